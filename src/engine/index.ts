@@ -1,0 +1,6 @@
+/** The generic discrete-event engine: calendar, randomness, queue, recorder and loop. */
+export * from './calendar.js';
+export * from './random.js';
+export * from './queue.js';
+export * from './recorder.js';
+export * from './simulation.js';

@@ -1,0 +1,109 @@
+/**
+ * Seeded, counter-based randomness. Every draw is a pure function of (seed, purpose, key,
+ * index): there is no shared generator whose state one rule could advance for another. A
+ * person's key is stable across policies, so a counterfactual that changes one rule changes
+ * only the draws that rule makes, and paired comparisons see the policy, not noise.
+ */
+
+/** MurmurHash3's 32-bit finaliser: a bijective avalanche mix. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85eb_ca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2_ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Combines a running hash with one more 32-bit word (a MurmurHash3 round). */
+export function mixIn(h: number, word: number): number {
+  let k = Math.imul(word | 0, 0xcc9e_2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b87_3593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe654_6b64) | 0;
+}
+
+/** A 32-bit hash of a string (FNV-1a, then mixed), used to turn names into stream purposes and keys. */
+export function hashString(text: string): number {
+  let h = 0x811c_9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x0100_0193);
+  }
+  return fmix32(h);
+}
+
+/** Four words hashed to one uint32. */
+export function hash4(a: number, b: number, c: number, d: number): number {
+  let h = mixIn(0x9747_b28c, a);
+  h = mixIn(h, b);
+  h = mixIn(h, c);
+  h = mixIn(h, d);
+  return fmix32(h ^ 16);
+}
+
+const INV_2_32 = 1 / 4_294_967_296;
+
+/**
+ * A uniform draw in [0, 1) for one (seed, purpose, key, index).
+ * @example uniform(7, hashString('completion'), personKey, donationNumber)
+ */
+export function uniform(seed: number, purpose: number, key: number, index: number): number {
+  return hash4(seed, purpose, key, index) * INV_2_32;
+}
+
+/**
+ * A sequential stream for code that makes an open-ended number of draws for one person and
+ * purpose (a school's social life, say). Two streams with different (purpose, key) never
+ * share draws; a stream's n-th draw depends on nothing but its own seed, purpose, key and n.
+ */
+export class Stream {
+  private counter = 0;
+  constructor(
+    private readonly seed: number,
+    private readonly purpose: number,
+    private readonly key: number,
+  ) {}
+
+  /** The next uniform draw in [0, 1). */
+  next(): number {
+    return uniform(this.seed, this.purpose, this.key, this.counter++);
+  }
+
+  /** An integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** One element of a non-empty array. */
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('Stream.pick: the array is empty');
+    return items[this.int(items.length)] as T;
+  }
+
+  /** A normal draw (Box–Muller). */
+  normal(mean = 0, sd = 1): number {
+    const u1 = 1 - this.next();
+    const u2 = this.next();
+    return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  /** Shuffles a copy of the array (Fisher–Yates). */
+  shuffled<T>(items: readonly T[]): T[] {
+    const out = items.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      const t = out[i] as T;
+      out[i] = out[j] as T;
+      out[j] = t;
+    }
+    return out;
+  }
+}

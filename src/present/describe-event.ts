@@ -1,0 +1,66 @@
+/**
+ * One line of plain English for an event, for timelines in the terminal and the explorer. It
+ * is a label, not prose: the chronicle (src/chronicle) writes the prose.
+ */
+import { isoDate } from '../engine/calendar.js';
+import { eventTypeName } from '../world/event-types.js';
+
+export interface Names {
+  person(id: number): string;
+  place(id: number): string;
+}
+
+export interface DescribableEvent {
+  day: number;
+  type: number;
+  person: number | null;
+  other: number | null;
+  place: number | null;
+  value: number | null;
+  data: string | null;
+}
+
+export function ordinal(n: number): string {
+  const s = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
+}
+
+/**
+ * Describes an event in a line.
+ * @example describeEvent(e, names) // "Ruth C. gave her 2nd donation at Dover"
+ */
+export function describeEvent(e: DescribableEvent, names: Names): string {
+  const who = e.person !== null ? names.person(e.person) : '';
+  const other = e.other !== null ? names.person(e.other) : '';
+  const where = e.place !== null ? names.place(e.place) : '';
+  const v = e.value ?? 0;
+  switch (eventTypeName(e.type)) {
+    case 'born':
+      return `${who} was born, to be raised at ${where}`;
+    case 'became_resident':
+      return `${who} left school for ${where}`;
+    case 'left_for_training':
+      return `${who} left ${where} to train as a carer`;
+    case 'became_donor':
+      return v > 0 ? `${who} became a donor at ${where} after ${(v / 365.2425).toFixed(1)} years as a carer` : `${who} became a donor at ${where}`;
+    case 'carer_assigned':
+      return `${other} became ${who}'s carer`;
+    case 'donated':
+      return `${who} gave a ${ordinal(v)} donation at ${where}${other ? `, cared for by ${other}` : ''}`;
+    case 'completed':
+      return `${who} completed after ${v === 1 ? 'one donation' : `${v} donations`}, at ${where}`;
+    case 'spared':
+      return `${who} reached the last donation the policy allows (${v}) and gave no more`;
+    case 'school_opened':
+      return `${where} opened`;
+    case 'school_closed':
+      return `${where} closed for lack of funding`;
+    case 'joined_staff': {
+      const role = e.data ? (JSON.parse(e.data) as { role?: string }).role : undefined;
+      return `${who} joined ${where}${role === 'headmistress' ? ' as headmistress' : ' as a guardian'}`;
+    }
+    default:
+      return `event of type ${e.type} on ${isoDate(e.day)}`;
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * Opening a world database for reading. The file is opened read-only and checked before any
+ * query: it must be SQLite, carry Hailsham's application id, have this build's format, and be
+ * marked complete. Each failure is a DatabaseError that says which of these it is.
+ */
+import Database from 'better-sqlite3';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { isoDate } from '../engine/calendar.js';
+import { DatabaseError } from '../errors.js';
+import { EVENT_TYPE_NAMES, EVENT_TYPES, eventTypeName, type EventRecord } from '../world/event-types.js';
+import { APPLICATION_ID, DB_FORMAT } from './schema.js';
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/** A raw row of the events table. */
+export interface EventRow {
+  id: number;
+  day: number;
+  type: number;
+  person: number | null;
+  other: number | null;
+  place: number | null;
+  value: number | null;
+  cause: number | null;
+  data: string | null;
+}
+
+export interface PersonRow {
+  id: number;
+  name: string;
+  kind: string;
+  sex: string;
+  born: number;
+  school: number | null;
+  cohort: number | null;
+  phase: string;
+  donations: number;
+  resident_on: number | null;
+  carer_on: number | null;
+  donor_on: number | null;
+  completed_on: number | null;
+  centre: number | null;
+  carer: number | null;
+}
+
+export interface PlaceRow {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  lat: number;
+  lon: number;
+  fictional: number;
+  detail: string | null;
+  opened: number | null;
+  closes: number | null;
+  residence: number | null;
+  generated: number;
+}
+
+/**
+ * Opens a complete world database read-only, or throws a DatabaseError naming the problem.
+ * @example const world = openWorld('world.db'); world.meta.seed
+ */
+export function openWorld(file: string): WorldDb {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new DatabaseError(file, 'is not a file');
+    size = st.size;
+  } catch (e) {
+    if (e instanceof DatabaseError) throw e;
+    throw new DatabaseError(file, 'does not exist');
+  }
+  if (size < 512) throw new DatabaseError(file, `is not a Hailsham world (only ${size} bytes; a world database is larger)`);
+  const header = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw new DatabaseError(file, 'is not a Hailsham world (not an SQLite database)');
+  }
+  const appId = header.readUInt32BE(68);
+  if (appId !== APPLICATION_ID) {
+    throw new DatabaseError(file, 'is an SQLite database but not a Hailsham world (its application id is not Hailsham\'s)');
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new DatabaseError(file, `cannot be opened: ${(e as Error).message}`);
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== DB_FORMAT) {
+      throw new DatabaseError(
+        file,
+        version < DB_FORMAT
+          ? `was written by an older Hailsham (database format ${version}; this build reads ${DB_FORMAT}); run the scenario again to rebuild it`
+          : `was written by a newer Hailsham (database format ${version}; this build reads ${DB_FORMAT}); upgrade Hailsham to read it`,
+      );
+    }
+    const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+    const meta = new Map(rows.map((r) => [r.key, r.value]));
+    if (meta.get('status') !== 'complete') {
+      throw new DatabaseError(file, 'is incomplete: the run that wrote it did not finish; run it again');
+    }
+    return new WorldDb(file, db, meta);
+  } catch (e) {
+    db.close();
+    if (e instanceof DatabaseError) throw e;
+    throw new DatabaseError(file, `is damaged: ${(e as Error).message}`);
+  }
+}
+
+/** A read-only handle on a world database with the queries every front end needs. */
+export class WorldDb {
+  readonly meta: {
+    seed: number;
+    scenarioName: string;
+    softwareVersion: string;
+    startDay: number;
+    endDay: number;
+    events: number;
+    people: number;
+    logSha256: string;
+    scenario: string;
+    summary: string;
+  };
+
+  constructor(
+    readonly file: string,
+    readonly db: Database.Database,
+    metaMap: Map<string, string>,
+  ) {
+    const get = (k: string) => metaMap.get(k) ?? '';
+    this.meta = {
+      seed: Number(get('seed')),
+      scenarioName: get('scenario_name'),
+      softwareVersion: get('software_version'),
+      startDay: Number(get('start_day')),
+      endDay: Number(get('end_day')),
+      events: Number(get('events')),
+      people: Number(get('people')),
+      logSha256: get('log_sha256'),
+      scenario: get('scenario'),
+      summary: get('summary'),
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs a query, turning SQLite's complaints about a damaged file into a DatabaseError. */
+  all<R>(sql: string, ...params: unknown[]): R[] {
+    try {
+      return this.db.prepare(sql).all(...params) as R[];
+    } catch (e) {
+      throw new DatabaseError(this.file, `cannot be read: ${(e as Error).message}`);
+    }
+  }
+
+  get<R>(sql: string, ...params: unknown[]): R | undefined {
+    try {
+      return this.db.prepare(sql).get(...params) as R | undefined;
+    } catch (e) {
+      throw new DatabaseError(this.file, `cannot be read: ${(e as Error).message}`);
+    }
+  }
+
+  person(id: number): PersonRow | undefined {
+    return this.get<PersonRow>('SELECT * FROM people WHERE id = ?', id);
+  }
+
+  /** People whose name matches exactly (case-insensitive), or else begins with the text. */
+  findPeople(name: string, limit = 20): PersonRow[] {
+    const exact = this.all<PersonRow>('SELECT * FROM people WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT ?', name, limit);
+    if (exact.length > 0) return exact;
+    return this.all<PersonRow>("SELECT * FROM people WHERE name LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", likePrefix(name), limit);
+  }
+
+  place(id: number): PlaceRow | undefined {
+    return this.get<PlaceRow>('SELECT * FROM places WHERE id = ?', id);
+  }
+
+  places(): PlaceRow[] {
+    return this.all<PlaceRow>('SELECT * FROM places ORDER BY id');
+  }
+
+  /** A place by id, slug or name. */
+  findPlace(text: string): PlaceRow | undefined {
+    if (/^\d+$/.test(text)) return this.place(Number(text));
+    return this.get<PlaceRow>('SELECT * FROM places WHERE slug = ? OR name = ? COLLATE NOCASE', text, text);
+  }
+
+  /** Every event a person is part of (as subject, other party or participant), in order. */
+  eventsOfPerson(id: number): EventRow[] {
+    return this.all<EventRow>(
+      `SELECT * FROM events WHERE person = @id
+       UNION SELECT * FROM events WHERE other = @id
+       UNION SELECT e.* FROM events e JOIN event_people ep ON ep.event = e.id WHERE ep.person = @id
+       ORDER BY id`,
+      { id },
+    );
+  }
+
+  event(id: number): EventRow | undefined {
+    return this.get<EventRow>('SELECT * FROM events WHERE id = ?', id);
+  }
+
+  /** An event row as the API and JSON output give it. */
+  toRecord(row: EventRow): EventRecord {
+    return {
+      id: row.id,
+      date: isoDate(row.day),
+      day: row.day,
+      type: eventTypeName(row.type) ?? EVENT_TYPE_NAMES[0]!,
+      person: row.person,
+      other: row.other,
+      place: row.place,
+      value: row.value,
+      cause: row.cause,
+      data: row.data === null ? null : (JSON.parse(row.data) as unknown),
+    };
+  }
+
+  /** The type code of a type name, or undefined. */
+  static typeCode(name: string): number | undefined {
+    return (EVENT_TYPES as Record<string, { code: number } | undefined>)[name]?.code;
+  }
+}
+
+function likePrefix(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+}

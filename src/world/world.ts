@@ -1,0 +1,547 @@
+/**
+ * The world: people, places and the programme's rules wired to the engine. Rules are handlers
+ * of wake-ups; each decides with counter-based draws keyed by the person's stable key, records
+ * what happened through `record()` (which also applies it to the people store, so the store is
+ * always the fold of the log), and schedules what comes next. Nothing here knows of files,
+ * databases or terminals.
+ */
+import { dayFromYmd, DAYS_PER_YEAR, isoDate, parseIsoDate, yearOf } from '../engine/calendar.js';
+import { hash4, hashString, uniform } from '../engine/random.js';
+import { EventRecorder, NONE, type EventSink } from '../engine/recorder.js';
+import { Simulation } from '../engine/simulation.js';
+import { RuleViolation } from '../errors.js';
+import type { Scenario } from '../scenario/schema.js';
+import { fromDistribution } from './draw.js';
+import { T } from './event-types.js';
+import { nearest } from './geography/distance.js';
+import { FEMALE_NAMES, INITIALS, MALE_NAMES, SEX_FEMALE, SURNAMES } from './names.js';
+import { People } from './people.js';
+import {
+  KIND_CLONE,
+  KIND_GUARDIAN,
+  KIND_MADAME,
+  PHASE_CARER,
+  PHASE_COMPLETED,
+  PHASE_DONOR,
+  PHASE_RESIDENT,
+  PHASE_STUDENT,
+} from './phases.js';
+import { buildPlaces, schoolsOf, type Place } from './places.js';
+
+/** Purposes of random draws: one stream per person (or place) and purpose. */
+const P = {
+  cohortSize: hashString('cohort-size'),
+  birthday: hashString('birthday'),
+  sex: hashString('sex'),
+  given: hashString('given-name'),
+  initial: hashString('initial'),
+  residenceYears: hashString('residence-years'),
+  skipCaring: hashString('skip-caring'),
+  career: hashString('career'),
+  centre: hashString('centre'),
+  firstDonation: hashString('first-donation'),
+  recovery: hashString('recovery'),
+  completion: hashString('completion'),
+  completionDelay: hashString('completion-delay'),
+  carerPick: hashString('carer-pick'),
+  staff: hashString('staff'),
+} as const;
+
+/** Order of same-day wake-ups. */
+const PRIORITY = { school: 0, cohort: 1, birth: 2, leave: 3, training: 4, donor: 5, donation: 6, complete: 7 } as const;
+
+export interface WorldOptions {
+  seed: number;
+  sink?: EventSink | null;
+  /** Keep a running hash of the log (on by default). */
+  hashing?: boolean;
+  batchSize?: number;
+}
+
+export interface WorldSummary {
+  people: number;
+  clones: number;
+  events: number;
+  wakeUps: number;
+  byPhase: Record<string, number>;
+  completionsByDonation: Record<string, number>;
+  /** Completed carer careers: count, and years at quantiles. */
+  carerCareers: { count: number; minYears: number; medianYears: number; maxYears: number; byYear: Record<string, number> };
+  logSha256: string;
+  start: string;
+  end: string;
+}
+
+export class World {
+  readonly seed: number;
+  readonly scenario: Scenario;
+  readonly sim: Simulation;
+  readonly rec: EventRecorder;
+  readonly people: People;
+  readonly places: Place[];
+  readonly start: number;
+  readonly end: number;
+  readonly maxDonations: number;
+  /** Completions counted by the donation at which they happened (index 1..max). */
+  readonly completionsAt: Float64Array;
+  /** Years of each finished carer career, counted by whole year. */
+  readonly careerYears: Float64Array = new Float64Array(64);
+  private logHash = '';
+
+  // Carers with room for another donor: a set with O(1) add, remove and pick by index.
+  private available: Int32Array;
+  private availablePos: Int32Array;
+  private availableCount = 0;
+  // Donors waiting for a carer, first come first served.
+  private waiting: Int32Array;
+  private waitHead = 0;
+  private waitTail = 0;
+
+  private readonly K: {
+    cohort: number;
+    birth: number;
+    leave: number;
+    training: number;
+    donor: number;
+    donation: number;
+    complete: number;
+    close: number;
+  };
+  private readonly schoolPlaces: Place[];
+  private readonly residenceOf: Int32Array;
+  private readonly centres: Place[];
+  private readonly risks: readonly number[];
+  private readonly nearestCentreOf: Int32Array;
+
+  constructor(scenario: Scenario, options: WorldOptions) {
+    this.seed = options.seed >>> 0;
+    this.scenario = scenario;
+    this.start = parseIsoDate(scenario.calendar.start)!;
+    this.end = parseIsoDate(scenario.calendar.end)!;
+    this.places = buildPlaces(scenario);
+    this.schoolPlaces = schoolsOf(this.places);
+    this.centres = this.places.filter((p) => p.kind === 'recovery-centre');
+    this.residenceOf = new Int32Array(this.places.length).fill(NONE);
+    for (const s of this.schoolPlaces) this.residenceOf[s.id] = s.residence ?? NONE;
+    this.nearestCentreOf = new Int32Array(this.places.length).fill(NONE);
+    this.risks = scenario.policy.donation.completionRisk;
+    this.maxDonations = this.risks.length;
+    this.completionsAt = new Float64Array(this.maxDonations + 1);
+
+    const expected = this.expectedLives();
+    this.people = new People(Math.ceil(expected * 1.05) + 64);
+    this.sim = new Simulation(Math.min(Math.ceil(expected * 0.8) + 1024, 4_000_000));
+    this.rec = new EventRecorder(options.sink ?? null, options.batchSize ?? 65_536, options.hashing ?? true);
+    this.available = new Int32Array(1024);
+    this.availablePos = new Int32Array(this.people.key.length).fill(NONE);
+    this.waiting = new Int32Array(1024);
+
+    const sim = this.sim;
+    this.K = {
+      cohort: sim.register('cohort', (day, school, year) => this.onCohort(day, school, year)),
+      birth: sim.register('birth', (day, school, index) => this.onBirth(day, school, index)),
+      leave: sim.register('leave-school', (day, person) => this.onLeaveSchool(day, person)),
+      training: sim.register('training', (day, person) => this.onTraining(day, person)),
+      donor: sim.register('become-donor', (day, person) => this.onBecomeDonor(day, person)),
+      donation: sim.register('donation', (day, person) => this.onDonation(day, person)),
+      complete: sim.register('complete', (day, person, cause) => this.onComplete(day, person, cause)),
+      close: sim.register('school-closes', (day, school) => this.onSchoolCloses(day, school)),
+    };
+    this.openSchools();
+  }
+
+  /** About how many clones the scenario will create (for sizing arrays). */
+  expectedLives(): number {
+    let total = 0;
+    const startYear = yearOf(parseIsoDate(this.scenario.calendar.start)!);
+    const endYear = yearOf(parseIsoDate(this.scenario.calendar.end)!);
+    for (const s of this.schoolPlaces) {
+      if (!s.cohorts) continue;
+      const first = Math.max(s.cohorts.first, startYear);
+      const last = Math.min(s.cohorts.last, endYear);
+      const size = s.cohorts.size;
+      const mean = typeof size === 'number' ? size : size.mode === undefined ? (size.min + size.max) / 2 : (size.min + size.mode + size.max) / 3;
+      total += Math.max(0, last - first + 1) * mean;
+    }
+    return Math.ceil(total);
+  }
+
+  /** Runs the world to its last day. */
+  run(onProgress?: (fraction: number, day: number) => void): WorldSummary {
+    const span = Math.max(1, this.end - this.start);
+    this.sim.run(this.end, onProgress ? (p) => onProgress((p.day - this.start) / span, p.day) : undefined);
+    this.logHash = this.rec.finish();
+    return this.summary();
+  }
+
+  /** Name of a person. */
+  name(id: number): string {
+    return this.people.name(id);
+  }
+
+  // ---- recording ---------------------------------------------------------------------------
+
+  /** Records an event and makes it the person's latest; returns its id. */
+  private record(day: number, type: number, person: number, other: number, place: number, value: number, cause: number, data: string | null): number {
+    const id = this.rec.emit(day, type, person, other, place, value, cause, data);
+    if (person !== NONE) this.people.lastEvent[person] = id;
+    return id;
+  }
+
+  private setPhase(person: number, phase: number, day: number): void {
+    const p = this.people;
+    const from = p.phase[person]!;
+    if (phase <= from) {
+      throw new RuleViolation('phases never run backwards', `cannot go from phase ${from} to ${phase}`, p.name(person), isoDate(day));
+    }
+    p.phase[person] = phase;
+    p.phaseDay[person] = day;
+  }
+
+  // ---- schools and births ------------------------------------------------------------------
+
+  private openSchools(): void {
+    const startYear = yearOf(this.start);
+    const endYear = yearOf(this.end);
+    const p = this.people;
+    for (const s of this.schoolPlaces) {
+      const opened = Math.max(this.start, s.opened ?? this.start);
+      if (opened <= this.end) this.record(opened, T.school_opened, NONE, NONE, s.id, NONE, NONE, null);
+      if (s.detail === 'full') {
+        for (let g = 0; g < s.staff; g++) {
+          const key = hash4(s.key, 0x57aff, g, 0);
+          const sex = uniform(this.seed, P.sex, key, 0) < 0.8 ? SEX_FEMALE : 1;
+          const id = p.add(KIND_GUARDIAN, sex, key, s.id, opened - Math.round(30 * DAYS_PER_YEAR));
+          p.given[id] = 6 + Math.floor(uniform(this.seed, P.staff, key, 0) * (SURNAMES.length - 6));
+          const head = g === 0 && s.headmistress !== null;
+          if (head) p.namedAs.set(id, s.headmistress!);
+          this.record(opened, T.joined_staff, id, NONE, s.id, NONE, NONE, JSON.stringify({ role: head ? 'headmistress' : 'guardian' }));
+        }
+      }
+      if (s.closes !== null && s.closes >= this.start && s.closes <= this.end) {
+        this.sim.schedule(s.closes, PRIORITY.school, this.K.close, s.id, 0);
+      }
+      if (!s.cohorts) continue;
+      const first = Math.max(s.cohorts.first, startYear);
+      if (first <= Math.min(s.cohorts.last, endYear)) {
+        this.sim.schedule(Math.max(this.start, dayFromYmd(first, 1, 1)), PRIORITY.cohort, this.K.cohort, s.id, first);
+      }
+    }
+    if (this.schoolPlaces.some((s) => s.detail === 'full')) {
+      const madame = p.add(KIND_MADAME, SEX_FEMALE, hashString('madame'), this.schoolPlaces.find((s) => s.detail === 'full')!.id, this.start - Math.round(40 * DAYS_PER_YEAR));
+      p.namedAs.set(madame, 'Madame');
+    }
+  }
+
+  private onSchoolCloses(day: number, school: number): void {
+    this.record(day, T.school_closed, NONE, NONE, school, NONE, NONE, null);
+  }
+
+  private onCohort(day: number, school: number, year: number): void {
+    const s = this.places[school]!;
+    const cohorts = s.cohorts!;
+    const closed = s.closes !== null && dayFromYmd(year, 1, 1) >= s.closes;
+    if (!closed) {
+      const size = Math.round(fromDistribution(cohorts.size, uniform(this.seed, P.cohortSize, s.key, year)));
+      const jan1 = dayFromYmd(year, 1, 1);
+      const daysInYear = dayFromYmd(year + 1, 1, 1) - jan1;
+      for (let i = 0; i < size; i++) {
+        const key = hash4(s.key, year, i, 0x0b1e7);
+        const born = jan1 + Math.floor(uniform(this.seed, P.birthday, key, 0) * daysInYear);
+        if (born >= day && born <= this.end) this.sim.schedule(born, PRIORITY.birth, this.K.birth, school, i);
+      }
+    }
+    const next = year + 1;
+    if (next <= cohorts.last && dayFromYmd(next, 1, 1) <= this.end && !closed) {
+      this.sim.schedule(dayFromYmd(next, 1, 1), PRIORITY.cohort, this.K.cohort, school, next);
+    }
+  }
+
+  private onBirth(day: number, school: number, index: number): void {
+    const s = this.places[school]!;
+    const year = yearOf(day);
+    const key = hash4(s.key, year, index, 0x0b1e7);
+    const p = this.people;
+    const sex = uniform(this.seed, P.sex, key, 0) < 0.5 ? SEX_FEMALE : 1;
+    const id = p.add(KIND_CLONE, sex, key, school, day);
+    const names = sex === SEX_FEMALE ? FEMALE_NAMES : MALE_NAMES;
+    p.given[id] = Math.floor(uniform(this.seed, P.given, key, 0) * names.length);
+    p.initial[id] = Math.floor(uniform(this.seed, P.initial, key, 0) * INITIALS.length);
+    p.cohort[id] = year;
+    this.record(day, T.born, id, NONE, school, year, NONE, null);
+    p.phase[id] = PHASE_STUDENT;
+    const ages = this.scenario.policy.ages;
+    const leave = dayFromYmd(year + ages.leaveSchool, ages.leaveMonth, 20);
+    if (leave <= this.end) this.sim.schedule(Math.max(leave, day), PRIORITY.leave, this.K.leave, id, 0);
+  }
+
+  // ---- after school ------------------------------------------------------------------------
+
+  private onLeaveSchool(day: number, person: number): void {
+    const p = this.people;
+    const school = p.school[person]!;
+    const residence = this.residenceOf[school]!;
+    this.setPhase(person, PHASE_RESIDENT, day);
+    p.place[person] = residence;
+    this.record(day, T.became_resident, person, NONE, residence, NONE, p.lastEvent[person]!, `{"from":${school}}`);
+    const key = p.key[person]!;
+    const pol = this.scenario.policy;
+    const wait = Math.round(fromDistribution(pol.ages.residenceYears, uniform(this.seed, P.residenceYears, key, 0)) * DAYS_PER_YEAR);
+    const at = day + Math.max(1, wait);
+    if (at > this.end) return;
+    if (uniform(this.seed, P.skipCaring, key, 0) < pol.caring.skipCaring) {
+      this.sim.schedule(at, PRIORITY.donor, this.K.donor, person, 0);
+    } else {
+      this.sim.schedule(at, PRIORITY.training, this.K.training, person, 0);
+    }
+  }
+
+  private onTraining(day: number, person: number): void {
+    const p = this.people;
+    this.setPhase(person, PHASE_CARER, day);
+    this.record(day, T.left_for_training, person, NONE, p.place[person]!, NONE, p.lastEvent[person]!, null);
+    const key = p.key[person]!;
+    const years = fromDistribution(this.scenario.policy.caring.careerYears, uniform(this.seed, P.career, key, 0));
+    const at = day + Math.max(1, Math.round(years * DAYS_PER_YEAR));
+    if (at <= this.end) this.sim.schedule(at, PRIORITY.donor, this.K.donor, person, 0);
+    this.addAvailable(person);
+    this.serveWaiting(day);
+  }
+
+  // ---- donating ----------------------------------------------------------------------------
+
+  private onBecomeDonor(day: number, person: number): void {
+    const p = this.people;
+    const wasCarer = p.phase[person] === PHASE_CARER;
+    const careerDays = wasCarer ? day - p.phaseDay[person]! : 0;
+    const key = p.key[person]!;
+    const centre = this.pickCentre(person, key);
+    this.setPhase(person, PHASE_DONOR, day);
+    p.centre[person] = centre;
+    p.place[person] = centre;
+    const becameId = this.record(day, T.became_donor, person, NONE, centre, careerDays, p.lastEvent[person]!, null);
+    if (wasCarer) {
+      const y = Math.min(this.careerYears.length - 1, Math.floor(careerDays / DAYS_PER_YEAR));
+      this.careerYears[y]! += 1;
+      this.removeAvailable(person);
+      // The carer's own donors need someone else now.
+      let d = p.firstCared[person]!;
+      p.firstCared[person] = NONE;
+      p.load[person] = 0;
+      while (d !== NONE) {
+        const next = p.nextCared[d]!;
+        p.nextCared[d] = NONE;
+        p.prevCared[d] = NONE;
+        p.carer[d] = NONE;
+        this.findCarer(day, d, becameId, person);
+        d = next;
+      }
+    }
+    this.findCarer(day, person, becameId, NONE);
+    const wait = Math.round(fromDistribution(this.scenario.policy.donation.firstAfterDays, uniform(this.seed, P.firstDonation, key, 0)));
+    const at = day + Math.max(1, wait);
+    if (at <= this.end) this.sim.schedule(at, PRIORITY.donation, this.K.donation, person, 0);
+  }
+
+  private pickCentre(person: number, key: number): number {
+    // The nearest of the centres to where the donor lives now, or a random one of the three nearest.
+    const centres = this.centres;
+    if (centres.length === 1) return centres[0]!.id;
+    const u = uniform(this.seed, P.centre, key, 0);
+    if (u < 0.6) return this.nearestCentre(this.people.place[person]!);
+    return centres[Math.floor(u * 7919) % centres.length]!.id;
+  }
+
+  private nearestCentre(place: number): number {
+    let c = this.nearestCentreOf[place]!;
+    if (c === NONE) {
+      c = this.centres[nearest(this.centres, this.places[place]!)]!.id;
+      this.nearestCentreOf[place] = c;
+    }
+    return c;
+  }
+
+  private onDonation(day: number, person: number): void {
+    const p = this.people;
+    const n = p.donations[person]! + 1;
+    p.donations[person] = n;
+    const centre = p.centre[person]!;
+    const id = this.record(day, T.donated, person, p.carer[person]!, centre, n, p.lastEvent[person]!, null);
+    const key = p.key[person]!;
+    const don = this.scenario.policy.donation;
+    if (uniform(this.seed, P.completion, key, n) < this.risks[n - 1]!) {
+      const delay = Math.round(fromDistribution(don.completionAfterDays, uniform(this.seed, P.completionDelay, key, n)));
+      const at = day + Math.max(0, delay);
+      if (at <= this.end) this.sim.schedule(at, PRIORITY.complete, this.K.complete, person, id);
+      return;
+    }
+    if (n >= this.maxDonations) {
+      this.record(day, T.spared, person, NONE, centre, n, id, null);
+      return;
+    }
+    const wait = Math.round(fromDistribution(don.recoveryDays, uniform(this.seed, P.recovery, key, n)));
+    const at = day + Math.max(1, wait);
+    if (at <= this.end) this.sim.schedule(at, PRIORITY.donation, this.K.donation, person, 0);
+  }
+
+  private onComplete(day: number, person: number, donationEvent: number): void {
+    const p = this.people;
+    const carer = p.carer[person]!;
+    const n = p.donations[person]!;
+    this.setPhase(person, PHASE_COMPLETED, day);
+    this.record(day, T.completed, person, carer, p.centre[person]!, n, donationEvent, null);
+    this.completionsAt[n]! += 1;
+    if (carer !== NONE) {
+      this.unlinkDonor(person, carer);
+      if (p.phase[carer] === PHASE_CARER) {
+        if (p.load[carer] === this.scenario.policy.caring.maxDonors - 1) this.addAvailable(carer);
+        this.serveWaiting(day);
+      }
+    }
+  }
+
+  // ---- caring ------------------------------------------------------------------------------
+
+  /** Gives a donor a carer with room, or puts them in the queue of those waiting. */
+  private findCarer(day: number, donor: number, cause: number, previous: number): void {
+    if (this.availableCount === 0) {
+      this.pushWaiting(donor);
+      return;
+    }
+    const p = this.people;
+    const u = uniform(this.seed, P.carerPick, p.key[donor]!, p.donations[donor]! * 8 + p.phase[donor]!);
+    const carer = this.available[Math.floor(u * this.availableCount)]!;
+    this.assign(day, donor, carer, cause, previous);
+  }
+
+  private assign(day: number, donor: number, carer: number, cause: number, previous: number): void {
+    const p = this.people;
+    const cap = this.scenario.policy.caring.maxDonors;
+    p.carer[donor] = carer;
+    const head = p.firstCared[carer]!;
+    p.nextCared[donor] = head;
+    p.prevCared[donor] = NONE;
+    if (head !== NONE) p.prevCared[head] = donor;
+    p.firstCared[carer] = donor;
+    const load = p.load[carer]! + 1;
+    p.load[carer] = load;
+    if (load >= cap) this.removeAvailable(carer);
+    const data = previous === NONE ? null : `{"previous":${previous}}`;
+    const id = this.rec.emit(day, T.carer_assigned, donor, carer, p.centre[donor]!, NONE, cause, data);
+    p.lastEvent[donor] = id;
+  }
+
+  private unlinkDonor(donor: number, carer: number): void {
+    const p = this.people;
+    const prev = p.prevCared[donor]!;
+    const next = p.nextCared[donor]!;
+    if (prev !== NONE) p.nextCared[prev] = next;
+    else p.firstCared[carer] = next;
+    if (next !== NONE) p.prevCared[next] = prev;
+    p.nextCared[donor] = NONE;
+    p.prevCared[donor] = NONE;
+    p.carer[donor] = NONE;
+    p.load[carer] = p.load[carer]! - 1;
+  }
+
+  private serveWaiting(day: number): void {
+    const p = this.people;
+    while (this.availableCount > 0 && this.waitHead !== this.waitTail) {
+      const donor = this.waiting[this.waitHead]!;
+      this.waitHead = (this.waitHead + 1) % this.waiting.length;
+      if (p.phase[donor] !== PHASE_DONOR || p.carer[donor] !== NONE) continue;
+      this.findCarer(day, donor, p.lastEvent[donor]!, NONE);
+    }
+  }
+
+  private pushWaiting(donor: number): void {
+    const cap = this.waiting.length;
+    if ((this.waitTail + 1) % cap === this.waitHead) {
+      const grown = new Int32Array(cap * 2);
+      let n = 0;
+      for (let i = this.waitHead; i !== this.waitTail; i = (i + 1) % cap) grown[n++] = this.waiting[i]!;
+      this.waiting = grown;
+      this.waitHead = 0;
+      this.waitTail = n;
+    }
+    this.waiting[this.waitTail] = donor;
+    this.waitTail = (this.waitTail + 1) % this.waiting.length;
+  }
+
+  private addAvailable(carer: number): void {
+    if (this.availablePos.length <= carer) {
+      const grown = new Int32Array(Math.max(carer + 1, this.availablePos.length * 2)).fill(NONE);
+      grown.set(this.availablePos);
+      this.availablePos = grown;
+    }
+    if (this.availablePos[carer] !== NONE) return;
+    if (this.availableCount === this.available.length) {
+      const grown = new Int32Array(this.available.length * 2);
+      grown.set(this.available);
+      this.available = grown;
+    }
+    this.available[this.availableCount] = carer;
+    this.availablePos[carer] = this.availableCount++;
+  }
+
+  private removeAvailable(carer: number): void {
+    const pos = this.availablePos[carer] ?? NONE;
+    if (pos === NONE) return;
+    const last = this.available[--this.availableCount]!;
+    this.available[pos] = last;
+    this.availablePos[last] = pos;
+    this.availablePos[carer] = NONE;
+  }
+
+  // ---- summary -----------------------------------------------------------------------------
+
+  /** The figures printed at the end of a run and stored with it. */
+  summary(): WorldSummary {
+    const p = this.people;
+    const byPhase: Record<string, number> = { student: 0, resident: 0, carer: 0, donor: 0, completed: 0 };
+    const names = ['none', 'student', 'resident', 'carer', 'donor', 'completed'];
+    let clones = 0;
+    for (let i = 0; i < p.count; i++) {
+      if (p.kind[i] !== KIND_CLONE) continue;
+      clones++;
+      const name = names[p.phase[i]!]!;
+      byPhase[name] = (byPhase[name] ?? 0) + 1;
+    }
+    const completionsByDonation: Record<string, number> = {};
+    for (let n = 1; n <= this.maxDonations; n++) completionsByDonation[String(n)] = this.completionsAt[n]!;
+    const byYear: Record<string, number> = {};
+    let count = 0;
+    for (let y = 0; y < this.careerYears.length; y++) {
+      const c = this.careerYears[y]!;
+      if (c > 0) byYear[String(y)] = c;
+      count += c;
+    }
+    const quantile = (q: number): number => {
+      let seen = 0;
+      for (let y = 0; y < this.careerYears.length; y++) {
+        seen += this.careerYears[y]!;
+        if (seen >= q * count && count > 0) return y;
+      }
+      return 0;
+    };
+    const firstYear = Object.keys(byYear).map(Number);
+    return {
+      people: p.count,
+      clones,
+      events: this.rec.total,
+      wakeUps: this.sim.processed,
+      byPhase,
+      completionsByDonation,
+      carerCareers: {
+        count,
+        minYears: firstYear.length ? Math.min(...firstYear) : 0,
+        medianYears: quantile(0.5),
+        maxYears: firstYear.length ? Math.max(...firstYear) : 0,
+        byYear,
+      },
+      logSha256: this.logHash,
+      start: isoDate(this.start),
+      end: isoDate(this.end),
+    };
+  }
+}
