@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 
 const main = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(main)) {
-  process.stderr.write('hailsham: the program is not built yet; run `npm install` (or `npm run build`) first\n');
+  process.stderr.write(
+    'hailsham: the program is not built yet; run `npm install` (or `npm run build`) first\n',
+  );
   process.exit(1);
 }
 // A closed pipe (`hailsham stats w.db | head`) ends the output quietly, as other tools do.

@@ -31,7 +31,9 @@ export class RuleViolation extends HailshamError {
     readonly person?: string,
     readonly date?: string,
   ) {
-    super(`${rule}: ${detail}${person ? ` (${person}` : ''}${date ? `${person ? ', ' : ' ('}${date})` : person ? ')' : ''}`);
+    super(
+      `${rule}: ${detail}${person ? ` (${person}` : ''}${date ? `${person ? ', ' : ' ('}${date})` : person ? ')' : ''}`,
+    );
   }
 }
 

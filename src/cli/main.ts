@@ -35,9 +35,11 @@ const defaultIo: Io = {
 };
 
 function parseSeed(text: string): number {
-  if (!/^\d+$/.test(text)) throw new InvalidArgumentError(`expected a whole number from 0 to 4294967295, found '${text}'`);
+  if (!/^\d+$/.test(text))
+    throw new InvalidArgumentError(`expected a whole number from 0 to 4294967295, found '${text}'`);
   const n = Number(text);
-  if (n > 0xffff_ffff) throw new InvalidArgumentError(`expected a whole number from 0 to 4294967295, found '${text}'`);
+  if (n > 0xffff_ffff)
+    throw new InvalidArgumentError(`expected a whole number from 0 to 4294967295, found '${text}'`);
   return n;
 }
 
@@ -48,7 +50,8 @@ function parseCount(text: string): number {
 
 function parseDate(text: string): number {
   const d = parseIsoDate(text);
-  if (d === undefined) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD or a year, found '${text}'`);
+  if (d === undefined)
+    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD or a year, found '${text}'`);
   return d;
 }
 
@@ -71,15 +74,26 @@ function namesOf(w: WorldDb): Names {
 function printSummary(io: Io, r: RunResult): void {
   const s = r.summary;
   io.out(`World written to ${r.out} (seed ${r.seed}, ${s.start} to ${s.end})`);
-  io.out(`${formatNumber(s.clones)} clones, ${formatNumber(s.people)} people in all, ${formatNumber(s.events)} events; log sha256 ${s.logSha256.slice(0, 16)}…`);
-  io.out(`Simulated in ${r.simulateSeconds.toFixed(2)} s; file finished in ${r.finishSeconds.toFixed(2)} s.\n`);
+  io.out(
+    `${formatNumber(s.clones)} clones, ${formatNumber(s.people)} people in all, ${formatNumber(s.events)} events; log sha256 ${s.logSha256.slice(0, 16)}…`,
+  );
+  io.out(
+    `Simulated in ${r.simulateSeconds.toFixed(2)} s; file finished in ${r.finishSeconds.toFixed(2)} s.\n`,
+  );
   const total = Object.values(s.byPhase).reduce((a, b) => a + b, 0);
   io.out('People by phase at the end');
-  io.out(table(['phase', 'clones', 'share'], Object.entries(s.byPhase).map(([k, v]) => [k, v, percent(v, total)])));
+  io.out(
+    table(
+      ['phase', 'clones', 'share'],
+      Object.entries(s.byPhase).map(([k, v]) => [k, v, percent(v, total)]),
+    ),
+  );
   printCompletions(io, s.completionsByDonation);
   io.out('\nCarer careers (finished, in whole years)');
   const c = s.carerCareers;
-  io.out(`${formatNumber(c.count)} careers; shortest ${c.minYears}, median ${c.medianYears}, longest ${c.maxYears} years`);
+  io.out(
+    `${formatNumber(c.count)} careers; shortest ${c.minYears}, median ${c.medianYears}, longest ${c.maxYears} years`,
+  );
   printHistogram(io, 'years', c.byYear);
 }
 
@@ -87,36 +101,73 @@ function printCompletions(io: Io, byDonation: Record<string, number>): void {
   const total = Object.values(byDonation).reduce((a, b) => a + b, 0);
   const max = Math.max(0, ...Object.values(byDonation));
   io.out('\nCompletions by donation number');
-  io.out(table(['donation', 'completions', 'share', ''], Object.entries(byDonation).map(([k, v]) => [k, v, percent(v, total), bar(v, max, 24)])));
+  io.out(
+    table(
+      ['donation', 'completions', 'share', ''],
+      Object.entries(byDonation).map(([k, v]) => [k, v, percent(v, total), bar(v, max, 24)]),
+    ),
+  );
 }
 
 function printHistogram(io: Io, label: string, counts: Record<string, number>): void {
-  const keys = Object.keys(counts).map(Number).sort((a, b) => a - b);
+  const keys = Object.keys(counts)
+    .map(Number)
+    .sort((a, b) => a - b);
   if (keys.length === 0) return;
   const max = Math.max(...keys.map((k) => counts[String(k)]!));
-  io.out(table([label, 'count', ''], keys.map((k) => [String(k), counts[String(k)]!, bar(counts[String(k)]!, max, 24)])));
+  io.out(
+    table(
+      [label, 'count', ''],
+      keys.map((k) => [String(k), counts[String(k)]!, bar(counts[String(k)]!, max, 24)]),
+    ),
+  );
 }
 
 function printStats(io: Io, s: WorldStats): void {
-  io.out(`World: ${s.world.scenario}, seed ${s.world.seed}, ${s.world.start} to ${s.world.end} (Hailsham ${s.world.version})`);
-  io.out(`${formatNumber(s.world.people)} people, ${formatNumber(s.world.events)} events; log sha256 ${s.world.logSha256}\n`);
+  io.out(
+    `World: ${s.world.scenario}, seed ${s.world.seed}, ${s.world.start} to ${s.world.end} (Hailsham ${s.world.version})`,
+  );
+  io.out(
+    `${formatNumber(s.world.people)} people, ${formatNumber(s.world.events)} events; log sha256 ${s.world.logSha256}\n`,
+  );
   const total = Object.values(s.byPhase).reduce((a, b) => a + b, 0);
   io.out('Clones by phase at the end');
-  io.out(table(['phase', 'clones', 'share'], Object.entries(s.byPhase).map(([k, v]) => [k, v, percent(v, total)])));
+  io.out(
+    table(
+      ['phase', 'clones', 'share'],
+      Object.entries(s.byPhase).map(([k, v]) => [k, v, percent(v, total)]),
+    ),
+  );
   printCompletions(io, s.completionsByDonation);
   io.out(`\nDonations given: ${formatNumber(s.donations.total)}`);
-  io.out(table(['donation', 'given'], Object.entries(s.donations.byNumber).map(([k, v]) => [k, v])));
+  io.out(
+    table(
+      ['donation', 'given'],
+      Object.entries(s.donations.byNumber).map(([k, v]) => [k, v]),
+    ),
+  );
   const c = s.carerCareers;
   io.out('\nCarer careers (finished, from training to notice)');
-  io.out(`${formatNumber(c.count)} careers; shortest ${c.minYears}, median ${c.medianYears}, mean ${c.meanYears}, longest ${c.maxYears} years`);
+  io.out(
+    `${formatNumber(c.count)} careers; shortest ${c.minYears}, median ${c.medianYears}, mean ${c.meanYears}, longest ${c.maxYears} years`,
+  );
   printHistogram(io, 'years', c.byYears);
-  io.out(`\nAge on becoming a donor: median ${s.donorAge.medianYears} years (${formatNumber(s.donorAge.count)} donors)`);
+  io.out(
+    `\nAge on becoming a donor: median ${s.donorAge.medianYears} years (${formatNumber(s.donorAge.count)} donors)`,
+  );
   printHistogram(io, 'age', s.donorAge.byYears);
   io.out('\nSchools and homes');
   io.out(
     table(
       ['id', 'name', 'kind', 'detail', 'clones', 'cohorts'],
-      s.schools.map((x) => [x.id, x.name, x.kind, x.detail ?? '', x.clones, x.firstCohort === null ? '' : `${x.firstCohort}–${x.lastCohort}`]),
+      s.schools.map((x) => [
+        x.id,
+        x.name,
+        x.kind,
+        x.detail ?? '',
+        x.clones,
+        x.firstCohort === null ? '' : `${x.firstCohort}–${x.lastCohort}`,
+      ]),
     ),
   );
 }
@@ -129,7 +180,12 @@ function resolvePerson(w: WorldDb, text: string): number {
   const found = w.findPeople(text, 10);
   if (found.length === 0) throw new NotFoundError(`nobody called '${text}' in ${w.file}`);
   if (found.length > 1 && found[0]!.name.toLowerCase() !== text.toLowerCase()) {
-    throw new UsageError(`'${text}' matches ${found.length === 10 ? 'ten or more' : found.length} people (${found.slice(0, 5).map((p) => `${p.name} #${p.id}`).join(', ')}${found.length > 5 ? ', …' : ''}); give an id`);
+    throw new UsageError(
+      `'${text}' matches ${found.length === 10 ? 'ten or more' : found.length} people (${found
+        .slice(0, 5)
+        .map((p) => `${p.name} #${p.id}`)
+        .join(', ')}${found.length > 5 ? ', …' : ''}); give an id`,
+    );
   }
   return found[0]!.id;
 }
@@ -144,18 +200,27 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
   const program = new Command();
   program
     .name('hailsham')
-    .description('Simulate the national donation programme of Never Let Me Go, and read the worlds it writes.')
+    .description(
+      'Simulate the national donation programme of Never Let Me Go, and read the worlds it writes.',
+    )
     .version(SOFTWARE_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run hailsham --help for the commands)');
   warnings.onWarning((w) => io.err(`hailsham: warning [${w.code}]: ${w.message}`));
 
-  const runAction = (scenarioPath: string, opts: { seed?: number; out?: string; force?: boolean; quiet?: boolean; json?: boolean }) => {
+  const runAction = (
+    scenarioPath: string,
+    opts: { seed?: number; out?: string; force?: boolean; quiet?: boolean; json?: boolean },
+  ) => {
     const loaded = loadScenario(scenarioPath);
     const seed = opts.seed ?? loaded.scenario.seed;
     const out = opts.out ?? `${loaded.scenario.name}-${seed}.db`;
-    const progress = new ProgressBar(`${loaded.scenario.name}`, process.stderr, opts.quiet ? false : undefined);
+    const progress = new ProgressBar(
+      `${loaded.scenario.name}`,
+      process.stderr,
+      opts.quiet ? false : undefined,
+    );
     const result = runScenario(loaded, {
       seed,
       out,
@@ -172,7 +237,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .command('run')
     .description('simulate a scenario and write its world database')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .addOption(new Option('-s, --seed <n>', 'random seed (default: the scenario\'s)').argParser(parseSeed))
+    .addOption(new Option('-s, --seed <n>', "random seed (default: the scenario's)").argParser(parseSeed))
     .option('-o, --out <file>', 'world database to write (default: <name>-<seed>.db)')
     .option('-f, --force', 'replace the output if it exists')
     .option('-q, --quiet', 'print nothing but errors')
@@ -187,8 +252,15 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       const scenario = defaultScenario();
       mkdirSync('out', { recursive: true });
       const loaded = loadScenario(scenario);
-      runAction(scenario, { out: join('out', `${loaded.scenario.name}.db`), force: true, quiet: opts.quiet ?? false });
-      if (!opts.quiet) io.out(`\nNext: hailsham stats out/${loaded.scenario.name}.db, or hailsham person out/${loaded.scenario.name}.db <name>`);
+      runAction(scenario, {
+        out: join('out', `${loaded.scenario.name}.db`),
+        force: true,
+        quiet: opts.quiet ?? false,
+      });
+      if (!opts.quiet)
+        io.out(
+          `\nNext: hailsham stats out/${loaded.scenario.name}.db, or hailsham person out/${loaded.scenario.name}.db <name>`,
+        );
     });
 
   program
@@ -197,7 +269,9 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .argument('<scenario>')
     .action((file: string) => {
       const { scenario, files } = loadScenario(file);
-      io.out(`${file}: a valid scenario '${scenario.name}' (${files.length > 1 ? `extends ${files.slice(1).join(' → ')}` : 'standalone'})`);
+      io.out(
+        `${file}: a valid scenario '${scenario.name}' (${files.length > 1 ? `extends ${files.slice(1).join(' → ')}` : 'standalone'})`,
+      );
     });
 
   program
@@ -246,9 +320,18 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         }
         const names = namesOf(w);
         const school = person.school !== null ? names.place(person.school) : '';
-        io.out(`${person.name} (#${person.id}), ${person.kind}, ${person.sex}, born ${isoDate(person.born)}${school ? `, of ${school}` : ''}`);
-        io.out(`Phase at the end: ${person.phase}${person.donations ? `, ${person.donations} donation${person.donations > 1 ? 's' : ''}` : ''}\n`);
-        io.out(table(['date', 'event', 'what happened'], events.map((e) => [isoDate(e.day), `#${e.id}`, describeEvent(e, names)])));
+        io.out(
+          `${person.name} (#${person.id}), ${person.kind}, ${person.sex}, born ${isoDate(person.born)}${school ? `, of ${school}` : ''}`,
+        );
+        io.out(
+          `Phase at the end: ${person.phase}${person.donations ? `, ${person.donations} donation${person.donations > 1 ? 's' : ''}` : ''}\n`,
+        );
+        io.out(
+          table(
+            ['date', 'event', 'what happened'],
+            events.map((e) => [isoDate(e.day), `#${e.id}`, describeEvent(e, names)]),
+          ),
+        );
       } finally {
         w.close();
       }
@@ -270,7 +353,17 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .action(
       (
         file: string,
-        opts: { type?: string[]; person?: string; place?: string; from?: number; to?: number; limit: number; offset: number; json?: boolean; jsonl?: boolean },
+        opts: {
+          type?: string[];
+          person?: string;
+          place?: string;
+          from?: number;
+          to?: number;
+          limit: number;
+          offset: number;
+          json?: boolean;
+          jsonl?: boolean;
+        },
         cmd: Command,
       ) => {
         const w = openWorld(file);
@@ -283,7 +376,9 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
           }
           if (opts.person !== undefined) {
             const id = resolvePerson(w, opts.person);
-            where.push('(person = ? OR other = ? OR id IN (SELECT event FROM event_people WHERE person = ?))');
+            where.push(
+              '(person = ? OR other = ? OR id IN (SELECT event FROM event_people WHERE person = ?))',
+            );
             params.push(id, id, id);
           }
           if (opts.place !== undefined) {
@@ -319,12 +414,24 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
           }
           const rows = w.all<EventRow>(sql, ...params);
           if (opts.json) {
-            io.out(JSON.stringify(rows.map((r) => w.toRecord(r)), null, 2));
+            io.out(
+              JSON.stringify(
+                rows.map((r) => w.toRecord(r)),
+                null,
+                2,
+              ),
+            );
             return;
           }
           const names = namesOf(w);
-          io.out(table(['date', 'event', 'type', 'what happened'], rows.map((e) => [isoDate(e.day), `#${e.id}`, w.toRecord(e).type, describeEvent(e, names)])));
-          if (rows.length === opts.limit) io.out(`(first ${opts.limit} from ${opts.offset}; use --limit and --offset for more)`);
+          io.out(
+            table(
+              ['date', 'event', 'type', 'what happened'],
+              rows.map((e) => [isoDate(e.day), `#${e.id}`, w.toRecord(e).type, describeEvent(e, names)]),
+            ),
+          );
+          if (rows.length === opts.limit)
+            io.out(`(first ${opts.limit} from ${opts.offset}; use --limit and --offset for more)`);
         } finally {
           w.close();
         }

@@ -26,7 +26,9 @@ export class ProgressBar {
     const f = Math.max(0, Math.min(1, fraction));
     const filled = Math.round(f * width);
     const secs = ((now - this.started) / 1000).toFixed(1);
-    this.stream.write(`\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(f * 100).toFixed(0).padStart(3)}% ${note} ${secs}s\x1b[K`);
+    this.stream.write(
+      `\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(f * 100).toFixed(0).padStart(3)}% ${note} ${secs}s\x1b[K`,
+    );
   }
 
   /** Clears the bar's line. */

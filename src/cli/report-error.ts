@@ -4,7 +4,14 @@
  * errors keep their stack so a bug report carries it.
  */
 import { CommanderError } from 'commander';
-import { DatabaseError, HailshamError, NotFoundError, RuleViolation, ScenarioError, UsageError } from '../errors.js';
+import {
+  DatabaseError,
+  HailshamError,
+  NotFoundError,
+  RuleViolation,
+  ScenarioError,
+  UsageError,
+} from '../errors.js';
 
 export interface Reported {
   message: string;
@@ -17,8 +24,12 @@ export function reportError(e: unknown): Reported {
   if (e instanceof DatabaseError) return { message: `hailsham: ${e.message}`, exitCode: 2 };
   if (e instanceof UsageError) return { message: `hailsham: ${e.message}`, exitCode: 2 };
   if (e instanceof NotFoundError) return { message: `hailsham: ${e.message}`, exitCode: 2 };
-  if (e instanceof RuleViolation) return { message: `hailsham: the world broke a rule: ${e.message}`, exitCode: 1 };
+  if (e instanceof RuleViolation)
+    return { message: `hailsham: the world broke a rule: ${e.message}`, exitCode: 1 };
   if (e instanceof HailshamError) return { message: `hailsham: ${e.message}`, exitCode: 1 };
   const err = e instanceof Error ? e : new Error(String(e));
-  return { message: `hailsham: unexpected error (please report it): ${err.stack ?? err.message}`, exitCode: 1 };
+  return {
+    message: `hailsham: unexpected error (please report it): ${err.stack ?? err.message}`,
+    exitCode: 1,
+  };
 }

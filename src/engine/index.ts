@@ -4,3 +4,4 @@ export * from './random.js';
 export * from './queue.js';
 export * from './recorder.js';
 export * from './simulation.js';
+export * from './memory-sink.js';

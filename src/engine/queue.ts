@@ -59,7 +59,8 @@ export class EventQueue {
    * @example queue.push(24950, 2, KIND_BIRTH, schoolIndex, 0)
    */
   push(day: number, priority: number, kind: number, a: number, b: number): void {
-    if (!(day >= 0 && day <= MAX_QUEUE_DAY)) throw new RangeError(`EventQueue.push: day ${day} is outside 0..${MAX_QUEUE_DAY}`);
+    if (!(day >= 0 && day <= MAX_QUEUE_DAY))
+      throw new RangeError(`EventQueue.push: day ${day} is outside 0..${MAX_QUEUE_DAY}`);
     if (this.count === this.keys.length) this.grow();
     const key = day * DAY_SCALE + priority * PRIORITY_SCALE + this.nextSeq++;
     let i = this.count++;

@@ -33,7 +33,8 @@ export class Simulation {
    * @example const BIRTH = sim.register('birth', (day, school, index) => { … })
    */
   register(name: string, handler: Handler): number {
-    if (this.handlers.length >= 255) throw new RangeError(`Simulation.register: too many kinds (adding '${name}')`);
+    if (this.handlers.length >= 255)
+      throw new RangeError(`Simulation.register: too many kinds (adding '${name}')`);
     this.handlers.push(handler);
     this.names.push(name);
     return this.handlers.length - 1;
@@ -47,7 +48,9 @@ export class Simulation {
   /** Schedules a wake-up; a day before `now` is a rule error. */
   schedule(day: number, priority: number, kind: number, a: number, b: number): void {
     if (day < this.now) {
-      throw new RangeError(`Simulation.schedule: '${this.kindName(kind)}' on day ${day} is before today (${this.now})`);
+      throw new RangeError(
+        `Simulation.schedule: '${this.kindName(kind)}' on day ${day} is before today (${this.now})`,
+      );
     }
     this.queue.push(day, priority, kind, a, b);
   }

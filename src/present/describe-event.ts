@@ -43,7 +43,9 @@ export function describeEvent(e: DescribableEvent, names: Names): string {
     case 'left_for_training':
       return `${who} left ${where} to train as a carer`;
     case 'became_donor':
-      return v > 0 ? `${who} became a donor at ${where} after ${(v / 365.2425).toFixed(1)} years as a carer` : `${who} became a donor at ${where}`;
+      return v > 0
+        ? `${who} became a donor at ${where} after ${(v / 365.2425).toFixed(1)} years as a carer`
+        : `${who} became a donor at ${where}`;
     case 'carer_assigned':
       return `${other} became ${who}'s carer`;
     case 'donated':

@@ -41,7 +41,9 @@ function readScenarioText(file: string): string {
     throw new ScenarioError(file, [{ path: '', message: 'cannot be read: no such file' }]);
   }
   if (size > MAX_FILE_BYTES) {
-    throw new ScenarioError(file, [{ path: '', message: `is ${size} bytes; scenario files are limited to ${MAX_FILE_BYTES}` }]);
+    throw new ScenarioError(file, [
+      { path: '', message: `is ${size} bytes; scenario files are limited to ${MAX_FILE_BYTES}` },
+    ]);
   }
   const bytes = readFileSync(file);
   let text: string;
@@ -57,13 +59,16 @@ function readScenarioText(file: string): string {
 /** Parses YAML or JSON text (JSON is YAML) into plain data, with line information. */
 export function parseScenarioText(text: string, file: string): ParsedFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       file,
       doc.errors.slice(0, 5).map((err) => {
         const pos = err.linePos?.[0];
-        return { path: pos ? `line ${pos.line}, column ${pos.col}` : '', message: err.message.split('\n')[0] ?? err.message };
+        return {
+          path: pos ? `line ${pos.line}, column ${pos.col}` : '',
+          message: (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, ''),
+        };
       }),
     );
   }
@@ -74,7 +79,9 @@ export function parseScenarioText(text: string, file: string): ParsedFile {
     throw new ScenarioError(file, [{ path: '', message: (e as Error).message }]);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ScenarioError(file, [{ path: '', message: `expected a mapping of settings, found ${describeValue(data)}` }]);
+    throw new ScenarioError(file, [
+      { path: '', message: `expected a mapping of settings, found ${describeValue(data)}` },
+    ]);
   }
   return { data: data as Json, doc, lines };
 }
@@ -87,7 +94,8 @@ export function describeValue(v: unknown): string {
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
   if (typeof v === 'number') return `the number ${v}`;
-  return `${typeof v} ${String(v)}`;
+  if (typeof v === 'boolean') return `the value ${v}`;
+  return typeof v;
 }
 
 function isPlainObject(v: Json | undefined): v is { [k: string]: Json } {
@@ -108,7 +116,11 @@ export function mergeOverlay(base: Json, overlay: Json): Json {
     }
     return out;
   }
-  if (Array.isArray(base) && Array.isArray(overlay) && [...base, ...overlay].every((e) => isPlainObject(e) && typeof e.id === 'string')) {
+  if (
+    Array.isArray(base) &&
+    Array.isArray(overlay) &&
+    [...base, ...overlay].every((e) => isPlainObject(e) && typeof e.id === 'string')
+  ) {
     const out = base.slice();
     for (const entry of overlay) {
       const id = (entry as { id: string }).id;
@@ -124,17 +136,23 @@ export function mergeOverlay(base: Json, overlay: Json): Json {
 function resolveChain(file: string, seen: string[]): { data: Json; files: string[]; parsed: ParsedFile } {
   const abs = resolve(file);
   if (seen.includes(abs)) {
-    throw new ScenarioError(abs, [{ path: 'extends', message: `extends itself through ${[...seen, abs].join(' → ')}` }]);
+    throw new ScenarioError(abs, [
+      { path: 'extends', message: `extends itself through ${[...seen, abs].join(' → ')}` },
+    ]);
   }
   if (seen.length >= MAX_EXTENDS_DEPTH) {
-    throw new ScenarioError(abs, [{ path: 'extends', message: `the extends chain is deeper than ${MAX_EXTENDS_DEPTH}` }]);
+    throw new ScenarioError(abs, [
+      { path: 'extends', message: `the extends chain is deeper than ${MAX_EXTENDS_DEPTH}` },
+    ]);
   }
   const parsed = parseScenarioText(readScenarioText(abs), abs);
   const data = parsed.data as { [k: string]: Json };
   const parent = data.extends;
   if (parent === undefined) return { data, files: [abs], parsed };
   if (typeof parent !== 'string' || parent.trim() === '') {
-    throw new ScenarioError(abs, [{ path: 'extends', message: `expected the path of a scenario file, found ${describeValue(parent)}` }]);
+    throw new ScenarioError(abs, [
+      { path: 'extends', message: `expected the path of a scenario file, found ${describeValue(parent)}` },
+    ]);
   }
   const base = resolveChain(resolve(dirname(abs), parent), [...seen, abs]);
   const { extends: _drop, ...rest } = data;
@@ -165,7 +183,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 function lineOf(parsed: ParsedFile, path: readonly PropertyKey[]): string {
   if (!parsed.doc || !parsed.lines) return '';
   for (let n = path.length; n > 0; n--) {
-    const node = parsed.doc.getIn(path.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+    const node = parsed.doc.getIn(path.slice(0, n) as (string | number)[], true) as
+      { range?: [number, number, number] } | undefined;
     if (node && typeof node === 'object' && node.range) {
       const pos = parsed.lines.linePos(node.range[0]);
       return ` (line ${pos.line})`;
@@ -191,6 +210,21 @@ export function issuesToMessages(
           visit(best, path);
           continue;
         }
+        const expected = issue.errors.flatMap((branch) =>
+          branch
+            .filter((i) => i.code === 'invalid_type' && i.path.length === 0)
+            .map((i) => (i.code === 'invalid_type' ? i.expected : '')),
+        );
+        if (expected.length === issue.errors.length) {
+          const words = [...new Set(expected)].map((x) =>
+            x === 'object' ? 'a mapping such as {min, max}' : x,
+          );
+          out.push({
+            path: formatPath(path) + (parsed ? lineOf(parsed, path) : ''),
+            message: `expected ${words.join(' or ')}, found ${describeValue(valueAt(data, path))}`,
+          });
+          continue;
+        }
       }
       const found = valueAt(data, path);
       let message = issue.message;
@@ -198,7 +232,12 @@ export function issuesToMessages(
         message = `expected ${issue.expected}, found ${describeValue(found)}`;
       } else if (issue.code === 'unrecognized_keys') {
         message = `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-      } else if (issue.code === 'too_small' || issue.code === 'too_big' || issue.code === 'invalid_value' || issue.code === 'invalid_format') {
+      } else if (
+        issue.code === 'too_small' ||
+        issue.code === 'too_big' ||
+        issue.code === 'invalid_value' ||
+        issue.code === 'invalid_format'
+      ) {
         message = `${issue.message.replace(/^Too (small|big): /, '').replace(/^Invalid input: /, '')}, found ${describeValue(found)}`;
       } else if (issue.code === 'custom' && found !== undefined && typeof found !== 'object') {
         message = `${issue.message}, found ${describeValue(found)}`;
@@ -239,9 +278,10 @@ export function loadScenario(file: string): LoadedScenario {
 export function loadScenarioText(text: string, file = '<text>'): LoadedScenario {
   const parsed = parseScenarioText(text, file);
   if (isPlainObject(parsed.data) && parsed.data.extends !== undefined) {
-    throw new ScenarioError(file, [{ path: 'extends', message: 'a scenario given as text cannot extend a file' }]);
+    throw new ScenarioError(file, [
+      { path: 'extends', message: 'a scenario given as text cannot extend a file' },
+    ]);
   }
   const scenario = validateScenario(parsed.data, file, parsed);
   return { scenario, files: [], source: JSON.stringify(parsed.data) };
 }
-

@@ -108,8 +108,20 @@ export const Places = z.strictObject({
 
 export const Generate = z.strictObject({
   schools: GeneratedSchools.optional(),
-  residences: z.number().int().min(0).max(500).default(0).describe('Extra residences placed in English towns'),
-  centres: z.number().int().min(0).max(2000).default(0).describe('Extra recovery centres placed in English towns'),
+  residences: z
+    .number()
+    .int()
+    .min(0)
+    .max(500)
+    .default(0)
+    .describe('Extra residences placed in English towns'),
+  centres: z
+    .number()
+    .int()
+    .min(0)
+    .max(2000)
+    .default(0)
+    .describe('Extra recovery centres placed in English towns'),
 });
 
 const Ages = z.strictObject({
@@ -141,7 +153,9 @@ const Donation = z
       .min(1)
       .max(12)
       .default([0.1, 0.2, 0.5, 1])
-      .describe('Chance of completing at each donation number; its length is the most donations anyone gives'),
+      .describe(
+        'Chance of completing at each donation number; its length is the most donations anyone gives',
+      ),
     completionAfterDays: Distribution.default({ min: 0, mode: 3, max: 30 }).describe(
       'Days from the completing donation to the completion',
     ),
@@ -175,7 +189,11 @@ export const Scenario = z
     const start = parseIsoDate(s.calendar.start);
     const end = parseIsoDate(s.calendar.end);
     if (start !== undefined && end !== undefined && end <= start) {
-      ctx.addIssue({ code: 'custom', path: ['calendar', 'end'], message: 'the end must come after the start' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['calendar', 'end'],
+        message: 'the end must come after the start',
+      });
     }
     const ids = new Map<string, string>();
     const groups = ['schools', 'residences', 'centres', 'landmarks'] as const;
@@ -183,7 +201,11 @@ export const Scenario = z
       s.places[g].forEach((p, i) => {
         const prior = ids.get(p.id);
         if (prior) {
-          ctx.addIssue({ code: 'custom', path: ['places', g, i, 'id'], message: `id '${p.id}' is already used at ${prior}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['places', g, i, 'id'],
+            message: `id '${p.id}' is already used at ${prior}`,
+          });
         }
         ids.set(p.id, `places.${g}[${i}]`);
       });
@@ -191,7 +213,11 @@ export const Scenario = z
     const residences = new Set(s.places.residences.map((r) => r.id));
     s.places.schools.forEach((school, i) => {
       if (school.cohorts.last < school.cohorts.first) {
-        ctx.addIssue({ code: 'custom', path: ['places', 'schools', i, 'cohorts', 'last'], message: 'the last cohort comes before the first' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['places', 'schools', i, 'cohorts', 'last'],
+          message: 'the last cohort comes before the first',
+        });
       }
       if (school.residence !== undefined && !residences.has(school.residence)) {
         ctx.addIssue({
@@ -202,12 +228,25 @@ export const Scenario = z
       }
     });
     const hasSchools = s.places.schools.length > 0 || (s.generate.schools?.count ?? 0) > 0;
-    if (!hasSchools) ctx.addIssue({ code: 'custom', path: ['places', 'schools'], message: 'a world needs at least one school' });
+    if (!hasSchools)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['places', 'schools'],
+        message: 'a world needs at least one school',
+      });
     if (s.places.residences.length + s.generate.residences === 0 && hasSchools) {
-      ctx.addIssue({ code: 'custom', path: ['places', 'residences'], message: 'leavers need at least one residence' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['places', 'residences'],
+        message: 'leavers need at least one residence',
+      });
     }
     if (s.places.centres.length + s.generate.centres === 0 && hasSchools) {
-      ctx.addIssue({ code: 'custom', path: ['places', 'centres'], message: 'donors need at least one recovery centre' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['places', 'centres'],
+        message: 'donors need at least one recovery centre',
+      });
     }
   });
 

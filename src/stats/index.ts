@@ -8,17 +8,41 @@ import type { WorldDb } from '../store/reader.js';
 import { T } from '../world/event-types.js';
 
 export interface WorldStats {
-  world: { scenario: string; seed: number; start: string; end: string; events: number; people: number; logSha256: string; version: string };
+  world: {
+    scenario: string;
+    seed: number;
+    start: string;
+    end: string;
+    events: number;
+    people: number;
+    logSha256: string;
+    version: string;
+  };
   /** Clones by phase at the end of the run. */
   byPhase: Record<string, number>;
   /** Completions keyed by the donation number at which they came. */
   completionsByDonation: Record<string, number>;
   donations: { total: number; byNumber: Record<string, number> };
   /** Finished carer careers (those who went on to donate), by whole years. */
-  carerCareers: { count: number; medianYears: number; meanYears: number; minYears: number; maxYears: number; byYears: Record<string, number> };
+  carerCareers: {
+    count: number;
+    medianYears: number;
+    meanYears: number;
+    minYears: number;
+    maxYears: number;
+    byYears: Record<string, number>;
+  };
   /** Age when becoming a donor, by whole years. */
   donorAge: { count: number; medianYears: number; byYears: Record<string, number> };
-  schools: { id: number; name: string; kind: string; detail: string | null; clones: number; firstCohort: number | null; lastCohort: number | null }[];
+  schools: {
+    id: number;
+    name: string;
+    kind: string;
+    detail: string | null;
+    clones: number;
+    firstCohort: number | null;
+    lastCohort: number | null;
+  }[];
 }
 
 function median(sorted: number[]): number {
@@ -37,21 +61,31 @@ function round1(x: number): number {
  */
 export function computeStats(w: WorldDb): WorldStats {
   const byPhase: Record<string, number> = { student: 0, resident: 0, carer: 0, donor: 0, completed: 0 };
-  for (const r of w.all<{ phase: string; n: number }>("SELECT phase, count(*) AS n FROM people WHERE kind = 'clone' GROUP BY phase")) {
+  for (const r of w.all<{ phase: string; n: number }>(
+    "SELECT phase, count(*) AS n FROM people WHERE kind = 'clone' GROUP BY phase",
+  )) {
     byPhase[r.phase] = r.n;
   }
   const completionsByDonation: Record<string, number> = {};
-  for (const r of w.all<{ v: number; n: number }>('SELECT value AS v, count(*) AS n FROM events WHERE type = ? GROUP BY value ORDER BY value', T.completed)) {
+  for (const r of w.all<{ v: number; n: number }>(
+    'SELECT value AS v, count(*) AS n FROM events WHERE type = ? GROUP BY value ORDER BY value',
+    T.completed,
+  )) {
     completionsByDonation[String(r.v)] = r.n;
   }
   const donationsBy: Record<string, number> = {};
   let donationTotal = 0;
-  for (const r of w.all<{ v: number; n: number }>('SELECT value AS v, count(*) AS n FROM events WHERE type = ? GROUP BY value ORDER BY value', T.donated)) {
+  for (const r of w.all<{ v: number; n: number }>(
+    'SELECT value AS v, count(*) AS n FROM events WHERE type = ? GROUP BY value ORDER BY value',
+    T.donated,
+  )) {
     donationsBy[String(r.v)] = r.n;
     donationTotal += r.n;
   }
   const careers = w
-    .all<{ d: number }>('SELECT donor_on - carer_on AS d FROM people WHERE carer_on IS NOT NULL AND donor_on IS NOT NULL')
+    .all<{ d: number }>(
+      'SELECT donor_on - carer_on AS d FROM people WHERE carer_on IS NOT NULL AND donor_on IS NOT NULL',
+    )
     .map((r) => r.d / DAYS_PER_YEAR)
     .sort((a, b) => a - b);
   const byYears: Record<string, number> = {};
@@ -62,7 +96,15 @@ export function computeStats(w: WorldDb): WorldStats {
     .sort((a, b) => a - b);
   const ageBy: Record<string, number> = {};
   for (const a of ages) ageBy[String(Math.floor(a))] = (ageBy[String(Math.floor(a))] ?? 0) + 1;
-  const schools = w.all<{ id: number; name: string; kind: string; detail: string | null; clones: number; first: number | null; last: number | null }>(
+  const schools = w.all<{
+    id: number;
+    name: string;
+    kind: string;
+    detail: string | null;
+    clones: number;
+    first: number | null;
+    last: number | null;
+  }>(
     `SELECT pl.id, pl.name, pl.kind, pl.detail, count(pe.id) AS clones, min(pe.cohort) AS first, max(pe.cohort) AS last
      FROM places pl LEFT JOIN people pe ON pe.school = pl.id AND pe.kind = 'clone'
      WHERE pl.kind IN ('school', 'home') GROUP BY pl.id ORDER BY pl.id`,
@@ -90,6 +132,14 @@ export function computeStats(w: WorldDb): WorldStats {
       byYears,
     },
     donorAge: { count: ages.length, medianYears: round1(median(ages)), byYears: ageBy },
-    schools: schools.map((s) => ({ id: s.id, name: s.name, kind: s.kind, detail: s.detail, clones: s.clones, firstCohort: s.first, lastCohort: s.last })),
+    schools: schools.map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      detail: s.detail,
+      clones: s.clones,
+      firstCohort: s.first,
+      lastCohort: s.last,
+    })),
   };
 }

@@ -72,7 +72,8 @@ export function openWorld(file: string): WorldDb {
     if (e instanceof DatabaseError) throw e;
     throw new DatabaseError(file, 'does not exist');
   }
-  if (size < 512) throw new DatabaseError(file, `is not a Hailsham world (only ${size} bytes; a world database is larger)`);
+  if (size < 512)
+    throw new DatabaseError(file, `is not a Hailsham world (only ${size} bytes; a world database is larger)`);
   const header = Buffer.alloc(100);
   const fd = openSync(file, 'r');
   try {
@@ -85,7 +86,10 @@ export function openWorld(file: string): WorldDb {
   }
   const appId = header.readUInt32BE(68);
   if (appId !== APPLICATION_ID) {
-    throw new DatabaseError(file, 'is an SQLite database but not a Hailsham world (its application id is not Hailsham\'s)');
+    throw new DatabaseError(
+      file,
+      "is an SQLite database but not a Hailsham world (its application id is not Hailsham's)",
+    );
   }
   let db: Database.Database;
   try {
@@ -178,9 +182,17 @@ export class WorldDb {
 
   /** People whose name matches exactly (case-insensitive), or else begins with the text. */
   findPeople(name: string, limit = 20): PersonRow[] {
-    const exact = this.all<PersonRow>('SELECT * FROM people WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT ?', name, limit);
+    const exact = this.all<PersonRow>(
+      'SELECT * FROM people WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT ?',
+      name,
+      limit,
+    );
     if (exact.length > 0) return exact;
-    return this.all<PersonRow>("SELECT * FROM people WHERE name LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", likePrefix(name), limit);
+    return this.all<PersonRow>(
+      "SELECT * FROM people WHERE name LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
+      likePrefix(name),
+      limit,
+    );
   }
 
   place(id: number): PlaceRow | undefined {

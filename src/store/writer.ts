@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import type { EventBatch, EventSink } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
-import { HailshamError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { EVENT_FORMAT, EVENT_TYPES, EVENT_TYPE_NAMES, T } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
 import type { Place } from '../world/places.js';
@@ -51,7 +51,7 @@ export class WorldWriter implements EventSink {
     options: WriterOptions = {},
   ) {
     if (existsSync(outPath) && !options.force) {
-      throw new HailshamError(`${outPath} already exists; pass --force to replace it`);
+      throw new UsageError(`${outPath} already exists; pass --force to replace it`);
     }
     this.partialPath = `${outPath}.partial`;
     rmSync(this.partialPath, { force: true });
@@ -68,10 +68,15 @@ export class WorldWriter implements EventSink {
     this.insertMany = this.db.prepare(
       `INSERT INTO events (id, day, type, person, other, place, value, cause, data) VALUES ${Array(ROWS_PER_INSERT).fill(row).join(',')}`,
     );
-    this.insertOne = this.db.prepare(`INSERT INTO events (id, day, type, person, other, place, value, cause, data) VALUES ${row}`);
-    this.insertParticipant = this.db.prepare('INSERT INTO event_people (event, person, role) VALUES (?, ?, ?)');
+    this.insertOne = this.db.prepare(
+      `INSERT INTO events (id, day, type, person, other, place, value, cause, data) VALUES ${row}`,
+    );
+    this.insertParticipant = this.db.prepare(
+      'INSERT INTO event_people (event, person, role) VALUES (?, ?, ?)',
+    );
     const insertType = this.db.prepare('INSERT INTO event_types (code, name, description) VALUES (?, ?, ?)');
-    for (const name of EVENT_TYPE_NAMES) insertType.run(EVENT_TYPES[name].code, name, EVENT_TYPES[name].description);
+    for (const name of EVENT_TYPE_NAMES)
+      insertType.run(EVENT_TYPES[name].code, name, EVENT_TYPES[name].description);
     this.db.exec('BEGIN');
   }
 
@@ -191,7 +196,20 @@ export class WorldWriter implements EventSink {
       'INSERT INTO places (id, slug, name, kind, lat, lon, fictional, detail, opened, closes, residence, generated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
     );
     for (const p of places) {
-      ins.run(p.id, p.slug, p.name, p.kind, p.lat, p.lon, p.fictional ? 1 : 0, p.detail, p.opened, p.closes, p.residence, p.generated ? 1 : 0);
+      ins.run(
+        p.id,
+        p.slug,
+        p.name,
+        p.kind,
+        p.lat,
+        p.lon,
+        p.fictional ? 1 : 0,
+        p.detail,
+        p.opened,
+        p.closes,
+        p.residence,
+        p.generated ? 1 : 0,
+      );
     }
   }
 

@@ -15,7 +15,9 @@ export function fromDistribution(dist: Distribution, u: number): number {
   const mode = dist.mode;
   if (mode === undefined) return min + u * (max - min);
   const f = (mode - min) / (max - min);
-  return u < f ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+  return u < f
+    ? min + Math.sqrt(u * (max - min) * (mode - min))
+    : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
 }
 
 /** Mean of a distribution. */

@@ -17,21 +17,36 @@ interface EventTypeDef<D extends z.ZodType> {
   data: D;
 }
 
-function def<D extends z.ZodType>(code: number, description: string, roles: EventTypeDef<D>['roles'], data: D): EventTypeDef<D> {
+function def<D extends z.ZodType>(
+  code: number,
+  description: string,
+  roles: EventTypeDef<D>['roles'],
+  data: D,
+): EventTypeDef<D> {
   return { code, description, roles, data };
 }
 
 const none = z.null();
 
 export const EVENT_TYPES = {
-  born: def(1, 'A child of the programme is born and placed at a school', { person: 'the child', place: 'the school', value: 'cohort year' }, none),
+  born: def(
+    1,
+    'A child of the programme is born and placed at a school',
+    { person: 'the child', place: 'the school', value: 'cohort year' },
+    none,
+  ),
   became_resident: def(
     2,
     'A school leaver arrives at a residence such as the Cottages',
     { person: 'the leaver', place: 'the residence' },
     z.strictObject({ from: z.number().int().describe('place id of the school left') }),
   ),
-  left_for_training: def(3, 'A resident leaves to train as a carer', { person: 'the new carer', place: 'the residence left' }, none),
+  left_for_training: def(
+    3,
+    'A resident leaves to train as a carer',
+    { person: 'the new carer', place: 'the residence left' },
+    none,
+  ),
   became_donor: def(
     4,
     'A carer (or resident) is given notice and becomes a donor',

@@ -10,7 +10,8 @@ import type { Distribution, Scenario } from '../scenario/schema.js';
 import { nearest } from './geography/distance.js';
 import { TOWNS } from './geography/towns.js';
 
-export type PlaceKind = 'school' | 'home' | 'residence' | 'recovery-centre' | 'town' | 'landmark' | 'home-of-madame';
+export type PlaceKind =
+  'school' | 'home' | 'residence' | 'recovery-centre' | 'town' | 'landmark' | 'home-of-madame';
 
 export interface Place {
   id: number;
@@ -82,9 +83,28 @@ export function buildPlaces(scenario: Scenario): Place[] {
     });
     residenceSlugs.push(s.residence ?? '');
   }
-  for (const r of scenario.places.residences) add({ ...base, slug: r.id, name: r.name, kind: 'residence', lat: r.lat, lon: r.lon, fictional: r.fictional });
-  for (const c of scenario.places.centres) add({ ...base, slug: c.id, name: c.name, kind: 'recovery-centre', lat: c.lat, lon: c.lon, fictional: c.fictional });
-  for (const l of scenario.places.landmarks) add({ ...base, slug: l.id, name: l.name, kind: l.kind, lat: l.lat, lon: l.lon, fictional: l.fictional });
+  for (const r of scenario.places.residences)
+    add({
+      ...base,
+      slug: r.id,
+      name: r.name,
+      kind: 'residence',
+      lat: r.lat,
+      lon: r.lon,
+      fictional: r.fictional,
+    });
+  for (const c of scenario.places.centres)
+    add({
+      ...base,
+      slug: c.id,
+      name: c.name,
+      kind: 'recovery-centre',
+      lat: c.lat,
+      lon: c.lon,
+      fictional: c.fictional,
+    });
+  for (const l of scenario.places.landmarks)
+    add({ ...base, slug: l.id, name: l.name, kind: l.kind, lat: l.lat, lon: l.lon, fictional: l.fictional });
 
   const geoKey = hashString(scenario.name);
   const townFor = (purpose: string, i: number) => {
@@ -101,17 +121,39 @@ export function buildPlaces(scenario: Scenario): Place[] {
     taken.add(slug);
     return slug;
   };
-  const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slugOf = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
 
   for (let i = 0; i < scenario.generate.residences; i++) {
     const { town, lat, lon } = townFor('residence', i);
     const name = `${town.name} ${RESIDENCE_SUFFIX[i % RESIDENCE_SUFFIX.length]}`;
-    add({ ...base, slug: uniqueSlug(slugOf(name)), name, kind: 'residence', lat, lon, fictional: true, generated: true });
+    add({
+      ...base,
+      slug: uniqueSlug(slugOf(name)),
+      name,
+      kind: 'residence',
+      lat,
+      lon,
+      fictional: true,
+      generated: true,
+    });
   }
   for (let i = 0; i < scenario.generate.centres; i++) {
     const { town, lat, lon } = townFor('centre', i);
     const name = `${town.name} recovery centre`;
-    add({ ...base, slug: uniqueSlug(slugOf(name)), name, kind: 'recovery-centre', lat, lon, fictional: true, generated: true });
+    add({
+      ...base,
+      slug: uniqueSlug(slugOf(name)),
+      name,
+      kind: 'recovery-centre',
+      lat,
+      lon,
+      fictional: true,
+      generated: true,
+    });
   }
   const gen = scenario.generate.schools;
   if (gen) {

@@ -48,7 +48,16 @@ const P = {
 } as const;
 
 /** Order of same-day wake-ups. */
-const PRIORITY = { school: 0, cohort: 1, birth: 2, leave: 3, training: 4, donor: 5, donation: 6, complete: 7 } as const;
+const PRIORITY = {
+  school: 0,
+  cohort: 1,
+  birth: 2,
+  leave: 3,
+  training: 4,
+  donor: 5,
+  donation: 6,
+  complete: 7,
+} as const;
 
 export interface WorldOptions {
   seed: number;
@@ -66,7 +75,13 @@ export interface WorldSummary {
   byPhase: Record<string, number>;
   completionsByDonation: Record<string, number>;
   /** Completed carer careers: count, and years at quantiles. */
-  carerCareers: { count: number; minYears: number; medianYears: number; maxYears: number; byYear: Record<string, number> };
+  carerCareers: {
+    count: number;
+    minYears: number;
+    medianYears: number;
+    maxYears: number;
+    byYear: Record<string, number>;
+  };
   logSha256: string;
   start: string;
   end: string;
@@ -160,7 +175,12 @@ export class World {
       const first = Math.max(s.cohorts.first, startYear);
       const last = Math.min(s.cohorts.last, endYear);
       const size = s.cohorts.size;
-      const mean = typeof size === 'number' ? size : size.mode === undefined ? (size.min + size.max) / 2 : (size.min + size.mode + size.max) / 3;
+      const mean =
+        typeof size === 'number'
+          ? size
+          : size.mode === undefined
+            ? (size.min + size.max) / 2
+            : (size.min + size.mode + size.max) / 3;
       total += Math.max(0, last - first + 1) * mean;
     }
     return Math.ceil(total);
@@ -182,7 +202,16 @@ export class World {
   // ---- recording ---------------------------------------------------------------------------
 
   /** Records an event and makes it the person's latest; returns its id. */
-  private record(day: number, type: number, person: number, other: number, place: number, value: number, cause: number, data: string | null): number {
+  private record(
+    day: number,
+    type: number,
+    person: number,
+    other: number,
+    place: number,
+    value: number,
+    cause: number,
+    data: string | null,
+  ): number {
     const id = this.rec.emit(day, type, person, other, place, value, cause, data);
     if (person !== NONE) this.people.lastEvent[person] = id;
     return id;
@@ -192,7 +221,12 @@ export class World {
     const p = this.people;
     const from = p.phase[person]!;
     if (phase <= from) {
-      throw new RuleViolation('phases never run backwards', `cannot go from phase ${from} to ${phase}`, p.name(person), isoDate(day));
+      throw new RuleViolation(
+        'phases never run backwards',
+        `cannot go from phase ${from} to ${phase}`,
+        p.name(person),
+        isoDate(day),
+      );
     }
     p.phase[person] = phase;
     p.phaseDay[person] = day;
@@ -215,7 +249,16 @@ export class World {
           p.given[id] = 6 + Math.floor(uniform(this.seed, P.staff, key, 0) * (SURNAMES.length - 6));
           const head = g === 0 && s.headmistress !== null;
           if (head) p.namedAs.set(id, s.headmistress!);
-          this.record(opened, T.joined_staff, id, NONE, s.id, NONE, NONE, JSON.stringify({ role: head ? 'headmistress' : 'guardian' }));
+          this.record(
+            opened,
+            T.joined_staff,
+            id,
+            NONE,
+            s.id,
+            NONE,
+            NONE,
+            JSON.stringify({ role: head ? 'headmistress' : 'guardian' }),
+          );
         }
       }
       if (s.closes !== null && s.closes >= this.start && s.closes <= this.end) {
@@ -224,11 +267,23 @@ export class World {
       if (!s.cohorts) continue;
       const first = Math.max(s.cohorts.first, startYear);
       if (first <= Math.min(s.cohorts.last, endYear)) {
-        this.sim.schedule(Math.max(this.start, dayFromYmd(first, 1, 1)), PRIORITY.cohort, this.K.cohort, s.id, first);
+        this.sim.schedule(
+          Math.max(this.start, dayFromYmd(first, 1, 1)),
+          PRIORITY.cohort,
+          this.K.cohort,
+          s.id,
+          first,
+        );
       }
     }
     if (this.schoolPlaces.some((s) => s.detail === 'full')) {
-      const madame = p.add(KIND_MADAME, SEX_FEMALE, hashString('madame'), this.schoolPlaces.find((s) => s.detail === 'full')!.id, this.start - Math.round(40 * DAYS_PER_YEAR));
+      const madame = p.add(
+        KIND_MADAME,
+        SEX_FEMALE,
+        hashString('madame'),
+        this.schoolPlaces.find((s) => s.detail === 'full')!.id,
+        this.start - Math.round(40 * DAYS_PER_YEAR),
+      );
       p.namedAs.set(madame, 'Madame');
     }
   }
@@ -283,10 +338,21 @@ export class World {
     const residence = this.residenceOf[school]!;
     this.setPhase(person, PHASE_RESIDENT, day);
     p.place[person] = residence;
-    this.record(day, T.became_resident, person, NONE, residence, NONE, p.lastEvent[person]!, `{"from":${school}}`);
+    this.record(
+      day,
+      T.became_resident,
+      person,
+      NONE,
+      residence,
+      NONE,
+      p.lastEvent[person]!,
+      `{"from":${school}}`,
+    );
     const key = p.key[person]!;
     const pol = this.scenario.policy;
-    const wait = Math.round(fromDistribution(pol.ages.residenceYears, uniform(this.seed, P.residenceYears, key, 0)) * DAYS_PER_YEAR);
+    const wait = Math.round(
+      fromDistribution(pol.ages.residenceYears, uniform(this.seed, P.residenceYears, key, 0)) * DAYS_PER_YEAR,
+    );
     const at = day + Math.max(1, wait);
     if (at > this.end) return;
     if (uniform(this.seed, P.skipCaring, key, 0) < pol.caring.skipCaring) {
@@ -301,7 +367,10 @@ export class World {
     this.setPhase(person, PHASE_CARER, day);
     this.record(day, T.left_for_training, person, NONE, p.place[person]!, NONE, p.lastEvent[person]!, null);
     const key = p.key[person]!;
-    const years = fromDistribution(this.scenario.policy.caring.careerYears, uniform(this.seed, P.career, key, 0));
+    const years = fromDistribution(
+      this.scenario.policy.caring.careerYears,
+      uniform(this.seed, P.career, key, 0),
+    );
     const at = day + Math.max(1, Math.round(years * DAYS_PER_YEAR));
     if (at <= this.end) this.sim.schedule(at, PRIORITY.donor, this.K.donor, person, 0);
     this.addAvailable(person);
@@ -319,7 +388,16 @@ export class World {
     this.setPhase(person, PHASE_DONOR, day);
     p.centre[person] = centre;
     p.place[person] = centre;
-    const becameId = this.record(day, T.became_donor, person, NONE, centre, careerDays, p.lastEvent[person]!, null);
+    const becameId = this.record(
+      day,
+      T.became_donor,
+      person,
+      NONE,
+      centre,
+      careerDays,
+      p.lastEvent[person]!,
+      null,
+    );
     if (wasCarer) {
       const y = Math.min(this.careerYears.length - 1, Math.floor(careerDays / DAYS_PER_YEAR));
       this.careerYears[y]! += 1;
@@ -338,7 +416,12 @@ export class World {
       }
     }
     this.findCarer(day, person, becameId, NONE);
-    const wait = Math.round(fromDistribution(this.scenario.policy.donation.firstAfterDays, uniform(this.seed, P.firstDonation, key, 0)));
+    const wait = Math.round(
+      fromDistribution(
+        this.scenario.policy.donation.firstAfterDays,
+        uniform(this.seed, P.firstDonation, key, 0),
+      ),
+    );
     const at = day + Math.max(1, wait);
     if (at <= this.end) this.sim.schedule(at, PRIORITY.donation, this.K.donation, person, 0);
   }
@@ -370,7 +453,9 @@ export class World {
     const key = p.key[person]!;
     const don = this.scenario.policy.donation;
     if (uniform(this.seed, P.completion, key, n) < this.risks[n - 1]!) {
-      const delay = Math.round(fromDistribution(don.completionAfterDays, uniform(this.seed, P.completionDelay, key, n)));
+      const delay = Math.round(
+        fromDistribution(don.completionAfterDays, uniform(this.seed, P.completionDelay, key, n)),
+      );
       const at = day + Math.max(0, delay);
       if (at <= this.end) this.sim.schedule(at, PRIORITY.complete, this.K.complete, person, id);
       return;

@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ageInYears, dayFromYmd, isoDate, parseIsoDate, ymdFromDay } from './calendar.js';
+import { EventQueue, type QueueEntry } from './queue.js';
+import { hashString, Stream, uniform } from './random.js';
+import { EventRecorder } from './recorder.js';
+import { MemorySink } from './memory-sink.js';
+import { Simulation } from './simulation.js';
+
+describe('calendar', () => {
+  it('dayFromYmd() counts days from 1900-01-01', () => {
+    expect(dayFromYmd(1900, 1, 1)).toBe(0);
+    expect(dayFromYmd(1900, 3, 1)).toBe(59); // 1900 was not a leap year
+    expect(isoDate(dayFromYmd(2000, 2, 29))).toBe('2000-02-29');
+  });
+
+  it('ymdFromDay() inverts dayFromYmd() for every day from 1850 to 2100', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -18_000, max: 73_000 }), (d) => {
+        const [y, m, day] = ymdFromDay(d);
+        return dayFromYmd(y, m, day) === d;
+      }),
+    );
+  });
+
+  it('parseIsoDate() rejects dates that do not exist', () => {
+    expect(parseIsoDate('1999-02-29')).toBeUndefined();
+    expect(parseIsoDate('1968-13-01')).toBeUndefined();
+    expect(parseIsoDate('yesterday')).toBeUndefined();
+    expect(parseIsoDate('1968')).toBe(dayFromYmd(1968, 1, 1));
+  });
+
+  it('ageInYears() counts birthdays', () => {
+    const born = dayFromYmd(1968, 4, 23);
+    expect(ageInYears(born, dayFromYmd(1999, 4, 22))).toBe(30);
+    expect(ageInYears(born, dayFromYmd(1999, 4, 23))).toBe(31);
+  });
+});
+
+describe('EventQueue', () => {
+  it('pops in (day, priority, sequence) order whatever the order of pushes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 0, max: 15 })), {
+          maxLength: 500,
+        }),
+        (entries) => {
+          const q = new EventQueue(4);
+          entries.forEach(([day, prio], i) => q.push(day, prio, i % 200, i, 1000 - i));
+          const out: QueueEntry = { day: 0, priority: 0, seq: 0, kind: 0, a: 0, b: 0 };
+          const popped: [number, number, number][] = [];
+          while (q.pop(out)) {
+            expect(out.a).toBe(out.seq);
+            expect(out.b).toBe(1000 - out.seq);
+            popped.push([out.day, out.priority, out.seq]);
+          }
+          const sorted = entries
+            .map(([d, p], i) => [d, p, i] as [number, number, number])
+            .sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+          expect(popped).toEqual(sorted);
+        },
+      ),
+    );
+  });
+
+  it('push() refuses a day the key cannot hold', () => {
+    const q = new EventQueue();
+    expect(() => q.push(70_000, 0, 0, 0, 0)).toThrow(/day 70000 is outside/);
+  });
+});
+
+describe('random streams', () => {
+  it('uniform() is a pure function of its four inputs', () => {
+    expect(uniform(7, 1, 2, 3)).toBe(uniform(7, 1, 2, 3));
+    expect(uniform(7, 1, 2, 3)).not.toBe(uniform(8, 1, 2, 3));
+    expect(uniform(7, 1, 2, 3)).not.toBe(uniform(7, 1, 2, 4));
+  });
+
+  it('uniform() is roughly uniform', () => {
+    const bins = new Array<number>(10).fill(0);
+    for (let i = 0; i < 100_000; i++) bins[Math.floor(uniform(1, 2, 3, i) * 10)]! += 1;
+    for (const b of bins) expect(Math.abs(b - 10_000)).toBeLessThan(500);
+  });
+
+  it('a Stream never shares draws with a stream of another purpose', () => {
+    const a = new Stream(1, hashString('exchange'), 42);
+    const b = new Stream(1, hashString('gallery'), 42);
+    const xs = Array.from({ length: 100 }, () => a.next());
+    const ys = Array.from({ length: 100 }, () => b.next());
+    expect(xs.filter((x) => ys.includes(x))).toEqual([]);
+  });
+});
+
+describe('Simulation', () => {
+  it('runs handlers in total order and refuses scheduling into the past', () => {
+    const sim = new Simulation();
+    const seen: string[] = [];
+    const k = sim.register('note', (day, a) => {
+      seen.push(`${day}:${a}`);
+      if (a === 1) sim.schedule(day, 0, k, 9, 0);
+    });
+    sim.schedule(5, 1, k, 1, 0);
+    sim.schedule(5, 0, k, 2, 0);
+    sim.schedule(3, 9, k, 3, 0);
+    sim.run(100);
+    expect(seen).toEqual(['3:3', '5:2', '5:1', '5:9']);
+    expect(() => sim.schedule(50, 0, k, 0, 0)).toThrow(/before today/);
+  });
+});
+
+describe('EventRecorder', () => {
+  it('gives ids in order and a digest that changes with any field', () => {
+    const digest = (value: number) => {
+      const sink = new MemorySink();
+      const rec = new EventRecorder(sink, 4);
+      for (let i = 0; i < 10; i++)
+        rec.emit(i, 1, i, -1, 0, i === 5 ? value : 0, -1, i === 3 ? '{"x":1}' : null);
+      const d = rec.finish();
+      expect(sink.events.map((e) => e.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      return d;
+    };
+    expect(digest(0)).toBe(digest(0));
+    expect(digest(0)).not.toBe(digest(1));
+  });
+
+  it('gives the same digest whatever the batch size', () => {
+    const run = (batch: number) => {
+      const rec = new EventRecorder(null, batch);
+      for (let i = 0; i < 1000; i++)
+        rec.emit(i, i % 7, i, -1, 2, i, i - 1, i % 10 === 0 ? `{"n":${i}}` : null);
+      return rec.finish();
+    };
+    expect(run(7)).toBe(run(1000));
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * The command line end to end, as a user runs it: the built `hailsham` binary on small.yaml.
+ * `npm test` builds first, so these exercise what `npm install` puts on the PATH.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../src/scenario/load.js';
+import { runScenario } from '../src/run/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hailsham-cli-'));
+
+function hailsham(...args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, ['bin/hailsham.js', ...args], { encoding: 'utf8' });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+describe('hailsham run', () => {
+  const a = join(dir, 'a.db');
+  const b = join(dir, 'b.db');
+
+  it('writes the same log twice for the same seed', () => {
+    expect(hailsham('run', 'examples/small.yaml', '--seed', '7', '--out', a).code).toBe(0);
+    expect(hailsham('run', 'examples/small.yaml', '--seed', '7', '--out', b, '--quiet').code).toBe(0);
+    const la = hailsham('events', a, '--jsonl');
+    const lb = hailsham('events', b, '--jsonl');
+    expect(la.out.length).toBeGreaterThan(1000);
+    expect(la.out).toBe(lb.out);
+    const ha = JSON.parse(hailsham('stats', a, '--json').out) as {
+      world: { logSha256: string; events: number };
+    };
+    const hb = JSON.parse(hailsham('stats', b, '--json').out) as { world: { logSha256: string } };
+    expect(ha.world.logSha256).toBe(hb.world.logSha256);
+    expect(la.out.trim().split('\n')).toHaveLength(ha.world.events);
+  });
+
+  it('prints a summary with people per phase, completions and careers', () => {
+    const r = hailsham('run', 'examples/small.yaml', '--seed', '3', '--out', join(dir, 'c.db'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('People by phase at the end');
+    expect(r.out).toContain('Completions by donation number');
+    expect(r.out).toContain('Carer careers');
+  });
+
+  it('refuses to overwrite an existing world without --force', () => {
+    const before = readFileSync(a);
+    const r = hailsham('run', 'examples/small.yaml', '--seed', '8', '--out', a);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('already exists; pass --force');
+    expect(readFileSync(a).equals(before)).toBe(true);
+    expect(hailsham('run', 'examples/small.yaml', '--seed', '8', '--out', a, '--force', '--quiet').code).toBe(
+      0,
+    );
+  });
+
+  it('rejects a bad seed and a malformed scenario with exit code 2 and a clear message', () => {
+    const seed = hailsham('run', 'examples/small.yaml', '--seed', 'seven');
+    expect(seed.code).toBe(2);
+    expect(seed.err).toContain("expected a whole number from 0 to 4294967295, found 'seven'");
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync('examples/small.yaml', 'utf8').replace('maxDonors: 5', 'maxDonors: -5'));
+    const r = hailsham('run', bad, '--out', join(dir, 'never.db'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/scenario error in .*bad\.yaml/);
+    expect(r.err).toMatch(/policy\.caring\.maxDonors \(line \d+\): .*found the number -5/);
+    expect(existsSync(join(dir, 'never.db'))).toBe(false);
+  });
+});
+
+describe('hailsham stats, person and events', () => {
+  const db = join(dir, 'q.db');
+  it('stats --json keys completions by donation number', () => {
+    expect(hailsham('run', 'examples/small.yaml', '--seed', '7', '--out', db, '--quiet').code).toBe(0);
+    const s = JSON.parse(hailsham('stats', db, '--json').out) as {
+      completionsByDonation: Record<string, number>;
+      byPhase: Record<string, number>;
+    };
+    expect(Object.keys(s.completionsByDonation)).toEqual(['1', '2', '3', '4']);
+    expect(s.byPhase.completed).toBeGreaterThan(300);
+  });
+
+  it('person shows a timeline by id or by name', () => {
+    const byName = hailsham('person', db, 'Miss Emily');
+    expect(byName.code).toBe(0);
+    expect(byName.out).toContain('joined Hailsham as headmistress');
+    const events = JSON.parse(
+      hailsham('events', db, '--type', 'completed', '--limit', '1', '--json').out,
+    ) as { person: number }[];
+    const life = hailsham('person', db, String(events[0]!.person));
+    expect(life.out).toMatch(/was born, to be raised at Hailsham/);
+    expect(life.out).toMatch(/completed after/);
+    expect(hailsham('person', db, 'Nobody Atall').err).toContain("nobody called 'Nobody Atall'");
+  });
+
+  it('events filters by type, place and dates', () => {
+    const rows = JSON.parse(
+      hailsham(
+        'events',
+        db,
+        '--type',
+        'donated',
+        '--place',
+        'dover',
+        '--from',
+        '1985',
+        '--to',
+        '1990-12-31',
+        '--limit',
+        '500',
+        '--json',
+      ).out,
+    ) as {
+      type: string;
+      date: string;
+      place: number;
+    }[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.type).toBe('donated');
+      expect(r.date >= '1985-01-01' && r.date <= '1990-12-31').toBe(true);
+    }
+    expect(new Set(rows.map((r) => r.place)).size).toBe(1);
+    const bad = hailsham('events', db, '--type', 'flew');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/Allowed choices are/);
+  });
+
+  it('refuses files that are not complete Hailsham worlds, without writing to them', () => {
+    const text = join(dir, 'notes.db');
+    writeFileSync(text, 'x'.repeat(4096));
+    const r = hailsham('stats', text);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('is not a Hailsham world (not an SQLite database)');
+    expect(readFileSync(text, 'utf8')).toBe('x'.repeat(4096));
+    expect(hailsham('stats', join(dir, 'absent.db')).err).toContain('does not exist');
+  });
+});
+
+describe('atomic writing', () => {
+  it('an interrupted run leaves no output and no partial file, and keeps an earlier world intact', () => {
+    const out = join(dir, 'kept.db');
+    const loaded = loadScenario('examples/small.yaml');
+    runScenario(loaded, { seed: 1, out });
+    const before = readFileSync(out);
+    expect(() =>
+      runScenario(loaded, {
+        seed: 2,
+        out,
+        force: true,
+        onStage: (stage) => {
+          if (stage === 'indexes') throw new Error('interrupted');
+        },
+      }),
+    ).toThrow('interrupted');
+    expect(readFileSync(out).equals(before)).toBe(true);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+  });
+});
