@@ -3,7 +3,7 @@
  * layers, and prints tables for people or JSON for machines. All errors go through
  * reportError(), which decides the message and the exit code.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,56 +20,11 @@ import { warnings } from '../warnings.js';
 import { EVENT_TYPE_NAMES } from '../world/event-types.js';
 import { bar, formatNumber, percent, table } from './format.js';
 import { ProgressBar } from './progress.js';
+import { EXTRA_COMMANDS } from './commands/index.js';
 import { reportError } from './report-error.js';
+import { defaultIo, namesOf, parseCount, parseDate, parseSeed, resolvePerson, type Io } from './shared.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const defaultIo: Io = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-};
-
-function parseSeed(text: string): number {
-  if (!/^\d+$/.test(text))
-    throw new InvalidArgumentError(`expected a whole number from 0 to 4294967295, found '${text}'`);
-  const n = Number(text);
-  if (n > 0xffff_ffff)
-    throw new InvalidArgumentError(`expected a whole number from 0 to 4294967295, found '${text}'`);
-  return n;
-}
-
-function parseCount(text: string): number {
-  if (!/^\d+$/.test(text)) throw new InvalidArgumentError(`expected a whole number, found '${text}'`);
-  return Number(text);
-}
-
-function parseDate(text: string): number {
-  const d = parseIsoDate(text);
-  if (d === undefined)
-    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD or a year, found '${text}'`);
-  return d;
-}
-
-function namesOf(w: WorldDb): Names {
-  const people = new Map<number, string>();
-  const places = new Map(w.places().map((p) => [p.id, p.name]));
-  return {
-    person(id) {
-      let n = people.get(id);
-      if (n === undefined) {
-        n = w.person(id)?.name ?? `#${id}`;
-        people.set(id, n);
-      }
-      return n;
-    },
-    place: (id) => places.get(id) ?? `place ${id}`,
-  };
-}
 
 function printSummary(io: Io, r: RunResult): void {
   const s = r.summary;
@@ -170,24 +125,6 @@ function printStats(io: Io, s: WorldStats): void {
       ]),
     ),
   );
-}
-
-function resolvePerson(w: WorldDb, text: string): number {
-  if (/^\d+$/.test(text)) {
-    if (!w.person(Number(text))) throw new NotFoundError(`no person has the id ${text} in ${w.file}`);
-    return Number(text);
-  }
-  const found = w.findPeople(text, 10);
-  if (found.length === 0) throw new NotFoundError(`nobody called '${text}' in ${w.file}`);
-  if (found.length > 1 && found[0]!.name.toLowerCase() !== text.toLowerCase()) {
-    throw new UsageError(
-      `'${text}' matches ${found.length === 10 ? 'ten or more' : found.length} people (${found
-        .slice(0, 5)
-        .map((p) => `${p.name} #${p.id}`)
-        .join(', ')}${found.length > 5 ? ', …' : ''}); give an id`,
-    );
-  }
-  return found[0]!.id;
 }
 
 function defaultScenario(): string {
@@ -437,6 +374,8 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         }
       },
     );
+
+  for (const register of EXTRA_COMMANDS) register(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

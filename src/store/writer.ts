@@ -142,6 +142,16 @@ export class WorldWriter implements EventSink {
     onStage?.('people');
     this.writePlaces(world.places);
     this.writePeople(world);
+    for (const t of world.extraTables()) {
+      if (!/^[a-z_]+$/.test(t.name)) throw new Error(`WorldWriter: bad table name '${t.name}'`);
+      db.exec(`CREATE TABLE ${t.name} (${t.columns})`);
+      let ins: Database.Statement | null = null;
+      for (const row of t.rows) {
+        ins ??= db.prepare(`INSERT INTO ${t.name} VALUES (${row.map(() => '?').join(',')})`);
+        ins.run(...row);
+      }
+      if (t.after) db.exec(t.after);
+    }
     db.exec('COMMIT');
     onStage?.('indexes');
     db.exec(CREATE_INDEXES);

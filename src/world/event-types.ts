@@ -5,30 +5,14 @@
  * lifecycle events have no payload at all; `value` means what the table below says.
  */
 import { z } from 'zod';
+import { CARING_EVENTS } from './caring/events.js';
+import { def, none } from './event-def.js';
+import { SCHOOL_EVENTS } from './school/events.js';
 
 /** Version of the event format in the database; bump it (with a migration note) when codes or payloads change. */
 export const EVENT_FORMAT = 1;
 
-interface EventTypeDef<D extends z.ZodType> {
-  code: number;
-  description: string;
-  /** What the person, other, place and value columns hold for this type. */
-  roles: { person?: string; other?: string; place?: string; value?: string };
-  data: D;
-}
-
-function def<D extends z.ZodType>(
-  code: number,
-  description: string,
-  roles: EventTypeDef<D>['roles'],
-  data: D,
-): EventTypeDef<D> {
-  return { code, description, roles, data };
-}
-
-const none = z.null();
-
-export const EVENT_TYPES = {
+const CORE_EVENTS = {
   born: def(
     1,
     'A child of the programme is born and placed at a school',
@@ -86,6 +70,12 @@ export const EVENT_TYPES = {
     z.strictObject({ role: z.enum(['guardian', 'headmistress', 'madame']) }),
   ),
 } as const;
+
+/**
+ * Every event type. Codes 1–19 are the lifecycle's, 20–59 school life and the Cottages'
+ * (src/world/school/events.ts), 60–89 caring, donation and deferral's (src/world/caring/events.ts).
+ */
+export const EVENT_TYPES = { ...CORE_EVENTS, ...SCHOOL_EVENTS, ...CARING_EVENTS } as const;
 
 export type EventTypeName = keyof typeof EVENT_TYPES;
 export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as EventTypeName[];

@@ -26,6 +26,8 @@ import {
   PHASE_RESIDENT,
   PHASE_STUDENT,
 } from './phases.js';
+import type { ExtraTable, ModuleFactory, WorldContext, WorldModule } from './module.js';
+import { STANDARD_MODULES } from './modules.js';
 import { buildPlaces, schoolsOf, type Place } from './places.js';
 
 /** Purposes of random draws: one stream per person (or place) and purpose. */
@@ -65,6 +67,8 @@ export interface WorldOptions {
   /** Keep a running hash of the log (on by default). */
   hashing?: boolean;
   batchSize?: number;
+  /** Modules to run instead of the standard ones (tests). */
+  modules?: readonly ModuleFactory[];
 }
 
 export interface WorldSummary {
@@ -85,9 +89,11 @@ export interface WorldSummary {
   logSha256: string;
   start: string;
   end: string;
+  /** Figures added by modules, by module name. */
+  modules: Record<string, Record<string, unknown>>;
 }
 
-export class World {
+export class World implements WorldContext {
   readonly seed: number;
   readonly scenario: Scenario;
   readonly sim: Simulation;
@@ -127,6 +133,11 @@ export class World {
   private readonly centres: Place[];
   private readonly risks: readonly number[];
   private readonly nearestCentreOf: Int32Array;
+  private readonly detailed: Uint8Array;
+  /** Day each donor's next donation is due; a wake-up for any other day is stale. */
+  private donationDue: Int32Array;
+  readonly modules: WorldModule[] = [];
+  private hooked: WorldModule[] = [];
 
   constructor(scenario: Scenario, options: WorldOptions) {
     this.seed = options.seed >>> 0;
@@ -139,6 +150,12 @@ export class World {
     this.residenceOf = new Int32Array(this.places.length).fill(NONE);
     for (const s of this.schoolPlaces) this.residenceOf[s.id] = s.residence ?? NONE;
     this.nearestCentreOf = new Int32Array(this.places.length).fill(NONE);
+    this.detailed = new Uint8Array(this.places.length);
+    for (const s of this.schoolPlaces) {
+      if (s.detail !== 'full') continue;
+      this.detailed[s.id] = 1;
+      if (s.residence !== null) this.detailed[s.residence] = 1;
+    }
     this.risks = scenario.policy.donation.completionRisk;
     this.maxDonations = this.risks.length;
     this.completionsAt = new Float64Array(this.maxDonations + 1);
@@ -150,6 +167,7 @@ export class World {
     this.available = new Int32Array(1024);
     this.availablePos = new Int32Array(this.people.key.length).fill(NONE);
     this.waiting = new Int32Array(1024);
+    this.donationDue = new Int32Array(this.people.key.length).fill(NONE);
 
     const sim = this.sim;
     this.K = {
@@ -163,6 +181,9 @@ export class World {
       close: sim.register('school-closes', (day, school) => this.onSchoolCloses(day, school)),
     };
     this.openSchools();
+    for (const make of options.modules ?? STANDARD_MODULES) this.modules.push(make(this));
+    this.hooked = this.modules;
+    for (const m of this.modules) m.init?.(this);
   }
 
   /** About how many clones the scenario will create (for sizing arrays). */
@@ -194,6 +215,11 @@ export class World {
     return this.summary();
   }
 
+  /** Tables the modules add to the world database. */
+  extraTables(): ExtraTable[] {
+    return this.modules.flatMap((m) => m.tables?.() ?? []);
+  }
+
   /** Name of a person. */
   name(id: number): string {
     return this.people.name(id);
@@ -202,7 +228,7 @@ export class World {
   // ---- recording ---------------------------------------------------------------------------
 
   /** Records an event and makes it the person's latest; returns its id. */
-  private record(
+  record(
     day: number,
     type: number,
     person: number,
@@ -215,6 +241,35 @@ export class World {
     const id = this.rec.emit(day, type, person, other, place, value, cause, data);
     if (person !== NONE) this.people.lastEvent[person] = id;
     return id;
+  }
+
+  /** Adds a participant with a role to a many-sided event. */
+  participant(eventId: number, person: number, role: number): void {
+    this.rec.participant(eventId, person, role);
+  }
+
+  /** True for a full-detail school and its residence. */
+  isDetailed(place: number): boolean {
+    return this.detailed[place] === 1;
+  }
+
+  /** Delays a donor's next donation (a granted deferral); earlier wake-ups become stale. */
+  postponeDonations(person: number, days: number, _cause: number): void {
+    const due = this.donationDue[person] ?? NONE;
+    if (due === NONE || this.people.phase[person] !== PHASE_DONOR) return;
+    const next = due + Math.max(1, Math.round(days));
+    this.donationDue[person] = next;
+    if (next <= this.end) this.sim.schedule(next, PRIORITY.donation, this.K.donation, person, 0);
+  }
+
+  private scheduleDonation(person: number, day: number): void {
+    if (person >= this.donationDue.length) {
+      const grown = new Int32Array(Math.max(person + 1, this.donationDue.length * 2)).fill(NONE);
+      grown.set(this.donationDue);
+      this.donationDue = grown;
+    }
+    this.donationDue[person] = day;
+    if (day <= this.end) this.sim.schedule(day, PRIORITY.donation, this.K.donation, person, 0);
   }
 
   private setPhase(person: number, phase: number, day: number): void {
@@ -323,8 +378,9 @@ export class World {
     p.given[id] = Math.floor(uniform(this.seed, P.given, key, 0) * names.length);
     p.initial[id] = Math.floor(uniform(this.seed, P.initial, key, 0) * INITIALS.length);
     p.cohort[id] = year;
-    this.record(day, T.born, id, NONE, school, year, NONE, null);
+    const bornId = this.record(day, T.born, id, NONE, school, year, NONE, null);
     p.phase[id] = PHASE_STUDENT;
+    if (this.detailed[school] === 1) for (const m of this.hooked) m.onBorn?.(id, day, bornId);
     const ages = this.scenario.policy.ages;
     const leave = dayFromYmd(year + ages.leaveSchool, ages.leaveMonth, 20);
     if (leave <= this.end) this.sim.schedule(Math.max(leave, day), PRIORITY.leave, this.K.leave, id, 0);
@@ -338,7 +394,7 @@ export class World {
     const residence = this.residenceOf[school]!;
     this.setPhase(person, PHASE_RESIDENT, day);
     p.place[person] = residence;
-    this.record(
+    const arrived = this.record(
       day,
       T.became_resident,
       person,
@@ -348,6 +404,7 @@ export class World {
       p.lastEvent[person]!,
       `{"from":${school}}`,
     );
+    if (this.detailed[residence] === 1) for (const m of this.hooked) m.onLeftSchool?.(person, day, arrived);
     const key = p.key[person]!;
     const pol = this.scenario.policy;
     const wait = Math.round(
@@ -365,7 +422,18 @@ export class World {
   private onTraining(day: number, person: number): void {
     const p = this.people;
     this.setPhase(person, PHASE_CARER, day);
-    this.record(day, T.left_for_training, person, NONE, p.place[person]!, NONE, p.lastEvent[person]!, null);
+    const left = this.record(
+      day,
+      T.left_for_training,
+      person,
+      NONE,
+      p.place[person]!,
+      NONE,
+      p.lastEvent[person]!,
+      null,
+    );
+    if (this.detailed[p.place[person]!] === 1)
+      for (const m of this.hooked) m.onLeftResidence?.(person, day, left);
     const key = p.key[person]!;
     const years = fromDistribution(
       this.scenario.policy.caring.careerYears,
@@ -382,6 +450,7 @@ export class World {
   private onBecomeDonor(day: number, person: number): void {
     const p = this.people;
     const wasCarer = p.phase[person] === PHASE_CARER;
+    const fromResidence = p.phase[person] === PHASE_RESIDENT ? p.place[person]! : NONE;
     const careerDays = wasCarer ? day - p.phaseDay[person]! : 0;
     const key = p.key[person]!;
     const centre = this.pickCentre(person, key);
@@ -422,8 +491,13 @@ export class World {
         uniform(this.seed, P.firstDonation, key, 0),
       ),
     );
-    const at = day + Math.max(1, wait);
-    if (at <= this.end) this.sim.schedule(at, PRIORITY.donation, this.K.donation, person, 0);
+    this.scheduleDonation(person, day + Math.max(1, wait));
+    if (this.detailed[p.school[person]!] === 1) {
+      for (const m of this.hooked) {
+        if (fromResidence !== NONE) m.onLeftResidence?.(person, day, becameId);
+        m.onBecameDonor?.(person, day, becameId);
+      }
+    }
   }
 
   private pickCentre(person: number, key: number): number {
@@ -445,11 +519,16 @@ export class World {
   }
 
   private onDonation(day: number, person: number): void {
+    // A postponed donation leaves its old wake-up behind; only the one on the due day counts.
+    if (this.donationDue[person] !== day) return;
+    this.donationDue[person] = NONE;
     const p = this.people;
     const n = p.donations[person]! + 1;
     p.donations[person] = n;
     const centre = p.centre[person]!;
     const id = this.record(day, T.donated, person, p.carer[person]!, centre, n, p.lastEvent[person]!, null);
+    if (this.detailed[p.school[person]!] === 1)
+      for (const m of this.hooked) m.onDonated?.(person, day, id, n);
     const key = p.key[person]!;
     const don = this.scenario.policy.donation;
     if (uniform(this.seed, P.completion, key, n) < this.risks[n - 1]!) {
@@ -465,8 +544,7 @@ export class World {
       return;
     }
     const wait = Math.round(fromDistribution(don.recoveryDays, uniform(this.seed, P.recovery, key, n)));
-    const at = day + Math.max(1, wait);
-    if (at <= this.end) this.sim.schedule(at, PRIORITY.donation, this.K.donation, person, 0);
+    this.scheduleDonation(person, day + Math.max(1, wait));
   }
 
   private onComplete(day: number, person: number, donationEvent: number): void {
@@ -474,8 +552,19 @@ export class World {
     const carer = p.carer[person]!;
     const n = p.donations[person]!;
     this.setPhase(person, PHASE_COMPLETED, day);
-    this.record(day, T.completed, person, carer, p.centre[person]!, n, donationEvent, null);
+    const completedId = this.record(
+      day,
+      T.completed,
+      person,
+      carer,
+      p.centre[person]!,
+      n,
+      donationEvent,
+      null,
+    );
     this.completionsAt[n]! += 1;
+    if (this.detailed[p.school[person]!] === 1)
+      for (const m of this.hooked) m.onCompleted?.(person, day, completedId);
     if (carer !== NONE) {
       this.unlinkDonor(person, carer);
       if (p.phase[carer] === PHASE_CARER) {
@@ -627,6 +716,7 @@ export class World {
       logSha256: this.logHash,
       start: isoDate(this.start),
       end: isoDate(this.end),
+      modules: Object.fromEntries(this.modules.filter((m) => m.summary).map((m) => [m.name, m.summary!()])),
     };
   }
 }

@@ -1,0 +1,75 @@
+/**
+ * What the commands share: the output channel, flag parsers, and resolving people and names in
+ * a world database.
+ */
+import { InvalidArgumentError } from 'commander';
+import { parseIsoDate } from '../engine/calendar.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import type { Names } from '../present/describe-event.js';
+import type { WorldDb } from '../store/reader.js';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const defaultIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+export function parseSeed(text: string): number {
+  if (!/^\d+$/.test(text))
+    throw new InvalidArgumentError(`expected a whole number from 0 to 4294967295, found '${text}'`);
+  const n = Number(text);
+  if (n > 0xffff_ffff)
+    throw new InvalidArgumentError(`expected a whole number from 0 to 4294967295, found '${text}'`);
+  return n;
+}
+
+export function parseCount(text: string): number {
+  if (!/^\d+$/.test(text)) throw new InvalidArgumentError(`expected a whole number, found '${text}'`);
+  return Number(text);
+}
+
+export function parseDate(text: string): number {
+  const d = parseIsoDate(text);
+  if (d === undefined)
+    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD or a year, found '${text}'`);
+  return d;
+}
+
+export function namesOf(w: WorldDb): Names {
+  const people = new Map<number, string>();
+  const places = new Map(w.places().map((p) => [p.id, p.name]));
+  return {
+    person(id) {
+      let n = people.get(id);
+      if (n === undefined) {
+        n = w.person(id)?.name ?? `#${id}`;
+        people.set(id, n);
+      }
+      return n;
+    },
+    place: (id) => places.get(id) ?? `place ${id}`,
+  };
+}
+
+/** A person's id from an id or a name; ambiguous names are a usage error. */
+export function resolvePerson(w: WorldDb, text: string): number {
+  if (/^\d+$/.test(text)) {
+    if (!w.person(Number(text))) throw new NotFoundError(`no person has the id ${text} in ${w.file}`);
+    return Number(text);
+  }
+  const found = w.findPeople(text, 10);
+  if (found.length === 0) throw new NotFoundError(`nobody called '${text}' in ${w.file}`);
+  if (found.length > 1 && found[0]!.name.toLowerCase() !== text.toLowerCase()) {
+    throw new UsageError(
+      `'${text}' matches ${found.length === 10 ? 'ten or more' : found.length} people (${found
+        .slice(0, 5)
+        .map((p) => `${p.name} #${p.id}`)
+        .join(', ')}${found.length > 5 ? ', …' : ''}); give an id`,
+    );
+  }
+  return found[0]!.id;
+}

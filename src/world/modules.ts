@@ -1,0 +1,7 @@
+/**
+ * The standard modules every world runs, in the order their hooks fire. The lifecycle is not
+ * here: it is the world's own (src/world/world.ts).
+ */
+import type { ModuleFactory } from './module.js';
+
+export const STANDARD_MODULES: readonly ModuleFactory[] = [];
