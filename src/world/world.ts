@@ -716,7 +716,7 @@ export class World implements WorldContext {
       logSha256: this.logHash,
       start: isoDate(this.start),
       end: isoDate(this.end),
-      modules: Object.fromEntries(this.modules.filter((m) => m.summary).map((m) => [m.name, m.summary!()])),
+      modules: Object.fromEntries(this.modules.flatMap((m) => (m.summary ? [[m.name, m.summary()]] : []))),
     };
   }
 }
