@@ -12,6 +12,7 @@ import { NotFoundError } from '../errors.js';
 import { runScenario, type RunResult } from '../run/index.js';
 import { loadScenario } from '../scenario/load.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
+import { caringStats, type CaringStats } from '../stats/caring.js';
 import { computeStats, type WorldStats } from '../stats/index.js';
 import { openWorld, WorldDb, type EventRow } from '../store/reader.js';
 import { describeEvent } from '../present/describe-event.js';
@@ -75,6 +76,56 @@ function printHistogram(io: Io, label: string, counts: Record<string, number>): 
       [label, 'count', ''],
       keys.map((k) => [String(k), counts[String(k)]!, bar(counts[String(k)]!, max, 24)]),
     ),
+  );
+}
+
+function printCaring(io: Io, c: CaringStats): void {
+  io.out('\nSurvival by donation number (Kaplan–Meier; censored: alive at the end after that donation)');
+  io.out(
+    table(
+      ['donation', 'at risk', 'completed', 'censored', 'surviving'],
+      c.survivalByDonation.map((r) => [
+        r.at,
+        r.atRisk,
+        r.completed,
+        r.censored,
+        `${(r.survival * 100).toFixed(1)}%`,
+      ]),
+    ),
+  );
+  const f = c.firstDonationToCompletion;
+  io.out(
+    `\nFrom first donation to completion: median ${f.medianYears} years, mean ${f.meanYears} (${formatNumber(f.count)} completed)`,
+  );
+  io.out(
+    table(
+      ['years since first', 'at risk', 'completed', 'censored', 'surviving'],
+      c.survivalByYear.map((r) => [
+        r.at,
+        r.atRisk,
+        r.completed,
+        r.censored,
+        `${(r.survival * 100).toFixed(1)}%`,
+      ]),
+    ),
+  );
+  const k = c.carers;
+  io.out(
+    `\nCarers: ${formatNumber(k.count)}; donors per career: mean ${k.donorsPerCarer.mean}, median ${k.donorsPerCarer.median}, most ${k.donorsPerCarer.max}`,
+  );
+  io.out(
+    `Donors held at once, on average: ${k.meanConcurrentDonors}; km per carer-year: ${formatNumber(k.kmPerCarerYear)}; km in all: ${formatNumber(k.kmTotal)}`,
+  );
+  io.out(`Donors chosen by their carer (old friends): ${(k.chosenShare * 100).toFixed(1)}% of assignments`);
+  io.out(`\nRecipients served (one per donation): ${formatNumber(c.recipientsServed.total)}`);
+  io.out(
+    table(
+      ['decade', 'served'],
+      Object.entries(c.recipientsServed.byDecade).map(([d, n]) => [d, n]),
+    ),
+  );
+  io.out(
+    `\nDeferral applications: ${c.deferrals.applied} (refused ${c.deferrals.refused}, granted ${c.deferrals.granted}); students moved by closures: ${formatNumber(c.transfers)}`,
   );
 }
 
@@ -232,8 +283,12 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       const w = openWorld(file);
       try {
         const s = computeStats(w);
-        if (opts.json) io.out(JSON.stringify(s, null, 2));
-        else printStats(io, s);
+        const caring = caringStats(w);
+        if (opts.json) io.out(JSON.stringify({ ...s, caring }, null, 2));
+        else {
+          printStats(io, s);
+          printCaring(io, caring);
+        }
       } finally {
         w.close();
       }

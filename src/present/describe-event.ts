@@ -46,8 +46,28 @@ export function describeEvent(e: DescribableEvent, names: Names): string {
       return v > 0
         ? `${who} became a donor at ${where} after ${(v / 365.2425).toFixed(1)} years as a carer`
         : `${who} became a donor at ${where}`;
-    case 'carer_assigned':
-      return `${other} became ${who}'s carer`;
+    case 'carer_assigned': {
+      const d = e.data ? (JSON.parse(e.data) as { previous?: number }) : {};
+      const how =
+        e.value === 1
+          ? ' (chosen: an old friend)'
+          : d.previous !== undefined
+            ? ` after ${names.person(d.previous)}`
+            : '';
+      return `${other} became ${who}'s carer${how}`;
+    }
+    case 'carer_round': {
+      const d = e.data ? (JSON.parse(e.data) as { trips?: number; donors?: number[] }) : {};
+      return `${who} drove ${v.toFixed(1)} km on ${d.trips ?? 0} trips to ${d.donors?.length ?? 0} donor${d.donors?.length === 1 ? '' : 's'} this month`;
+    }
+    case 'transferred':
+      return `${who} moved to ${where} when ${e.data ? names.place((JSON.parse(e.data) as { from: number }).from) : 'the school'} closed`;
+    case 'deferral_applied':
+      return `${who} and ${other} asked for a deferral at ${where}, bringing their art (similarity ${v.toFixed(2)})`;
+    case 'deferral_refused':
+      return `${who} and ${other} were told there are no deferrals`;
+    case 'deferral_granted':
+      return `${who} and ${other} were granted a deferral of ${v} years`;
     case 'donated':
       return `${who} gave a ${ordinal(v)} donation at ${where}${other ? `, cared for by ${other}` : ''}`;
     case 'completed':

@@ -138,6 +138,17 @@ const Caring = z.strictObject({
   ),
   maxDonors: z.number().int().min(1).max(50).default(5).describe('Most donors a carer looks after at once'),
   skipCaring: probability.default(0.05).describe('Share of residents who become donors without caring'),
+  visitsPerWeek: z.number().min(0).max(14).default(1).describe('Rounds a carer drives each week to visit every donor'),
+  experienceYears: z
+    .number()
+    .min(0.1)
+    .max(40)
+    .default(6)
+    .describe("Years of caring after which experience adds nothing more to a carer's record"),
+  chooseFrom: probability
+    .default(0.7)
+    .describe('A record at or above this lets a carer choose donors, old friends from their own school first'),
+  friendChoice: probability.default(0.6).describe('Chance that a good carer with room takes on an old friend who needs one'),
 });
 
 const Donation = z
@@ -159,13 +170,212 @@ const Donation = z
     completionAfterDays: Distribution.default({ min: 0, mode: 3, max: 30 }).describe(
       'Days from the completing donation to the completion',
     ),
+    healthEffect: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.3)
+      .describe("How much a donor's health moves the risk: ±this share at the healthiest and frailest"),
+    careEffect: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.2)
+      .describe("How much the carer's record moves the risk: ±this share for the best and worst care"),
+    demand: z
+      .array(z.strictObject({ from: year, index: z.number().min(0.1).max(10) }))
+      .default([{ from: 1900, index: 1 }])
+      .describe(
+        "Recipients' demand by year (1 = the usual pace): recovery periods are divided by the index in force",
+      ),
   })
   .describe('How donations are scheduled and how likely each is to be the last');
+
+const Deferral = z
+  .strictObject({
+    granted: z
+      .enum(['never', 'similarity'])
+      .default('never')
+      .describe("'never': the deferral never existed and every application is refused; 'similarity': granted when the couple's works match"),
+    threshold: probability.default(0.75).describe("With 'similarity': the least similarity of the couple's works that earns a deferral"),
+    years: Distribution.default(3).describe('Years a granted deferral postpones both donors'),
+    applyChance: probability.default(0.5).describe('Chance that a couple who believe the rumour and know where Madame lives apply'),
+  })
+  .describe('Deferral applications by couples who believe the rumour');
+
+const Recipients = z
+  .strictObject({
+    needsPerDonation: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(1.3)
+      .describe('Organ needs among the public for each donation the programme can give (above 1: a waiting list grows)'),
+  })
+  .describe('The non-cloned public whom donations serve, as a population');
+
+const Funding = z
+  .strictObject({
+    transferTo: z
+      .enum(['nearest-home', 'none'])
+      .default('nearest-home')
+      .describe("Where a closed school's students and later cohorts go: the nearest open home"),
+  })
+  .describe('What happens when a school closes for lack of funding');
+
+// ---- school life, the Cottages and beliefs (src/world/school, src/world/cottages, src/world/beliefs)
+
+const share = (d: number, what: string) => probability.default(d).describe(what);
+const perYear = (d: number, max: number, what: string) => z.number().min(0).max(max).default(d).describe(what);
+
+const Art = z.strictObject({
+  fromAge: z.number().min(2).max(16).default(5).describe('Age at which a student starts making works of art'),
+  worksPerYear: Distribution.default({ min: 3, mode: 6, max: 10 }).describe(
+    "A student's own pace of making works, in works a year (drawn once per student)",
+  ),
+  media: z
+    .strictObject({ picture: z.number().min(0), poem: z.number().min(0), sculpture: z.number().min(0) })
+    .default({ picture: 0.62, poem: 0.23, sculpture: 0.15 })
+    .describe('Relative weights of the media works are made in'),
+  animalsShare: share(0.04, "Share of students whose style is Tommy's: small, intricate imaginary animals"),
+  skillAtSixteen: Distribution.default({ min: 0.15, mode: 0.55, max: 0.95 }).describe(
+    "A student's skill (0..1) at sixteen; younger makers have less of it",
+  ),
+});
+
+const Exchange = z.strictObject({
+  perYear: perYear(4, 24, 'Exchanges a year at a full-detail school'),
+  fromAge: z.number().min(3).max(16).default(6).describe('Age from which students offer and buy at Exchanges'),
+  offeredPerStudent: z.number().int().min(0).max(10).default(2).describe('Most works a student offers at one Exchange'),
+  acceptance: share(0.7, 'Share of offered works the guardians accept (the better ones first)'),
+  tokensPerWork: Distribution.default({ min: 1, mode: 2, max: 4 }).describe(
+    'Exchange tokens the school pays for an accepted work (more for better work)',
+  ),
+  startingTokens: z.number().int().min(0).max(1000).default(4).describe('Tokens a student holds at the first Exchange'),
+  price: Distribution.default({ min: 1, mode: 2, max: 8 }).describe(
+    "Range of Exchange prices in tokens; where a work falls depends on classmates' opinion of it and its maker",
+  ),
+  buysPerStudent: z.number().int().min(0).max(10).default(2).describe('Most works a student buys at one Exchange'),
+  ageBand: z.number().int().min(0).max(12).default(1).describe('Students buy from makers at most this many years older or younger'),
+});
+
+const Sale = z.strictObject({
+  perYear: perYear(6, 52, 'Sales a year: boxes of goods from outside, bought with tokens'),
+  fromAge: z.number().min(3).max(16).default(6).describe('Age from which students buy at Sales'),
+  itemsPerStudent: z.number().min(0).max(5).default(0.35).describe('Items in a Sale box for each student on the roll'),
+  price: Distribution.default({ min: 1, mode: 2, max: 5 }).describe('Prices of Sale items in tokens'),
+  buysPerStudent: z.number().int().min(0).max(10).default(1).describe('Most items a student buys at one Sale'),
+  lossPerYear: share(0.04, 'Chance a year that an item in a collection is lost'),
+  cassetteShare: share(0.06, 'Share of Sale items that are cassette tapes of songs'),
+});
+
+const Gallery = z.strictObject({
+  visitsPerYear: perYear(2, 12, "Madame's visits a year to take work for the Gallery"),
+  selection: share(0.025, 'Share of works made since her last visit that Madame takes'),
+  standingGain: z.number().min(0).max(1).default(0.12).describe("How much being chosen raises a student's standing (0..1 scale)"),
+  movedChance: share(0.01, 'Chance, at a visit, that Madame comes upon a student alone with a treasured song and is moved'),
+});
+
+const Social = z.strictObject({
+  fromAge: z.number().min(2).max(16).default(5).describe('Age from which students take part in the social tick'),
+  ticksPerYear: z.number().int().min(4).max(52).default(12).describe('Social ticks a year at each full-detail place'),
+  meetingsPerTick: z.number().int().min(1).max(20).default(3).describe('Encounters each person has in one tick'),
+  friendship: z.number().min(0.1).max(1).default(0.55).describe('Mutual fondness (0..1) at which a friendship is recorded'),
+  romanceFromAge: z.number().min(10).max(20).default(13).describe('Age from which students may fall for each other'),
+  couple: z.number().min(0.1).max(1).default(0.6).describe('Mutual romance (0..1) at which two people become a couple'),
+  coupleEndsPerYear: share(0.35, 'Chance a year that a couple parts (lower for fonder couples)'),
+  cliqueFromAge: z.number().min(5).max(16).default(8).describe('Age from which a confident student may gather a clique'),
+  cliquesPerYear: perYear(0.6, 10, 'New cliques a year in each year group, at most'),
+  tantrumsPerYear: perYear(3, 50, 'Tantrums a year by the most hot-tempered student under strain'),
+  teasingsPerYear: perYear(12, 200, 'Teasings a year in a school of about three hundred'),
+});
+
+const Guardians = z.strictObject({
+  plainSpeakers: share(0.2, 'Share of guardians inclined to speak plainly'),
+  plainSpeakingPerYear: share(0.15, 'Chance a year that an inclined guardian tells a senior class the truth'),
+  leaveAfterPlainSpeaking: share(0.75, 'Chance that a guardian who spoke plainly leaves the school within weeks'),
+  shieldChance: share(0.35, 'Chance that a guardian stops a teasing they see'),
+  favourChance: share(0.15, 'Chance a year that a warm guardian singles out a student for praise'),
+});
+
+const SchoolLife = z
+  .strictObject({
+    art: Art.default(Art.parse({})),
+    exchange: Exchange.default(Exchange.parse({})),
+    sale: Sale.default(Sale.parse({})),
+    gallery: Gallery.default(Gallery.parse({})),
+    social: Social.default(Social.parse({})),
+    guardians: Guardians.default(Guardians.parse({})),
+  })
+  .describe('Life at full-detail schools: art, Exchanges, Sales, the Gallery, friendships, guardians');
+
+const Trips = z.strictObject({
+  perYear: perYear(1, 12, 'Trips a year from a residence to look for a possible'),
+  destinations: z
+    .array(slug)
+    .default(['norfolk', 'cromer'])
+    .describe('Place ids trips go to, the first present in the scenario (Cromer, on the Norfolk coast, if none is)'),
+  rightChance: share(0.08, 'Chance that a sighted possible really is the model'),
+  findLostChance: share(0.35, 'Chance that a traveller who lost something finds it, or its twin, on the trip'),
+});
+
+const Cottages = z
+  .strictObject({
+    veteransFollowed: z
+      .number()
+      .int()
+      .min(0)
+      .max(500)
+      .default(12)
+      .describe('Leavers of other schools a year whose Cottages life is followed in detail (the rest only pass through)'),
+    coupleEndsPerYear: share(0.45, 'Chance a year that a couple at a residence parts'),
+    keepCoupleOnLeaving: share(0.35, 'Chance that a couple stays together when one of them leaves for training'),
+    deferralRumour: share(0.35, 'Chance that a followed veteran arrives with the deferral rumour'),
+    madameAddress: share(0.05, 'Chance a year that a resident learns where Madame lives'),
+    lateArtPerYear: perYear(4, 50, 'Works a year by residents who believe art proves a couple (Tommy at the Cottages)'),
+    trips: Trips.default(Trips.parse({})),
+  })
+  .describe('Life at the residence of a full-detail school: veterans, couples, rumours, trips');
+
+const Disclosure = z.strictObject({
+  proposition: z.string().min(1).describe('Proposition id (see src/world/beliefs/propositions.ts)'),
+  version: z.string().min(1).describe('The version told'),
+  age: z.number().min(3).max(20).describe('Age of the class when guardians tell it'),
+  plainness: probability.describe('How plainly (0..1): a student takes it in with about this chance'),
+});
+
+const Beliefs = z
+  .strictObject({
+    disclosure: z
+      .array(Disclosure)
+      .default([
+        { proposition: 'norfolk', version: 'lost-corner', age: 8, plainness: 0.7 },
+        { proposition: 'we-will-donate', version: 'vaguely', age: 9, plainness: 0.35 },
+        { proposition: 'we-are-clones', version: 'yes', age: 11, plainness: 0.35 },
+        { proposition: 'no-children', version: 'yes', age: 13, plainness: 0.7 },
+        { proposition: 'we-will-donate', version: 'vaguely', age: 13, plainness: 0.45 },
+      ])
+      .describe('What guardians tell each class, at what age and how plainly: "told and not told"'),
+    gossip: share(0.3, 'Chance that an encounter passes a belief on'),
+    mutation: share(0.08, 'Chance that a rumour changes as it is passed on'),
+    debunkPerYear: share(0.3, 'Chance a year that guardians put down a false school rumour they hear of'),
+    originsPerYear: z
+      .record(z.string(), z.number().min(0).max(50))
+      .default({ woods: 0.5, 'gallery-purpose': 0.8, 'madame-runs-hailsham': 0.6, deferral: 0.15 })
+      .describe('Rumours started a year at a school, by proposition id'),
+  })
+  .describe('What people believe, how guardians disclose, and how rumours spread');
 
 export const Policy = z.strictObject({
   ages: Ages.default(Ages.parse({})),
   caring: Caring.default(Caring.parse({})),
   donation: Donation.default(Donation.parse({})),
+  deferral: Deferral.default(Deferral.parse({})),
+  recipients: Recipients.default(Recipients.parse({})),
+  funding: Funding.default(Funding.parse({})),
+  school: SchoolLife.default(SchoolLife.parse({})),
+  cottages: Cottages.default(Cottages.parse({})),
+  beliefs: Beliefs.default(Beliefs.parse({})),
 });
 export type Policy = z.infer<typeof Policy>;
 

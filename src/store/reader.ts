@@ -38,6 +38,7 @@ export interface PersonRow {
   resident_on: number | null;
   carer_on: number | null;
   donor_on: number | null;
+  first_donation_on: number | null;
   completed_on: number | null;
   centre: number | null;
   carer: number | null;

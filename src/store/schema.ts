@@ -21,7 +21,7 @@ CREATE TABLE places (
 CREATE TABLE people (
   id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, sex TEXT NOT NULL,
   born INTEGER NOT NULL, school INTEGER, cohort INTEGER, phase TEXT NOT NULL, donations INTEGER NOT NULL,
-  resident_on INTEGER, carer_on INTEGER, donor_on INTEGER, completed_on INTEGER, centre INTEGER, carer INTEGER
+  resident_on INTEGER, carer_on INTEGER, donor_on INTEGER, first_donation_on INTEGER, completed_on INTEGER, centre INTEGER, carer INTEGER
 );
 CREATE TABLE events (
   id INTEGER PRIMARY KEY, day INTEGER NOT NULL, type INTEGER NOT NULL, person INTEGER, other INTEGER,

@@ -43,6 +43,7 @@ export class WorldWriter implements EventSink {
   private residentOn = new Int32Array(1024).fill(NONE);
   private carerOn = new Int32Array(1024).fill(NONE);
   private donorOn = new Int32Array(1024).fill(NONE);
+  private firstDonationOn = new Int32Array(1024).fill(NONE);
   private completedOn = new Int32Array(1024).fill(NONE);
   private closed = false;
 
@@ -108,6 +109,7 @@ export class WorldWriter implements EventSink {
       if (type === T.became_resident) target = this.residentOn;
       else if (type === T.left_for_training) target = this.carerOn;
       else if (type === T.became_donor) target = this.donorOn;
+      else if (type === T.donated && batch.value[i] === 1) target = this.firstDonationOn;
       else if (type === T.completed) target = this.completedOn;
       if (!target) continue;
       const person = batch.person[i]!;
@@ -130,6 +132,7 @@ export class WorldWriter implements EventSink {
     this.residentOn = grow(this.residentOn);
     this.carerOn = grow(this.carerOn);
     this.donorOn = grow(this.donorOn);
+    this.firstDonationOn = grow(this.firstDonationOn);
     this.completedOn = grow(this.completedOn);
   }
 
@@ -227,7 +230,7 @@ export class WorldWriter implements EventSink {
     const p = world.people;
     if (p.count > this.residentOn.length) this.growPhaseArrays(p.count);
     const ins = this.db.prepare(
-      'INSERT INTO people (id, name, kind, sex, born, school, cohort, phase, donations, resident_on, carer_on, donor_on, completed_on, centre, carer) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+      'INSERT INTO people (id, name, kind, sex, born, school, cohort, phase, donations, resident_on, carer_on, donor_on, first_donation_on, completed_on, centre, carer) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
     );
     const opt = (v: number) => (v === NONE ? null : v);
     for (let i = 0; i < p.count; i++) {
@@ -245,6 +248,7 @@ export class WorldWriter implements EventSink {
         opt(this.residentOn[i]!),
         opt(this.carerOn[i]!),
         opt(this.donorOn[i]!),
+        opt(this.firstDonationOn[i]!),
         opt(this.completedOn[i]!),
         p.phase[i]! >= 4 ? p.centre[i] : null,
         opt(p.carer[i]!),

@@ -40,7 +40,12 @@ const CORE_EVENTS = {
   carer_assigned: def(
     5,
     'A carer takes on a donor',
-    { person: 'the donor', other: 'the carer', place: "the donor's recovery centre" },
+    {
+      person: 'the donor',
+      other: 'the carer',
+      place: "the donor's recovery centre",
+      value: '1 when the carer chose the donor (an old friend)',
+    },
     z.strictObject({ previous: z.number().int().describe('the carer who had the donor before') }).nullable(),
   ),
   donated: def(

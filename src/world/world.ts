@@ -5,12 +5,13 @@
  * always the fold of the log), and schedules what comes next. Nothing here knows of files,
  * databases or terminals.
  */
-import { dayFromYmd, DAYS_PER_YEAR, isoDate, parseIsoDate, yearOf } from '../engine/calendar.js';
+import { dayFromYmd, DAYS_PER_YEAR, isoDate, parseIsoDate, yearOf, ymdFromDay } from '../engine/calendar.js';
 import { hash4, hashString, uniform } from '../engine/random.js';
 import { EventRecorder, NONE, type EventSink } from '../engine/recorder.js';
 import { Simulation } from '../engine/simulation.js';
 import { RuleViolation } from '../errors.js';
 import type { Scenario } from '../scenario/schema.js';
+import { Caring } from './caring/carers.js';
 import { fromDistribution } from './draw.js';
 import { T } from './event-types.js';
 import { nearest } from './geography/distance.js';
@@ -47,6 +48,7 @@ const P = {
   completionDelay: hashString('completion-delay'),
   carerPick: hashString('carer-pick'),
   staff: hashString('staff'),
+  health: hashString('health'),
 } as const;
 
 /** Order of same-day wake-ups. */
@@ -59,6 +61,7 @@ const PRIORITY = {
   donor: 5,
   donation: 6,
   complete: 7,
+  round: 8,
 } as const;
 
 export interface WorldOptions {
@@ -109,14 +112,12 @@ export class World implements WorldContext {
   readonly careerYears: Float64Array = new Float64Array(64);
   private logHash = '';
 
-  // Carers with room for another donor: a set with O(1) add, remove and pick by index.
-  private available: Int32Array;
-  private availablePos: Int32Array;
-  private availableCount = 0;
-  // Donors waiting for a carer, first come first served.
-  private waiting: Int32Array;
-  private waitHead = 0;
-  private waitTail = 0;
+  readonly caring: Caring;
+  /** Where a closed school's children go (place id), or NONE while it is open. */
+  private readonly successor: Int32Array;
+  private readonly K_round: number;
+  /** Km on a detailed carer's clock at their last monthly round. */
+  private readonly kmAtLastRound = new Map<number, number>();
 
   private readonly K: {
     cohort: number;
@@ -164,9 +165,8 @@ export class World implements WorldContext {
     this.people = new People(Math.ceil(expected * 1.05) + 64);
     this.sim = new Simulation(Math.min(Math.ceil(expected * 0.8) + 1024, 4_000_000));
     this.rec = new EventRecorder(options.sink ?? null, options.batchSize ?? 65_536, options.hashing ?? true);
-    this.available = new Int32Array(1024);
-    this.availablePos = new Int32Array(this.people.key.length).fill(NONE);
-    this.waiting = new Int32Array(1024);
+    this.caring = new Caring(this, this.people.key.length, this.centres);
+    this.successor = new Int32Array(this.places.length).fill(NONE);
     this.donationDue = new Int32Array(this.people.key.length).fill(NONE);
 
     const sim = this.sim;
@@ -180,6 +180,7 @@ export class World implements WorldContext {
       complete: sim.register('complete', (day, person, cause) => this.onComplete(day, person, cause)),
       close: sim.register('school-closes', (day, school) => this.onSchoolCloses(day, school)),
     };
+    this.K_round = sim.register('carer-round', (day, carer) => this.onCarerRound(day, carer));
     this.openSchools();
     for (const make of options.modules ?? STANDARD_MODULES) this.modules.push(make(this));
     this.hooked = this.modules;
@@ -217,7 +218,37 @@ export class World implements WorldContext {
 
   /** Tables the modules add to the world database. */
   extraTables(): ExtraTable[] {
-    return this.modules.flatMap((m) => m.tables?.() ?? []);
+    return [this.carersTable(), ...this.modules.flatMap((m) => m.tables?.() ?? [])];
+  }
+
+  /** Every carer's figures: rounds, kilometres, donors, and their record at the end. */
+  private carersTable(): ExtraTable {
+    const p = this.people;
+    const c = this.caring;
+    const rows: (readonly unknown[])[] = [];
+    for (let i = 0; i < p.count; i++) {
+      if (p.kind[i] !== KIND_CLONE || i >= c.base.length || c.careerStart[i] === 0) continue;
+      const stillCaring = p.phase[i] === PHASE_CARER;
+      if (stillCaring) c.settle(i, this.end);
+      rows.push([
+        i,
+        c.base[i],
+        Math.round(c.km[i]! * 10) / 10,
+        Math.round(c.trips[i]!),
+        c.donorsCared[i],
+        c.completionsInCare[i],
+        Math.round(c.loadDays[i]!),
+        Math.round(c.record(i, this.end) * 1000) / 1000,
+        stillCaring ? 1 : 0,
+      ]);
+    }
+    return {
+      name: 'carers',
+      columns:
+        'person INTEGER PRIMARY KEY, base INTEGER, km REAL, trips INTEGER, donors_cared INTEGER, completions_in_care INTEGER, donor_days INTEGER, record REAL, still_caring INTEGER',
+      rows,
+      after: 'CREATE INDEX carers_base ON carers(base)',
+    };
   }
 
   /** Name of a person. */
@@ -344,14 +375,38 @@ export class World implements WorldContext {
   }
 
   private onSchoolCloses(day: number, school: number): void {
-    this.record(day, T.school_closed, NONE, NONE, school, NONE, NONE, null);
+    const closedId = this.record(day, T.school_closed, NONE, NONE, school, NONE, NONE, null);
+    if (this.scenario.policy.funding.transferTo === 'none') return;
+    const to = this.openHomeNear(school, day);
+    if (to === NONE) return;
+    this.successor[school] = to;
+    // The children still there go to the nearest home that is open.
+    const p = this.people;
+    for (let i = 0; i < p.count; i++) {
+      if (p.school[i] !== school || p.phase[i] !== PHASE_STUDENT || p.kind[i] !== KIND_CLONE) continue;
+      p.school[i] = to;
+      p.place[i] = to;
+      this.record(day, T.transferred, i, NONE, to, NONE, closedId, `{"from":${school}}`);
+    }
+  }
+
+  /** The nearest school or home to `school` that is open on `day` (homes first), or NONE. */
+  private openHomeNear(school: number, day: number): number {
+    const here = this.places[school]!;
+    const open = (s: Place) => s.id !== school && (s.closes === null || s.closes > day) && s.cohorts !== null;
+    for (const kinds of [['home'], ['home', 'school']]) {
+      const candidates = this.schoolPlaces.filter((s) => open(s) && kinds.includes(s.kind));
+      if (candidates.length > 0) return candidates[nearest(candidates, here)]!.id;
+    }
+    return NONE;
   }
 
   private onCohort(day: number, school: number, year: number): void {
     const s = this.places[school]!;
     const cohorts = s.cohorts!;
     const closed = s.closes !== null && dayFromYmd(year, 1, 1) >= s.closes;
-    if (!closed) {
+    const placed = closed ? this.successor[school]! : school;
+    if (placed !== NONE) {
       const size = Math.round(fromDistribution(cohorts.size, uniform(this.seed, P.cohortSize, s.key, year)));
       const jan1 = dayFromYmd(year, 1, 1);
       const daysInYear = dayFromYmd(year + 1, 1, 1) - jan1;
@@ -362,15 +417,19 @@ export class World implements WorldContext {
       }
     }
     const next = year + 1;
-    if (next <= cohorts.last && dayFromYmd(next, 1, 1) <= this.end && !closed) {
+    if (next <= cohorts.last && dayFromYmd(next, 1, 1) <= this.end && placed !== NONE) {
       this.sim.schedule(dayFromYmd(next, 1, 1), PRIORITY.cohort, this.K.cohort, school, next);
     }
   }
 
-  private onBirth(day: number, school: number, index: number): void {
-    const s = this.places[school]!;
+  private onBirth(day: number, cohortSchool: number, index: number): void {
+    const s = this.places[cohortSchool]!;
     const year = yearOf(day);
+    // The key comes from the school the cohort was planned for, so a child is the same person
+    // whether or not that school has closed by the time they are born.
     const key = hash4(s.key, year, index, 0x0b1e7);
+    const moved = s.closes !== null && day >= s.closes && this.successor[cohortSchool] !== NONE;
+    const school = moved ? this.successor[cohortSchool]! : cohortSchool;
     const p = this.people;
     const sex = uniform(this.seed, P.sex, key, 0) < 0.5 ? SEX_FEMALE : 1;
     const id = p.add(KIND_CLONE, sex, key, school, day);
@@ -441,8 +500,12 @@ export class World implements WorldContext {
     );
     const at = day + Math.max(1, Math.round(years * DAYS_PER_YEAR));
     if (at <= this.end) this.sim.schedule(at, PRIORITY.donor, this.K.donor, person, 0);
-    this.addAvailable(person);
-    this.serveWaiting(day);
+    this.caring.start(person, this.nearestCentre(p.place[person]!), day);
+    this.caring.serveWaiting(day);
+    if (this.detailed[p.school[person]!] === 1) {
+      this.kmAtLastRound.set(person, 0);
+      this.scheduleRound(person, day);
+    }
   }
 
   // ---- donating ----------------------------------------------------------------------------
@@ -470,21 +533,11 @@ export class World implements WorldContext {
     if (wasCarer) {
       const y = Math.min(this.careerYears.length - 1, Math.floor(careerDays / DAYS_PER_YEAR));
       this.careerYears[y]! += 1;
-      this.removeAvailable(person);
+      if (this.kmAtLastRound.has(person)) this.onCarerRound(day, person);
       // The carer's own donors need someone else now.
-      let d = p.firstCared[person]!;
-      p.firstCared[person] = NONE;
-      p.load[person] = 0;
-      while (d !== NONE) {
-        const next = p.nextCared[d]!;
-        p.nextCared[d] = NONE;
-        p.prevCared[d] = NONE;
-        p.carer[d] = NONE;
-        this.findCarer(day, d, becameId, person);
-        d = next;
-      }
+      this.caring.stop(person, day, (d) => this.caring.findCarer(day, d, becameId, person));
     }
-    this.findCarer(day, person, becameId, NONE);
+    this.caring.findCarer(day, person, becameId, NONE);
     const wait = Math.round(
       fromDistribution(
         this.scenario.policy.donation.firstAfterDays,
@@ -531,7 +584,7 @@ export class World implements WorldContext {
       for (const m of this.hooked) m.onDonated?.(person, day, id, n);
     const key = p.key[person]!;
     const don = this.scenario.policy.donation;
-    if (uniform(this.seed, P.completion, key, n) < this.risks[n - 1]!) {
+    if (uniform(this.seed, P.completion, key, n) < this.completionRisk(person, n, day)) {
       const delay = Math.round(
         fromDistribution(don.completionAfterDays, uniform(this.seed, P.completionDelay, key, n)),
       );
@@ -543,8 +596,8 @@ export class World implements WorldContext {
       this.record(day, T.spared, person, NONE, centre, n, id, null);
       return;
     }
-    const wait = Math.round(fromDistribution(don.recoveryDays, uniform(this.seed, P.recovery, key, n)));
-    this.scheduleDonation(person, day + Math.max(1, wait));
+    const recovery = fromDistribution(don.recoveryDays, uniform(this.seed, P.recovery, key, n));
+    this.scheduleDonation(person, day + Math.max(1, Math.round(recovery / this.demandIndex(day))));
   }
 
   private onComplete(day: number, person: number, donationEvent: number): void {
@@ -565,106 +618,85 @@ export class World implements WorldContext {
     this.completionsAt[n]! += 1;
     if (this.detailed[p.school[person]!] === 1)
       for (const m of this.hooked) m.onCompleted?.(person, day, completedId);
-    if (carer !== NONE) {
-      this.unlinkDonor(person, carer);
-      if (p.phase[carer] === PHASE_CARER) {
-        if (p.load[carer] === this.scenario.policy.caring.maxDonors - 1) this.addAvailable(carer);
-        this.serveWaiting(day);
-      }
-    }
+    this.caring.release(person, day, true);
   }
 
-  // ---- caring ------------------------------------------------------------------------------
-
-  /** Gives a donor a carer with room, or puts them in the queue of those waiting. */
-  private findCarer(day: number, donor: number, cause: number, previous: number): void {
-    if (this.availableCount === 0) {
-      this.pushWaiting(donor);
-      return;
-    }
+  /**
+   * The chance that donation `n` is the donor's last: the policy's risk for that number,
+   * moved by the donor's health and by their carer's record. A risk of 1 stays 1: nobody
+   * outlives the last donation the policy allows.
+   */
+  completionRisk(person: number, n: number, day: number): number {
+    const base = this.risks[n - 1]!;
+    if (base >= 1) return 1;
     const p = this.people;
-    const u = uniform(this.seed, P.carerPick, p.key[donor]!, p.donations[donor]! * 8 + p.phase[donor]!);
-    const carer = this.available[Math.floor(u * this.availableCount)]!;
-    this.assign(day, donor, carer, cause, previous);
+    const don = this.scenario.policy.donation;
+    const health = uniform(this.seed, P.health, p.key[person]!, 0);
+    const carer = p.carer[person]!;
+    const care = carer === NONE ? 0 : this.caring.record(carer, day);
+    const risk = base * (1 + don.healthEffect * (1 - 2 * health)) * (1 + don.careEffect * (1 - 2 * care));
+    return Math.min(1, Math.max(0, risk));
   }
 
-  private assign(day: number, donor: number, carer: number, cause: number, previous: number): void {
+  /** Recipients' demand in force on a day (1 = the usual pace). */
+  private demandIndex(day: number): number {
+    const year = yearOf(day);
+    let index = 1;
+    for (const d of this.scenario.policy.donation.demand) if (d.from <= year) index = d.index;
+    return index;
+  }
+
+  // ---- carers' rounds ------------------------------------------------------------------------
+
+  private scheduleRound(carer: number, day: number): void {
+    const [y, m] = ymdFromDay(day);
+    const next = m === 12 ? dayFromYmd(y + 1, 1, 1) : dayFromYmd(y, m + 1, 1);
+    if (next <= this.end) this.sim.schedule(next, PRIORITY.round, this.K_round, carer, 0);
+  }
+
+  /** A month of a detailed carer's driving, recorded as one event with the legs of a round. */
+  private onCarerRound(day: number, carer: number): void {
     const p = this.people;
-    const cap = this.scenario.policy.caring.maxDonors;
-    p.carer[donor] = carer;
-    const head = p.firstCared[carer]!;
-    p.nextCared[donor] = head;
-    p.prevCared[donor] = NONE;
-    if (head !== NONE) p.prevCared[head] = donor;
-    p.firstCared[carer] = donor;
-    const load = p.load[carer]! + 1;
-    p.load[carer] = load;
-    if (load >= cap) this.removeAvailable(carer);
+    const caring = this.caring;
+    if (!this.kmAtLastRound.has(carer)) return;
+    caring.settle(carer, day);
+    const before = this.kmAtLastRound.get(carer) ?? 0;
+    const km = caring.km[carer]! - before;
+    this.kmAtLastRound.set(carer, caring.km[carer]!);
+    if (km > 0.05) {
+      const donors: number[] = [];
+      for (let d = p.firstCared[carer]!; d !== NONE; d = p.nextCared[d]!) donors.push(d);
+      donors.sort((a, b) => a - b);
+      const legs = caring.legs(carer).map(([a, b, k]) => [a, b, Math.round(k * 10) / 10] as const);
+      const perRound = legs.reduce((t, l) => t + l[2], 0);
+      const rounds = perRound > 0 ? Math.round((km / perRound) * 10) / 10 : 0;
+      this.rec.emit(
+        day,
+        T.carer_round,
+        carer,
+        NONE,
+        caring.base[carer]!,
+        Math.round(km * 10) / 10,
+        NONE,
+        JSON.stringify({ rounds, trips: Math.round(rounds * legs.length), legs, donors }),
+      );
+    }
+    if (p.phase[carer] === PHASE_CARER) this.scheduleRound(carer, day);
+    else this.kmAtLastRound.delete(carer);
+  }
+
+  /** Records a carer taking on a donor (the caring pool's callback). */
+  recordAssignment(
+    day: number,
+    donor: number,
+    carer: number,
+    cause: number,
+    previous: number,
+    chosen: boolean,
+  ): number {
     const data = previous === NONE ? null : `{"previous":${previous}}`;
-    const id = this.rec.emit(day, T.carer_assigned, donor, carer, p.centre[donor]!, NONE, cause, data);
-    p.lastEvent[donor] = id;
-  }
-
-  private unlinkDonor(donor: number, carer: number): void {
-    const p = this.people;
-    const prev = p.prevCared[donor]!;
-    const next = p.nextCared[donor]!;
-    if (prev !== NONE) p.nextCared[prev] = next;
-    else p.firstCared[carer] = next;
-    if (next !== NONE) p.prevCared[next] = prev;
-    p.nextCared[donor] = NONE;
-    p.prevCared[donor] = NONE;
-    p.carer[donor] = NONE;
-    p.load[carer] = p.load[carer]! - 1;
-  }
-
-  private serveWaiting(day: number): void {
-    const p = this.people;
-    while (this.availableCount > 0 && this.waitHead !== this.waitTail) {
-      const donor = this.waiting[this.waitHead]!;
-      this.waitHead = (this.waitHead + 1) % this.waiting.length;
-      if (p.phase[donor] !== PHASE_DONOR || p.carer[donor] !== NONE) continue;
-      this.findCarer(day, donor, p.lastEvent[donor]!, NONE);
-    }
-  }
-
-  private pushWaiting(donor: number): void {
-    const cap = this.waiting.length;
-    if ((this.waitTail + 1) % cap === this.waitHead) {
-      const grown = new Int32Array(cap * 2);
-      let n = 0;
-      for (let i = this.waitHead; i !== this.waitTail; i = (i + 1) % cap) grown[n++] = this.waiting[i]!;
-      this.waiting = grown;
-      this.waitHead = 0;
-      this.waitTail = n;
-    }
-    this.waiting[this.waitTail] = donor;
-    this.waitTail = (this.waitTail + 1) % this.waiting.length;
-  }
-
-  private addAvailable(carer: number): void {
-    if (this.availablePos.length <= carer) {
-      const grown = new Int32Array(Math.max(carer + 1, this.availablePos.length * 2)).fill(NONE);
-      grown.set(this.availablePos);
-      this.availablePos = grown;
-    }
-    if (this.availablePos[carer] !== NONE) return;
-    if (this.availableCount === this.available.length) {
-      const grown = new Int32Array(this.available.length * 2);
-      grown.set(this.available);
-      this.available = grown;
-    }
-    this.available[this.availableCount] = carer;
-    this.availablePos[carer] = this.availableCount++;
-  }
-
-  private removeAvailable(carer: number): void {
-    const pos = this.availablePos[carer] ?? NONE;
-    if (pos === NONE) return;
-    const last = this.available[--this.availableCount]!;
-    this.available[pos] = last;
-    this.availablePos[last] = pos;
-    this.availablePos[carer] = NONE;
+    const value = chosen ? 1 : NONE;
+    return this.rec.emit(day, T.carer_assigned, donor, carer, this.people.centre[donor]!, value, cause, data);
   }
 
   // ---- summary -----------------------------------------------------------------------------
