@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from '../engine/calendar.js';
+import { MAX_QUEUE_DAY } from '../engine/queue.js';
 
 /** Version of the scenario format this build reads. */
 export const SCENARIO_FORMAT = 1;
@@ -42,6 +43,14 @@ export const Distribution = z.union([
 ]);
 export type Distribution = z.infer<typeof Distribution>;
 
+/** Most children in one cohort of one school, and most lives in one world. */
+export const MAX_COHORT = 20_000;
+export const MAX_LIVES = 5_000_000;
+
+const CohortSize = Distribution.refine((d) => (typeof d === 'number' ? d : d.max) <= MAX_COHORT, {
+  message: `a cohort has at most ${MAX_COHORT} children`,
+}).describe('Children per cohort');
+
 const latitude = z.number().min(49.8).max(55.9).describe('Latitude in England (WGS84)');
 const longitude = z.number().min(-6.5).max(1.9).describe('Longitude in England (WGS84)');
 
@@ -63,7 +72,7 @@ export const SchoolSpec = z.strictObject({
   cohorts: z.strictObject({
     first: year.describe('Birth year of the first cohort'),
     last: year.describe('Birth year of the last cohort'),
-    size: Distribution.describe('Children per cohort'),
+    size: CohortSize,
   }),
   opened: isoDate.optional(),
   closes: isoDate.optional().describe('Closed for lack of funding on this date; later cohorts go to homes'),
@@ -92,7 +101,7 @@ export const LandmarkSpec = z.strictObject({
 const GeneratedSchools = z.strictObject({
   count: z.number().int().min(0).max(2000),
   kind: z.enum(['school', 'home']).default('home'),
-  cohorts: z.strictObject({ first: year, last: year, size: Distribution }),
+  cohorts: z.strictObject({ first: year, last: year, size: CohortSize }),
   closes: z
     .strictObject({ share: probability, from: year, to: year })
     .optional()
@@ -138,7 +147,12 @@ const Caring = z.strictObject({
   ),
   maxDonors: z.number().int().min(1).max(50).default(5).describe('Most donors a carer looks after at once'),
   skipCaring: probability.default(0.05).describe('Share of residents who become donors without caring'),
-  visitsPerWeek: z.number().min(0).max(14).default(1).describe('Rounds a carer drives each week to visit every donor'),
+  visitsPerWeek: z
+    .number()
+    .min(0)
+    .max(14)
+    .default(1)
+    .describe('Rounds a carer drives each week to visit every donor'),
   experienceYears: z
     .number()
     .min(0.1)
@@ -147,8 +161,12 @@ const Caring = z.strictObject({
     .describe("Years of caring after which experience adds nothing more to a carer's record"),
   chooseFrom: probability
     .default(0.7)
-    .describe('A record at or above this lets a carer choose donors, old friends from their own school first'),
-  friendChoice: probability.default(0.6).describe('Chance that a good carer with room takes on an old friend who needs one'),
+    .describe(
+      'A record at or above this lets a carer choose donors, old friends from their own school first',
+    ),
+  friendChoice: probability
+    .default(0.6)
+    .describe('Chance that a good carer with room takes on an old friend who needs one'),
 });
 
 const Donation = z
@@ -196,10 +214,16 @@ const Deferral = z
     granted: z
       .enum(['never', 'similarity'])
       .default('never')
-      .describe("'never': the deferral never existed and every application is refused; 'similarity': granted when the couple's works match"),
-    threshold: probability.default(0.75).describe("With 'similarity': the least similarity of the couple's works that earns a deferral"),
+      .describe(
+        "'never': the deferral never existed and every application is refused; 'similarity': granted when the couple's works match",
+      ),
+    threshold: probability
+      .default(0.75)
+      .describe("With 'similarity': the least similarity of the couple's works that earns a deferral"),
     years: Distribution.default(3).describe('Years a granted deferral postpones both donors'),
-    applyChance: probability.default(0.5).describe('Chance that a couple who believe the rumour and know where Madame lives apply'),
+    applyChance: probability
+      .default(0.5)
+      .describe('Chance that a couple who believe the rumour and know where Madame lives apply'),
   })
   .describe('Deferral applications by couples who believe the rumour');
 
@@ -210,7 +234,9 @@ const Recipients = z
       .min(0)
       .max(100)
       .default(1.3)
-      .describe('Organ needs among the public for each donation the programme can give (above 1: a waiting list grows)'),
+      .describe(
+        'Organ needs among the public for each donation the programme can give (above 1: a waiting list grows)',
+      ),
   })
   .describe('The non-cloned public whom donations serve, as a population');
 
@@ -226,7 +252,8 @@ const Funding = z
 // ---- school life, the Cottages and beliefs (src/world/school, src/world/cottages, src/world/beliefs)
 
 const share = (d: number, what: string) => probability.default(d).describe(what);
-const perYear = (d: number, max: number, what: string) => z.number().min(0).max(max).default(d).describe(what);
+const perYear = (d: number, max: number, what: string) =>
+  z.number().min(0).max(max).default(d).describe(what);
 
 const Art = z.strictObject({
   fromAge: z.number().min(2).max(16).default(5).describe('Age at which a student starts making works of art'),
@@ -245,26 +272,66 @@ const Art = z.strictObject({
 
 const Exchange = z.strictObject({
   perYear: perYear(4, 24, 'Exchanges a year at a full-detail school'),
-  fromAge: z.number().min(3).max(16).default(6).describe('Age from which students offer and buy at Exchanges'),
-  offeredPerStudent: z.number().int().min(0).max(10).default(2).describe('Most works a student offers at one Exchange'),
+  fromAge: z
+    .number()
+    .min(3)
+    .max(16)
+    .default(6)
+    .describe('Age from which students offer and buy at Exchanges'),
+  offeredPerStudent: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(2)
+    .describe('Most works a student offers at one Exchange'),
   acceptance: share(0.7, 'Share of offered works the guardians accept (the better ones first)'),
   tokensPerWork: Distribution.default({ min: 1, mode: 2, max: 4 }).describe(
     'Exchange tokens the school pays for an accepted work (more for better work)',
   ),
-  startingTokens: z.number().int().min(0).max(1000).default(4).describe('Tokens a student holds at the first Exchange'),
+  startingTokens: z
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .default(4)
+    .describe('Tokens a student holds at the first Exchange'),
   price: Distribution.default({ min: 1, mode: 2, max: 8 }).describe(
     "Range of Exchange prices in tokens; where a work falls depends on classmates' opinion of it and its maker",
   ),
-  buysPerStudent: z.number().int().min(0).max(10).default(2).describe('Most works a student buys at one Exchange'),
-  ageBand: z.number().int().min(0).max(12).default(1).describe('Students buy from makers at most this many years older or younger'),
+  buysPerStudent: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(2)
+    .describe('Most works a student buys at one Exchange'),
+  ageBand: z
+    .number()
+    .int()
+    .min(0)
+    .max(12)
+    .default(1)
+    .describe('Students buy from makers at most this many years older or younger'),
 });
 
 const Sale = z.strictObject({
   perYear: perYear(6, 52, 'Sales a year: boxes of goods from outside, bought with tokens'),
   fromAge: z.number().min(3).max(16).default(6).describe('Age from which students buy at Sales'),
-  itemsPerStudent: z.number().min(0).max(5).default(0.35).describe('Items in a Sale box for each student on the roll'),
+  itemsPerStudent: z
+    .number()
+    .min(0)
+    .max(5)
+    .default(0.35)
+    .describe('Items in a Sale box for each student on the roll'),
   price: Distribution.default({ min: 1, mode: 2, max: 5 }).describe('Prices of Sale items in tokens'),
-  buysPerStudent: z.number().int().min(0).max(10).default(1).describe('Most items a student buys at one Sale'),
+  buysPerStudent: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(1)
+    .describe('Most items a student buys at one Sale'),
   lossPerYear: share(0.04, 'Chance a year that an item in a collection is lost'),
   cassetteShare: share(0.06, 'Share of Sale items that are cassette tapes of songs'),
 });
@@ -272,19 +339,64 @@ const Sale = z.strictObject({
 const Gallery = z.strictObject({
   visitsPerYear: perYear(2, 12, "Madame's visits a year to take work for the Gallery"),
   selection: share(0.025, 'Share of works made since her last visit that Madame takes'),
-  standingGain: z.number().min(0).max(1).default(0.12).describe("How much being chosen raises a student's standing (0..1 scale)"),
-  movedChance: share(0.01, 'Chance, at a visit, that Madame comes upon a student alone with a treasured song and is moved'),
+  standingGain: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.12)
+    .describe("How much being chosen raises a student's standing (0..1 scale)"),
+  movedChance: share(
+    0.01,
+    'Chance, at a visit, that Madame comes upon a student alone with a treasured song and is moved',
+  ),
 });
 
 const Social = z.strictObject({
-  fromAge: z.number().min(2).max(16).default(5).describe('Age from which students take part in the social tick'),
-  ticksPerYear: z.number().int().min(4).max(52).default(12).describe('Social ticks a year at each full-detail place'),
-  meetingsPerTick: z.number().int().min(1).max(20).default(3).describe('Encounters each person has in one tick'),
-  friendship: z.number().min(0.1).max(1).default(0.55).describe('Mutual fondness (0..1) at which a friendship is recorded'),
-  romanceFromAge: z.number().min(10).max(20).default(13).describe('Age from which students may fall for each other'),
-  couple: z.number().min(0.1).max(1).default(0.6).describe('Mutual romance (0..1) at which two people become a couple'),
+  fromAge: z
+    .number()
+    .min(2)
+    .max(16)
+    .default(5)
+    .describe('Age from which students take part in the social tick'),
+  ticksPerYear: z
+    .number()
+    .int()
+    .min(4)
+    .max(52)
+    .default(12)
+    .describe('Social ticks a year at each full-detail place'),
+  meetingsPerTick: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(3)
+    .describe('Encounters each person has in one tick'),
+  friendship: z
+    .number()
+    .min(0.1)
+    .max(1)
+    .default(0.55)
+    .describe('Mutual fondness (0..1) at which a friendship is recorded'),
+  romanceFromAge: z
+    .number()
+    .min(10)
+    .max(20)
+    .default(13)
+    .describe('Age from which students may fall for each other'),
+  couple: z
+    .number()
+    .min(0.1)
+    .max(1)
+    .default(0.6)
+    .describe('Mutual romance (0..1) at which two people become a couple'),
   coupleEndsPerYear: share(0.35, 'Chance a year that a couple parts (lower for fonder couples)'),
-  cliqueFromAge: z.number().min(5).max(16).default(8).describe('Age from which a confident student may gather a clique'),
+  cliqueFromAge: z
+    .number()
+    .min(5)
+    .max(16)
+    .default(8)
+    .describe('Age from which a confident student may gather a clique'),
   cliquesPerYear: perYear(0.6, 10, 'New cliques a year in each year group, at most'),
   tantrumsPerYear: perYear(3, 50, 'Tantrums a year by the most hot-tempered student under strain'),
   teasingsPerYear: perYear(12, 200, 'Teasings a year in a school of about three hundred'),
@@ -293,7 +405,10 @@ const Social = z.strictObject({
 const Guardians = z.strictObject({
   plainSpeakers: share(0.2, 'Share of guardians inclined to speak plainly'),
   plainSpeakingPerYear: share(0.15, 'Chance a year that an inclined guardian tells a senior class the truth'),
-  leaveAfterPlainSpeaking: share(0.75, 'Chance that a guardian who spoke plainly leaves the school within weeks'),
+  leaveAfterPlainSpeaking: share(
+    0.75,
+    'Chance that a guardian who spoke plainly leaves the school within weeks',
+  ),
   shieldChance: share(0.35, 'Chance that a guardian stops a teasing they see'),
   favourChance: share(0.15, 'Chance a year that a warm guardian singles out a student for praise'),
 });
@@ -314,9 +429,15 @@ const Trips = z.strictObject({
   destinations: z
     .array(slug)
     .default(['norfolk', 'cromer'])
-    .describe('Place ids trips go to, the first present in the scenario (Cromer, on the Norfolk coast, if none is)'),
+    .describe(
+      'Place ids trips go to, the first present in the scenario (Cromer, on the Norfolk coast, if none is)',
+    ),
+  party: Distribution.default({ min: 3, mode: 4, max: 5 }).describe('People on a trip, the seeker included'),
   rightChance: share(0.08, 'Chance that a sighted possible really is the model'),
-  findLostChance: share(0.35, 'Chance that a traveller who lost something finds it, or its twin, on the trip'),
+  findLostChance: share(
+    0.35,
+    'Chance that a traveller who lost something finds it, or its twin, on the trip',
+  ),
 });
 
 const Cottages = z
@@ -327,12 +448,21 @@ const Cottages = z
       .min(0)
       .max(500)
       .default(12)
-      .describe('Leavers of other schools a year whose Cottages life is followed in detail (the rest only pass through)'),
+      .describe(
+        'Leavers of other schools a year whose Cottages life is followed in detail (the rest only pass through)',
+      ),
     coupleEndsPerYear: share(0.45, 'Chance a year that a couple at a residence parts'),
-    keepCoupleOnLeaving: share(0.35, 'Chance that a couple stays together when one of them leaves for training'),
+    keepCoupleOnLeaving: share(
+      0.35,
+      'Chance that a couple stays together when one of them leaves for training',
+    ),
     deferralRumour: share(0.35, 'Chance that a followed veteran arrives with the deferral rumour'),
     madameAddress: share(0.05, 'Chance a year that a resident learns where Madame lives'),
-    lateArtPerYear: perYear(4, 50, 'Works a year by residents who believe art proves a couple (Tommy at the Cottages)'),
+    lateArtPerYear: perYear(
+      4,
+      50,
+      'Works a year by residents who believe art proves a couple (Tommy at the Cottages)',
+    ),
     trips: Trips.default(Trips.parse({})),
   })
   .describe('Life at the residence of a full-detail school: veterans, couples, rumours, trips');
@@ -398,6 +528,29 @@ export const Scenario = z
   .superRefine((s, ctx) => {
     const start = parseIsoDate(s.calendar.start);
     const end = parseIsoDate(s.calendar.end);
+    for (const k of ['start', 'end'] as const) {
+      const d = parseIsoDate(s.calendar[k]);
+      if (d !== undefined && (d < 0 || d > MAX_QUEUE_DAY)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['calendar', k],
+          message: 'the calendar runs from 1900-01-01 to 2079-06-06',
+        });
+      }
+    }
+    const sizeMax = (d: Distribution) => (typeof d === 'number' ? d : d.max);
+    let lives = 0;
+    for (const school of s.places.schools)
+      lives += (school.cohorts.last - school.cohorts.first + 1) * sizeMax(school.cohorts.size);
+    const g = s.generate.schools;
+    if (g) lives += g.count * (g.cohorts.last - g.cohorts.first + 1) * sizeMax(g.cohorts.size);
+    if (lives > MAX_LIVES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['places', 'schools'],
+        message: `the cohorts could hold ${Math.round(lives).toLocaleString('en-GB')} lives; a world holds at most ${MAX_LIVES.toLocaleString('en-GB')}`,
+      });
+    }
     if (start !== undefined && end !== undefined && end <= start) {
       ctx.addIssue({
         code: 'custom',
