@@ -392,9 +392,8 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
           const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id${unlimited ? '' : ' LIMIT ? OFFSET ?'}`;
           if (!unlimited) params.push(opts.limit, opts.offset);
           if (opts.jsonl) {
-            const stmt = w.db.prepare(sql);
             let buf = '';
-            for (const row of stmt.iterate(...params) as IterableIterator<EventRow>) {
+            for (const row of w.iterate<EventRow>(sql, ...params)) {
               buf += `${JSON.stringify(w.toRecord(row))}\n`;
               if (buf.length > 1 << 16) {
                 io.out(buf.slice(0, -1));

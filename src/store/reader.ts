@@ -169,6 +169,15 @@ export class WorldDb {
     }
   }
 
+  /** Streams a query's rows; a damaged file mid-way becomes a DatabaseError. */
+  *iterate<R>(sql: string, ...params: unknown[]): Generator<R> {
+    try {
+      for (const row of this.db.prepare(sql).iterate(...params)) yield row as R;
+    } catch (e) {
+      throw new DatabaseError(this.file, `cannot be read: ${(e as Error).message}`);
+    }
+  }
+
   get<R>(sql: string, ...params: unknown[]): R | undefined {
     try {
       return this.db.prepare(sql).get(...params) as R | undefined;
