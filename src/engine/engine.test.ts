@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ageInYears, dayFromYmd, isoDate, parseIsoDate, ymdFromDay } from './calendar.js';
+import { BucketQueue } from './bucket-queue.js';
 import { EventQueue, type QueueEntry } from './queue.js';
 import { hashString, Stream, uniform } from './random.js';
 import { EventRecorder } from './recorder.js';
@@ -66,6 +67,45 @@ describe('EventQueue', () => {
   it('push() refuses a day the key cannot hold', () => {
     const q = new EventQueue();
     expect(() => q.push(70_000, 0, 0, 0, 0)).toThrow(/day 70000 is outside/);
+  });
+});
+
+describe('BucketQueue', () => {
+  it('pops exactly as EventQueue does, with pushes interleaved with pops (property)', () => {
+    const op = fc.oneof(
+      fc.record({ push: fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 15 })) }),
+      fc.record({ pop: fc.constant(true) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const heap = new EventQueue(4);
+        const buckets = new BucketQueue(4);
+        const x: QueueEntry = { day: 0, priority: 0, seq: 0, kind: 0, a: 0, b: 0 };
+        const y: QueueEntry = { day: 0, priority: 0, seq: 0, kind: 0, a: 0, b: 0 };
+        let now = 0;
+        let i = 0;
+        for (const o of ops) {
+          if ('push' in o) {
+            // Like the simulation, nothing is scheduled before the day being processed.
+            const day = now + o.push[0];
+            heap.push(day, o.push[1], i % 7, i, -i);
+            buckets.push(day, o.push[1], i % 7, i, -i);
+            i++;
+          } else {
+            expect(buckets.pop(y)).toBe(heap.pop(x));
+            if (heap.size >= 0 && x.seq === y.seq) now = x.day;
+            expect(y).toEqual(x);
+          }
+          expect(buckets.size).toBe(heap.size);
+        }
+        while (heap.pop(x)) {
+          expect(buckets.pop(y)).toBe(true);
+          expect(y).toEqual(x);
+        }
+        expect(buckets.pop(y)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

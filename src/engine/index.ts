@@ -2,6 +2,7 @@
 export * from './calendar.js';
 export * from './random.js';
 export * from './queue.js';
+export * from './bucket-queue.js';
 export * from './recorder.js';
 export * from './simulation.js';
 export * from './memory-sink.js';

@@ -3,7 +3,8 @@
  * in its total order and calls the handler with the entry's two integer arguments. Handlers
  * decide, record events and schedule further wake-ups; the loop knows nothing of what they mean.
  */
-import { EventQueue, type QueueEntry } from './queue.js';
+import { BucketQueue } from './bucket-queue.js';
+import type { QueueEntry } from './queue.js';
 
 /** A rule's entry point for one kind of wake-up. */
 export type Handler = (day: number, a: number, b: number) => void;
@@ -16,7 +17,7 @@ export interface LoopProgress {
 }
 
 export class Simulation {
-  readonly queue: EventQueue;
+  readonly queue: BucketQueue;
   private readonly handlers: Handler[] = [];
   private readonly names: string[] = [];
   /** Day of the wake-up being processed. */
@@ -25,7 +26,7 @@ export class Simulation {
   processed = 0;
 
   constructor(initialQueueCapacity = 1024) {
-    this.queue = new EventQueue(initialQueueCapacity);
+    this.queue = new BucketQueue(initialQueueCapacity);
   }
 
   /**
