@@ -166,8 +166,10 @@ describe('EventRecorder', () => {
   it('gives the same digest whatever the batch size', () => {
     const run = (batch: number) => {
       const rec = new EventRecorder(null, batch);
-      for (let i = 0; i < 1000; i++)
-        rec.emit(i, i % 7, i, -1, 2, i, i - 1, i % 10 === 0 ? `{"n":${i}}` : null);
+      for (let i = 0; i < 1000; i++) {
+        const id = rec.emit(i, i % 7, i, -1, 2, i, i - 1, i % 10 === 0 ? `{"n":${i}}` : null);
+        if (i % 3 === 0) rec.participant(id, i + 1, 2);
+      }
       return rec.finish();
     };
     expect(run(7)).toBe(run(1000));

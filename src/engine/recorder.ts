@@ -48,6 +48,7 @@ export class EventRecorder {
   private pCount = 0;
   private readonly rowHash: Hash | null;
   private readonly dataHash: Hash | null;
+  private readonly participantHash: Hash | null;
   private readonly rowBuf: Buffer;
   /** Events recorded, per type code. */
   readonly countsByType: Float64Array = new Float64Array(256);
@@ -68,6 +69,7 @@ export class EventRecorder {
     this.participants = new Int32Array(3 * 4096);
     this.rowHash = hashing ? createHash('sha256') : null;
     this.dataHash = hashing ? createHash('sha256') : null;
+    this.participantHash = hashing ? createHash('sha256') : null;
     this.rowBuf = Buffer.alloc(batchSize * ROW_BYTES);
   }
 
@@ -145,8 +147,9 @@ export class EventRecorder {
         if (d !== null && d !== undefined) this.dataHash.update(`${this.firstId + i}:${d}\n`);
       }
       this.rowHash.update(buf.subarray(0, count * ROW_BYTES));
-      if (this.pCount > 0) {
-        this.dataHash.update(Buffer.from(this.participants.buffer, 0, this.pCount * 12));
+      // Participants get a digest of their own, so where batches break cannot change the total.
+      if (this.pCount > 0 && this.participantHash) {
+        this.participantHash.update(Buffer.from(this.participants.buffer, 0, this.pCount * 12));
       }
     }
     this.sink?.write({
@@ -175,10 +178,11 @@ export class EventRecorder {
    */
   finish(): string {
     this.flush();
-    if (!this.rowHash || !this.dataHash) return '';
+    if (!this.rowHash || !this.dataHash || !this.participantHash) return '';
     const outer = createHash('sha256');
     outer.update(this.rowHash.digest());
     outer.update(this.dataHash.digest());
+    outer.update(this.participantHash.digest());
     return outer.digest('hex');
   }
 }

@@ -4,6 +4,7 @@
  */
 import { isoDate } from '../engine/calendar.js';
 import { eventTypeName } from '../world/event-types.js';
+import { describeSchoolEvent } from './describe-school.js';
 
 export interface Names {
   person(id: number): string;
@@ -62,6 +63,10 @@ export function describeEvent(e: DescribableEvent, names: Names): string {
     }
     case 'transferred':
       return `${who} moved to ${where} when ${e.data ? names.place((JSON.parse(e.data) as { from: number }).from) : 'the school'} closed`;
+    case 'canon_beat': {
+      const d = e.data ? (JSON.parse(e.data) as { title?: string }) : {};
+      return `storyline: ${d.title ?? 'a beat'}`;
+    }
     case 'deferral_applied':
       return `${who} and ${other} asked for a deferral at ${where}, bringing their art (similarity ${v.toFixed(2)})`;
     case 'deferral_refused':
@@ -83,6 +88,6 @@ export function describeEvent(e: DescribableEvent, names: Names): string {
       return `${who} joined ${where}${role === 'headmistress' ? ' as headmistress' : ' as a guardian'}`;
     }
     default:
-      return `event of type ${e.type} on ${isoDate(e.day)}`;
+      return describeSchoolEvent(e, names) ?? `event of type ${e.type} on ${isoDate(e.day)}`;
   }
 }

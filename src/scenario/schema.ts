@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../engine/calendar.js';
 import { MAX_QUEUE_DAY } from '../engine/queue.js';
+import { Beat, CastMember } from './canon-schema.js';
 
 /** Version of the scenario format this build reads. */
 export const SCENARIO_FORMAT = 1;
@@ -257,7 +258,7 @@ const perYear = (d: number, max: number, what: string) =>
 
 const Art = z.strictObject({
   fromAge: z.number().min(2).max(16).default(5).describe('Age at which a student starts making works of art'),
-  worksPerYear: Distribution.default({ min: 3, mode: 6, max: 10 }).describe(
+  worksPerYear: Distribution.default({ min: 2, mode: 4, max: 8 }).describe(
     "A student's own pace of making works, in works a year (drawn once per student)",
   ),
   media: z
@@ -322,7 +323,7 @@ const Sale = z.strictObject({
     .number()
     .min(0)
     .max(5)
-    .default(0.35)
+    .default(0.25)
     .describe('Items in a Sale box for each student on the roll'),
   price: Distribution.default({ min: 1, mode: 2, max: 5 }).describe('Prices of Sale items in tokens'),
   buysPerStudent: z
@@ -332,13 +333,16 @@ const Sale = z.strictObject({
     .max(10)
     .default(1)
     .describe('Most items a student buys at one Sale'),
-  lossPerYear: share(0.04, 'Chance a year that an item in a collection is lost'),
+  lossPerYear: share(
+    0.03,
+    'Chance a year that an item in a collection is lost, while its owner is at school or a residence',
+  ),
   cassetteShare: share(0.06, 'Share of Sale items that are cassette tapes of songs'),
 });
 
 const Gallery = z.strictObject({
   visitsPerYear: perYear(2, 12, "Madame's visits a year to take work for the Gallery"),
-  selection: share(0.025, 'Share of works made since her last visit that Madame takes'),
+  selection: share(0.035, 'Share of works made since her last visit that Madame takes'),
   standingGain: z
     .number()
     .min(0)
@@ -346,7 +350,7 @@ const Gallery = z.strictObject({
     .default(0.12)
     .describe("How much being chosen raises a student's standing (0..1 scale)"),
   movedChance: share(
-    0.01,
+    0.002,
     'Chance, at a visit, that Madame comes upon a student alone with a treasured song and is moved',
   ),
 });
@@ -356,22 +360,26 @@ const Social = z.strictObject({
     .number()
     .min(2)
     .max(16)
-    .default(5)
+    .default(6)
     .describe('Age from which students take part in the social tick'),
   ticksPerYear: z
     .number()
     .int()
     .min(4)
     .max(52)
-    .default(12)
-    .describe('Social ticks a year at each full-detail place'),
+    .default(6)
+    .describe(
+      'Social ticks a year at each full-detail place (each tick stands for the weeks since the last)',
+    ),
   meetingsPerTick: z
     .number()
     .int()
     .min(1)
     .max(20)
-    .default(3)
-    .describe('Encounters each person has in one tick'),
+    .default(1)
+    .describe(
+      'Encounters each person seeks out in one tick (they are also sought out, so about twice this many)',
+    ),
   friendship: z
     .number()
     .min(0.1)
@@ -388,7 +396,7 @@ const Social = z.strictObject({
     .number()
     .min(0.1)
     .max(1)
-    .default(0.6)
+    .default(0.5)
     .describe('Mutual romance (0..1) at which two people become a couple'),
   coupleEndsPerYear: share(0.35, 'Chance a year that a couple parts (lower for fonder couples)'),
   cliqueFromAge: z
@@ -399,11 +407,11 @@ const Social = z.strictObject({
     .describe('Age from which a confident student may gather a clique'),
   cliquesPerYear: perYear(0.6, 10, 'New cliques a year in each year group, at most'),
   tantrumsPerYear: perYear(3, 50, 'Tantrums a year by the most hot-tempered student under strain'),
-  teasingsPerYear: perYear(12, 200, 'Teasings a year in a school of about three hundred'),
+  teasingsPerYear: perYear(20, 200, 'Teasings a year in a school of about three hundred'),
 });
 
 const Guardians = z.strictObject({
-  plainSpeakers: share(0.2, 'Share of guardians inclined to speak plainly'),
+  plainSpeakers: share(0.25, 'Share of guardians inclined to speak plainly'),
   plainSpeakingPerYear: share(0.15, 'Chance a year that an inclined guardian tells a senior class the truth'),
   leaveAfterPlainSpeaking: share(
     0.75,
@@ -486,7 +494,14 @@ const Beliefs = z
         { proposition: 'we-will-donate', version: 'vaguely', age: 13, plainness: 0.45 },
       ])
       .describe('What guardians tell each class, at what age and how plainly: "told and not told"'),
-    gossip: share(0.3, 'Chance that an encounter passes a belief on'),
+    tellsPerYear: z
+      .number()
+      .min(0)
+      .max(200)
+      .default(12)
+      .describe(
+        'People a fresh, much-talked-of belief is told to in a year by one who holds it (fewer as it grows old, or if it is dull)',
+      ),
     mutation: share(0.08, 'Chance that a rumour changes as it is passed on'),
     debunkPerYear: share(0.3, 'Chance a year that guardians put down a false school rumour they hear of'),
     originsPerYear: z
@@ -524,8 +539,75 @@ export const Scenario = z
     places: Places.default(Places.parse({})),
     generate: Generate.default(Generate.parse({})),
     policy: Policy.default(Policy.parse({})),
+    cast: z.array(CastMember).max(500).default([]).describe('Named people whose lives the story pins'),
+    beats: z.array(Beat).max(2000).default([]).describe('Dated moments of the storyline'),
   })
   .superRefine((s, ctx) => {
+    const cast = new Set<string>();
+    s.cast.forEach((c, i) => {
+      if (cast.has(c.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cast', i, 'id'],
+          message: `id '${c.id}' is already in the cast`,
+        });
+      cast.add(c.id);
+      if (c.school !== undefined && !s.places.schools.some((x) => x.id === c.school)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cast', i, 'school'],
+          message: `no school has the id '${c.school}'`,
+        });
+      }
+    });
+    const placeIds = new Set(
+      [s.places.schools, s.places.residences, s.places.centres, s.places.landmarks].flatMap((g) =>
+        g.map((p) => p.id),
+      ),
+    );
+    const beatIds = new Set<string>();
+    s.beats.forEach((b, i) => {
+      if (beatIds.has(b.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['beats', i, 'id'],
+          message: `beat '${b.id}' is already defined`,
+        });
+      beatIds.add(b.id);
+      b.people.forEach((p, j) => {
+        if (!cast.has(p))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['beats', i, 'people', j],
+            message: `beat '${b.id}' names '${p}', who is not in the cast`,
+          });
+      });
+      for (const p of Object.keys(b.requires ?? {})) {
+        if (!cast.has(p))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['beats', i, 'requires', p],
+            message: `beat '${b.id}' names '${p}', who is not in the cast`,
+          });
+      }
+      if (b.place !== undefined && !placeIds.has(b.place)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['beats', i, 'place'],
+          message: `beat '${b.id}' is set at '${b.place}', which is not a place`,
+        });
+      }
+      const d = parseIsoDate(b.date);
+      const st = parseIsoDate(s.calendar.start);
+      const en = parseIsoDate(s.calendar.end);
+      if (d !== undefined && st !== undefined && en !== undefined && (d < st || d > en)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['beats', i, 'date'],
+          message: `beat '${b.id}' falls outside the calendar`,
+        });
+      }
+    });
     const start = parseIsoDate(s.calendar.start);
     const end = parseIsoDate(s.calendar.end);
     for (const k of ['start', 'end'] as const) {

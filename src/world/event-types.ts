@@ -5,6 +5,7 @@
  * lifecycle events have no payload at all; `value` means what the table below says.
  */
 import { z } from 'zod';
+import { CANON_EVENTS } from './canon/events.js';
 import { CARING_EVENTS } from './caring/events.js';
 import { def, none } from './event-def.js';
 import { SCHOOL_EVENTS } from './school/events.js';
@@ -78,9 +79,10 @@ const CORE_EVENTS = {
 
 /**
  * Every event type. Codes 1–19 are the lifecycle's, 20–59 school life and the Cottages'
- * (src/world/school/events.ts), 60–89 caring, donation and deferral's (src/world/caring/events.ts).
+ * (src/world/school/events.ts), 60–89 caring, donation and deferral's (src/world/caring/events.ts),
+ * 90–99 storylines' (src/world/canon/events.ts).
  */
-export const EVENT_TYPES = { ...CORE_EVENTS, ...SCHOOL_EVENTS, ...CARING_EVENTS } as const;
+export const EVENT_TYPES = { ...CORE_EVENTS, ...SCHOOL_EVENTS, ...CARING_EVENTS, ...CANON_EVENTS } as const;
 
 export type EventTypeName = keyof typeof EVENT_TYPES;
 export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as EventTypeName[];

@@ -7,6 +7,7 @@
  */
 import type { EventRecorder } from '../engine/recorder.js';
 import type { Simulation } from '../engine/simulation.js';
+import type { Beat } from '../scenario/canon-schema.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { People } from './people.js';
 import type { Place } from './places.js';
@@ -62,6 +63,12 @@ export interface WorldModule {
   onBecameDonor?(person: number, day: number, eventId: number): void;
   onDonated?(person: number, day: number, eventId: number, donation: number): void;
   onCompleted?(person: number, day: number, eventId: number): void;
+  /**
+   * A storyline beat was recorded (`canon_beat`, id `eventId`); `people` are the cast it names,
+   * as person ids. A module makes the beat's consequences for its own state and records them
+   * as events caused by it (a couple formed, a belief learned, a thing lost).
+   */
+  onBeat?(beat: Beat, people: number[], day: number, eventId: number): void;
   /** Tables for the world database, asked for once at the end of the run. */
   tables?(): ExtraTable[];
   /** Figures to add to the run's summary. */

@@ -113,7 +113,7 @@ export const MALE_NAMES = [
   'Rodney',
   'Harry',
   'Roger',
-  'Keffers',
+  'Neville',
   'Peter',
   'Arthur',
   'Laurence',

@@ -11,6 +11,7 @@ import { EventRecorder, NONE, type EventSink } from '../engine/recorder.js';
 import { Simulation } from '../engine/simulation.js';
 import { RuleViolation } from '../errors.js';
 import type { Scenario } from '../scenario/schema.js';
+import { Cast, type Pins } from './canon/pins.js';
 import { Caring } from './caring/carers.js';
 import { fromDistribution } from './draw.js';
 import { T } from './event-types.js';
@@ -27,6 +28,7 @@ import {
   PHASE_RESIDENT,
   PHASE_STUDENT,
 } from './phases.js';
+import type { Beat } from '../scenario/canon-schema.js';
 import type { ExtraTable, ModuleFactory, WorldContext, WorldModule } from './module.js';
 import { STANDARD_MODULES } from './modules.js';
 import { buildPlaces, schoolsOf, type Place } from './places.js';
@@ -52,6 +54,8 @@ const P = {
 } as const;
 
 /** Order of same-day wake-ups. */
+const PHASE_LIST = ['none', 'student', 'resident', 'carer', 'donor', 'completed'] as const;
+
 const PRIORITY = {
   school: 0,
   cohort: 1,
@@ -62,6 +66,7 @@ const PRIORITY = {
   donation: 6,
   complete: 7,
   round: 8,
+  beat: 9,
 } as const;
 
 export interface WorldOptions {
@@ -113,6 +118,10 @@ export class World implements WorldContext {
   private logHash = '';
 
   readonly caring: Caring;
+  /** The storyline's named people and their pins (empty for most worlds). */
+  readonly cast: Cast;
+  private readonly castNames = new Set<string>();
+  private readonly K_beat: number;
   /** Where a closed school's children go (place id), or NONE while it is open. */
   private readonly successor: Int32Array;
   private readonly K_round: number;
@@ -166,6 +175,13 @@ export class World implements WorldContext {
     this.sim = new Simulation(Math.min(Math.ceil(expected * 0.8) + 1024, 4_000_000));
     this.rec = new EventRecorder(options.sink ?? null, options.batchSize ?? 65_536, options.hashing ?? true);
     this.caring = new Caring(this, this.people.key.length, this.centres);
+    this.cast = new Cast(scenario);
+    for (const c of scenario.cast) {
+      const first = c.name.split(' ')[0]!;
+      const list: readonly string[] = c.sex === 'female' ? FEMALE_NAMES : MALE_NAMES;
+      const at = list.indexOf(first);
+      if (at >= 0) this.castNames.add(`${c.sex === 'female' ? SEX_FEMALE : 1}:${at}`);
+    }
     this.successor = new Int32Array(this.places.length).fill(NONE);
     this.donationDue = new Int32Array(this.people.key.length).fill(NONE);
 
@@ -181,6 +197,10 @@ export class World implements WorldContext {
       close: sim.register('school-closes', (day, school) => this.onSchoolCloses(day, school)),
     };
     this.K_round = sim.register('carer-round', (day, carer) => this.onCarerRound(day, carer));
+    this.K_beat = sim.register('beat', (day, index) => this.onBeat(day, index));
+    scenario.beats.forEach((b, i) =>
+      this.sim.schedule(parseIsoDate(b.date)!, PRIORITY.beat, this.K_beat, i, 0),
+    );
     this.openSchools();
     for (const make of options.modules ?? STANDARD_MODULES) this.modules.push(make(this));
     this.hooked = this.modules;
@@ -212,6 +232,7 @@ export class World implements WorldContext {
   run(onProgress?: (fraction: number, day: number) => void): WorldSummary {
     const span = Math.max(1, this.end - this.start);
     this.sim.run(this.end, onProgress ? (p) => onProgress((p.day - this.start) / span, p.day) : undefined);
+    this.verifyCast();
     this.logHash = this.rec.finish();
     return this.summary();
   }
@@ -335,6 +356,19 @@ export class World implements WorldContext {
           p.given[id] = 6 + Math.floor(uniform(this.seed, P.staff, key, 0) * (SURNAMES.length - 6));
           const head = g === 0 && s.headmistress !== null;
           if (head) p.namedAs.set(id, s.headmistress!);
+          // The storyline's guardians of this school take the next places on the staff.
+          const named = this.cast.guardians.filter(
+            (c) => c.member.school === s.slug && c.member.name !== s.headmistress,
+          );
+          const cast = named[g - (s.headmistress !== null ? 1 : 0)];
+          if (cast && !head) {
+            p.namedAs.set(id, cast.member.name);
+            p.sex[id] = cast.member.sex === 'female' ? SEX_FEMALE : 1;
+            this.cast.personOf.set(cast.member.id, id);
+          } else if (head) {
+            const c = this.cast.guardians.find((x) => x.member.name === s.headmistress);
+            if (c) this.cast.personOf.set(c.member.id, id);
+          }
           this.record(
             opened,
             T.joined_staff,
@@ -371,6 +405,7 @@ export class World implements WorldContext {
         this.start - Math.round(40 * DAYS_PER_YEAR),
       );
       p.namedAs.set(madame, 'Madame');
+      if (this.cast.madame) this.cast.personOf.set(this.cast.madame.member.id, madame);
     }
   }
 
@@ -407,12 +442,15 @@ export class World implements WorldContext {
     const closed = s.closes !== null && dayFromYmd(year, 1, 1) >= s.closes;
     const placed = closed ? this.successor[school]! : school;
     if (placed !== NONE) {
-      const size = Math.round(fromDistribution(cohorts.size, uniform(this.seed, P.cohortSize, s.key, year)));
+      const named = this.cast.cohort(s.slug, year);
+      const drawn = Math.round(fromDistribution(cohorts.size, uniform(this.seed, P.cohortSize, s.key, year)));
+      const size = Math.max(drawn, named.length);
       const jan1 = dayFromYmd(year, 1, 1);
       const daysInYear = dayFromYmd(year + 1, 1, 1) - jan1;
       for (let i = 0; i < size; i++) {
         const key = hash4(s.key, year, i, 0x0b1e7);
-        const born = jan1 + Math.floor(uniform(this.seed, P.birthday, key, 0) * daysInYear);
+        const pinned = named[i]?.born;
+        const born = pinned ?? jan1 + Math.floor(uniform(this.seed, P.birthday, key, 0) * daysInYear);
         if (born >= day && born <= this.end) this.sim.schedule(born, PRIORITY.birth, this.K.birth, school, i);
       }
     }
@@ -431,12 +469,22 @@ export class World implements WorldContext {
     const moved = s.closes !== null && day >= s.closes && this.successor[cohortSchool] !== NONE;
     const school = moved ? this.successor[cohortSchool]! : cohortSchool;
     const p = this.people;
-    const sex = uniform(this.seed, P.sex, key, 0) < 0.5 ? SEX_FEMALE : 1;
+    const cast = this.cast.empty ? undefined : this.cast.cohort(s.slug, year)[index];
+    const drawnSex = uniform(this.seed, P.sex, key, 0) < 0.5 ? SEX_FEMALE : 1;
+    const sex = cast ? (cast.member.sex === 'female' ? SEX_FEMALE : 1) : drawnSex;
     const id = p.add(KIND_CLONE, sex, key, school, day);
     const names = sex === SEX_FEMALE ? FEMALE_NAMES : MALE_NAMES;
-    p.given[id] = Math.floor(uniform(this.seed, P.given, key, 0) * names.length);
+    let given = Math.floor(uniform(this.seed, P.given, key, 0) * names.length);
+    // Nobody generated shares a first name with the storyline's cast.
+    while (this.castNames.has(`${sex}:${given}`)) given = (given + 1) % names.length;
+    p.given[id] = given;
     p.initial[id] = Math.floor(uniform(this.seed, P.initial, key, 0) * INITIALS.length);
     p.cohort[id] = year;
+    if (cast) {
+      p.namedAs.set(id, cast.member.name);
+      this.cast.byPerson.set(id, cast);
+      this.cast.personOf.set(cast.member.id, id);
+    }
     const bornId = this.record(day, T.born, id, NONE, school, year, NONE, null);
     p.phase[id] = PHASE_STUDENT;
     if (this.detailed[school] === 1) for (const m of this.hooked) m.onBorn?.(id, day, bornId);
@@ -469,9 +517,23 @@ export class World implements WorldContext {
     const wait = Math.round(
       fromDistribution(pol.ages.residenceYears, uniform(this.seed, P.residenceYears, key, 0)) * DAYS_PER_YEAR,
     );
-    const at = day + Math.max(1, wait);
+    let at = day + Math.max(1, wait);
+    const pins = this.cast.of(person);
+    if (pins) {
+      if (pins.trainingOn !== null)
+        at = this.pinnedAfter(pins, 'trainingOn', pins.trainingOn, day, 'leaving school');
+      else if (pins.donorOn !== null) at = Math.min(at, pins.donorOn - 30);
+    }
     if (at > this.end) return;
-    if (uniform(this.seed, P.skipCaring, key, 0) < pol.caring.skipCaring) {
+    if (pins?.trainingOn === null && pins.donorOn !== null && pins.donorOn <= at) {
+      this.sim.schedule(
+        this.pinnedAfter(pins, 'donorOn', pins.donorOn, day, 'leaving school'),
+        PRIORITY.donor,
+        this.K.donor,
+        person,
+        0,
+      );
+    } else if (!pins?.trainingOn && uniform(this.seed, P.skipCaring, key, 0) < pol.caring.skipCaring) {
       this.sim.schedule(at, PRIORITY.donor, this.K.donor, person, 0);
     } else {
       this.sim.schedule(at, PRIORITY.training, this.K.training, person, 0);
@@ -498,7 +560,10 @@ export class World implements WorldContext {
       this.scenario.policy.caring.careerYears,
       uniform(this.seed, P.career, key, 0),
     );
-    const at = day + Math.max(1, Math.round(years * DAYS_PER_YEAR));
+    let at = day + Math.max(1, Math.round(years * DAYS_PER_YEAR));
+    const pins = this.cast.of(person);
+    if (pins?.donorOn != null)
+      at = this.pinnedAfter(pins, 'donorOn', pins.donorOn, day, 'leaving for training');
     if (at <= this.end) this.sim.schedule(at, PRIORITY.donor, this.K.donor, person, 0);
     this.caring.start(person, this.nearestCentre(p.place[person]!), day);
     this.caring.serveWaiting(day);
@@ -544,7 +609,13 @@ export class World implements WorldContext {
         uniform(this.seed, P.firstDonation, key, 0),
       ),
     );
-    this.scheduleDonation(person, day + Math.max(1, wait));
+    const firstPinned = this.cast.of(person)?.donations[0];
+    this.scheduleDonation(
+      person,
+      firstPinned !== undefined
+        ? this.pinnedAfter(this.cast.of(person)!, 'donations[0]', firstPinned, day, 'becoming a donor')
+        : day + Math.max(1, wait),
+    );
     if (this.detailed[p.school[person]!] === 1) {
       for (const m of this.hooked) {
         if (fromResidence !== NONE) m.onLeftResidence?.(person, day, becameId);
@@ -584,11 +655,18 @@ export class World implements WorldContext {
       for (const m of this.hooked) m.onDonated?.(person, day, id, n);
     const key = p.key[person]!;
     const don = this.scenario.policy.donation;
-    if (uniform(this.seed, P.completion, key, n) < this.completionRisk(person, n, day)) {
+    const pins = this.cast.of(person);
+    const completes =
+      pins?.completesAfter != null
+        ? n >= pins.completesAfter
+        : uniform(this.seed, P.completion, key, n) < this.completionRisk(person, n, day);
+    if (completes) {
       const delay = Math.round(
         fromDistribution(don.completionAfterDays, uniform(this.seed, P.completionDelay, key, n)),
       );
-      const at = day + Math.max(0, delay);
+      let at = day + Math.max(0, delay);
+      if (pins?.completedOn != null)
+        at = this.pinnedAfter(pins, 'completedOn', pins.completedOn, day - 1, `donation ${n}`);
       if (at <= this.end) this.sim.schedule(at, PRIORITY.complete, this.K.complete, person, id);
       return;
     }
@@ -597,7 +675,151 @@ export class World implements WorldContext {
       return;
     }
     const recovery = fromDistribution(don.recoveryDays, uniform(this.seed, P.recovery, key, n));
-    this.scheduleDonation(person, day + Math.max(1, Math.round(recovery / this.demandIndex(day))));
+    const nextPinned = pins?.donations[n];
+    this.scheduleDonation(
+      person,
+      nextPinned !== undefined
+        ? this.pinnedAfter(pins!, `donations[${n}]`, nextPinned, day, `donation ${n}`)
+        : day + Math.max(1, Math.round(recovery / this.demandIndex(day))),
+    );
+  }
+
+  /** After the run: every pinned fact that falls within the calendar happened. */
+  private verifyCast(): void {
+    const p = this.people;
+    for (const [id, pins] of this.cast.byPerson) {
+      const who = `cast '${pins.member.id}' (${pins.member.name})`;
+      const due = (d: number | null) => d !== null && d <= this.end;
+      const fail = (detail: string) => {
+        throw new RuleViolation('the world honours every pin of the storyline', detail, who);
+      };
+      if (due(pins.trainingOn) && p.phase[id]! < PHASE_CARER)
+        fail(`never left for training (pinned ${isoDate(pins.trainingOn!)})`);
+      if (due(pins.donorOn) && p.phase[id]! < PHASE_DONOR)
+        fail(`never became a donor (pinned ${isoDate(pins.donorOn!)})`);
+      const pinnedDone = pins.donations.filter((d) => d <= this.end).length;
+      if (p.donations[id]! < pinnedDone)
+        fail(`gave ${p.donations[id]} donations, but ${pinnedDone} are pinned`);
+      if (
+        pins.completesAfter !== null &&
+        p.phase[id] === PHASE_COMPLETED &&
+        p.donations[id] !== pins.completesAfter
+      ) {
+        fail(`completed after ${p.donations[id]} donations, not ${pins.completesAfter}`);
+      }
+      if (due(pins.completedOn) && p.phase[id] !== PHASE_COMPLETED)
+        fail(`did not complete (pinned ${isoDate(pins.completedOn!)})`);
+    }
+    for (const m of this.scenario.cast) {
+      if (
+        m.kind !== 'madame' &&
+        !this.cast.personOf.has(m.id) &&
+        (m.born === undefined || parseIsoDate(m.born)! <= this.end)
+      ) {
+        throw new RuleViolation(
+          'the world honours every pin of the storyline',
+          'never came into the world (is their school simulated in full, with room on its staff?)',
+          `cast '${m.id}' (${m.name})`,
+        );
+      }
+    }
+  }
+
+  /** A pinned day, checked to come after `after`; otherwise the storyline breaks a rule. */
+  private pinnedAfter(pins: Pins, field: string, pinned: number, after: number, what: string): number {
+    if (pinned <= after) {
+      throw new RuleViolation(
+        'a pinned day comes after what leads to it',
+        `${field} ${isoDate(pinned)} is not after ${what} on ${isoDate(after)}`,
+        `cast '${pins.member.id}' (${pins.member.name})`,
+      );
+    }
+    return pinned;
+  }
+
+  // ---- storylines ----------------------------------------------------------------------------
+
+  /** A beat of the storyline: checked against the world as it is that day, then recorded. */
+  private onBeat(day: number, index: number): void {
+    const beat = this.scenario.beats[index]!;
+    const ids = beat.people.map((c) => this.castPerson(beat, c, day));
+    for (const [castId, phase] of Object.entries(beat.requires ?? {})) {
+      const id = this.castPerson(beat, castId, day);
+      const actual = PHASE_LIST[this.people.phase[id]!] ?? 'none';
+      if (actual !== phase) {
+        throw new RuleViolation(
+          `beat '${beat.id}' contradicts the world`,
+          `it needs ${this.people.name(id)} to be a ${phase}, but on that day they are a ${actual}`,
+          beat.title,
+          isoDate(day),
+        );
+      }
+    }
+    const place =
+      beat.place !== undefined
+        ? (this.places.find((p) => p.slug === beat.place)?.id ?? NONE)
+        : this.people.place[ids[0]!]!;
+    const data = JSON.stringify({
+      beat: beat.id,
+      title: beat.title,
+      kind: beat.kind,
+      people: ids,
+      ...(beat.item ? { item: beat.item } : {}),
+    });
+    const id = this.record(
+      day,
+      T.canon_beat,
+      ids[0]!,
+      ids[1] ?? NONE,
+      place,
+      NONE,
+      this.people.lastEvent[ids[0]!]!,
+      data,
+    );
+    for (const extra of ids.slice(2)) this.participant(id, extra, 0);
+    if (beat.kind === 'cares-for') this.beatCaresFor(beat, day, ids, id);
+    for (const m of this.hooked) m.onBeat?.(beat, ids, day, id);
+  }
+
+  private castPerson(beat: Beat, castId: string, day: number): number {
+    const id = this.cast.personOf.get(castId);
+    if (id === undefined) {
+      throw new RuleViolation(
+        `beat '${beat.id}' contradicts the world`,
+        `'${castId}' is not yet in the world on that day`,
+        beat.title,
+        isoDate(day),
+      );
+    }
+    return id;
+  }
+
+  /** The carer (first named) takes the donor (second named): the story's choice of a friend. */
+  private beatCaresFor(beat: Beat, day: number, ids: number[], cause: number): void {
+    const [carer, donor] = ids;
+    const p = this.people;
+    if (
+      carer === undefined ||
+      donor === undefined ||
+      p.phase[carer] !== PHASE_CARER ||
+      p.phase[donor] !== PHASE_DONOR
+    ) {
+      throw new RuleViolation(
+        `beat '${beat.id}' contradicts the world`,
+        'a carer can take on only a donor: name the carer first, then the donor',
+        beat.title,
+        isoDate(day),
+      );
+    }
+    if (p.carer[donor] === carer) return;
+    if (!this.caring.assignChosen(day, donor, carer, cause)) {
+      throw new RuleViolation(
+        `beat '${beat.id}' contradicts the world`,
+        `${p.name(carer)} already has the most donors a carer may hold`,
+        beat.title,
+        isoDate(day),
+      );
+    }
   }
 
   private onComplete(day: number, person: number, donationEvent: number): void {

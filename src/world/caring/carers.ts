@@ -173,6 +173,19 @@ export class Caring {
     return carer.carer;
   }
 
+  /**
+   * A named carer takes a donor they chose (a storyline's pin): the donor's present carer, if
+   * any, lets them go. Returns false when the carer has no room.
+   */
+  assignChosen(day: number, donor: number, carer: number, cause: number): boolean {
+    const p = this.host.people;
+    if (p.load[carer]! >= this.cap) return false;
+    const previous = p.carer[donor]!;
+    if (previous !== NONE) this.release(donor, day, false);
+    this.assign(day, donor, carer, cause, previous, true);
+    return true;
+  }
+
   /** A donor completes: their carer's place is freed and waiting donors are served. */
   release(donor: number, day: number, completed: boolean): void {
     const p = this.host.people;

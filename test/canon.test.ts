@@ -1,0 +1,88 @@
+/**
+ * The canon scenario: the same world every time, every beat in the log in story order, the
+ * story's pinned facts honoured, and beats or pins that contradict the rules refused by name.
+ */
+import { describe, expect, it } from 'vitest';
+import { RuleViolation } from '../src/errors.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { Scenario } from '../src/scenario/schema.js';
+import { T } from '../src/world/event-types.js';
+import { PHASE_COMPLETED, PHASE_DONOR } from '../src/world/phases.js';
+import { runInMemory } from './helpers.js';
+import { isoDate } from '../src/engine/calendar.js';
+
+const canon = loadScenario('examples/canon.yaml').scenario;
+
+function variant(change: (s: Scenario) => void): Scenario {
+  const copy = JSON.parse(JSON.stringify(canon)) as Scenario;
+  change(copy);
+  return Scenario.parse(copy);
+}
+
+function violation(s: Scenario): RuleViolation {
+  try {
+    runInMemory(s, s.seed);
+  } catch (e) {
+    if (e instanceof RuleViolation) return e;
+    throw e;
+  }
+  throw new Error('the world ran without a violation');
+}
+
+describe('the canon', () => {
+  const a = runInMemory(canon, canon.seed);
+
+  it('gives the same world every time', () => {
+    const b = runInMemory(canon, canon.seed, 4096);
+    expect(b.summary.logSha256).toBe(a.summary.logSha256);
+  });
+
+  it('records every beat, in story order, on its day', () => {
+    const beats = a.sink.events.filter((e) => e.type === T.canon_beat);
+    expect(beats.map((e) => (JSON.parse(e.data!) as { beat: string }).beat)).toEqual(
+      canon.beats.map((b) => b.id),
+    );
+    expect(beats.map((e) => isoDate(e.day))).toEqual(canon.beats.map((b) => b.date));
+  });
+
+  it("honours the story's pins: Ruth after her second donation, Tommy after his fourth, Kathy a donor at the end of 1999", () => {
+    const p = a.world.people;
+    const id = (castId: string) => a.world.cast.personOf.get(castId)!;
+    expect(p.name(id('kathy'))).toBe('Kathy H.');
+    expect([p.phase[id('ruth')], p.donations[id('ruth')]]).toEqual([PHASE_COMPLETED, 2]);
+    expect([p.phase[id('tommy')], p.donations[id('tommy')]]).toEqual([PHASE_COMPLETED, 4]);
+    expect(p.phase[id('kathy')]).toBe(PHASE_DONOR);
+    const ruthDone = a.sink.events.find((e) => e.type === T.completed && e.person === id('ruth'))!;
+    expect(isoDate(ruthDone.day)).toBe('1996-03-04');
+    const kathyCared = a.sink.events.filter(
+      (e) => e.type === T.carer_assigned && e.other === id('kathy') && e.value === 1,
+    );
+    expect(kathyCared.map((e) => e.person)).toEqual(expect.arrayContaining([id('ruth'), id('tommy')]));
+    const became = a.sink.events.find((e) => e.type === T.became_donor && e.person === id('kathy'))!;
+    expect(became.value / 365.2425).toBeGreaterThan(11);
+  });
+
+  it('refuses a beat that contradicts the rules, naming it', () => {
+    const early = variant((s) => {
+      s.beats.find((b) => b.id === 'cares-for-ruth')!.date = '1990-03-06';
+      s.beats.sort((x, y) => x.date.localeCompare(y.date));
+    });
+    const e = violation(early);
+    expect(e.message).toContain("beat 'cares-for-ruth' contradicts the world");
+    expect(e.message).toMatch(/Ruth to be a donor, but on that day they are a carer/);
+  });
+
+  it('refuses pins the policy cannot honour, naming the cast member', () => {
+    const five = variant((s) => {
+      const tommy = s.cast.find((c) => c.id === 'tommy')!;
+      tommy.completesAfter = 5;
+    });
+    expect(() => runInMemory(five, five.seed)).toThrow(
+      /completesAfter 5, but the policy allows 4.*cast 'tommy' \(Tommy D\.\)/,
+    );
+    const backwards = variant((s) => {
+      s.cast.find((c) => c.id === 'ruth')!.trainingOn = '1983-01-01';
+    });
+    expect(() => runInMemory(backwards, backwards.seed)).toThrow(/cast 'ruth' \(Ruth\)/);
+  });
+});
