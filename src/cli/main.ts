@@ -13,15 +13,18 @@ import { runScenario, type RunResult } from '../run/index.js';
 import { loadScenario } from '../scenario/load.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
 import { caringStats, type CaringStats } from '../stats/caring.js';
+import { computeSchoolStats, printSchoolStats } from '../stats/school.js';
 import { computeStats, type WorldStats } from '../stats/index.js';
 import { openWorld, WorldDb, type EventRow } from '../store/reader.js';
 import { describeEvent } from '../present/describe-event.js';
+import { personSchool, printPersonSchool } from '../present/person-school.js';
 import { SOFTWARE_VERSION } from '../version.js';
 import { warnings } from '../warnings.js';
 import { EVENT_TYPE_NAMES } from '../world/event-types.js';
 import { bar, formatNumber, percent, table } from './format.js';
 import { ProgressBar } from './progress.js';
 import { EXTRA_COMMANDS } from './commands/index.js';
+import { serveWorld } from './commands/serve.js';
 import { reportError } from './report-error.js';
 import { defaultIo, namesOf, parseCount, parseDate, parseSeed, resolvePerson, type Io } from './shared.js';
 
@@ -234,21 +237,38 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
 
   program
     .command('demo')
-    .description('run the default world (examples/canon.yaml, or small.yaml) into out/ and print its summary')
+    .description(
+      'run the default world (examples/canon.yaml, or small.yaml) into out/ if it is not there yet, print its summary, and open the explorer',
+    )
     .option('-q, --quiet', 'print nothing but errors')
-    .action((opts: { quiet?: boolean }) => {
+    .option('--fresh', 'run the world again even if out/ has it')
+    .option('--no-serve', 'stop after the summary')
+    .addOption(new Option('-p, --port <n>', 'port for the explorer').argParser(parseCount).default(1968))
+    .action(async (opts: { quiet?: boolean; fresh?: boolean; serve: boolean; port: number }) => {
       const scenario = defaultScenario();
       mkdirSync('out', { recursive: true });
       const loaded = loadScenario(scenario);
-      runAction(scenario, {
-        out: join('out', `${loaded.scenario.name}.db`),
-        force: true,
-        quiet: opts.quiet ?? false,
-      });
-      if (!opts.quiet)
-        io.out(
-          `\nNext: hailsham stats out/${loaded.scenario.name}.db, or hailsham person out/${loaded.scenario.name}.db <name>`,
-        );
+      const out = join('out', `${loaded.scenario.name}.db`);
+      let reuse = false;
+      if (existsSync(out) && !opts.fresh) {
+        try {
+          const w = openWorld(out);
+          reuse = w.meta.softwareVersion === SOFTWARE_VERSION && w.meta.scenario === loaded.source;
+          w.close();
+        } catch {
+          reuse = false;
+        }
+      }
+      if (reuse) {
+        if (!opts.quiet) io.out(`${out} is up to date (run with --fresh to simulate it again).`);
+      } else {
+        runAction(scenario, { out, force: true, quiet: opts.quiet ?? false });
+      }
+      if (!opts.serve) {
+        if (!opts.quiet) io.out(`\nNext: hailsham stats ${out}, or hailsham serve ${out}`);
+        return;
+      }
+      await serveWorld(out, { port: opts.port, host: '127.0.0.1' }, io);
     });
 
   program
@@ -284,10 +304,12 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       try {
         const s = computeStats(w);
         const caring = caringStats(w);
-        if (opts.json) io.out(JSON.stringify({ ...s, caring }, null, 2));
+        const school = computeSchoolStats(w);
+        if (opts.json) io.out(JSON.stringify({ ...s, caring, school }, null, 2));
         else {
           printStats(io, s);
           printCaring(io, caring);
+          printSchoolStats(io.out, school, table, namesOf(w).place);
         }
       } finally {
         w.close();
@@ -307,7 +329,13 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         const person = w.person(id)!;
         const events = w.eventsOfPerson(id);
         if (opts.json) {
-          io.out(JSON.stringify({ person, events: events.map((e) => w.toRecord(e)) }, null, 2));
+          io.out(
+            JSON.stringify(
+              { person, events: events.map((e) => w.toRecord(e)), school: personSchool(w, id) },
+              null,
+              2,
+            ),
+          );
           return;
         }
         const names = namesOf(w);
@@ -324,6 +352,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
             events.map((e) => [isoDate(e.day), `#${e.id}`, describeEvent(e, names)]),
           ),
         );
+        printPersonSchool(io.out, w, id, names, table);
       } finally {
         w.close();
       }

@@ -36,6 +36,7 @@ CREATE INDEX events_person ON events(person, day);
 CREATE INDEX events_other ON events(other) WHERE other IS NOT NULL;
 CREATE INDEX events_type_day ON events(type, day);
 CREATE INDEX events_place_day ON events(place, day);
+CREATE INDEX events_cause ON events(cause) WHERE cause IS NOT NULL;
 CREATE INDEX event_people_person ON event_people(person);
 CREATE INDEX event_people_event ON event_people(event);
 CREATE INDEX people_name ON people(name COLLATE NOCASE);

@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../shared.js';
+import { registerServe } from './serve.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const EXTRA_COMMANDS: readonly RegisterCommand[] = [];
+export const EXTRA_COMMANDS: readonly RegisterCommand[] = [registerServe];

@@ -1,0 +1,75 @@
+/**
+ * `hailsham serve <world>`: opens the web explorer of a world on this machine
+ * (http://127.0.0.1:1968/ unless told otherwise) and runs until interrupted.
+ */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/index.js';
+import { openWorld } from '../../store/reader.js';
+import type { Io } from '../shared.js';
+
+function parsePort(text: string): number {
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535)
+    throw new InvalidArgumentError(`expected a port from 0 to 65535 (0 picks a free one), found '${text}'`);
+  return Number(text);
+}
+
+/** Adds `serve` to the program. */
+export function registerServe(program: Command, io: Io): void {
+  program
+    .command('serve')
+    .description('open a web explorer of a world (people, places, events, charts, a map in time)')
+    .argument('<world>', 'world database')
+    .addOption(
+      new Option('-p, --port <n>', 'port to listen on (0 picks a free one)')
+        .argParser(parsePort)
+        .default(DEFAULT_PORT),
+    )
+    .option(
+      '--host <address>',
+      'address to listen on; anything but loopback lets other machines in',
+      DEFAULT_HOST,
+    )
+    .action((file: string, opts: { port: number; host: string }) => serveWorld(file, opts, io));
+}
+
+/**
+ * Serves a world's explorer until SIGINT or SIGTERM.
+ * @example await serveWorld('out/canon.db', { port: 1968, host: '127.0.0.1' }, io)
+ */
+export async function serveWorld(file: string, opts: { port: number; host: string }, io: Io): Promise<void> {
+  const started = performance.now();
+  const world = openWorld(file);
+  let running;
+  try {
+    running = await startServer(world, { port: opts.port, host: opts.host });
+  } catch (e) {
+    world.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new UsageError(
+        `port ${opts.port} on ${opts.host} is in use; choose another with --port (0 picks a free one)`,
+      );
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new UsageError(`cannot listen on '${opts.host}': not an address of this machine`);
+    throw e;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  io.out(
+    `Exploring ${file} (${world.meta.people.toLocaleString('en-GB')} people) at ${running.url}  (ready in ${seconds} s; Ctrl-C stops)`,
+  );
+  if (opts.host !== DEFAULT_HOST && opts.host !== 'localhost' && opts.host !== '::1')
+    io.err(`hailsham: warning: listening on ${opts.host}, so other machines can reach the explorer`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void running.close().then(() => {
+        world.close();
+        resolve();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * The explorer's HTTP application: the JSON API under /api, the web app's own assets under
+ * /app, and the app's page for every other address it knows. Built on Hono so tests can call
+ * `app.request('/api/…')` without a socket. It only reads: every method but GET and HEAD is
+ * refused, request bodies are refused, and long addresses are refused before any work.
+ */
+import { createHash } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { DatabaseError, HttpError } from '../errors.js';
+import type { WorldDb } from '../store/reader.js';
+import { SOFTWARE_VERSION } from '../version.js';
+import { loadAssets, shellHtml, type Asset } from '../web/assets.js';
+import { canonRoutes } from './api/canon.js';
+import { eventRoutes } from './api/events.js';
+import { peopleRoutes } from './api/people.js';
+import { placeRoutes } from './api/places.js';
+import { workRoutes } from './api/works.js';
+import { overviewOf, worldRoutes } from './api/world.js';
+import { ApiContext } from './context.js';
+import { openApiDocument } from './openapi.js';
+import { registerRoutes, type AnyRoute } from './route.js';
+
+/** Every route of the API, in the order the OpenAPI document lists them. */
+export const API_ROUTES: readonly AnyRoute[] = [
+  ...worldRoutes,
+  ...peopleRoutes,
+  ...eventRoutes,
+  ...placeRoutes,
+  ...canonRoutes,
+  ...workRoutes,
+];
+
+/** Longest request target (path and query) accepted, in characters. */
+export const MAX_URL_LENGTH = 2048;
+
+/** Addresses of the explorer's pages; anything else outside /api and /app is a 404 page. */
+const PAGE_PATHS = [
+  '/',
+  '/people',
+  '/places',
+  '/events',
+  '/time',
+  '/canon',
+  '/people/:id{[0-9]{1,10}}',
+  '/places/:id{[0-9]{1,10}}',
+  '/events/:id{[0-9]{1,10}}',
+];
+
+export interface AppOptions {
+  /** Check every response against its schema before sending it (for tests). */
+  checkResponses?: boolean;
+  /** Hears unexpected errors (the 500s); by default they go to stderr. */
+  onError?: (error: unknown, path: string) => void;
+}
+
+export interface ExplorerApp {
+  app: Hono;
+  api: ApiContext;
+}
+
+function errorBody(status: number, message: string, field?: string) {
+  return { error: { status, message, ...(field ? { field } : {}) } };
+}
+
+/**
+ * Builds the explorer for a world opened with openWorld(): reads its people into memory and
+ * computes its statistics once (a few seconds for a national world), then answers requests.
+ * @example const { app } = createApp(openWorld('world.db')); await app.request('/api/world')
+ */
+export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp {
+  const api = new ApiContext(world);
+  // The overview's series take a few passes over the people: done now, not on the first visit.
+  overviewOf(api);
+  const app = new Hono();
+  const assets = loadAssets();
+  const shell = shellHtml(api.info.title ?? api.info.scenario);
+  // Responses depend on the world, this build, and this process (code may change between runs).
+  const worldTag = createHash('sha256')
+    .update(`${world.meta.logSha256}\0${SOFTWARE_VERSION}\0${process.pid}\0${performance.timeOrigin}`)
+    .digest('base64url')
+    .slice(0, 16);
+  const etag = `W/"${worldTag}"`;
+  const onError =
+    options.onError ?? ((e: unknown, path: string) => console.error(`hailsham serve: error on ${path}:`, e));
+
+  app.use('*', async (c, next) => {
+    const method = c.req.method;
+    if (method !== 'GET' && method !== 'HEAD') {
+      c.header('Allow', 'GET, HEAD');
+      return c.json(errorBody(405, `${method} is not allowed: the explorer only reads (GET, HEAD)`), 405);
+    }
+    const length = c.req.header('content-length');
+    if ((length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined)
+      return c.json(errorBody(413, 'request bodies are not accepted'), 413);
+    const url = new URL(c.req.url);
+    if (url.pathname.length + url.search.length > MAX_URL_LENGTH)
+      return c.json(errorBody(414, `the address is longer than ${MAX_URL_LENGTH} characters`), 414);
+    const started = performance.now();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    await next();
+    c.header('Server-Timing', `app;dur=${(performance.now() - started).toFixed(2)}`);
+  });
+
+  const revalidate = (c: { header: (name: string, value: string) => void }) => {
+    c.header('Cache-Control', 'no-cache');
+    c.header('ETag', etag);
+  };
+
+  // The world never changes while served: a client holding this world's tag has the answer.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.header('if-none-match') === etag) {
+      revalidate(c);
+      return c.body(null, 304);
+    }
+    await next();
+  });
+
+  registerRoutes(app, API_ROUTES, api, {
+    checkResponses: options.checkResponses ?? false,
+    cacheHeaders: revalidate,
+  });
+
+  const openapi = openApiDocument(API_ROUTES);
+  app.get('/api/openapi.json', (c) => {
+    revalidate(c);
+    return c.json(openapi);
+  });
+  app.get('/api', (c) => {
+    revalidate(c);
+    return c.json({
+      openapi: '/api/openapi.json',
+      endpoints: API_ROUTES.map((r) => ({ path: r.path, summary: r.summary })),
+    });
+  });
+
+  const sendAsset = (c: Context, asset: Asset) => {
+    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304, { ETag: asset.etag });
+    c.header('Content-Type', asset.type);
+    c.header('Cache-Control', 'no-cache');
+    c.header('ETag', asset.etag);
+    return c.body(asset.body);
+  };
+
+  // Assets come from a fixed table built at start; no part of the address reaches the file system.
+  app.get('/app/:name', (c) => {
+    const asset = assets.get(c.req.param('name'));
+    if (!asset) return c.json(errorBody(404, `no asset '${c.req.param('name').slice(0, 80)}'`), 404);
+    return sendAsset(c, asset);
+  });
+
+  const page = (c: Context, status: 200 | 404) => {
+    c.header('Content-Type', 'text/html; charset=utf-8');
+    c.header('Cache-Control', 'no-cache');
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+    return c.body(shell, status);
+  };
+
+  for (const path of PAGE_PATHS) app.get(path, (c) => page(c, 200));
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    if (path === '/api' || path.startsWith('/api/'))
+      return c.json(errorBody(404, `no endpoint at ${path.slice(0, 200)} (see /api/openapi.json)`), 404);
+    return page(c, 404);
+  });
+
+  app.onError((e, c) => {
+    const path = new URL(c.req.url).pathname;
+    if (e instanceof HttpError) {
+      const field = (e as HttpError & { field?: string }).field;
+      return c.json(errorBody(e.status, e.message, field), e.status);
+    }
+    if (e instanceof DatabaseError) {
+      onError(e, path);
+      return c.json(errorBody(503, `the world database cannot be read: ${e.message}`), 503);
+    }
+    onError(e, path);
+    return c.json(errorBody(500, 'unexpected error in the explorer (reported on the server)'), 500);
+  });
+
+  return { app, api };
+}

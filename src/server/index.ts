@@ -1,0 +1,79 @@
+/**
+ * The explorer's server: the Hono app (src/server/app.ts) on a Node HTTP server, listening on
+ * the loopback address unless told otherwise, with limits on headers, time and connections so
+ * a class leaving it open all day cannot wear it down.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { WorldDb } from '../store/reader.js';
+import { createApp, type AppOptions } from './app.js';
+
+export { createApp, API_ROUTES, MAX_URL_LENGTH, type AppOptions, type ExplorerApp } from './app.js';
+
+/** The address the server listens on unless told otherwise: this machine only. */
+export const DEFAULT_HOST = '127.0.0.1';
+/** The port unless told otherwise (the year the programme's best-known student was born). */
+export const DEFAULT_PORT = 1968;
+
+/** Limits of the HTTP server, in milliseconds and bytes. */
+export const SERVER_LIMITS = {
+  /** Whole request, from the first byte to the last. */
+  requestTimeout: 10_000,
+  /** Headers must arrive within this. */
+  headersTimeout: 5_000,
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeout: 5_000,
+  /** Largest request header block. */
+  maxHeaderSize: 16_384,
+} as const;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  host: string;
+  server: ServerType;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the explorer for a world and resolves once it is listening.
+ * @example const s = await startServer(openWorld('world.db'), { port: 0 }); console.log(s.url); await s.close()
+ */
+export async function startServer(
+  world: WorldDb,
+  options: { port?: number; host?: string } & AppOptions = {},
+): Promise<RunningServer> {
+  const { app } = createApp(world, options);
+  const host = options.host ?? DEFAULT_HOST;
+  const wanted = options.port ?? DEFAULT_PORT;
+  return new Promise((resolve, reject) => {
+    const server = serve({
+      fetch: app.fetch,
+      port: wanted,
+      hostname: host,
+      serverOptions: {
+        requestTimeout: SERVER_LIMITS.requestTimeout,
+        headersTimeout: SERVER_LIMITS.headersTimeout,
+        keepAliveTimeout: SERVER_LIMITS.keepAliveTimeout,
+        maxHeaderSize: SERVER_LIMITS.maxHeaderSize,
+      },
+    });
+    server.once('error', reject);
+    server.once('listening', () => {
+      server.off('error', reject);
+      const port = (server.address() as AddressInfo).port;
+      const shown = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shown}:${port}/`,
+        port,
+        host,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,93 @@
+/// <reference lib="dom" />
+/**
+ * The explorer's calls to the JSON API, typed by the server's own response schemas (imported
+ * as types only, so nothing of the server reaches the browser). The world's description is
+ * fetched once and kept.
+ */
+import type {
+  Canon,
+  EventDetail,
+  EventsPage,
+  MapData,
+  Overview,
+  PeoplePage,
+  PersonDetail,
+  PlaceDetail,
+  PlacesList,
+  Snapshot,
+  WorldInfo,
+} from '../../server/schemas.js';
+
+export type {
+  Canon,
+  EventDetail,
+  EventsPage,
+  MapData,
+  Overview,
+  PeoplePage,
+  PersonDetail,
+  PlaceDetail,
+  PlacesList,
+  Snapshot,
+  WorldInfo,
+};
+export type {
+  Cell,
+  EventView,
+  LabelPart,
+  PersonSummary,
+  PlaceSummary,
+  Ref,
+  Section,
+} from '../../server/schemas.js';
+
+/** A response other than 200, with the API's message. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * GETs an API path and returns its JSON.
+ * @example const world = await get<WorldInfo>('/api/world')
+ */
+export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const body = (await res.json()) as { error?: { message?: string } };
+      if (body.error?.message) message = body.error.message;
+    } catch {
+      // Not JSON: keep the status line.
+    }
+    throw new ApiFailure(res.status, message);
+  }
+  return (await res.json()) as T;
+}
+
+let world: Promise<WorldInfo> | undefined;
+let places: Promise<PlacesList> | undefined;
+let map: Promise<MapData> | undefined;
+
+/** The world's description, fetched once. */
+export function worldInfo(): Promise<WorldInfo> {
+  world ??= get<WorldInfo>('/api/world');
+  return world;
+}
+
+/** Every place, fetched once. */
+export function allPlaces(): Promise<PlacesList> {
+  places ??= get<PlacesList>('/api/places');
+  return places;
+}
+
+/** The map's outline and positions, fetched once. */
+export function mapData(): Promise<MapData> {
+  map ??= get<MapData>('/api/map');
+  return map;
+}

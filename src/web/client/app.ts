@@ -1,0 +1,29 @@
+/// <reference lib="dom" />
+/**
+ * The explorer's entry point: registers each page at its address and starts the router and
+ * the tooltips.
+ */
+import { canonPage } from './page-canon.js';
+import { eventPage } from './page-event.js';
+import { eventsPage } from './page-events.js';
+import { overviewPage } from './page-overview.js';
+import { peoplePage } from './page-people.js';
+import { personPage } from './page-person.js';
+import { placePage } from './page-place.js';
+import { placesPage } from './page-places.js';
+import { timePage } from './page-time.js';
+import { route, start } from './router.js';
+import { startTips } from './tip.js';
+
+route('/', overviewPage, '/');
+route('/people', peoplePage, '/people');
+route('/people/:id', personPage, '/people');
+route('/events', eventsPage, '/');
+route('/events/:id', eventPage, '/');
+route('/places', placesPage, '/places');
+route('/places/:id', placePage, '/places');
+route('/time', timePage, '/time');
+route('/canon', canonPage, '/canon');
+
+startTips();
+start();

@@ -1,0 +1,174 @@
+/// <reference lib="dom" />
+/**
+ * The map of England: the outline the API gives, every place as a small mark in its kind's
+ * colour and shape (schools and homes square, residences triangular, recovery centres round),
+ * the named places labelled, and optionally circles sized by how many people are there.
+ */
+import type { MapData, PlaceSummary } from './api.js';
+import { fmt, s } from './dom.js';
+
+export interface Bubble {
+  place: number;
+  count: number;
+  cls: 'students' | 'residents' | 'donors';
+  tip: string;
+  href?: string;
+}
+
+export interface MapOptions {
+  /** Label the places the scenario names (and, in a close-up, every place). */
+  labels?: boolean;
+  /** Ring one place. */
+  highlight?: number;
+  /** Circles whose area is proportional to a count. */
+  bubbles?: Bubble[];
+  /** The count a circle of the largest size stands for (keeps sizes steady while scrubbing). */
+  bubbleScale?: number;
+  /** Show only these kinds of place. */
+  kinds?: Set<string>;
+  /** Crop to a box around the highlighted place, in map units. */
+  zoom?: number;
+}
+
+const KIND_WORDS: Record<string, string> = {
+  school: 'school',
+  home: 'home',
+  residence: 'residence',
+  'recovery-centre': 'recovery centre',
+  town: 'town',
+  landmark: 'landmark',
+  'home-of-madame': "Madame's house",
+};
+
+export function kindWord(kind: string): string {
+  return KIND_WORDS[kind] ?? kind;
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+function marker(p: PlaceSummary, x: number, y: number): SVGElement {
+  const cls = `marker k-${['school', 'home', 'residence', 'recovery-centre'].includes(p.kind) ? p.kind : 'other'}`;
+  switch (p.kind) {
+    case 'school':
+      return s('rect', { class: cls, x: x - 5, y: y - 5, width: 10, height: 10 });
+    case 'home':
+      return s('rect', { class: cls, x: x - 3.6, y: y - 3.6, width: 7.2, height: 7.2 });
+    case 'residence':
+      return s('path', { class: cls, d: `M${x} ${y - 5.5}L${x + 5.2} ${y + 3.6}L${x - 5.2} ${y + 3.6}Z` });
+    case 'recovery-centre':
+      return s('circle', { class: cls, cx: x, cy: y, r: 3.8 });
+    default:
+      return s('path', { class: cls, d: `M${x} ${y - 5}L${x + 5} ${y}L${x} ${y + 5}L${x - 5} ${y}Z` });
+  }
+}
+
+/**
+ * Draws the map.
+ * @example drawMap(await mapData(), (await allPlaces()).items, { labels: true })
+ */
+export function drawMap(map: MapData, places: PlaceSummary[], opts: MapOptions = {}): SVGSVGElement {
+  const pos = new Map(map.places.map((p) => [p.id, p]));
+  let viewBox = `0 0 ${map.width} ${map.height}`;
+  const focus = opts.highlight !== undefined ? pos.get(opts.highlight) : undefined;
+  if (opts.zoom && focus) {
+    const half = opts.zoom / 2;
+    const x0 = Math.min(Math.max(focus.x - half, 0), map.width - opts.zoom);
+    const y0 = Math.min(Math.max(focus.y - half, 0), map.height - opts.zoom);
+    viewBox = `${x0.toFixed(1)} ${y0.toFixed(1)} ${opts.zoom} ${opts.zoom}`;
+  }
+  const svg = s('svg', {
+    class: opts.zoom ? 'map' : 'map whole',
+    viewBox,
+    role: 'img',
+    'aria-label': 'Map of England',
+  });
+  svg.appendChild(s('path', { class: 'sea-line', d: map.outline }));
+  svg.appendChild(s('path', { class: 'land', d: map.outline }));
+  // In a close-up, text and marks shrink with the zoom so they keep their size on the screen.
+  const scale = opts.zoom ? opts.zoom / map.width : 1;
+  const markScale = opts.zoom ? scale * 1.4 : 1;
+  if (opts.bubbles) {
+    const max = opts.bubbleScale ?? Math.max(1, ...opts.bubbles.map((b) => b.count));
+    const g = s('g');
+    // Largest first, so small circles stay on top and can be pointed at.
+    for (const b of [...opts.bubbles].sort((a, c) => c.count - a.count)) {
+      const p = pos.get(b.place);
+      if (!p || b.count <= 0) continue;
+      const r = Math.max(2, 26 * Math.sqrt(b.count / max));
+      const circle = s('circle', { class: `bubble b-${b.cls}`, cx: p.x, cy: p.y, r });
+      g.appendChild(
+        b.href ? s('a', { href: b.href, 'data-tip': b.tip }, circle) : s('g', { 'data-tip': b.tip }, circle),
+      );
+    }
+    svg.appendChild(g);
+  }
+  const marks = s('g');
+  const labels = s('g');
+  const placed: Box[] = [];
+  for (const p of places) {
+    if (opts.kinds && !opts.kinds.has(p.kind)) continue;
+    const at = pos.get(p.id);
+    if (!at) continue;
+    const tip = `${p.name} · ${kindWord(p.kind)}${p.people ? ` · ${fmt(p.people)} people` : ''}`;
+    const m = marker(p, at.x, at.y);
+    if (markScale !== 1)
+      m.setAttribute(
+        'transform',
+        `translate(${at.x} ${at.y}) scale(${markScale}) translate(${-at.x} ${-at.y})`,
+      );
+    marks.appendChild(s('a', { href: `/places/${p.id}`, 'data-tip': tip, 'aria-label': p.name }, m));
+    const half = 5 * markScale;
+    placed.push({ x0: at.x - half, y0: at.y - half, x1: at.x + half, y1: at.y + half });
+  }
+  if (opts.labels) {
+    // Named places first (schools before the rest), each label where it overlaps nothing drawn yet.
+    const rank = (k: string) => ['school', 'residence', 'home', 'recovery-centre'].indexOf(k) >>> 0;
+    const named = places
+      // A close-up names every place in it; the whole country only the scenario's own.
+      .filter((p) => (opts.zoom !== undefined || !p.generated) && (!opts.kinds || opts.kinds.has(p.kind)))
+      .sort((a, b) =>
+        a.id === opts.highlight ? -1 : b.id === opts.highlight ? 1 : rank(a.kind) - rank(b.kind),
+      );
+    for (const p of named) {
+      const at = pos.get(p.id);
+      if (!at) continue;
+      const small = p.kind === 'recovery-centre';
+      const w = p.name.length * (small ? 6.8 : 7.8) * scale;
+      const hgt = (small ? 12 : 14) * scale;
+      const gap = 8 * scale;
+      const options: [number, number, 'start' | 'end' | 'middle'][] = [
+        [at.x + gap, at.y + hgt * 0.3, 'start'],
+        [at.x - gap, at.y + hgt * 0.3, 'end'],
+        [at.x, at.y - gap, 'middle'],
+        [at.x, at.y + gap + hgt * 0.8, 'middle'],
+      ];
+      for (const [x, y, anchor] of options) {
+        const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+        const box = { x0, y0: y - hgt * 0.8, x1: x0 + w, y1: y + hgt * 0.2 };
+        if (box.x0 < 0 || box.x1 > map.width || placed.some((b) => overlaps(b, box))) continue;
+        placed.push(box);
+        const text = s(
+          'text',
+          { class: `label${small ? ' small' : ''}`, x, y, 'text-anchor': anchor },
+          p.name,
+        );
+        if (scale !== 1) text.style.fontSize = `${(small ? 12.5 : 14) * scale}px`;
+        labels.appendChild(text);
+        break;
+      }
+    }
+  }
+  svg.appendChild(marks);
+  svg.appendChild(labels);
+  if (focus) svg.appendChild(s('circle', { class: 'here', cx: focus.x, cy: focus.y, r: 11 * markScale }));
+  return svg;
+}

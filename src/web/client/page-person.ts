@@ -1,0 +1,169 @@
+/// <reference lib="dom" />
+/**
+ * A person's page: who they were, a line of their life coloured by phase, their carers and
+ * donors, whatever the world's modules recorded about them, and every event of their life.
+ */
+import { get, worldInfo, type EventsPage, type PersonDetail } from './api.js';
+import { fmt, h, link, longDate, personLink, placeLink, plural, s, section, type Child } from './dom.js';
+import type { Page } from './router.js';
+import { sectionView, timeline } from './views.js';
+
+const PHASE_LABEL: Record<string, string> = {
+  student: 'school',
+  resident: 'residence',
+  carer: 'carer',
+  donor: 'donor',
+  completed: 'completed',
+};
+
+/** A bar across the life's years, one colour per phase. */
+function lifeline(d: PersonDetail, endOfWorld: string): SVGSVGElement | null {
+  if (d.phases.length === 0) return null;
+  const toDay = (iso: string) =>
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  const spans = d.phases.filter((p) => p.phase !== 'completed');
+  const start = toDay(spans[0]?.from ?? d.phases[0]!.from);
+  const endIso = d.person.completedOn ?? endOfWorld;
+  const end = toDay(endIso);
+  const W = 1000;
+  const x = (iso: string) => 8 + ((toDay(iso) - start) / Math.max(1, end - start)) * (W - 16);
+  const svg = s('svg', { viewBox: `0 0 ${W} 44`, role: 'img', 'aria-label': 'Phases of this life' });
+  // Labels go under their phase when there is room; about 7 units a character at this size.
+  // The completion's label is placed first; the phases' labels fit in before it.
+  const endText = d.person.completedOn ? `completed ${d.person.completedOn.slice(0, 4)}` : '';
+  const limit = d.person.completedOn ? x(d.person.completedOn) - endText.length * 7 - 10 : W;
+  let free = 0;
+  const label = (at: number, text: string, anchor: 'start' | 'end' = 'start') => {
+    const width = text.length * 7;
+    const from = anchor === 'start' ? at : at - width;
+    if (anchor === 'start' && (from < free || from + width > limit)) return;
+    svg.appendChild(s('text', { x: at, y: 36, 'text-anchor': anchor }, text));
+    free = from + width + 10;
+  };
+  for (const p of spans) {
+    const x0 = x(p.from);
+    const x1 = x(p.to ?? endIso);
+    svg.appendChild(
+      s('rect', {
+        class: `fill-${p.phase}`,
+        x: x0,
+        y: 6,
+        width: Math.max(1, x1 - x0),
+        height: 14,
+        'data-tip': `${PHASE_LABEL[p.phase]}: ${longDate(p.from)} to ${p.to ? longDate(p.to) : 'the end of the world'}`,
+      }),
+    );
+    label(x0 + 2, `${PHASE_LABEL[p.phase]} ${p.from.slice(0, 4)}`);
+  }
+  if (d.person.completedOn) {
+    const xe = x(d.person.completedOn);
+    svg.appendChild(
+      s('line', { x1: xe, x2: xe, y1: 2, y2: 24, stroke: 'currentColor', 'stroke-width': 1.5 }),
+    );
+    label(xe, endText, 'end');
+  }
+  return svg;
+}
+
+function careList(items: PersonDetail['carers']): HTMLElement {
+  return h(
+    'ol',
+    { class: 'timeline' },
+    items.map((c) =>
+      h(
+        'li',
+        null,
+        h('span', { class: 'date' }, longDate(c.from)),
+        h('span', null, personLink(c.person)),
+        h('span', { class: 'id' }, link(`/events/${c.event}`, `#${c.event}`)),
+      ),
+    ),
+  );
+}
+
+function subtitle(d: PersonDetail): string {
+  const p = d.person;
+  const bits = [`born ${longDate(p.born)}`];
+  if (p.completedOn)
+    bits.push(
+      `completed ${longDate(p.completedOn)} after ${p.donations === 1 ? 'one donation' : `${p.donations} donations`}, aged ${p.age}`,
+    );
+  else if (p.kind === 'clone')
+    bits.push(
+      `${p.fate === 'spared' ? 'spared' : `a ${p.phase}`} when the record ends${p.donations ? `, ${plural(p.donations, 'donation')} given` : ''}`,
+    );
+  return bits.join(' · ');
+}
+
+export const personPage: Page = async ({ params, signal }) => {
+  const [d, world] = await Promise.all([get<PersonDetail>(`/api/people/${params.id}`, signal), worldInfo()]);
+  const line = lifeline(d, world.end);
+  const p = d.person;
+  const events = d.timeline.items.slice();
+  const tl = timeline(events, { self: p.id });
+  let nextPage = d.timeline.next;
+  const loadMore = async (btn: HTMLButtonElement) => {
+    btn.disabled = true;
+    const page = await get<EventsPage>(`/api/people/${p.id}/events?${nextPage}`);
+    for (const li of timeline(page.items, { self: p.id }).children) tl.appendChild(li.cloneNode(true));
+    nextPage = page.next;
+    btn.disabled = false;
+    if (!nextPage) btn.remove();
+  };
+  const more = nextPage
+    ? h(
+        'button',
+        {
+          class: 'quiet',
+          onclick: (e: Event) => void loadMore(e.currentTarget as HTMLButtonElement),
+        },
+        `Show more (${fmt(d.timeline.total - events.length)} further events)`,
+      )
+    : null;
+
+  const kicker =
+    p.kind === 'clone'
+      ? ['Raised at ', placeLink(p.school), p.cohort ? `, cohort of ${p.cohort}` : '']
+      : [
+          p.kind === 'madame' ? 'Madame' : p.kind === 'guardian' ? 'Guardian' : p.kind,
+          p.school ? [' at ', placeLink(p.school)] : '',
+        ];
+  const facts: [string, Child][] = [
+    ['Raised at', placeLink(p.school)],
+    ['Cohort', p.cohort],
+    ['Residence', placeLink(p.residence)],
+    ['Carer from', p.carerOn ? longDate(p.carerOn) : null],
+    ['Donor from', p.donorOn ? longDate(p.donorOn) : null],
+    ['Recovery centre', placeLink(p.centre)],
+    ['Carer at the end', personLink(p.carer)],
+    ['Donations', p.kind === 'clone' ? p.donations : null],
+  ];
+  const content = h(
+    'div',
+    null,
+    h('p', { class: 'kicker' }, ...kicker),
+    h('h1', null, p.name),
+    h('p', { class: 'subtitle' }, subtitle(d)),
+    line ? h('div', { class: 'lifeline' }, line) : null,
+    h(
+      'dl',
+      { class: 'facts' },
+      facts
+        .filter(([, v]) => v !== null && v !== undefined && v !== '')
+        .map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
+    ),
+    h(
+      'div',
+      { class: 'grid' },
+      d.carers.length ? section('Cared for by', careList(d.carers)) : null,
+      d.donors.length ? section(`Donors in their care (${fmt(d.donors.length)})`, careList(d.donors)) : null,
+    ),
+    d.sections.map(sectionView),
+    section(
+      `Life, event by event (${fmt(d.timeline.total)})`,
+      events.length ? tl : h('p', { class: 'note' }, 'No events are recorded for this person.'),
+      more,
+    ),
+  );
+  return { title: p.name, content };
+};

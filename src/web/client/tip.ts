@@ -1,0 +1,39 @@
+/// <reference lib="dom" />
+/**
+ * One tooltip for the whole page: any element (HTML or SVG) with a `data-tip` attribute shows
+ * its text beside the pointer, so charts and maps can say what a bar or a dot stands for.
+ */
+
+export function startTips(): void {
+  const tip = document.createElement('div');
+  tip.className = 'tip';
+  tip.setAttribute('role', 'status');
+  document.body.appendChild(tip);
+  let shown: Element | null = null;
+  const place = (e: PointerEvent) => {
+    const pad = 14;
+    const w = tip.offsetWidth;
+    const x = e.clientX + pad + w > window.innerWidth ? e.clientX - pad - w : e.clientX + pad;
+    tip.style.left = `${Math.max(4, x)}px`;
+    tip.style.top = `${e.clientY + pad}px`;
+  };
+  document.addEventListener('pointerover', (e) => {
+    const el = (e.target as Element | null)?.closest('[data-tip]') ?? null;
+    if (el === shown) return;
+    shown = el;
+    if (!el) {
+      tip.classList.remove('on');
+      return;
+    }
+    tip.textContent = el.getAttribute('data-tip');
+    tip.classList.add('on');
+    place(e);
+  });
+  document.addEventListener('pointermove', (e) => {
+    if (shown) place(e);
+  });
+  document.addEventListener('pointerleave', () => {
+    shown = null;
+    tip.classList.remove('on');
+  });
+}
