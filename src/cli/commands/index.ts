@@ -4,8 +4,18 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../shared.js';
+import { registerCompare } from './compare.js';
+import { registerEnsemble } from './ensemble.js';
+import { registerMerge } from './merge.js';
+import { registerPlot } from './plot.js';
 import { registerServe } from './serve.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const EXTRA_COMMANDS: readonly RegisterCommand[] = [registerServe];
+export const EXTRA_COMMANDS: readonly RegisterCommand[] = [
+  registerEnsemble,
+  registerMerge,
+  registerCompare,
+  registerPlot,
+  registerServe,
+];
