@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../shared.js';
+import { registerChronicle } from './chronicle.js';
 import { registerCompare } from './compare.js';
 import { registerEnsemble } from './ensemble.js';
 import { registerMerge } from './merge.js';
@@ -18,4 +19,5 @@ export const EXTRA_COMMANDS: readonly RegisterCommand[] = [
   registerCompare,
   registerPlot,
   registerServe,
+  registerChronicle,
 ];

@@ -1,0 +1,95 @@
+/**
+ * What every teller of an episode needs: the writer, the world, the life being told, its
+ * clock, and the paragraph's last time anchor (so the next can be relative: "a year later").
+ */
+import type { Life } from './life.js';
+import type { Source } from './source.js';
+import type { Clock } from './time.js';
+import { who, type PersonSlot, type Writer } from './writer.js';
+
+export class Ctx {
+  /** The subject as a slot: "I" in a memoir, the person in a biography. */
+  readonly s: PersonSlot;
+  private lastDay: number | undefined;
+  /** Items already named in the text, so a second mention can be short. */
+  readonly things = new Set<number>();
+  /** Labels of things already listed (a Sale's purchases), so the closing can name others. */
+  readonly labels = new Set<string>();
+
+  constructor(
+    readonly w: Writer,
+    readonly src: Source,
+    readonly life: Life,
+    readonly clock: Clock,
+  ) {
+    this.s = who(life.id);
+  }
+
+  get first(): boolean {
+    return this.w.perspective === 'first';
+  }
+
+  /** Starts a section; the next anchor will be absolute. */
+  section(title: string): void {
+    this.w.section(title);
+    this.lastDay = undefined;
+  }
+
+  /** Ends the paragraph; the next anchor will be absolute. */
+  para(): void {
+    this.w.para();
+    this.lastDay = undefined;
+  }
+
+  /** Anchors for a day (relative ones too, if the paragraph has an anchor), and remembers it. */
+  when(day: number): string[] {
+    const out = this.clock.at(day, this.lastDay);
+    this.lastDay = day;
+    return out;
+  }
+
+  /**
+   * An empty slot when the day is close to the paragraph's last anchor (so "Around then …"
+   * variants may be used), undefined otherwise.
+   */
+  near(day: number): string | undefined {
+    const close = this.lastDay !== undefined && Math.abs(day - this.lastDay) <= 120;
+    return close ? '' : undefined;
+  }
+
+  /** Relative anchors only when the paragraph has one; absolute ones otherwise. */
+  then(day: number): string[] {
+    const out = this.lastDay === undefined ? this.clock.at(day) : this.clock.after(day, this.lastDay);
+    this.lastDay = day;
+    return out;
+  }
+
+  /** The bond score of another person with the subject. */
+  bond(id: number): number {
+    return this.life.bonds.get(id) ?? 0;
+  }
+
+  /** Absolute anchors only (for phrasings where "a year later" would read wrongly). */
+  at(day: number): string[] {
+    this.lastDay = day;
+    return this.clock.at(day);
+  }
+
+  /**
+   * Name of a place as it reads mid-sentence: "the Cottages"; a recovery centre by its town
+   * alone ("Dover recovery centre" becomes "Dover"), as carers speak of them.
+   */
+  placeName(id: number | null | undefined): string | undefined {
+    const p = this.src.place(id);
+    return p ? shortPlace(p.name) : undefined;
+  }
+
+  sexOf(id: number): string {
+    return this.src.person(id)?.sex ?? 'other';
+  }
+}
+
+/** A place's name as it reads mid-sentence (see Ctx.placeName). */
+export function shortPlace(name: string): string {
+  return name.replace(/^The /, 'the ').replace(/ recovery centre$/i, '');
+}

@@ -1,0 +1,623 @@
+/**
+ * The memoir: a clone tells their own life in the first person, from the day they are given
+ * notice to become a donor (or from the end of the log, if that day never comes). It opens in
+ * the present of caring, goes back to school, then the Cottages, then the years on the road,
+ * and closes in the present again. Along the way it moves by association: a schoolfriend's
+ * name brings the day, years later, when the narrator became her carer; a donor who was at
+ * school with the narrator takes the story back there.
+ */
+import { isoDate } from '../engine/calendar.js';
+import { choose, tellAll } from './arrange.js';
+import { Ctx } from './context.js';
+import type { Episode } from './episode.js';
+import { BEAT_PHRASES, beatEpisode, beatsFor, consequencesOf } from './beats.js';
+import { LATER_PHRASES, assignmentsOf, laterEpisodes } from './later.js';
+import { keyPeople, readLife, type Life } from './life.js';
+import type { Chronicle } from './model.js';
+import { Namer } from './names.js';
+import { SCHOOL_PHRASES, schoolEpisodes } from './school.js';
+import type { Source } from './source.js';
+import { Clock, inText } from './time.js';
+import { group, who, Writer, type Phrasebook } from './writer.js';
+import { count, listJoin, numberWord, ordinalWord, thingPhrase } from './words.js';
+
+export const MEMOIR_PHRASES: Phrasebook = {
+  'open.carer': [
+    { t: 'I am {age} now, and for {years} I have been a carer, driving between {centres}.' },
+    {
+      t: 'For {years} I have worked as a carer; I am {age}, and most of my days are spent on the roads between {centres}.',
+    },
+    {
+      t: 'I have been a carer for {years}, and at {age} I know the roads between {centres} better than I know anything.',
+    },
+    { t: 'I am {age} now, and for {years} I have been a carer, driving to {centre} and back.' },
+    { t: 'For {years} I have worked as a carer; I am {age}, and I know every bend of the road to {centre}.' },
+  ],
+  'open.donors.all': [
+    {
+      t: 'There have been {donors} in all, and every one of them completed while I was still caring for them.',
+    },
+    { t: 'I have had {donors}, and I saw every one of them through to the end.' },
+  ],
+  'open.donors.one': [
+    {
+      t: 'In all that time I have had only one donor of my own, {x}, who completed while I was caring for {x.obj}.',
+      w: 1,
+    },
+  ],
+  'open.donors.one.alive': [{ t: 'In all that time I have had only one donor of my own, {x}.' }],
+  'open.donors': [
+    { t: 'In that time I have looked after {donors}, and {done} of them completed while I was their carer.' },
+    { t: 'There have been {donors} in all; {done} completed while they were still mine.' },
+  ],
+  'open.donors.none': [
+    { t: 'In that time I have looked after {donors}, and every one of them came through while I had them.' },
+  ],
+  'open.record': [
+    { t: 'I am told my donors stay calmer than most, and I admit I take some pride in that.' },
+    {
+      t: 'People say my donors keep calm, that I have a way with them, and I try not to make too much of it.',
+    },
+  ],
+  'open.chosen': [
+    {
+      t: 'Lately I have been allowed to choose whom I look after, and more than once I have chosen someone I knew from {school}.',
+    },
+    {
+      t: 'Because my record is good I have sometimes been let choose my donors, and I have chosen people from {school}.',
+    },
+  ],
+  'open.ending': [
+    { t: 'All of that is coming to an end now.' },
+    { t: 'This is the last of it, though: {when} I was given my notice.' },
+  ],
+  'open.resident': [
+    { t: 'I am {age}, and I have been living at {residence} since I left {school}.' },
+    { t: 'I am {age} now, at {residence}, and {school} is already a few years behind me.' },
+  ],
+  'open.student': [
+    { t: 'I am {age}, and I am still at {school}.' },
+    { t: 'I am {age} years old and {school} is all I have known.' },
+  ],
+  'open.why': [
+    { t: 'I want to set some things down while I still have the time to do it properly.' },
+    { t: 'Before that happens I want to go back over it all, and put it in order.' },
+    { t: 'There are things I would like to get straight before then.' },
+  ],
+  'open.school.all': [
+    {
+      t: 'Every one of my donors has been from {school}, as I was, and perhaps that is why the place is so often on my mind.',
+    },
+    {
+      t: 'All of my donors, as it happens, were {school} people, and with each of them the place came back to me a little.',
+    },
+  ],
+  'open.school.some': [
+    {
+      t: '{k} of my {n} donors were {school} people, and with each of them the place came back to me a little.',
+    },
+    { t: 'Only {k} of my {n} donors came from {school}, but each of them brought the place back to me.' },
+  ],
+  'open.school': [
+    {
+      t: 'Most of my donors have been {school} people, {k} of the {n}, and perhaps that is why the place is so often on my mind.',
+    },
+    {
+      t: 'More than half of my donors, {k} of {n}, came from {school}, and with each of them the place came back to me.',
+    },
+  ],
+  'interlude.school': [
+    { t: '{when} one of my donors at {centre} was {x}, who had been at {school} {rel}.' },
+    { t: '{when} I was looking after {x} at {centre}; {x} had been at {school} {rel}.' },
+  ],
+  'interlude.reflect': [
+    { t: 'It does not take much, a name or the smell of a corridor, and I am back there.' },
+    { t: 'Looking after someone from {school} always brings it back, whether I want it or not.' },
+    { t: 'We talked about {school}, as people from there always do, and it started me remembering.' },
+  ],
+  'interlude.residence': [
+    { t: '{when} I was caring for {x} at {centre}, and {x} had been at {residence} when I was.' },
+    {
+      t: 'One of my donors, {x}, had been at {residence} in my time there, and I cared for {x.obj} at {centre} {when}.',
+    },
+  ],
+  'interlude.residence.reflect': [
+    {
+      t: 'That is how the {residence} days come back to me now: through people met again, years on, in recovery centres.',
+    },
+    {
+      t: 'Seeing {x.obj} again made me think of the {residence} days, which I had not done for a long time.',
+    },
+  ],
+  'interlude.caring': [
+    { t: 'The caring itself I can tell more quickly, though it has taken up far more of my life.' },
+    {
+      t: 'After that came the years of caring, which run together in my mind more than the earlier ones do.',
+    },
+    { t: 'Then came the caring, which is most of my life so far, and which is harder to tell.' },
+  ],
+  'assoc.cared': [
+    { t: 'Years later, at {centre}, I would be {x.pos} carer, though nothing then could have told me so.' },
+    { t: 'Much later I was {x.pos} carer, at {centre}; but that was a long way off.' },
+    { t: 'I did not know then that I would be {x.pos} carer one day, at {centre}.' },
+  ],
+  'assoc.cared.done': [
+    { t: '{x} completed there, after {x.pos} {ord} donation.' },
+    { t: 'It was there that {x} completed, after the {ord} donation.' },
+  ],
+  'assoc.completed': [
+    { t: '{x} completed at {centre} {when}, though at the time none of that could have been imagined.' },
+    { t: 'I think of that now knowing that {x} completed at {centre}, {when}.' },
+    { t: 'It is strange to remember {x.obj} like that, when I know {x} completed {when}, at {centre}.' },
+  ],
+  'close.kept': [
+    { t: 'I still have {things}, bought with tokens at {school}.' },
+    { t: 'Of the things I bought at the Sales, {things} are still with me.' },
+    { t: 'Some of my collection came with me all the way: {things}.' },
+  ],
+  'close.kept.same': [
+    { t: 'The things from the Sales that I named are still with me, every one of them.' },
+    { t: 'I still have those things from the Sales, all of them.' },
+  ],
+  'close.gone': [
+    { t: '{people} have completed, and so have {most} of the others from my year.' },
+    { t: 'Of the people I have written about, {people} are gone now.' },
+    { t: '{people} have all completed.' },
+  ],
+  'close.final': [
+    {
+      t: 'Soon someone else will drive the roads between {centres}, and I will be the one waiting at a recovery centre for my carer to arrive.',
+    },
+    {
+      t: 'Before long I will be at a recovery centre myself, and someone younger will be driving to see me.',
+    },
+    {
+      t: 'When my turn comes at {centre}, I mean to keep all of it with me: {school}, {residence}, and everyone I have told of here.',
+    },
+  ],
+  'close.final.still': [
+    {
+      t: 'I do not know how much longer it will go on, but I mean to keep all of this with me, whatever comes.',
+    },
+    { t: 'Whatever comes next, I mean to keep all of this with me.' },
+  ],
+};
+
+/** When a memoir is set: the day of the notice, or the end of the log. */
+export function memoirPresent(src: Source, id: number): number {
+  const p = src.person(id);
+  const end = src.world.meta.endDay;
+  if (p?.donor_on !== null && p?.donor_on !== undefined && p.donor_on <= end) return p.donor_on;
+  return end;
+}
+
+/** Storyline beats near the subject: boosts the episodes that carry them out, tells the rest. */
+export function withBeats(c: Ctx, eps: Episode[]): Episode[] {
+  const beats = beatsFor(c, c.first ? keyPeople(c.life, 6) : []);
+  if (beats.length === 0) return eps;
+  const out = [...eps];
+  for (const b of beats) {
+    const carried = new Set(consequencesOf(c, b).map((e) => e.id));
+    for (const id of carried) c.w.alsoCite(id, b.id);
+    let hit = false;
+    for (let i = 0; i < out.length; i++) {
+      const ep = out[i]!;
+      if (ep.events.some((e) => carried.has(e))) {
+        out[i] = { ...ep, weight: ep.weight + 40 };
+        hit = true;
+      }
+    }
+    if (!hit) {
+      const ep = beatEpisode(c, b);
+      if (ep) out.push(ep);
+    }
+  }
+  return out;
+}
+
+function setUp(src: Source, id: number): { c: Ctx; life: Life } {
+  const present = memoirPresent(src, id);
+  const life = readLife(src, id, { present });
+  const namer = new Namer(src, id);
+  const w = new Writer({
+    kind: 'memoir',
+    perspective: 'first',
+    seed: src.seed,
+    key: id,
+    namer,
+    phrases: { ...SCHOOL_PHRASES, ...LATER_PHRASES, ...BEAT_PHRASES, ...MEMOIR_PHRASES },
+  });
+  const clock = new Clock(life.dates, 'first', life.person.sex);
+  return { c: new Ctx(w, src, life, clock), life };
+}
+
+/**
+ * Writes the memoir of a clone.
+ * @example const text = memoir(new Source(openWorld('world.db')), 312);
+ */
+export function memoir(src: Source, id: number): Chronicle {
+  const { c, life } = setUp(src, id);
+  const w = c.w;
+  const all = withBeats(c, [...schoolEpisodes(c), ...laterEpisodes(c)]).filter(
+    (e) => e.day <= life.dates.present,
+  );
+  const school = life.school ? inText(life.school.name) : 'school';
+  const residence = life.residence ? inText(life.residence.name) : 'the Cottages';
+  const assignments = assignmentsOf(c);
+  const keys = keyPeople(life, 4);
+  const forwarded = new Set<number>();
+  const noticeBeat = all.find(
+    (e) => e.kind === 'beat' && c.src.event(e.events[0]!)?.data?.includes('"kind":"notice"'),
+  );
+  const notice = noticeBeat ?? all.find((e) => e.kind === 'notice');
+  let firstInterlude: number | undefined;
+
+  // Now.
+  c.section('Now');
+  opening(c, assignments, school, residence, notice);
+
+  // School.
+  const schoolEps = choose(
+    all.filter((e) => e.phase === 'school' && e.kind !== 'fate'),
+    {
+      max: 16,
+      caps: { belief: 4, told: 3, friend: 4, 'tantrum-seen': 2, teased: 2, clique: 2, couple: 2 },
+      always: ['origin', 'beat'],
+    },
+  );
+  if (schoolEps.length > 0) {
+    c.section(life.school?.name ?? 'School');
+    const inter = interludeDonor(c, assignments, (a) => a.donor !== undefined && schoolmate(c, a.donor));
+    firstInterlude = inter?.donor;
+    if (inter) {
+      tellInterlude(c, inter, 'interlude.school', 'interlude.reflect', school, residence);
+      c.para();
+    }
+    tellAll(c, schoolEps, { after: (ep, c) => lookAhead(c, ep, keys, forwarded, assignments) });
+  }
+
+  // The Cottages.
+  const resEps = choose(
+    all.filter((e) => e.phase === 'residence'),
+    { max: 12, caps: { belief: 3, friend: 2, told: 1 }, always: ['arrival', 'training', 'trip', 'beat'] },
+  );
+  if (resEps.length > 0) {
+    c.section(life.residence?.name ?? 'After school');
+    const from = life.dates.residentOn ?? 0;
+    const to = life.dates.carerOn ?? life.dates.present;
+    const inter = interludeDonor(c, assignments, (a) => {
+      const p = src.person(a.donor);
+      if (a.donor === firstInterlude) return false;
+      return !!p && p.resident_on !== null && p.resident_on < to && (p.carer_on ?? Infinity) > from;
+    });
+    if (inter && (!schoolEps.length || inter.donor !== undefined)) {
+      tellInterlude(c, inter, 'interlude.residence', 'interlude.residence.reflect', school, residence);
+      c.para();
+    }
+    tellAll(c, resEps, { after: (ep, c) => lookAhead(c, ep, keys, forwarded, assignments) });
+  }
+
+  // Caring.
+  const closingDay = notice?.day ?? Infinity;
+  const lastBeats = all.filter((e) => e.kind === 'beat' && e !== notice && e.day > closingDay);
+  const careEps = choose(
+    all.filter((e) => e.phase === 'caring' && e !== notice && !lastBeats.includes(e)),
+    { max: 14, caps: { 'care-donor': 5, 'care-year': 5, fate: 4 }, always: ['care-first', 'beat'] },
+  ).filter((e) => !(e.kind === 'fate' && e.people.some((p) => forwarded.has(p))));
+  if (careEps.length > 0) {
+    c.section('Caring');
+    const first = careEps[0]!;
+    w.say('interlude.caring', { s: c.s }, first.events.slice(0, 1));
+    tellAll(c, careEps);
+  }
+
+  // What I keep.
+  c.section('What I keep');
+  closing(c, school, residence, assignments, keys, notice, lastBeats);
+
+  const name = life.person.name;
+  return w.finish({
+    title: `${name}: a memoir`,
+    subtitle: `Written from the world of the scenario "${src.world.meta.scenarioName}", seed ${src.seed}: ${name}'s own account, set on ${isoDate(life.dates.present)}.`,
+    subject: { kind: 'person', id, name },
+    world: { scenario: src.world.meta.scenarioName, seed: src.seed, logSha256: src.world.meta.logSha256 },
+  });
+}
+
+type Assignment = ReturnType<typeof assignmentsOf>[number];
+
+function schoolmate(c: Ctx, other: number): boolean {
+  const p = c.src.person(other);
+  return !!p && p.school !== null && p.school === c.life.person.school && other !== c.life.id;
+}
+
+/** A donor to bring the past back: one who matters, or the most recent schoolmate. */
+function interludeDonor(
+  c: Ctx,
+  list: readonly Assignment[],
+  ok: (a: Assignment) => boolean,
+): Assignment | undefined {
+  const fit = list.filter(ok);
+  if (fit.length === 0) return undefined;
+  const best = [...fit].sort((a, b) => c.bond(b.donor) - c.bond(a.donor) || b.event.day - a.event.day)[0]!;
+  return best;
+}
+
+function relOf(c: Ctx, other: number): string | undefined {
+  const me = c.life.person;
+  const p = c.src.person(other);
+  if (!p || p.cohort === null || me.cohort === null) return undefined;
+  const diff = p.cohort - me.cohort;
+  if (diff === 0) return 'in my year';
+  const n = Math.abs(diff);
+  return `${n === 1 ? 'a year' : `${numberWord(n)} years`} ${diff > 0 ? 'below' : 'above'} me`;
+}
+
+function tellInterlude(
+  c: Ctx,
+  a: Assignment,
+  key: string,
+  reflect: string,
+  school: string,
+  residence: string,
+): void {
+  const slots = {
+    s: c.s,
+    x: who(a.donor),
+    when: c.when(a.event.day),
+    centre: c.placeName(a.event.place) ?? 'a recovery centre',
+    school,
+    residence,
+    rel: relOf(c, a.donor),
+  };
+  c.w.say(key, slots, [a.event.id]);
+  c.w.say(reflect, { s: c.s, x: who(a.donor), school, residence: residence.replace(/^the /, '') }, [
+    a.event.id,
+  ]);
+}
+
+function opening(
+  c: Ctx,
+  assignments: readonly Assignment[],
+  school: string,
+  residence: string,
+  notice: Episode | undefined,
+): void {
+  const life = c.life;
+  const w = c.w;
+  const age = numberWord(c.clock.age(life.dates.present));
+  const born = life.of('born').find((e) => e.person === life.id);
+  const training = life.of('left_for_training').find((e) => e.person === life.id);
+  if (life.dates.carerOn !== null && training) {
+    const years = Math.floor((life.dates.present - life.dates.carerOn) / 365.2425);
+    const centres = [
+      ...new Set(assignments.map((a) => c.placeName(a.event.place)).filter((x): x is string => !!x)),
+    ].sort();
+    w.say(
+      'open.carer',
+      {
+        s: c.s,
+        age,
+        years: years < 1 ? 'a few months' : years === 1 ? 'a year' : `${numberWord(years)} years`,
+        centres:
+          centres.length > 1
+            ? listJoin(centres.slice(0, 3))
+            : centres.length === 0
+              ? 'the recovery centres'
+              : undefined,
+        centre: centres.length === 1 ? centres[0] : undefined,
+      },
+      [training.id, ...(born ? [born.id] : [])],
+    );
+    if (assignments.length === 1) {
+      const a = assignments[0]!;
+      w.say(a.completed ? 'open.donors.one' : 'open.donors.one.alive', { s: c.s, x: who(a.donor) }, [
+        a.event.id,
+        ...(a.completed ? [a.completed.id] : []),
+      ]);
+    } else if (assignments.length > 1) {
+      const done = assignments.filter((a) => a.completed);
+      w.say(
+        done.length === assignments.length
+          ? 'open.donors.all'
+          : done.length > 0
+            ? 'open.donors'
+            : 'open.donors.none',
+        { s: c.s, donors: count(assignments.length, 'donor'), done: numberWord(done.length) },
+        [...assignments.map((a) => a.event.id), ...done.map((a) => a.completed!.id)],
+      );
+      if ((life.carer?.record ?? 0) >= 0.9 && assignments.length >= 3)
+        w.say(
+          'open.record',
+          { s: c.s },
+          assignments.map((a) => a.event.id),
+        );
+      const chosen = assignments.filter((a) => a.chosen);
+      if (chosen.length > 0)
+        w.say(
+          'open.chosen',
+          { s: c.s, school },
+          chosen.map((a) => a.event.id),
+        );
+    }
+    if (notice) {
+      w.say('open.ending', { s: c.s, when: c.when(notice.day) }, notice.events);
+      w.say('open.why', { s: c.s }, notice.events);
+    }
+    const fromSchool = assignments.filter((a) => schoolmate(c, a.donor));
+    if (fromSchool.length >= 2)
+      w.say(
+        fromSchool.length === assignments.length
+          ? 'open.school.all'
+          : fromSchool.length * 2 > assignments.length
+            ? 'open.school'
+            : 'open.school.some',
+        { s: c.s, school, k: numberWord(fromSchool.length), n: numberWord(assignments.length) },
+        fromSchool.map((a) => a.event.id),
+      );
+  } else if (life.dates.residentOn !== null) {
+    const arrived = life.of('became_resident').find((e) => e.person === life.id);
+    w.say('open.resident', { s: c.s, age, residence, school }, [arrived?.id ?? born!.id]);
+    w.say('open.why', { s: c.s }, [arrived?.id ?? born!.id]);
+  } else if (born) {
+    w.say('open.student', { s: c.s, age, school }, [born.id]);
+  }
+}
+
+/** After an episode with someone who matters, glance ahead to what became of them. */
+function lookAhead(
+  c: Ctx,
+  ep: Episode,
+  keys: readonly number[],
+  done: Set<number>,
+  assignments: readonly Assignment[],
+): void {
+  for (const x of ep.people) {
+    // Only someone the text has already named: a glance ahead at a stranger reads as a non sequitur.
+    if (!keys.includes(x) || done.has(x) || c.w.isNew(x)) continue;
+    const cared = assignments.find((a) => a.donor === x);
+    if (cared) {
+      done.add(x);
+      c.w.say(
+        'assoc.cared',
+        { s: c.s, x: who(x), centre: c.placeName(cared.event.place) ?? 'a recovery centre' },
+        [cared.event.id],
+      );
+      if (cared.completed)
+        c.w.say('assoc.cared.done', { s: c.s, x: who(x), ord: ordinalWord(cared.completed.value ?? 1) }, [
+          cared.completed.id,
+        ]);
+      c.para();
+      return;
+    }
+    const completed = c.src
+      .eventsOf(x)
+      .find((e) => e.person === x && c.src.typeName(e.type) === 'completed' && e.day <= c.life.dates.present);
+    if (completed) {
+      done.add(x);
+      c.w.say(
+        'assoc.completed',
+        {
+          s: c.s,
+          x: who(x),
+          centre: c.placeName(completed.place) ?? 'a recovery centre',
+          when: c.clock.at(completed.day),
+        },
+        [completed.id],
+      );
+      c.para();
+      return;
+    }
+  }
+}
+
+function closing(
+  c: Ctx,
+  school: string,
+  residence: string,
+  assignments: readonly Assignment[],
+  keys: readonly number[],
+  notice: Episode | undefined,
+  lastBeats: readonly Episode[],
+): void {
+  const life = c.life;
+  const w = c.w;
+  if (notice) notice.tell(c);
+  for (const b of lastBeats) b.tell(c);
+  const kept = c.src
+    .holdingsOf(life.id)
+    .filter(
+      (h) =>
+        h.how_in === 'bought' &&
+        h.from_day <= life.dates.present &&
+        (h.until_day === null || h.until_day > life.dates.present),
+    );
+  const lostLabels = new Set(
+    c.src
+      .holdingsOf(life.id)
+      .filter((h) => h.how_out === 'lost')
+      .map((h) => h.label),
+  );
+  const keptDistinct = [
+    ...new Map(kept.filter((h) => !lostLabels.has(h.label)).map((h) => [h.label, h])).values(),
+  ];
+  const unsaid = keptDistinct.filter((h) => !c.labels.has(h.label));
+  const distinct = (unsaid.length >= 2 ? unsaid : []).slice(-3);
+  if (distinct.length === 0 && keptDistinct.length > 0)
+    w.say(
+      'close.kept.same',
+      { s: c.s, school },
+      keptDistinct.map((h) => h.event_in),
+    );
+  if (distinct.length > 0)
+    w.say(
+      'close.kept',
+      { s: c.s, school, things: listJoin(distinct.map((h) => thingPhrase(h.label, h.kind))) },
+      distinct.map((h) => h.event_in),
+    );
+  const gone = keys
+    .map((x) => ({
+      x,
+      e: c.src
+        .eventsOf(x)
+        .find((e) => e.person === x && c.src.typeName(e.type) === 'completed' && e.day <= life.dates.present),
+    }))
+    .filter((g) => g.e !== undefined);
+  if (gone.length >= 2) {
+    const p = life.person;
+    const year =
+      p.school !== null && p.cohort !== null
+        ? c.src.world.all<{ id: number; completed_on: number | null }>(
+            'SELECT id, completed_on FROM people WHERE school = ? AND cohort = ? AND id <> ?',
+            p.school,
+            p.cohort,
+            p.id,
+          )
+        : [];
+    const done = year.filter((r) => r.completed_on !== null && r.completed_on <= life.dates.present).length;
+    const share = year.length > 0 ? done / year.length : 0;
+    const most =
+      share > 0.75
+        ? 'nearly all'
+        : share > 0.5
+          ? 'most'
+          : share > 0.25
+            ? 'a good many'
+            : share > 0
+              ? 'a few'
+              : undefined;
+    w.say(
+      'close.gone',
+      { s: c.s, people: group(gone.map((g) => g.x)), most },
+      gone.map((g) => g.e!.id),
+    );
+  }
+  c.para();
+  const centres = [
+    ...new Set(
+      assignments
+        .slice(-6)
+        .map((a) => c.placeName(a.event.place))
+        .filter((x): x is string => !!x),
+    ),
+  ].sort();
+  const anchor = notice?.events ?? life.events.slice(-1).map((e) => e.id);
+  if (anchor.length === 0) return;
+  if (notice)
+    w.say(
+      'close.final',
+      {
+        s: c.s,
+        centres: centres.length > 0 ? listJoin(centres) : undefined,
+        centre: c.placeName(dataOfNotice(c, notice)) ?? undefined,
+        school,
+        residence,
+      },
+      anchor,
+    );
+  else w.say('close.final.still', { s: c.s }, anchor);
+}
+
+function dataOfNotice(c: Ctx, notice: Episode): number | null {
+  return c.src.event(notice.events[0]!)?.place ?? null;
+}
