@@ -32,7 +32,10 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date']", message: 'Use the simulated calendar (src/engine/calendar.ts).' },
+        {
+          selector: "NewExpression[callee.name='Date']",
+          message: 'Use the simulated calendar (src/engine/calendar.ts).',
+        },
       ],
     },
   },

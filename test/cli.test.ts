@@ -13,7 +13,10 @@ import { runScenario } from '../src/run/index.js';
 const dir = mkdtempSync(join(tmpdir(), 'hailsham-cli-'));
 
 function hailsham(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['bin/hailsham.js', ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['bin/hailsham.js', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 

@@ -309,7 +309,8 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         else {
           printStats(io, s);
           printCaring(io, caring);
-          printSchoolStats(io.out, school, table, namesOf(w).place);
+          const names = namesOf(w);
+          printSchoolStats(io.out, school, table, (id) => names.place(id));
         }
       } finally {
         w.close();

@@ -59,7 +59,9 @@ export function describeEvent(e: DescribableEvent, names: Names): string {
     }
     case 'carer_round': {
       const d = e.data ? (JSON.parse(e.data) as { trips?: number; donors?: number[] }) : {};
-      return `${who} drove ${v.toFixed(1)} km on ${d.trips ?? 0} trips to ${d.donors?.length ?? 0} donor${d.donors?.length === 1 ? '' : 's'} this month`;
+      const n = d.donors?.length ?? 0;
+      const to = n > 0 ? ` to ${n} donor${n === 1 ? '' : 's'}` : '';
+      return `${who} drove ${v.toFixed(1)} km on ${d.trips ?? 0} trips${to} this month`;
     }
     case 'transferred':
       return `${who} moved to ${where} when ${e.data ? names.place((JSON.parse(e.data) as { from: number }).from) : 'the school'} closed`;

@@ -6,11 +6,9 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../engine/calendar.js';
 
-const isoDate = z
-  .string()
-  .refine((s) => parseIsoDate(s) !== undefined, {
-    message: 'expected a date as YYYY-MM-DD (or a bare year)',
-  });
+const isoDate = z.string().refine((s) => parseIsoDate(s) !== undefined, {
+  message: 'expected a date as YYYY-MM-DD (or a bare year)',
+});
 const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected an id of lower-case letters, digits and hyphens' });

@@ -140,6 +140,12 @@ const Ages = z.strictObject({
   residenceYears: Distribution.default({ min: 1, mode: 2, max: 4 }).describe(
     'Years at the Cottages or similar before leaving for carer training',
   ),
+  donorFrom: z
+    .number()
+    .min(10)
+    .max(60)
+    .default(20)
+    .describe('Youngest age at which anyone is given notice to become a donor (pinned lives excepted)'),
 });
 
 const Caring = z.strictObject({
@@ -154,6 +160,12 @@ const Caring = z.strictObject({
     .max(14)
     .default(1)
     .describe('Rounds a carer drives each week to visit every donor'),
+  localKm: z
+    .number()
+    .min(0)
+    .max(200)
+    .default(7)
+    .describe("Road km from a carer's bedsit to the recovery centre they are based at"),
   experienceYears: z
     .number()
     .min(0.1)
@@ -373,12 +385,11 @@ const Social = z.strictObject({
     ),
   meetingsPerTick: z
     .number()
-    .int()
-    .min(1)
+    .min(0.1)
     .max(20)
-    .default(1)
+    .default(0.75)
     .describe(
-      'Encounters each person seeks out in one tick (they are also sought out, so about twice this many)',
+      'Encounters each person seeks out in one tick, on average (they are also sought out, so about twice this many)',
     ),
   friendship: z
     .number()
@@ -408,6 +419,10 @@ const Social = z.strictObject({
   cliquesPerYear: perYear(0.6, 10, 'New cliques a year in each year group, at most'),
   tantrumsPerYear: perYear(3, 50, 'Tantrums a year by the most hot-tempered student under strain'),
   teasingsPerYear: perYear(20, 200, 'Teasings a year in a school of about three hundred'),
+  giftChance: share(
+    0.02,
+    'Chance that a meeting of close friends ends with a gift from one of their collections',
+  ),
 });
 
 const Guardians = z.strictObject({
@@ -455,7 +470,7 @@ const Cottages = z
       .int()
       .min(0)
       .max(500)
-      .default(12)
+      .default(8)
       .describe(
         'Leavers of other schools a year whose Cottages life is followed in detail (the rest only pass through)',
       ),

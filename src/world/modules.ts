@@ -3,5 +3,6 @@
  * here: it is the world's own (src/world/world.ts).
  */
 import type { ModuleFactory } from './module.js';
+import { schoolLife } from './school/index.js';
 
-export const STANDARD_MODULES: readonly ModuleFactory[] = [];
+export const STANDARD_MODULES: readonly ModuleFactory[] = [schoolLife];

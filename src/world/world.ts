@@ -127,6 +127,8 @@ export class World implements WorldContext {
   private readonly K_round: number;
   /** Km on a detailed carer's clock at their last monthly round. */
   private readonly kmAtLastRound = new Map<number, number>();
+  /** Trips on a detailed carer's clock at their last monthly round. */
+  private readonly tripsAtLastRound = new Map<number, number>();
 
   private readonly K: {
     cohort: number;
@@ -534,7 +536,9 @@ export class World implements WorldContext {
         0,
       );
     } else if (!pins?.trainingOn && uniform(this.seed, P.skipCaring, key, 0) < pol.caring.skipCaring) {
-      this.sim.schedule(at, PRIORITY.donor, this.K.donor, person, 0);
+      // Those who never care wait at the residence until they are old enough to donate.
+      const notice = Math.max(at, this.donorAgeDay(person));
+      if (notice <= this.end) this.sim.schedule(notice, PRIORITY.donor, this.K.donor, person, 0);
     } else {
       this.sim.schedule(at, PRIORITY.training, this.K.training, person, 0);
     }
@@ -560,7 +564,7 @@ export class World implements WorldContext {
       this.scenario.policy.caring.careerYears,
       uniform(this.seed, P.career, key, 0),
     );
-    let at = day + Math.max(1, Math.round(years * DAYS_PER_YEAR));
+    let at = Math.max(day + Math.max(1, Math.round(years * DAYS_PER_YEAR)), this.donorAgeDay(person));
     const pins = this.cast.of(person);
     if (pins?.donorOn != null)
       at = this.pinnedAfter(pins, 'donorOn', pins.donorOn, day, 'leaving for training');
@@ -569,6 +573,7 @@ export class World implements WorldContext {
     this.caring.serveWaiting(day);
     if (this.detailed[p.school[person]!] === 1) {
       this.kmAtLastRound.set(person, 0);
+      this.tripsAtLastRound.set(person, 0);
       this.scheduleRound(person, day);
     }
   }
@@ -723,6 +728,14 @@ export class World implements WorldContext {
         );
       }
     }
+  }
+
+  /** The day a person reaches the youngest age at which the policy gives notice to donate. */
+  private donorAgeDay(person: number): number {
+    const [y, m, d] = ymdFromDay(this.people.born[person]!);
+    const age = this.scenario.policy.ages.donorFrom;
+    const whole = Math.floor(age);
+    return dayFromYmd(y + whole, m, Math.min(d, 28)) + Math.round((age - whole) * DAYS_PER_YEAR);
   }
 
   /** A pinned day, checked to come after `after`; otherwise the storyline breaks a rule. */
@@ -882,13 +895,15 @@ export class World implements WorldContext {
     const caring = this.caring;
     if (!this.kmAtLastRound.has(carer)) return;
     caring.settle(carer, day);
-    const before = this.kmAtLastRound.get(carer) ?? 0;
-    const km = caring.km[carer]! - before;
+    const km = caring.km[carer]! - (this.kmAtLastRound.get(carer) ?? 0);
+    const trips = Math.round(caring.trips[carer]! - (this.tripsAtLastRound.get(carer) ?? 0));
     this.kmAtLastRound.set(carer, caring.km[carer]!);
-    if (km > 0.05) {
+    this.tripsAtLastRound.set(carer, caring.trips[carer]!);
+    if (km > 0.05 && trips > 0) {
       const donors: number[] = [];
       for (let d = p.firstCared[carer]!; d !== NONE; d = p.nextCared[d]!) donors.push(d);
       donors.sort((a, b) => a - b);
+      // The legs of the round as it stands at the month's end (none if every donor has gone).
       const legs = caring.legs(carer).map(([a, b, k]) => [a, b, Math.round(k * 10) / 10] as const);
       const perRound = legs.reduce((t, l) => t + l[2], 0);
       const rounds = perRound > 0 ? Math.round((km / perRound) * 10) / 10 : 0;
@@ -900,11 +915,14 @@ export class World implements WorldContext {
         caring.base[carer]!,
         Math.round(km * 10) / 10,
         NONE,
-        JSON.stringify({ rounds, trips: Math.round(rounds * legs.length), legs, donors }),
+        JSON.stringify({ rounds, trips, legs, donors }),
       );
     }
     if (p.phase[carer] === PHASE_CARER) this.scheduleRound(carer, day);
-    else this.kmAtLastRound.delete(carer);
+    else {
+      this.kmAtLastRound.delete(carer);
+      this.tripsAtLastRound.delete(carer);
+    }
   }
 
   /** Records a carer taking on a donor (the caring pool's callback). */

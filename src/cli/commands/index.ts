@@ -10,6 +10,8 @@ import { registerEnsemble } from './ensemble.js';
 import { registerMerge } from './merge.js';
 import { registerPlot } from './plot.js';
 import { registerServe } from './serve.js';
+import { registerArt } from './art.js';
+import { registerRumour, registerSchool } from './school.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
@@ -20,4 +22,7 @@ export const EXTRA_COMMANDS: readonly RegisterCommand[] = [
   registerPlot,
   registerServe,
   registerChronicle,
+  registerArt,
+  registerSchool,
+  registerRumour,
 ];

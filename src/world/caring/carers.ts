@@ -20,7 +20,7 @@ const P_PICK = hashString('carer-pick');
 const P_FRIEND = hashString('carer-friend');
 
 /** Probes among a school's carers for an old friend before giving up. */
-const FRIEND_PROBES = 12;
+const FRIEND_PROBES = 6;
 
 export interface CaringHost {
   readonly seed: number;
@@ -50,6 +50,7 @@ export class Caring {
   private readonly experienceYears: number;
   private readonly chooseFrom: number;
   private readonly friendChoice: number;
+  private readonly localKm: number;
   private readonly centreIndex: Int32Array;
   private readonly centreKm: Float32Array;
   private readonly nCentres: number;
@@ -67,6 +68,8 @@ export class Caring {
   completionsInCare: Uint16Array;
   careerStart: Int32Array;
   careerEnd: Int32Array;
+  /** A carer's own gift for the work, drawn once when they start. */
+  talent: Float32Array;
 
   constructor(
     private readonly host: CaringHost,
@@ -79,6 +82,7 @@ export class Caring {
     this.experienceYears = pol.experienceYears;
     this.chooseFrom = pol.chooseFrom;
     this.friendChoice = pol.friendChoice;
+    this.localKm = pol.localKm;
     this.all = new GroupedSet(capacity);
     this.byBase = new GroupedSet(capacity);
     this.bySchool = new GroupedSet(capacity);
@@ -93,6 +97,7 @@ export class Caring {
     this.completionsInCare = new Uint16Array(capacity);
     this.careerStart = new Int32Array(capacity);
     this.careerEnd = new Int32Array(capacity);
+    this.talent = new Float32Array(capacity);
     this.centreIndex = new Int32Array(host.places.length).fill(NONE);
     centres.forEach((c, i) => (this.centreIndex[c.id] = i));
     this.nCentres = centres.length;
@@ -104,10 +109,12 @@ export class Caring {
   }
 
   /** Bytes of per-person caring state. */
-  static readonly bytesPerPerson = 2 + 4 + 1 + 4 + 4 + 4 + 4 + 2 + 2 + 4 + 4 + 3 * 8;
+  static readonly bytesPerPerson = 2 + 4 + 1 + 4 + 4 + 4 + 4 + 2 + 2 + 4 + 4 + 4 + 3 * 8;
 
   /** Road km between two recovery centres. */
   distance(a: number, b: number): number {
+    // From a carer's base to itself is the drive from their bedsit.
+    if (a === b) return this.localKm;
     const i = this.centreIndex[a]!;
     const j = this.centreIndex[b]!;
     if (i === NONE || j === NONE) return roadKm(this.host.places[a]!, this.host.places[b]!);
@@ -120,7 +127,7 @@ export class Caring {
    */
   record(carer: number, day: number): number {
     const p = this.host.people;
-    const talent = uniform(this.host.seed, P_TALENT, p.key[carer]!, 0);
+    const talent = this.talent[carer]!;
     const until = p.phase[carer] === PHASE_CARER ? day : Math.min(day, this.careerEnd[carer]!);
     const years = Math.max(0, (until - this.careerStart[carer]!) / DAYS_PER_YEAR);
     return 0.5 * talent + 0.5 * Math.min(1, years / this.experienceYears);
@@ -131,6 +138,7 @@ export class Caring {
     this.ensure(carer);
     this.base[carer] = base;
     this.careerStart[carer] = day;
+    this.talent[carer] = uniform(this.host.seed, P_TALENT, this.host.people.key[carer]!, 0);
     this.careerEnd[carer] = day;
     this.routeSince[carer] = day;
     this.routeKm[carer] = 0;
@@ -395,5 +403,6 @@ export class Caring {
     this.completionsInCare = grow(this.completionsInCare);
     this.careerStart = grow(this.careerStart);
     this.careerEnd = grow(this.careerEnd);
+    this.talent = grow(this.talent);
   }
 }

@@ -1,0 +1,595 @@
+/**
+ * School life and the Cottages as a world module. For each full-detail school and its residence
+ * it registers the wake-ups of the year (a social tick each month; the school year's start in
+ * September; Exchanges, Sales and Madame's visits spread through the year; sightings and trips
+ * at the residence), keeps the side tables of the people it follows, and writes its tables at
+ * the end. Only people of full-detail schools (and a few veterans at their residence) are
+ * followed, so a national world pays nothing for the rest.
+ *
+ * Other modules reach the state through `schoolLifeOf(ctx)` (couples, beliefs, works: what a
+ * deferral application needs).
+ */
+import { dayFromYmd, yearOf } from '../../engine/calendar.js';
+import { hash4, hashString, uniform } from '../../engine/random.js';
+import { Draws } from './draws.js';
+import { NONE } from '../../engine/recorder.js';
+import { Cottages } from '../cottages/index.js';
+import { T } from '../event-types.js';
+import type { ExtraTable, ModuleFactory, WorldContext, WorldModule } from '../module.js';
+import { KIND_GUARDIAN, KIND_MADAME, PHASE_COMPLETED } from '../phases.js';
+import type { Place } from '../places.js';
+import { makeWorks } from './art.js';
+import { holdExchange, popularity } from './exchange.js';
+import { madameVisits } from './gallery.js';
+import {
+  addStaff,
+  comfort,
+  debunks,
+  disclose,
+  favour,
+  guardianLeaves,
+  plainSpeaking,
+  rumourOrigins,
+} from './guardians.js';
+import { Life, type Item, type Member } from './life.js';
+import { holdSale } from './sale.js';
+import {
+  cliqueYear,
+  coupleEndings,
+  ease,
+  encounters,
+  gossip,
+  leaveClique,
+  scopeOf,
+  settle,
+  snapshot,
+  tantrums,
+  teasings,
+} from './social.js';
+import { schoolTables } from './tables.js';
+import { drawHand, drawTraits } from './traits.js';
+
+/** Purposes of the module's streams. */
+const P = {
+  month: hashString('school-month'),
+  year: hashString('school-year'),
+  calendar: hashString('school-calendar'),
+  exchange: hashString('exchange'),
+  sale: hashString('sale'),
+  gallery: hashString('gallery'),
+  loss: hashString('item-loss'),
+  leave: hashString('guardian-leave'),
+  report: hashString('possible-report'),
+  trip: hashString('possible-trip'),
+  arrive: hashString('residence-arrival'),
+  depart: hashString('residence-departure'),
+  standing: hashString('standing'),
+} as const;
+
+/** After the lifecycle's wake-ups of the same day. */
+const PRIORITY = { calendar: 8, tick: 9, happening: 10, trip: 11, later: 12 } as const;
+
+const LIVES = new WeakMap<WorldContext, SchoolLife>();
+
+/**
+ * The school-life module of a world, if it runs one.
+ * @example schoolLifeOf(ctx)?.coupleOf(person)
+ */
+export function schoolLifeOf(ctx: WorldContext): SchoolLife | undefined {
+  return LIVES.get(ctx);
+}
+
+export class SchoolLife implements WorldModule {
+  readonly name = 'school';
+  readonly life: Life;
+  readonly cottages: Cottages;
+  private readonly ctx: WorldContext;
+  private readonly K: {
+    calendar: number;
+    month: number;
+    year: number;
+    exchange: number;
+    sale: number;
+    gallery: number;
+    loss: number;
+    leave: number;
+    report: number;
+    trip: number;
+    moved: number;
+  };
+  private readonly schools: Place[];
+  private readonly residences: Place[];
+  private readonly lastVisit = new Map<number, number>();
+
+  constructor(ctx: WorldContext) {
+    this.ctx = ctx;
+    this.life = new Life(ctx);
+    this.cottages = new Cottages(this.life, (person, home, veteran) => this.addMember(person, home, veteran));
+    const places = ctx.places;
+    this.schools = places.filter((p) => (p.kind === 'school' || p.kind === 'home') && p.detail === 'full');
+    const res = new Set<number>();
+    for (const s of this.schools) if (s.residence !== null) res.add(s.residence);
+    this.residences = [...res].sort((a, b) => a - b).map((id) => places[id]!);
+    const sim = ctx.sim;
+    this.K = {
+      calendar: sim.register('school-calendar', (day, place, year) => this.onCalendar(day, place, year)),
+      month: sim.register('school-tick', (day, place, n) => this.onTick(day, place, n)),
+      year: sim.register('school-year', (day, place, year) => this.onSchoolYear(day, place, year)),
+      exchange: sim.register('exchange', (day, place, n) => this.onExchange(day, place, n)),
+      sale: sim.register('sale', (day, place, n) => this.onSale(day, place, n)),
+      gallery: sim.register('gallery', (day, place, n) => this.onGallery(day, place, n)),
+      loss: sim.register('item-lost', (day, item, version) => this.onItemLost(day, item, version)),
+      leave: sim.register('guardian-leaves', (day, guardian, cause) =>
+        this.onGuardianLeaves(day, guardian, cause),
+      ),
+      report: sim.register('possible-report', (day, place, n) => this.onReport(day, place, n)),
+      trip: sim.register('possible-trip', (day, trip, n) => this.onTrip(day, trip, n)),
+      moved: sim.register('madame-moved', (day, person) => this.onMadameMoved(day, person)),
+    };
+    this.life.onHold = (item, day) => this.scheduleLoss(item, day);
+    LIVES.set(ctx, this);
+  }
+
+  init(): void {
+    const ctx = this.ctx;
+    const life = this.life;
+    const p = ctx.people;
+    const heads = new Set<number>();
+    for (let id = 0; id < p.count; id++) {
+      const kind = p.kind[id];
+      if (kind === KIND_MADAME) life.madame = id;
+      if (kind !== KIND_GUARDIAN) continue;
+      const school = ctx.places[p.school[id]!]!;
+      if (school.detail !== 'full') continue;
+      const head =
+        !heads.has(school.id) && school.headmistress !== null && p.namedAs.get(id) === school.headmistress;
+      if (head) heads.add(school.id);
+      addStaff(
+        life,
+        id,
+        school.id,
+        head ? 'headmistress' : 'guardian',
+        Math.max(ctx.start, school.opened ?? ctx.start),
+      );
+    }
+    const deferral = (ctx.scenario.policy as { deferral?: { granted?: string } }).deferral;
+    if (deferral?.granted !== undefined && deferral.granted !== 'never') {
+      life.book.setTruth('deferral', 'exists', true);
+      life.book.setTruth('deferral', 'no-such-thing', false);
+      if (deferral.granted === 'similarity') life.book.setTruth('deferral', 'proof-by-art', true);
+    }
+    const startYear = yearOf(ctx.start);
+    for (const place of [...this.schools, ...this.residences]) {
+      this.scheduleCalendar(place.id, startYear, ctx.start);
+      this.scheduleYear(place.id, startYear);
+      this.scheduleTicks(place.id, startYear);
+    }
+  }
+
+  // ---- the people followed -------------------------------------------------------------------
+
+  private addMember(person: number, home: number, veteran: boolean): Member {
+    const p = this.ctx.people;
+    const key = p.key[person]!;
+    const traits = drawTraits(this.ctx.seed, key);
+    const m: Member = {
+      id: person,
+      key,
+      sex: p.sex[person]!,
+      born: p.born[person]!,
+      cohort: p.cohort[person]!,
+      school: p.school[person]!,
+      veteran,
+      home: NONE,
+      traits,
+      art: drawHand(this.ctx.seed, key, traits, this.life.school),
+      tokens: veteran ? 0 : this.life.school.exchange.startingTokens,
+      standing: Math.round((0.2 + 0.2 * uniform(this.ctx.seed, P.standing, key, 0)) * 1000) / 1000,
+      strain: 0,
+      chosen: 0,
+      works: 0,
+      ties: new Map(),
+      tieList: [],
+      couple: NONE,
+      clique: NONE,
+      recent: [],
+      items: [],
+      lost: [],
+      comforted: false,
+      ageNow: 0,
+      popularity: 0.3,
+      group: [],
+    };
+    this.life.members.set(person, m);
+    this.life.move(m, home);
+    return m;
+  }
+
+  onBorn(person: number): void {
+    const school = this.ctx.people.school[person]!;
+    if (this.ctx.places[school]?.detail !== 'full') return;
+    this.addMember(person, school, false);
+  }
+
+  onLeftSchool(person: number, day: number, eventId: number): void {
+    const life = this.life;
+    const residence = this.ctx.people.place[person]!;
+    const m = life.members.get(person);
+    if (!m) {
+      const s = new Draws(this.ctx.seed, P.arrive, this.ctx.people.key[person]!);
+      this.cottages.arriveVeteran(person, day, residence, eventId, s);
+      return;
+    }
+    if (m.clique !== NONE) {
+      const c = life.cliques[m.clique - 1]!;
+      if (c.ended === NONE) leaveClique(life, c, m, day, c.leader === m.id ? 'dissolved' : 'left');
+    }
+    m.recent = [];
+    life.move(m, residence);
+  }
+
+  onLeftResidence(person: number, day: number, eventId: number): void {
+    const m = this.life.members.get(person);
+    if (!m || m.home === NONE) return;
+    const s = new Draws(this.ctx.seed, P.depart, m.key);
+    this.cottages.leave(m, day, m.home, eventId, s);
+  }
+
+  onCompleted(person: number, day: number, eventId: number): void {
+    const m = this.life.members.get(person);
+    if (!m) return;
+    const c = this.life.coupleOf(m);
+    if (c && c.ended === NONE) {
+      c.ended = day;
+      c.endedEvent = eventId;
+      c.endedBy = person;
+      c.reason = 'completed';
+      m.couple = NONE;
+      const other = this.life.members.get(c.a === person ? c.b : c.a);
+      if (other) other.couple = NONE;
+    }
+  }
+
+  // ---- the calendar --------------------------------------------------------------------------
+
+  private stream(purpose: number, place: number, n: number): Draws {
+    return new Draws(this.ctx.seed, purpose, hash4(this.ctx.places[place]!.key, n, 0, 0));
+  }
+
+  private scheduleCalendar(place: number, year: number, from: number): void {
+    const day = Math.max(from, dayFromYmd(year, 1, 1));
+    if (day <= this.ctx.end) this.ctx.sim.schedule(day, PRIORITY.calendar, this.K.calendar, place, year);
+  }
+
+  private scheduleYear(place: number, year: number): void {
+    let day = dayFromYmd(year, 9, 5);
+    if (day < this.ctx.start) day = dayFromYmd(year + 1, 9, 5);
+    if (day <= this.ctx.end) this.ctx.sim.schedule(day, PRIORITY.tick, this.K.year, place, yearOf(day));
+  }
+
+  private scheduleTicks(place: number, year: number): void {
+    // One tick now and then one after another: each tick schedules the next.
+    const n = this.nextTick(place, year * 64 - 1);
+    if (n !== NONE) this.ctx.sim.schedule(this.tickDay(n), PRIORITY.tick, this.K.month, place, n);
+  }
+
+  private tickDay(n: number): number {
+    const per = this.life.school.social.ticksPerYear;
+    const year = Math.floor(n / 64);
+    const i = n % 64;
+    const jan1 = dayFromYmd(year, 1, 1);
+    return jan1 + Math.floor(((i + 0.5) * (dayFromYmd(year + 1, 1, 1) - jan1)) / per);
+  }
+
+  /** The tick number after `n` (year * 64 + index) on or after the start, or NONE after the end. */
+  private nextTick(_place: number, n: number): number {
+    const per = this.life.school.social.ticksPerYear;
+    let year = Math.floor((n + 1) / 64);
+    let i = (n + 1) % 64;
+    for (;;) {
+      if (i >= per) {
+        year++;
+        i = 0;
+      }
+      const m = year * 64 + i;
+      const day = this.tickDay(m);
+      if (day > this.ctx.end) return NONE;
+      if (day >= this.ctx.start && day >= this.ctx.sim.now) return m;
+      i++;
+    }
+  }
+
+  /** Spreads `perYear` happenings over a year (a fractional rate sometimes rounds up). */
+  private spread(
+    place: number,
+    year: number,
+    from: number,
+    kind: number,
+    perYear: number,
+    phase: number,
+    purpose: number,
+  ): void {
+    const key = this.ctx.places[place]!.key;
+    const whole = Math.floor(perYear);
+    const n = whole + (uniform(this.ctx.seed, purpose, key, year * 2) < perYear - whole ? 1 : 0);
+    const jan1 = dayFromYmd(year, 1, 1);
+    const len = dayFromYmd(year + 1, 1, 1) - jan1;
+    for (let i = 0; i < n; i++) {
+      const jitter = Math.floor(
+        (uniform(this.ctx.seed, purpose, key, year * 64 + i + 1) - 0.5) * Math.min(20, len / (2 * n)),
+      );
+      const day = jan1 + Math.floor(((i + phase) * len) / n) + jitter;
+      if (day >= from && day <= this.ctx.end)
+        this.ctx.sim.schedule(day, PRIORITY.happening, kind, place, year * 64 + i);
+    }
+  }
+
+  private isResidence(place: number): boolean {
+    return this.ctx.places[place]!.kind === 'residence';
+  }
+
+  private onCalendar(day: number, place: number, year: number): void {
+    const sch = this.life.school;
+    if (this.isResidence(place)) {
+      const s = this.stream(P.calendar, place, year);
+      const reports = this.cottages.yearly(place, day, s);
+      const jan1 = dayFromYmd(year, 1, 1);
+      for (let i = 0; i < reports; i++) {
+        const at = Math.max(day, jan1 + Math.floor(s.next() * 330));
+        if (at <= this.ctx.end) this.ctx.sim.schedule(at, PRIORITY.trip, this.K.report, place, year * 64 + i);
+      }
+    } else {
+      this.spread(place, year, day, this.K.exchange, sch.exchange.perYear, 0.5, P.exchange);
+      this.spread(place, year, day, this.K.sale, sch.sale.perYear, 0.3, P.sale);
+      this.spread(place, year, day, this.K.gallery, sch.gallery.visitsPerYear, 0.4, P.gallery);
+    }
+    this.scheduleCalendar(place, year + 1, day + 1);
+  }
+
+  /** Drops from a place's roster anyone the lifecycle has moved elsewhere (a school closed, say). */
+  private prune(place: number): void {
+    const r = this.life.at(place);
+    const where = this.ctx.people.place;
+    for (let i = r.length - 1; i >= 0; i--) {
+      const m = r[i]!;
+      if (where[m.id] !== place) {
+        r.splice(i, 1);
+        m.home = NONE;
+      }
+    }
+  }
+
+  private onTick(day: number, place: number, n: number): void {
+    const next = this.nextTick(place, n);
+    if (next !== NONE) this.ctx.sim.schedule(this.tickDay(next), PRIORITY.tick, this.K.month, place, next);
+    this.prune(place);
+    const life = this.life;
+    if (life.at(place).length === 0) return;
+    const per = life.school.social.ticksPerYear;
+    const s = this.stream(P.month, place, n);
+    const residence = this.isResidence(place);
+    const scope = scopeOf(life, place, day, per);
+    if (residence) {
+      const makers = scope.people.filter((m) => this.cottages.latePace(m) > 0);
+      makeWorks(life, place, day, s, makers, (m) => this.cottages.latePace(m), per);
+    } else {
+      makeWorks(life, place, day, s, life.aged(place, day, life.school.art.fromAge), (m) => m.art.pace, per);
+    }
+    if (scope.people.length < 2) return;
+    encounters(life, scope, s);
+    gossip(life, scope, s);
+    coupleEndings(
+      life,
+      scope,
+      s,
+      residence ? life.cottages.coupleEndsPerYear : life.school.social.coupleEndsPerYear,
+    );
+    const staff = residence ? [] : life.guardiansAt(place);
+    teasings(life, scope, s, staff);
+    const upset = tantrums(life, scope, s);
+    if (!residence && upset.length > 0) comfort(life, place, day, s, upset, NONE);
+    ease(scope);
+  }
+
+  private onSchoolYear(day: number, place: number, year: number): void {
+    this.scheduleYear(place, year + 1);
+    this.prune(place);
+    const life = this.life;
+    const s = this.stream(P.year, place, year);
+    for (const m of life.at(place)) m.standing = Math.round((0.85 * m.standing + 0.15 * 0.3) * 1000) / 1000;
+    settle(life.at(place));
+    for (const [m, p] of popularity(life.at(place))) m.popularity = p;
+    if (this.isResidence(place)) {
+      snapshot(life, place, year);
+      return;
+    }
+    const classes = new Map<number, Member[]>();
+    for (const m of life.at(place)) {
+      let c = classes.get(m.cohort);
+      if (!c) classes.set(m.cohort, (c = []));
+      c.push(m);
+    }
+    disclose(life, place, day, s, classes);
+    for (const { staff, event } of plainSpeaking(life, place, day, s, classes)) {
+      const at = day + 14 + s.int(46);
+      if (at <= this.ctx.end) this.ctx.sim.schedule(at, PRIORITY.later, this.K.leave, staff.id, event);
+    }
+    const students = life.aged(place, day, life.school.social.fromAge);
+    favour(life, place, day, s, students);
+    debunks(life, place, day, s);
+    rumourOrigins(life, place, day, s, students);
+    cliqueYear(life, scopeOf(life, place, day, life.school.social.ticksPerYear), s);
+    snapshot(life, place, year);
+  }
+
+  private onExchange(day: number, place: number, n: number): void {
+    this.prune(place);
+    holdExchange(this.life, place, day, this.stream(P.exchange, place, n));
+  }
+
+  private onSale(day: number, place: number, n: number): void {
+    this.prune(place);
+    holdSale(this.life, place, day, this.stream(P.sale, place, n));
+  }
+
+  private onGallery(day: number, place: number, n: number): void {
+    this.prune(place);
+    const since = this.lastVisit.get(place) ?? this.ctx.start;
+    if (madameVisits(this.life, place, day, since, this.stream(P.gallery, place, n)) !== NONE)
+      this.lastVisit.set(place, day);
+  }
+
+  private scheduleLoss(item: Item, from: number): void {
+    const rate = this.life.school.sale.lossPerYear;
+    if (rate <= 0) return;
+    const u = uniform(this.ctx.seed, P.loss, hash4(item.id, item.copyOf, 0, 0), item.version);
+    const years = -Math.log(1 - u) / rate;
+    const at = from + Math.max(1, Math.round(years * 365.2425));
+    if (at <= this.ctx.end) this.ctx.sim.schedule(at, PRIORITY.later, this.K.loss, item.id, item.version);
+  }
+
+  private onItemLost(day: number, itemId: number, version: number): void {
+    const life = this.life;
+    const item = life.items[itemId - 1];
+    if (!item || item.version !== version || item.fate !== 'held') return;
+    const owner = item.owner;
+    // Things go missing in the bustle of school and the Cottages; afterwards they stay boxed.
+    if (this.ctx.people.phase[owner] === PHASE_COMPLETED || (life.members.get(owner)?.home ?? NONE) === NONE)
+      return;
+    const event = life.emit(
+      day,
+      T.item_lost,
+      owner,
+      NONE,
+      this.ctx.people.place[owner]!,
+      item.id,
+      NONE,
+      null,
+    );
+    life.release(item, day, event, 'lost');
+    item.fate = 'lost';
+    item.lostOn = day;
+    life.members.get(owner)?.lost.push(item.id);
+  }
+
+  private onGuardianLeaves(day: number, guardian: number, cause: number): void {
+    const st = this.life.staffRows.find((x) => x.id === guardian);
+    if (st) guardianLeaves(this.life, st, day, cause);
+  }
+
+  private onReport(day: number, place: number, n: number): void {
+    this.prune(place);
+    const s = this.stream(P.report, place, n);
+    const trip = this.cottages.report(place, day, s);
+    if (trip === NONE) return;
+    const at = day + 20 + s.int(50);
+    if (at <= this.ctx.end) this.ctx.sim.schedule(at, PRIORITY.trip, this.K.trip, trip, n);
+  }
+
+  private onTrip(day: number, trip: number, n: number): void {
+    const s = new Draws(this.ctx.seed, P.trip, hash4(trip, n, 0, 0));
+    this.cottages.trip(trip, day, s);
+  }
+
+  // ---- pinned beats (a scenario's fixed story, such as the canon's) ----------------------------
+
+  /**
+   * The person buys this thing at their next Sale (a cassette of songs, say).
+   * @example life.wish(kathy, 'cassette', '"Slow Hours", songs by Vera Linley, on cassette')
+   */
+  wish(person: number, kind: string, label: string): void {
+    const list = this.life.wishes.get(person) ?? [];
+    list.push({ kind, label });
+    this.life.wishes.set(person, list);
+  }
+
+  /** The person loses the first thing of this kind in their collection on `day`. */
+  loseOn(person: number, kind: string, day: number): void {
+    const m = this.life.members.get(person);
+    const item = m?.items.map((id) => this.life.items[id - 1]!).find((i) => i.kind === kind);
+    if (!item) throw new RangeError(`loseOn: ${this.ctx.people.name(person)} has no ${kind} to lose`);
+    if (day >= this.ctx.sim.now && day <= this.ctx.end)
+      this.ctx.sim.schedule(day, PRIORITY.later, this.K.loss, item.id, item.version);
+  }
+
+  /** On `day` someone at the person's residence claims to have seen their possible; a trip follows. */
+  sightingOn(person: number, day: number): void {
+    const m = this.life.members.get(person);
+    if (!m || m.home === NONE || !this.isResidence(m.home))
+      throw new RangeError(`sightingOn: ${this.ctx.people.name(person)} is not at a residence`);
+    this.cottages.sightings.push(person);
+    if (day >= this.ctx.sim.now && day <= this.ctx.end)
+      this.ctx.sim.schedule(day, PRIORITY.trip, this.K.report, m.home, -1);
+  }
+
+  /** On their next trip from a residence, the person finds what they lost (or its twin). */
+  findOnNextTrip(person: number): void {
+    this.life.findsOnTrip.add(person);
+  }
+
+  /** Madame comes upon the person alone with a song on `day`, and is moved. */
+  madameMovedOn(person: number, day: number): void {
+    if (day >= this.ctx.sim.now && day <= this.ctx.end)
+      this.ctx.sim.schedule(day, PRIORITY.later, this.K.moved, person, 0);
+  }
+
+  private onMadameMoved(day: number, person: number): void {
+    const m = this.life.members.get(person);
+    if (!m || this.life.madame === NONE) return;
+    const song = m.items.find((id) => this.life.items[id - 1]!.kind === 'cassette') ?? NONE;
+    this.life.emit(day, T.madame_moved, person, this.life.madame, m.home, song, NONE, null);
+  }
+
+  // ---- what other modules and the store read ---------------------------------------------------
+
+  /** The couple a person is in now, if any: the two people and when they formed. */
+  coupleOf(person: number): { id: number; a: number; b: number; formed: number } | undefined {
+    const m = this.life.members.get(person);
+    const c = m ? this.life.coupleOf(m) : undefined;
+    return c && c.ended === NONE ? { id: c.id, a: c.a, b: c.b, formed: c.formed } : undefined;
+  }
+
+  /** The version of a proposition a person holds now, if any. */
+  belief(
+    person: number,
+    prop: string,
+  ): { version: string; since: number; confidence: number; source: number } | undefined {
+    const b = this.life.book.current(person, prop);
+    return b ? { version: b.version, since: b.from, confidence: b.confidence, source: b.source } : undefined;
+  }
+
+  /** How fond a is of b (-1..1), or 0 when they never met. */
+  friendship(a: number, b: number): number {
+    return this.life.members.get(a)?.ties.get(b)?.f ?? 0;
+  }
+
+  /** A person's works, in the order made. */
+  worksOf(person: number): readonly import('./life.js').Work[] {
+    return this.life.works.filter((w) => w.maker === person);
+  }
+
+  tables(): ExtraTable[] {
+    return schoolTables(this.life);
+  }
+
+  summary(): Record<string, unknown> {
+    const life = this.life;
+    return {
+      followed: life.members.size,
+      works: life.works.length,
+      exchanges: life.counts.exchanges,
+      sales: life.counts.sales,
+      items: life.items.length,
+      galleryVisits: life.counts.galleryVisits,
+      chosen: life.counts.chosen,
+      couples: life.couples.length,
+      cliques: life.cliques.length,
+      beliefs: life.book.size,
+      rumoursStarted: life.counts.rumoursStarted,
+      plainSpeakings: life.counts.plainSpeakings,
+    };
+  }
+}
+
+/** The module factory for src/world/modules.ts. */
+export const schoolLife: ModuleFactory = (ctx) => new SchoolLife(ctx);

@@ -1,0 +1,442 @@
+/**
+ * The state of school life and the Cottages, kept in side tables for the people of full-detail
+ * schools (and the veterans followed at their residence): each person's traits, art, tokens,
+ * standing and ties; the works, items, couples and cliques; the guardians; and the belief book.
+ * Rules (exchange.ts, social.ts, …) read and change it and record events through `emit`; the
+ * ledger and holdings here are written in the same step, so every table is the fold of the log.
+ */
+import { DAYS_PER_YEAR } from '../../engine/calendar.js';
+import { hash4, hashString, uniform } from '../../engine/random.js';
+import { NONE } from '../../engine/recorder.js';
+import { RuleViolation } from '../../errors.js';
+import { isoDate } from '../../engine/calendar.js';
+import type { Scenario } from '../../scenario/schema.js';
+import type { ArtMedium, ArtStyle } from '../art/index.js';
+import { BeliefBook } from '../beliefs/book.js';
+import type { WorldContext } from '../module.js';
+import type { Place } from '../places.js';
+
+const P_SPARK = hashString('spark');
+
+export type SchoolSettings = Scenario['policy']['school'];
+export type CottagesSettings = Scenario['policy']['cottages'];
+export type BeliefSettings = Scenario['policy']['beliefs'];
+
+/** Personality, each 0..1, drawn once. */
+export interface Traits {
+  sociability: number;
+  agreeableness: number;
+  temper: number;
+  confidence: number;
+  /** How readily they believe what they are told. */
+  credulity: number;
+  imagination: number;
+}
+
+/** How a person makes art: their hand, drawn once. */
+export interface ArtHand {
+  /** Skill at sixteen (0..1). */
+  talent: number;
+  originality: number;
+  temperament: number;
+  style: ArtStyle;
+  hue: number;
+  /** Works a year. */
+  pace: number;
+  medium: ArtMedium;
+  /** Late bloomers (the animals style) find their hand after school. */
+  late: boolean;
+}
+
+/** One person's view of another. Each axis runs -1..1. */
+export interface Tie {
+  /** The one this tie looks at. */
+  readonly who: Member;
+  f: number;
+  r: number;
+  t: number;
+  /** A friendship has been recorded (and not broken since). */
+  friends: boolean;
+  /** The mutual pull of the two (0..1), the same both ways and for ever. */
+  readonly spark: number;
+}
+
+export interface Member {
+  readonly id: number;
+  readonly key: number;
+  readonly sex: number;
+  readonly born: number;
+  readonly cohort: number;
+  /** The school they grew up at. */
+  readonly school: number;
+  /** Came from another school to the residence. */
+  readonly veteran: boolean;
+  /** Where they live now (a school or a residence). */
+  home: number;
+  readonly traits: Traits;
+  readonly art: ArtHand;
+  tokens: number;
+  /** Standing among classmates, 0..1. */
+  standing: number;
+  /** Strain (teasing, never being chosen), 0..1; tantrums come from it. */
+  strain: number;
+  /** Works taken for the Gallery. */
+  chosen: number;
+  works: number;
+  readonly ties: Map<number, Tie>;
+  /** The same ties as a list, for drawing one at random. */
+  tieList: Tie[];
+  couple: number;
+  clique: number;
+  /** Works made since the last Exchange and still with the maker. */
+  recent: number[];
+  /** Items held now. */
+  items: number[];
+  /** Items lost and not yet found. */
+  lost: number[];
+  /** A guardian has told them their art does not matter. */
+  comforted: boolean;
+  /** Age in years at the current tick (set when a tick's scope is built). */
+  ageNow: number;
+  /** How well liked they are by those who know them, 0..1 (reckoned once a year). */
+  popularity: number;
+  /** Their year group at the current tick (set when a tick's scope is built). */
+  group: Member[];
+}
+
+export type WorkFate = 'kept' | 'exchanged' | 'gallery';
+
+export interface Work {
+  readonly id: number;
+  readonly maker: number;
+  readonly made: number;
+  readonly place: number;
+  readonly medium: ArtMedium;
+  readonly style: ArtStyle;
+  readonly skill: number;
+  readonly originality: number;
+  readonly temperament: number;
+  readonly hue: number;
+  readonly age: number;
+  /** Whom a portrait shows (the maker's fondest friend then), or NONE. */
+  readonly friend: number;
+  madeEvent: number;
+  fate: WorkFate;
+  owner: number;
+  fateOn: number;
+  fateEvent: number;
+  /** Tokens the school paid for it at an Exchange (0: not accepted or never offered). */
+  paid: number;
+  /** Price a classmate paid (0: never sold). */
+  price: number;
+}
+
+export type ItemFate = 'held' | 'lost' | 'given' | 'left';
+
+export interface Item {
+  readonly id: number;
+  readonly kind: string;
+  readonly label: string;
+  readonly saleEvent: number;
+  readonly bought: number;
+  readonly price: number;
+  readonly buyer: number;
+  owner: number;
+  fate: ItemFate;
+  lostOn: number;
+  /** Bumped on every change of hands, so a stale loss wake-up is ignored. */
+  version: number;
+  /** The lost item this is a twin of, or NONE. */
+  readonly copyOf: number;
+  foundOn: number;
+  foundEvent: number;
+}
+
+export interface Holding {
+  readonly item: number;
+  readonly person: number;
+  readonly from: number;
+  until: number;
+  readonly eventIn: number;
+  eventOut: number;
+  readonly how: 'bought' | 'found' | 'given';
+  howOut: 'lost' | 'given' | null;
+}
+
+export interface Couple {
+  readonly id: number;
+  readonly a: number;
+  readonly b: number;
+  readonly place: number;
+  readonly formed: number;
+  readonly formedEvent: number;
+  ended: number;
+  endedEvent: number;
+  endedBy: number;
+  reason: string | null;
+}
+
+export interface Clique {
+  readonly id: number;
+  readonly place: number;
+  readonly leader: number;
+  readonly founded: number;
+  readonly foundedEvent: number;
+  ended: number;
+  members: number[];
+}
+
+export interface Staff {
+  readonly id: number;
+  readonly place: number;
+  readonly role: 'guardian' | 'headmistress';
+  readonly warmth: number;
+  /** Inclined to speak plainly. */
+  readonly plain: boolean;
+  readonly joined: number;
+  left: number;
+  leaving: boolean;
+}
+
+/** A shared handle on the state and on the world, passed to every rule. */
+export class Life {
+  readonly school: SchoolSettings;
+  readonly cottages: CottagesSettings;
+  readonly beliefSettings: BeliefSettings;
+  readonly book = new BeliefBook();
+  readonly members = new Map<number, Member>();
+  /** People living at each detailed place, in order of arrival. */
+  readonly roster = new Map<number, Member[]>();
+  readonly works: Work[] = [];
+  readonly items: Item[] = [];
+  readonly holdings: Holding[] = [];
+  /** [person, day, event, delta, balance, reason] */
+  readonly ledger: [number, number, number, number, number, string][] = [];
+  readonly couples: Couple[] = [];
+  readonly cliques: Clique[] = [];
+  /** [clique, person, joined, left] */
+  readonly cliqueMembers: [number, number, number, number][] = [];
+  readonly staff = new Map<number, Staff[]>();
+  readonly staffRows: Staff[] = [];
+  /** [person, other, year, friendship, romance, trust] */
+  readonly relationships: [number, number, number, number, number, number][] = [];
+  madame = NONE;
+  /** Pinned by a scenario (the canon): things a person will buy at their next Sale. */
+  readonly wishes = new Map<number, { kind: string; label: string }[]>();
+  /** Pinned: people who will find what they lost on their next trip. */
+  readonly findsOnTrip = new Set<number>();
+  /** Open holding of each item (index into holdings), or NONE. */
+  private readonly openHolding: number[] = [];
+  readonly counts = {
+    exchanges: 0,
+    sales: 0,
+    galleryVisits: 0,
+    chosen: 0,
+    rumoursStarted: 0,
+    plainSpeakings: 0,
+  };
+
+  constructor(readonly ctx: WorldContext) {
+    this.school = ctx.scenario.policy.school;
+    this.cottages = ctx.scenario.policy.cottages;
+    this.beliefSettings = ctx.scenario.policy.beliefs;
+  }
+
+  get seed(): number {
+    return this.ctx.seed;
+  }
+
+  place(id: number): Place {
+    return this.ctx.places[id]!;
+  }
+
+  /** Age in years (fractional) on a day. */
+  age(m: Member, day: number): number {
+    return (day - m.born) / DAYS_PER_YEAR;
+  }
+
+  /**
+   * Records an event (it does not become the person's latest lifecycle event: school life
+   * leaves the lifecycle's chain of causes as it was) and returns its id.
+   */
+  emit(
+    day: number,
+    type: number,
+    person: number,
+    other: number,
+    place: number,
+    value: number,
+    cause: number,
+    data: object | null,
+  ): number {
+    return this.ctx.rec.emit(
+      day,
+      type,
+      person,
+      other,
+      place,
+      value,
+      cause,
+      data === null ? null : JSON.stringify(data),
+    );
+  }
+
+  /** Adds participants with a role to an event. */
+  involve(event: number, people: Iterable<number>, role: number): void {
+    for (const p of people) this.ctx.participant(event, p, role);
+  }
+
+  /** People at a place now (empty if none). */
+  at(place: number): Member[] {
+    let r = this.roster.get(place);
+    if (!r) {
+      r = [];
+      this.roster.set(place, r);
+    }
+    return r;
+  }
+
+  /** Moves a member to another place's roster. */
+  move(m: Member, to: number): void {
+    if (m.home !== NONE) {
+      const r = this.at(m.home);
+      const i = r.indexOf(m);
+      if (i >= 0) r.splice(i, 1);
+    }
+    m.home = to;
+    if (to !== NONE) this.at(to).push(m);
+  }
+
+  /** A's view of B, made on first meeting. */
+  tie(a: Member, b: Member): Tie {
+    let t = a.ties.get(b.id);
+    if (!t) {
+      const lo = Math.min(a.key, b.key);
+      const hi = Math.max(a.key, b.key);
+      t = {
+        who: b,
+        f: 0,
+        r: 0,
+        t: 0,
+        friends: false,
+        spark: uniform(this.ctx.seed, P_SPARK, hash4(lo, hi, 0, 0), 0),
+      };
+      a.ties.set(b.id, t);
+      a.tieList.push(t);
+    }
+    return t;
+  }
+
+  /** Changes a balance of tokens; a balance below zero is a rule error. */
+  pay(m: Member, delta: number, day: number, event: number, reason: string): void {
+    const balance = m.tokens + delta;
+    if (balance < 0) {
+      throw new RuleViolation(
+        'tokens never go negative',
+        `${reason} of ${-delta} with ${m.tokens} tokens`,
+        this.ctx.people.name(m.id),
+        isoDate(day),
+      );
+    }
+    m.tokens = balance;
+    this.ledger.push([m.id, day, event, delta, balance, reason]);
+  }
+
+  /** Puts an item into a person's collection. */
+  hold(item: Item, m: Member, day: number, event: number, how: Holding['how']): void {
+    if ((this.openHolding[item.id] ?? NONE) !== NONE) {
+      throw new RuleViolation(
+        'an item is in one collection at a time',
+        `item ${item.id} is already held`,
+        this.ctx.people.name(m.id),
+        isoDate(day),
+      );
+    }
+    this.openHolding[item.id] = this.holdings.length;
+    this.holdings.push({
+      item: item.id,
+      person: m.id,
+      from: day,
+      until: NONE,
+      eventIn: event,
+      eventOut: NONE,
+      how,
+      howOut: null,
+    });
+    item.owner = m.id;
+    item.fate = 'held';
+    item.version++;
+    m.items.push(item.id);
+    this.onHold(item, day);
+  }
+
+  /** Called whenever an item comes into someone's hands (the module schedules its loss). */
+  onHold: (item: Item, day: number) => void = () => {};
+
+  /** Takes an item out of its holder's collection. */
+  release(item: Item, day: number, event: number, how: 'lost' | 'given'): void {
+    const h = this.openHolding[item.id] ?? NONE;
+    if (h === NONE) return;
+    const holding = this.holdings[h]!;
+    holding.until = day;
+    holding.eventOut = event;
+    holding.howOut = how;
+    this.openHolding[item.id] = NONE;
+    const m = this.members.get(holding.person);
+    if (m) {
+      const i = m.items.indexOf(item.id);
+      if (i >= 0) m.items.splice(i, 1);
+    }
+    item.version++;
+  }
+
+  /** Members of a place old enough on `day`, optionally of one cohort. */
+  aged(place: number, day: number, minAge: number): Member[] {
+    const out: Member[] = [];
+    for (const m of this.at(place)) if (this.age(m, day) >= minAge) out.push(m);
+    return out;
+  }
+
+  /** The staff at a place who are still there. */
+  guardiansAt(place: number): Staff[] {
+    return (this.staff.get(place) ?? []).filter((s) => s.left === NONE);
+  }
+
+  /** The current couple of a member, if any. */
+  coupleOf(m: Member): Couple | undefined {
+    return m.couple === NONE ? undefined : this.couples[m.couple - 1];
+  }
+}
+
+/** Clamps to 0..1. */
+export function unit(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** Clamps to -1..1. */
+export function signed(x: number): number {
+  return x < -1 ? -1 : x > 1 ? 1 : x;
+}
+
+/** Rounds to three decimals, for stored qualities. */
+export function r3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * A Poisson count with mean `lambda` from a stream (Knuth's method; the means here are small).
+ * @example poisson(stream, 0.5) // 0 most of the time
+ */
+export function poisson(s: { next(): number }, lambda: number): number {
+  if (lambda <= 0) return 0;
+  if (lambda > 30)
+    return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * (s.next() + s.next() + s.next() - 1.5) * 2));
+  const limit = Math.exp(-lambda);
+  let k = 0;
+  let p = s.next();
+  while (p > limit) {
+    k++;
+    p *= s.next();
+  }
+  return k;
+}
