@@ -52,6 +52,14 @@ export function namesOf(w: WorldDb): Names {
       return n;
     },
     place: (id) => places.get(id) ?? `place ${id}`,
+    item(id) {
+      try {
+        return w.get<{ label: string }>('SELECT label FROM items WHERE id = ?', id)?.label;
+      } catch {
+        // Worlds without school life have no items table.
+        return undefined;
+      }
+    },
   };
 }
 

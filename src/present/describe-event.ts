@@ -9,6 +9,8 @@ import { describeSchoolEvent } from './describe-school.js';
 export interface Names {
   person(id: number): string;
   place(id: number): string;
+  /** What a thing in someone's collection is ("a Judy Bridgewater cassette"), when known. */
+  item?(id: number): string | undefined;
 }
 
 export interface DescribableEvent {

@@ -29,6 +29,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * @example describeSchoolEvent(e, names) // "Madame took 3 works for the Gallery from Hailsham"
  */
 export function describeSchoolEvent(e: DescribableEvent, names: Names): string | undefined {
+  const thing = (id: number): string => names.item?.(id) ?? `item #${id}`;
   const who = e.person !== null ? names.person(e.person) : '';
   const other = e.other !== null ? names.person(e.other) : '';
   const where = e.place !== null ? names.place(e.place) : '';
@@ -51,13 +52,13 @@ export function describeSchoolEvent(e: DescribableEvent, names: Names): string |
     case 'work_chosen':
       return `${who}'s work #${v} was taken for the Gallery`;
     case 'item_lost':
-      return `${who} lost item #${v}${where ? ` at ${where}` : ''}`;
+      return `${who} lost ${thing(v)}${where ? ` at ${where}` : ''}`;
     case 'item_found': {
       const d = parse<{ copy: boolean; town: string }>(e.data);
-      return `${who} found ${d.copy ? 'a twin of a lost thing' : 'a lost thing'} (item #${v}) in ${d.town ?? where}`;
+      return `${who} found ${d.copy ? 'a twin of a lost thing' : 'a lost thing'} (${thing(v)}) in ${d.town ?? where}`;
     }
     case 'item_given':
-      return `${who} gave ${other} item #${v}`;
+      return `${who} gave ${other} ${thing(v)}`;
     case 'friendship_formed':
       return `${who} and ${other} became friends`;
     case 'friendship_broken': {

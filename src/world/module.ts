@@ -37,6 +37,8 @@ export interface WorldContext {
   participant(eventId: number, person: number, role: number): void;
   /** True when the place is a full-detail school or the residence of one. */
   isDetailed(place: number): boolean;
+  /** The person a storyline's cast id names, once they are in the world. */
+  personOfCast(castId: string): number | undefined;
   /** Delays a donor's next donation by `days` (a granted deferral). */
   postponeDonations(person: number, days: number, cause: number): void;
 }

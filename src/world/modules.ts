@@ -3,6 +3,8 @@
  * here: it is the world's own (src/world/world.ts).
  */
 import type { ModuleFactory } from './module.js';
+import { storyline } from './canon/consequences.js';
+import { deferrals } from './caring/deferral.js';
 import { schoolLife } from './school/index.js';
 
-export const STANDARD_MODULES: readonly ModuleFactory[] = [schoolLife];
+export const STANDARD_MODULES: readonly ModuleFactory[] = [schoolLife, deferrals, storyline];

@@ -302,6 +302,10 @@ export class World implements WorldContext {
     this.rec.participant(eventId, person, role);
   }
 
+  personOfCast(castId: string): number | undefined {
+    return this.cast.personOf.get(castId);
+  }
+
   /** True for a full-detail school and its residence. */
   isDetailed(place: number): boolean {
     return this.detailed[place] === 1;

@@ -251,7 +251,20 @@ export class Cottages {
     if (!right && s.chance(0.25 + 0.5 * subject.traits.temper))
       this.outburst(subject, party, dest, day, seen, s);
     for (const m of party) {
-      const pinned = life.findsOnTrip.delete(m.id);
+      const pinned = life.findsOnTrip.has(m.id);
+      const kind = life.findsOnTrip.get(m.id) ?? null;
+      life.findsOnTrip.delete(m.id);
+      // A pinned find of a kind is the most recently lost thing of that kind.
+      if (pinned && kind !== null) {
+        for (let i = m.lost.length - 1; i >= 0; i--) {
+          const item = life.items[m.lost[i]! - 1]!;
+          if (item.kind !== kind) continue;
+          this.found(m, item, dest, day, tripEvent, s);
+          m.lost.splice(i, 1);
+          break;
+        }
+        continue;
+      }
       for (let i = 0; i < m.lost.length; i++) {
         if (!pinned && !s.chance(life.cottages.trips.findLostChance)) continue;
         this.found(m, life.items[m.lost[i]! - 1]!, dest, day, tripEvent, s);

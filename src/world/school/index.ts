@@ -36,6 +36,8 @@ import { holdSale } from './sale.js';
 import {
   cliqueYear,
   coupleEndings,
+  endCouple,
+  formCouple,
   ease,
   encounters,
   gossip,
@@ -523,8 +525,8 @@ export class SchoolLife implements WorldModule {
   }
 
   /** On their next trip from a residence, the person finds what they lost (or its twin). */
-  findOnNextTrip(person: number): void {
-    this.life.findsOnTrip.add(person);
+  findOnNextTrip(person: number, kind: string | null = null): void {
+    this.life.findsOnTrip.set(person, kind);
   }
 
   /** Madame comes upon the person alone with a song on `day`, and is moved. */
@@ -538,6 +540,56 @@ export class SchoolLife implements WorldModule {
     if (!m || this.life.madame === NONE) return;
     const song = m.items.find((id) => this.life.items[id - 1]!.kind === 'cassette') ?? NONE;
     this.life.emit(day, T.madame_moved, person, this.life.madame, m.home, song, NONE, null);
+  }
+
+  /**
+   * Two people become a couple today (a storyline's beat); whoever either was with ends it.
+   * Returns false when either is not followed in detail.
+   */
+  coupleNow(a: number, b: number, day: number, place: number): boolean {
+    const ma = this.life.members.get(a);
+    const mb = this.life.members.get(b);
+    if (!ma || !mb) return false;
+    for (const m of [ma, mb]) {
+      const c = this.life.coupleOf(m);
+      if (c && c.ended === NONE && !((c.a === a && c.b === b) || (c.a === b && c.b === a)))
+        endCouple(this.life, c, m, day, place, 'drifted');
+    }
+    const now = this.life.coupleOf(ma);
+    if (now && now.ended === NONE && (now.a === b || now.b === b)) return true;
+    formCouple(this.life, ma, mb, place, day);
+    return true;
+  }
+
+  /** A guardian leaves the school today, because of the event `cause` (a storyline's beat). */
+  guardianLeavesNow(guardian: number, day: number, cause: number): boolean {
+    const st = this.life.staffRows.find((x) => x.id === guardian);
+    if (!st || st.left !== NONE) return false;
+    guardianLeaves(this.life, st, day, cause);
+    return true;
+  }
+
+  /**
+   * Someone comes to hold a version of a proposition from what they lived through (told by
+   * Miss Emily, say), recorded as `learned_by_experience` caused by `cause`.
+   */
+  learnNow(person: number, prop: string, version: string, day: number, cause: number, what: string): void {
+    const b = this.life.book.adopt({
+      person,
+      prop,
+      version,
+      day,
+      source: cause,
+      kind: 'experience',
+      confidence: 1,
+    });
+    if (!b) return;
+    const place = this.ctx.people.place[person]!;
+    this.life.emit(day, T.learned_by_experience, person, NONE, place, b.id, cause, {
+      p: prop,
+      v: version,
+      what,
+    });
   }
 
   // ---- what other modules and the store read ---------------------------------------------------

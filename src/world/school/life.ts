@@ -224,7 +224,8 @@ export class Life {
   /** Pinned by a scenario (the canon): things a person will buy at their next Sale. */
   readonly wishes = new Map<number, { kind: string; label: string }[]>();
   /** Pinned: people who will find what they lost on their next trip. */
-  readonly findsOnTrip = new Set<number>();
+  /** People who will find a lost thing on their next trip, with the kind they will find (or null: any). */
+  readonly findsOnTrip = new Map<number, string | null>();
   /** Open holding of each item (index into holdings), or NONE. */
   private readonly openHolding: number[] = [];
   readonly counts = {

@@ -198,7 +198,7 @@ function give(life: Life, a: Member, b: Member, day: number, place: number, s: D
   t.t = signed(t.t + 0.1);
 }
 
-function formCouple(life: Life, a: Member, b: Member, place: number, day: number): Couple {
+export function formCouple(life: Life, a: Member, b: Member, place: number, day: number): Couple {
   const id = life.couples.length + 1;
   const [p, o] = a.id < b.id ? [a, b] : [b, a];
   const event = life.emit(day, T.couple_formed, p.id, o.id, place, id, NONE, null);
