@@ -72,7 +72,7 @@ export function describeEvent(e: DescribableEvent, names: Names): string {
       return `storyline: ${d.title ?? 'a beat'}`;
     }
     case 'deferral_applied':
-      return `${who} and ${other} asked for a deferral at ${where}, bringing their art (similarity ${v.toFixed(2)})`;
+      return `${who} and ${other} asked Madame for a deferral${where ? ` at ${where}` : ''}, bringing their art (similarity ${v.toFixed(2)})`;
     case 'deferral_refused':
       return `${who} and ${other} were told there are no deferrals`;
     case 'deferral_granted':

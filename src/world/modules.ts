@@ -7,4 +7,5 @@ import { storyline } from './canon/consequences.js';
 import { deferrals } from './caring/deferral.js';
 import { schoolLife } from './school/index.js';
 
-export const STANDARD_MODULES: readonly ModuleFactory[] = [schoolLife, deferrals, storyline];
+// Deferrals hear of a resident leaving before school life parts the couple.
+export const STANDARD_MODULES: readonly ModuleFactory[] = [deferrals, schoolLife, storyline];

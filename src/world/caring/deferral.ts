@@ -1,6 +1,6 @@
 /**
- * Deferral applications. A couple who both believe the rumour, and one of whom has just been
- * given notice, may go to Madame with their art as evidence. Under the canon policy
+ * Deferral applications. A couple who both believe the rumour, one of whom is leaving the
+ * residence or has just been given notice, may go to Madame with their art as evidence. Under the canon policy
  * (`granted: never`) the deferral never existed and every application is refused; under
  * `granted: similarity` a couple whose works match closely enough (Tommy's theory, made
  * computable) have both their next donations postponed. A storyline's `deferral-visit` beat
@@ -77,6 +77,15 @@ class Deferrals implements WorldModule {
       this.pending.delete(person);
       this.ctx.postponeDonations(person, waiting.days, waiting.cause);
     }
+    this.consider(person, day, eventId);
+  }
+
+  /** Leaving the residence is when a couple at the Cottages would ask, before they are parted. */
+  onLeftResidence(person: number, day: number, eventId: number): void {
+    this.consider(person, day, eventId);
+  }
+
+  private consider(person: number, day: number, eventId: number): void {
     const life = schoolLifeOf(this.ctx);
     const couple = life?.coupleOf(person);
     if (!life || !couple) return;
