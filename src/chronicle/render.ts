@@ -13,6 +13,11 @@ export interface RenderOptions {
   ids?: IdStyle;
   /** Start of a link to one event; the id is appended (default '/events/', the explorer's path). */
   linkBase?: string;
+  /**
+   * HTML only: give the first sentence that cites each event an anchor `ev-<id>`, so an address
+   * such as `memoir.html#ev-1246` opens at the sentence telling event 1246 (default false).
+   */
+  anchors?: boolean;
 }
 
 /**
@@ -68,6 +73,14 @@ body:has(#show-ids:checked) sup.ev { display: inline; }
  */
 export function toHtml(c: Chronicle, opts: RenderOptions = {}): string {
   const base = opts.linkBase ?? '/events/';
+  const anchored = new Set<number>();
+  // Empty anchors before a sentence, one per event it is the first to cite: ids stay unique.
+  const anchorsOf = (x: Sentence) => {
+    if (!opts.anchors) return '';
+    const fresh = x.events.filter((e) => !anchored.has(e));
+    for (const e of fresh) anchored.add(e);
+    return fresh.map((e) => `<span class="ev-anchor" id="ev-${e}"></span>`).join('');
+  };
   const body: string[] = [];
   body.push(`<h1>${esc(c.title)}</h1>`, `<p class="subtitle">${esc(c.subtitle)}</p>`);
   body.push(
@@ -83,7 +96,7 @@ export function toHtml(c: Chronicle, opts: RenderOptions = {}): string {
             x.events.map((e) => `<a href="${esc(base + e)}">${e}</a>`).join(' ') +
             (x.more ? ` … +${x.more}` : '');
           const more = x.more ? ` data-more="${x.more}"` : '';
-          return `<a class="s" href="${esc(base + x.events[0]!)}" data-events="${list}"${more} title="events ${x.events.join(', ')}${x.more ? ` and ${x.more} more` : ''}">${esc(x.text)}</a><sup class="ev">${sup}</sup>`;
+          return `${anchorsOf(x)}<a class="s" href="${esc(base + x.events[0]!)}" data-events="${list}"${more} title="events ${x.events.join(', ')}${x.more ? ` and ${x.more} more` : ''}">${esc(x.text)}</a><sup class="ev">${sup}</sup>`;
         })
         .join(' ');
       body.push(`<p>${html}</p>`);

@@ -15,6 +15,10 @@ import { buildSmallWorld, withModuleTables } from '../../test/browser/worlds.js'
 import { API_ROUTES, createApp, startServer, type ExplorerApp } from './index.js';
 import type {
   Canon,
+  CarerRoutes,
+  ChronicleView,
+  Comparison,
+  DivergedPage,
   EventDetail,
   EventsPage,
   MapData,
@@ -23,6 +27,7 @@ import type {
   PersonDetail,
   PlaceDetail,
   PlacesList,
+  RoutesMap,
   Snapshot,
   WorldInfo,
 } from './schemas.js';
@@ -258,6 +263,122 @@ describe('GET /api/people/{id}', () => {
   });
 });
 
+describe('GET /api/people/{id}/chronicle', () => {
+  const carer = () =>
+    world.get<{ id: number }>(
+      "SELECT id FROM people WHERE kind = 'clone' AND carer_on IS NOT NULL ORDER BY id LIMIT 1",
+    )!.id;
+
+  it("gives a carer's memoir by default, every sentence citing events of the log", async () => {
+    const id = carer();
+    const c = await json<ChronicleView>(`/api/people/${id}/chronicle`);
+    expect(c.kind).toBe('memoir');
+    expect(c.kinds).toEqual(['memoir', 'biography']);
+    expect(c.person.id).toBe(id);
+    const sentences = c.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences));
+    expect(sentences.length).toBe(c.sentences);
+    expect(c.sentences).toBeGreaterThan(3);
+    expect(sentences[0]!.text).toMatch(/\bI\b/);
+    const cited = [...new Set(sentences.flatMap((x) => x.events))];
+    expect(cited.length).toBe(c.cited);
+    const found = world.get<{ n: number }>(
+      `SELECT count(*) AS n FROM events WHERE id IN (${cited.join(',')})`,
+    )!.n;
+    expect(found).toBe(cited.length);
+  });
+
+  it('is written once and then kept', async () => {
+    const id = carer();
+    const first = await json<ChronicleView>(`/api/people/${id}/chronicle?kind=biography`);
+    const again = await json<ChronicleView>(`/api/people/${id}/chronicle?kind=biography`);
+    expect(again.writtenMs).toBe(0);
+    expect({ ...again, writtenMs: 0 }).toEqual({ ...first, writtenMs: 0 });
+  });
+
+  it('gives a biography to those who never cared, and 400 naming kind for their memoir', async () => {
+    const student = world.get<{ id: number }>(
+      "SELECT id FROM people WHERE kind = 'clone' AND carer_on IS NULL AND donor_on IS NULL ORDER BY id LIMIT 1",
+    );
+    const guardian = world.get<{ id: number }>("SELECT id FROM people WHERE kind = 'guardian' LIMIT 1")!.id;
+    for (const id of [guardian, ...(student ? [student.id] : [])]) {
+      const c = await json<ChronicleView>(`/api/people/${id}/chronicle`);
+      expect(c.kind).toBe('biography');
+      expect(c.kinds).toEqual(['biography']);
+      expect(await fails(`/api/people/${id}/chronicle?kind=memoir`, 400, 'kind')).toContain('no memoir');
+    }
+    await fails(`/api/people/${guardian}/chronicle?kind=novel`, 400, 'kind');
+    await fails(`/api/people/${guardian}/chronicle?format=pdf`, 400, 'format');
+    await fails('/api/people/999999/chronicle', 404);
+  });
+
+  it('gives the chronicle as HTML with an anchor at the first sentence citing each event', async () => {
+    const id = carer();
+    const c = await json<ChronicleView>(`/api/people/${id}/chronicle`);
+    const res = await call(`/api/people/${id}/chronicle?format=html`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await res.text();
+    const first = c.sections[0]!.paragraphs[0]!.sentences[0]!;
+    expect(html).toContain(`id="ev-${first.events[0]}"`);
+    expect(html).toContain(`href="/events/${first.events[0]}"`);
+    const anchors = [...html.matchAll(/id="ev-(\d+)"/g)].map((m) => Number(m[1]));
+    expect(new Set(anchors).size).toBe(anchors.length);
+    expect(anchors.length).toBe(c.cited);
+  });
+});
+
+describe('GET /api/people/{id}/routes and /api/routes', () => {
+  const code = () =>
+    world.get<{ code: number }>("SELECT code FROM event_types WHERE name = 'carer_round'")!.code;
+
+  it("gives a carer's roads from their rounds, and their row of the carers table", async () => {
+    const busiest = world.get<{ person: number; n: number }>(
+      'SELECT person, count(*) AS n FROM events WHERE type = ? GROUP BY person ORDER BY n DESC LIMIT 1',
+      code(),
+    )!;
+    const r = await json<CarerRoutes>(`/api/people/${busiest.person}/routes`);
+    expect(r.months).toBe(busiest.n);
+    expect(r.record?.base).not.toBeNull();
+    expect(r.routes.length).toBeGreaterThan(0);
+    for (const x of r.routes) {
+      expect(x.from.id).toBeLessThan(x.to.id);
+      expect(x.trips).toBeGreaterThan(0);
+    }
+    const trips = r.routes.map((x) => x.trips);
+    expect(trips).toEqual([...trips].sort((a, b) => b - a));
+    const never = world.get<{ id: number }>("SELECT id FROM people WHERE kind = 'guardian' LIMIT 1")!.id;
+    const none = await json<CarerRoutes>(`/api/people/${never}/routes`);
+    expect(none.routes).toEqual([]);
+    expect(none.months).toBe(0);
+    await fails('/api/people/999999/routes', 404);
+  });
+
+  it("sums a year's roads in SQL, busiest first, agreeing with the carers' own", async () => {
+    const whole = await json<RoutesMap>('/api/routes?year=1990&limit=500');
+    expect(whole.year).toBe(1990);
+    expect(whole.years!.first).toBeLessThanOrEqual(1990);
+    expect(whole.routes.length).toBe(whole.totalRoutes);
+    expect(whole.logged.months).toBe(
+      world.get<{ n: number }>(
+        'SELECT count(*) AS n FROM events WHERE type = ? AND day BETWEEN 32873 AND 33237',
+        code(),
+      )!.n,
+    );
+    expect(whole.carersAtWork).toBeGreaterThanOrEqual(whole.logged.carers);
+    for (const x of whole.routes) expect(x.from.id).not.toBe(x.to.id);
+    const top = await json<RoutesMap>('/api/routes?year=1990&limit=1');
+    expect(top.routes).toEqual(whole.routes.slice(0, 1));
+    expect(top.totalRoutes).toBe(whole.totalRoutes);
+    const empty = await json<RoutesMap>('/api/routes?year=1901');
+    expect(empty.routes).toEqual([]);
+    const last = await json<RoutesMap>('/api/routes');
+    expect(last.year).toBe(last.years!.last);
+    await fails('/api/routes?year=nineteen', 400, 'year');
+    await fails('/api/routes?limit=0', 400, 'limit');
+  });
+});
+
 describe('GET /api/events', () => {
   it('filters by type, in the order things happened', async () => {
     const r = await json<EventsPage>('/api/events?type=donated&limit=100');
@@ -474,9 +595,127 @@ describe.skipIf(!existsSync('examples/canon.yaml'))('GET /api/canon on the canon
         const e = (await (await app.request(`/api/events/${b.event}`)).json()) as EventDetail;
         expect(e.event.type).toBe('canon_beat');
       }
+      // Each beat the narrator's memoir tells opens there, at an anchor named for its event.
+      const told = c.beats.filter((b) => b.told !== null);
+      expect(told.length).toBeGreaterThan(c.beats.length / 2);
+      const narrator = told[0]!.told!.person;
+      expect(narrator.name).toBe('Kathy H.');
+      const html = await (await app.request(`/api/people/${narrator.id}/chronicle?format=html`)).text();
+      for (const b of told) expect(html, b.title).toContain(`id="ev-${b.event}"`);
     } finally {
       w.close();
     }
+  });
+});
+
+describe('GET /api/compare without a second world', () => {
+  it('answers 404 saying how to start a comparison', async () => {
+    expect(await fails('/api/compare', 404)).toContain('--compare');
+    await fails('/api/compare/lives', 404);
+    expect((await call('/b/api/world')).status).toBe(404);
+  });
+});
+
+describe('two worlds compared: small.yaml and fewer-donations.yaml, seed 7', () => {
+  let other: WorldDb;
+  let both: ExplorerApp;
+  let otherFile: string;
+  let otherHash: string;
+  beforeAll(() => {
+    otherFile = join(mkdtempSync(join(tmpdir(), 'hailsham-compare-')), 'fewer.db');
+    runScenario(loadScenario('examples/whatif/fewer-donations.yaml'), { seed: 7, out: otherFile });
+    otherHash = sha(otherFile);
+    other = openWorld(otherFile);
+    both = createApp(world, {
+      compare: other,
+      checkResponses: true,
+      onError: (e) => {
+        throw e;
+      },
+    });
+  });
+  afterAll(() => other?.close());
+  const get = async <T>(path: string, status = 200): Promise<T> => {
+    const res = await both.app.request(path);
+    const body = (await res.json()) as T;
+    expect(res.status, `${path}: ${JSON.stringify(body).slice(0, 300)}`).toBe(status);
+    return body;
+  };
+
+  it("gives both worlds' figures and series", async () => {
+    const c = await get<Comparison>('/api/compare');
+    expect(c.a.scenario).toBe('small');
+    expect(c.b.scenario).toBe('whatif-fewer-donations');
+    expect(c.a.base).toBe('');
+    expect(c.b.base).toBe('/b');
+    expect(c.a.figures.completions).toBe(
+      world.get<{ n: number }>("SELECT count(*) AS n FROM people WHERE phase = 'completed'")!.n,
+    );
+    expect(c.b.figures.spared).toBeGreaterThan(0);
+    expect(Math.max(...Object.keys(c.b.completionsByDonation).map(Number))).toBeLessThanOrEqual(3);
+    expect(c.a.phasesOverTime.length).toBe(c.b.phasesOverTime.length);
+    expect(c.a.survival[0]!.surviving).toBe(1);
+    expect(await get<Comparison>('/b/api/compare')).toEqual(c);
+  });
+
+  it('pairs lives by school, cohort and name, and lists those whose fate differs', async () => {
+    const c = await get<Comparison>('/api/compare');
+    const clones = world.get<{ n: number }>("SELECT count(*) AS n FROM people WHERE kind = 'clone'")!.n;
+    expect(c.matching.by).toBe('name');
+    expect(c.matching.note).toContain('not stored');
+    expect(c.matching.matched + c.matching.onlyA).toBe(clones);
+    expect(c.matching.diverged).toBeGreaterThan(10);
+    const seen: number[] = [];
+    let next: string | null = 'limit=37';
+    while (next) {
+      const page: DivergedPage = await get<DivergedPage>(`/api/compare/lives?${next}`);
+      expect(page.total).toBe(c.matching.diverged);
+      for (const l of page.items) {
+        seen.push(l.a.id);
+        expect(l.differs.length).toBeGreaterThan(0);
+        const a = world.person(l.a.id)!;
+        const b = other.person(l.b.id)!;
+        expect(b.name).toBe(a.name);
+        expect(b.cohort).toBe(a.cohort);
+        expect(l.name).toBe(a.name);
+        if (l.differs.includes('donations')) expect(b.donations).not.toBe(a.donations);
+        else expect(b.donations).toBe(a.donations);
+        if (l.differs.includes('completion')) expect(b.completed_on).not.toBe(a.completed_on);
+        if (l.differs.includes('phase')) expect(b.phase).not.toBe(a.phase);
+      }
+      next = page.next;
+    }
+    expect(new Set(seen).size).toBe(c.matching.diverged);
+    const spared = await get<DivergedPage>('/api/compare/lives?differs=phase&limit=200');
+    expect(spared.total).toBe(c.matching.byDifference.phase);
+    expect(spared.items.every((l) => l.differs.includes('phase'))).toBe(true);
+    const cohort = await get<DivergedPage>('/api/compare/lives?cohort=1965&limit=200');
+    expect(cohort.items.every((l) => l.cohort === 1965)).toBe(true);
+    await get('/api/compare/lives?differs=weather', 400);
+    await get('/api/compare/lives?cohort=abc', 400);
+  });
+
+  it("serves the second world's API and pages under /b, and the comparison page", async () => {
+    const w = await get<WorldInfo>('/b/api/world');
+    expect(w.scenario).toBe('whatif-fewer-donations');
+    const d = await get<PersonDetail>('/b/api/people/19');
+    expect(d.person.name).toBe(world.person(19)!.name);
+    for (const path of ['/compare', '/b', '/b/', '/b/people/19', '/b/people/19/chronicle', '/b/places']) {
+      const res = await both.app.request(path);
+      expect(res.status, path).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('class="compare-link"');
+      if (path.startsWith('/b')) expect(html).toContain('data-base="/b"');
+    }
+    expect((await both.app.request('/b/nowhere')).status).toBe(404);
+    expect((await both.app.request('/b/api/nowhere')).status).toBe(404);
+    expect((await both.app.request('/b/compare')).status).toBe(404);
+  });
+
+  it('leaves the second database as it was', () => {
+    expect(sha(otherFile)).toBe(otherHash);
+    for (const suffix of ['-journal', '-wal', '-shm'])
+      expect(existsSync(`${otherFile}${suffix}`)).toBe(false);
   });
 });
 
@@ -524,7 +763,17 @@ describe('GET /api/openapi.json', () => {
 
 describe('the web app and its limits', () => {
   it("serves the app's page at every page address, and 404 elsewhere", async () => {
-    for (const path of ['/', '/people', '/people/3', '/places/0', '/events/10', '/time', '/canon']) {
+    for (const path of [
+      '/',
+      '/people',
+      '/people/3',
+      '/people/3/chronicle',
+      '/places/0',
+      '/events/10',
+      '/time',
+      '/canon',
+      '/compare',
+    ]) {
       const res = await call(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/html');

@@ -11,11 +11,15 @@ import type { WorldDb } from '../store/reader.js';
 import { SOFTWARE_VERSION } from '../version.js';
 import { loadAssets, shellHtml, type Asset } from '../web/assets.js';
 import { canonRoutes } from './api/canon.js';
+import { caringRoutes } from './api/caring.js';
+import { chronicleRoutes } from './api/chronicle.js';
+import { compareRoutes, pairWorlds } from './api/compare.js';
 import { eventRoutes } from './api/events.js';
 import { peopleRoutes } from './api/people.js';
 import { placeRoutes } from './api/places.js';
 import { workRoutes } from './api/works.js';
 import { overviewOf, worldRoutes } from './api/world.js';
+import { SECOND_WORLD_BASE } from './compare.js';
 import { ApiContext } from './context.js';
 import { openApiDocument } from './openapi.js';
 import { registerRoutes, type AnyRoute } from './route.js';
@@ -24,10 +28,13 @@ import { registerRoutes, type AnyRoute } from './route.js';
 export const API_ROUTES: readonly AnyRoute[] = [
   ...worldRoutes,
   ...peopleRoutes,
+  ...chronicleRoutes,
+  ...caringRoutes,
   ...eventRoutes,
   ...placeRoutes,
   ...canonRoutes,
   ...workRoutes,
+  ...compareRoutes,
 ];
 
 /** Longest request target (path and query) accepted, in characters. */
@@ -41,7 +48,9 @@ const PAGE_PATHS = [
   '/events',
   '/time',
   '/canon',
+  '/compare',
   '/people/:id{[0-9]{1,10}}',
+  '/people/:id{[0-9]{1,10}}/chronicle',
   '/places/:id{[0-9]{1,10}}',
   '/events/:id{[0-9]{1,10}}',
 ];
@@ -51,11 +60,15 @@ export interface AppOptions {
   checkResponses?: boolean;
   /** Hears unexpected errors (the 500s); by default they go to stderr. */
   onError?: (error: unknown, path: string) => void;
+  /** A second world to compare with the first, opened read-only; served under /b. */
+  compare?: WorldDb;
 }
 
 export interface ExplorerApp {
   app: Hono;
   api: ApiContext;
+  /** The second world's context, when comparing. */
+  other?: ApiContext;
 }
 
 function errorBody(status: number, message: string, field?: string) {
@@ -71,12 +84,20 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
   const api = new ApiContext(world);
   // The overview's series take a few passes over the people: done now, not on the first visit.
   overviewOf(api);
+  const other = options.compare ? new ApiContext(options.compare) : undefined;
+  if (other) {
+    overviewOf(other);
+    pairWorlds(api, other);
+  }
   const app = new Hono();
   const assets = loadAssets();
-  const shell = shellHtml(api.info.title ?? api.info.scenario);
-  // Responses depend on the world, this build, and this process (code may change between runs).
+  const nameOf = (a: ApiContext) => a.info.title ?? a.info.scenario;
+  const shell = shellHtml(nameOf(api), { compare: other !== undefined });
+  // Responses depend on the worlds, this build, and this process (code may change between runs).
   const worldTag = createHash('sha256')
-    .update(`${world.meta.logSha256}\0${SOFTWARE_VERSION}\0${process.pid}\0${performance.timeOrigin}`)
+    .update(
+      `${world.meta.logSha256}\0${options.compare?.meta.logSha256 ?? ''}\0${SOFTWARE_VERSION}\0${process.pid}\0${performance.timeOrigin}`,
+    )
     .digest('base64url')
     .slice(0, 16);
   const etag = `W/"${worldTag}"`;
@@ -110,18 +131,26 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
   };
 
   // The world never changes while served: a client holding this world's tag has the answer.
-  app.use('/api/*', async (c, next) => {
+  const notModified = async (c: Context, next: () => Promise<void>) => {
     if (c.req.header('if-none-match') === etag) {
       revalidate(c);
       return c.body(null, 304);
     }
     await next();
-  });
+  };
+  app.use('/api/*', notModified);
+  if (other) app.use(`${SECOND_WORLD_BASE}/api/*`, notModified);
 
   registerRoutes(app, API_ROUTES, api, {
     checkResponses: options.checkResponses ?? false,
     cacheHeaders: revalidate,
   });
+  if (other)
+    registerRoutes(app, API_ROUTES, other, {
+      checkResponses: options.checkResponses ?? false,
+      cacheHeaders: revalidate,
+      prefix: SECOND_WORLD_BASE,
+    });
 
   const openapi = openApiDocument(API_ROUTES);
   app.get('/api/openapi.json', (c) => {
@@ -151,23 +180,33 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
     return sendAsset(c, asset);
   });
 
-  const page = (c: Context, status: 200 | 404) => {
+  const otherShell = other
+    ? shellHtml(nameOf(other), { compare: true, base: SECOND_WORLD_BASE, first: nameOf(api) })
+    : '';
+  const page = (c: Context, status: 200 | 404, body = shell) => {
     c.header('Content-Type', 'text/html; charset=utf-8');
     c.header('Cache-Control', 'no-cache');
     c.header(
       'Content-Security-Policy',
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     );
-    return c.body(shell, status);
+    return c.body(body, status);
   };
 
   for (const path of PAGE_PATHS) app.get(path, (c) => page(c, 200));
+  if (other) {
+    app.get(SECOND_WORLD_BASE, (c) => page(c, 200, otherShell));
+    for (const path of PAGE_PATHS)
+      if (path !== '/compare') app.get(`${SECOND_WORLD_BASE}${path}`, (c) => page(c, 200, otherShell));
+  }
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
-    if (path === '/api' || path.startsWith('/api/'))
+    const apiPath =
+      other && path.startsWith(`${SECOND_WORLD_BASE}/`) ? path.slice(SECOND_WORLD_BASE.length) : path;
+    if (apiPath === '/api' || apiPath.startsWith('/api/'))
       return c.json(errorBody(404, `no endpoint at ${path.slice(0, 200)} (see /api/openapi.json)`), 404);
-    return page(c, 404);
+    return page(c, 404, other && path.startsWith(`${SECOND_WORLD_BASE}/`) ? otherShell : shell);
   });
 
   app.onError((e, c) => {
@@ -184,5 +223,5 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
     return c.json(errorBody(500, 'unexpected error in the explorer (reported on the server)'), 500);
   });
 
-  return { app, api };
+  return { app, api, other };
 }

@@ -77,6 +77,10 @@ export function openApiDocument(routes: readonly AnyRoute[]): JsonSchema {
         content: { 'application/json': { schema: errorRef } },
       },
     };
+    for (const [type, description] of Object.entries(r.alternatives ?? {}))
+      (responses[200] as { content: Record<string, unknown> }).content[type] = {
+        schema: { type: 'string', description },
+      };
     for (const [status, description] of Object.entries(r.errors ?? {}))
       responses[status] = { description, content: { 'application/json': { schema: errorRef } } };
     paths[r.path] = {

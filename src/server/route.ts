@@ -26,9 +26,28 @@ export interface RouteDef<P extends ParamsSchema, Q extends ParamsSchema, R exte
   /** What a successful response holds: a JSON schema or, for pictures, a string. */
   response: R;
   mediaType?: 'application/json' | 'image/svg+xml';
+  /** Other forms the route answers in when asked (its handler then returns a RawBody). */
+  alternatives?: Partial<Record<'text/html', string>>;
   /** Statuses besides 200 and 400 this route may answer, with what they mean. */
   errors?: Partial<Record<404, string>>;
-  handler(input: { params: z.output<P>; query: z.output<Q>; api: ApiContext; url: URL }): z.input<R>;
+  handler(input: {
+    params: z.output<P>;
+    query: z.output<Q>;
+    api: ApiContext;
+    url: URL;
+  }): z.input<R> | RawBody;
+}
+
+/**
+ * A response that is not JSON (a chronicle as an HTML page), returned by a handler in place of
+ * its JSON answer; sent as it is, with its own content type and security policy.
+ */
+export class RawBody {
+  constructor(
+    readonly type: 'text/html; charset=utf-8',
+    readonly text: string,
+    readonly policy?: string,
+  ) {}
 }
 
 /** Any route, for lists of them. */
@@ -116,16 +135,17 @@ export function honoPathOf(route: AnyRoute): string {
 
 /**
  * Registers routes with a Hono app. With `checkResponses`, every response is checked against
- * its schema before it is sent (the tests turn this on).
+ * its schema before it is sent (the tests turn this on); `prefix` mounts them elsewhere (the
+ * second world of a comparison answers under /b).
  */
 export function registerRoutes(
   app: Hono,
   routes: readonly AnyRoute[],
   api: ApiContext,
-  options: { checkResponses: boolean; cacheHeaders: (c: Context) => void },
+  options: { checkResponses: boolean; cacheHeaders: (c: Context) => void; prefix?: string },
 ): void {
   for (const route of routes) {
-    app.get(honoPathOf(route), (c) => {
+    app.get(`${options.prefix ?? ''}${honoPathOf(route)}`, (c) => {
       const url = new URL(c.req.url);
       const input = {
         params: parseWith(
@@ -140,6 +160,11 @@ export function registerRoutes(
       // The route's own types were checked where it was declared; here every route is alike.
       const body = (route.handler as (i: typeof input) => unknown)(input);
       options.cacheHeaders(c);
+      if (body instanceof RawBody) {
+        c.header('Content-Type', body.type);
+        if (body.policy) c.header('Content-Security-Policy', body.policy);
+        return c.body(body.text);
+      }
       if (route.mediaType === 'image/svg+xml') {
         c.header('Content-Type', 'image/svg+xml; charset=utf-8');
         return c.body(body as string);

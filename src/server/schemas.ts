@@ -329,6 +329,13 @@ export const CanonBeat = z.object({
   people: z.array(Ref),
   place: Ref.nullable(),
   scene: z.string().nullable().describe('where the chronicle tells it, when it does'),
+  told: z
+    .object({
+      person: Ref.describe('the narrator, whose memoir it is'),
+      sentences: z.number().int().describe('sentences of the memoir that cite the beat'),
+    })
+    .nullable()
+    .describe("the narrator's memoir where it tells this beat (anchor `ev-{event}`), or null"),
 });
 export const Canon = z.object({ beats: z.array(CanonBeat) }).meta({ id: 'Canon' });
 export type Canon = z.infer<typeof Canon>;
@@ -343,3 +350,173 @@ export const ApiError = z
   })
   .meta({ id: 'Error' });
 export type ApiError = z.infer<typeof ApiError>;
+
+/** Which chronicles there are of a person. */
+export const CHRONICLE_KINDS = ['memoir', 'biography'] as const;
+
+export const ChronicleSentence = z
+  .object({
+    text: z.string(),
+    events: z.array(z.number().int()).describe('the events it rests on, ascending, never empty'),
+    more: z.number().int().describe('events it rests on beyond those listed (a sample of 40)'),
+  })
+  .meta({ id: 'ChronicleSentence' });
+
+export const ChronicleView = z
+  .object({
+    person: Ref,
+    kind: z.enum(CHRONICLE_KINDS),
+    kinds: z.array(z.enum(CHRONICLE_KINDS)).describe('the kinds this person can have'),
+    title: z.string(),
+    subtitle: z.string(),
+    sections: z.array(
+      z.object({
+        title: z.string(),
+        paragraphs: z.array(z.object({ sentences: z.array(ChronicleSentence) })),
+      }),
+    ),
+    sentences: z.number().int(),
+    cited: z.number().int().describe('distinct events cited'),
+    writtenMs: z.number().describe('how long writing it took; 0 when it was already written'),
+  })
+  .meta({ id: 'ChronicleView' });
+export type ChronicleView = z.infer<typeof ChronicleView>;
+
+/** A route driven by carers: two places and how often it was driven. */
+export const Route = z
+  .object({
+    from: Ref,
+    to: Ref,
+    km: z.number(),
+    trips: z.number().describe('drives along it, either way (rounds a month times months)'),
+    months: z.number().int().describe('monthly rounds that included it'),
+    carers: z.number().int(),
+  })
+  .meta({ id: 'Route' });
+export type Route = z.infer<typeof Route>;
+
+export const CarerRoutes = z
+  .object({
+    person: Ref,
+    record: z
+      .object({
+        base: Ref.nullable(),
+        km: z.number(),
+        trips: z.number().int(),
+        donorsCared: z.number().int(),
+        completionsInCare: z.number().int(),
+        stillCaring: z.boolean(),
+      })
+      .nullable()
+      .describe('the row of the `carers` table, or null when the world keeps none for this person'),
+    months: z.number().int().describe('monthly rounds logged (`carer_round` events)'),
+    first: isoDate.nullable(),
+    last: isoDate.nullable(),
+    routes: z.array(Route).describe('roads between two places, busiest first'),
+    localVisits: z.number().describe('visits to donors at the carer’s own centre'),
+    donors: z.array(Ref).describe('donors visited on the logged rounds'),
+  })
+  .meta({ id: 'CarerRoutes' });
+export type CarerRoutes = z.infer<typeof CarerRoutes>;
+
+export const RoutesMap = z
+  .object({
+    year: z.number().int().nullable(),
+    years: z
+      .object({ first: z.number().int(), last: z.number().int() })
+      .nullable()
+      .describe('years with logged rounds, or null when the world logs none'),
+    routes: z.array(Route),
+    totalRoutes: z.number().int().describe('distinct routes driven that year'),
+    logged: z.object({
+      months: z.number().int().describe('monthly rounds logged in the year'),
+      carers: z.number().int().describe('carers whose rounds are logged'),
+    }),
+    carersAtWork: z.number().int().describe('clones who were carers at some time in the year'),
+    fullDetailOnly: z.boolean().describe('rounds are logged only for carers from full-detail schools'),
+  })
+  .meta({ id: 'RoutesMap' });
+export type RoutesMap = z.infer<typeof RoutesMap>;
+
+/** One world's side of a comparison. */
+export const CompareSide = z
+  .object({
+    scenario: z.string(),
+    title: z.string().nullable(),
+    seed: z.number().int(),
+    file: z.string().describe("the database's file name"),
+    base: z
+      .string()
+      .describe('where its pages are in this explorer: "" for the first world, "/b" for the second'),
+    logSha256: z.string(),
+    start: isoDate,
+    end: isoDate,
+    figures: z.object({
+      people: z.number().int(),
+      clones: z.number().int(),
+      events: z.number().int(),
+      donations: z.number().int(),
+      completions: z.number().int(),
+      spared: z.number().int(),
+      meanDonationsAtCompletion: z.number().nullable(),
+      medianCareerYears: z.number(),
+      medianDonorAge: z.number(),
+      medianCompletionAge: z.number().nullable(),
+    }),
+    byPhase: z.record(z.string(), z.number().int()),
+    completionsByDonation: z.record(z.string(), z.number().int()),
+    phasesOverTime: z.array(z.object({ date: isoDate, counts: z.record(z.string(), z.number().int()) })),
+    survival: z.array(
+      z.object({
+        age: z.number().int(),
+        surviving: z.number(),
+        atRisk: z.number().int(),
+        completed: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'CompareSide' });
+export type CompareSide = z.infer<typeof CompareSide>;
+
+export const DIVERGENCES = ['phase', 'donations', 'completion'] as const;
+
+export const Comparison = z
+  .object({
+    a: CompareSide,
+    b: CompareSide,
+    matching: z.object({
+      by: z.enum(['key', 'name']).describe('how lives were paired'),
+      note: z.string(),
+      matched: z.number().int(),
+      diverged: z.number().int(),
+      byDifference: z.record(z.string(), z.number().int()),
+      onlyA: z.number().int(),
+      onlyB: z.number().int(),
+    }),
+  })
+  .meta({ id: 'Comparison' });
+export type Comparison = z.infer<typeof Comparison>;
+
+const LifeSide = z.object({
+  id: z.number().int(),
+  phase: z.string(),
+  fate: z.enum(FATES).nullable(),
+  donations: z.number().int(),
+  completedOn: isoDate.nullable(),
+  age: z.number().int().nullable().describe('age at completion, or at the end of the world'),
+});
+
+export const DivergedLife = z
+  .object({
+    name: z.string(),
+    school: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    cohort: z.number().int().nullable(),
+    a: LifeSide,
+    b: LifeSide,
+    differs: z.array(z.enum(DIVERGENCES)),
+  })
+  .meta({ id: 'DivergedLife' });
+export type DivergedLife = z.infer<typeof DivergedLife>;
+
+export const DivergedPage = page(DivergedLife).meta({ id: 'DivergedPage' });
+export type DivergedPage = z.infer<typeof DivergedPage>;

@@ -57,9 +57,36 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** How the shell is set: which world it is, and whether a second world is open beside it. */
+export interface ShellOptions {
+  /** A second world is open: the masthead links to the comparison. */
+  compare?: boolean;
+  /** Where this world's pages are ('' for the first world, '/b' for the second). */
+  base?: string;
+  /** The first world's name, shown on the second world's pages. */
+  first?: string;
+}
+
 /** The page every address of the explorer returns; the client draws the rest. */
-export function shellHtml(worldName: string): string {
+export function shellHtml(worldName: string, options: ShellOptions = {}): string {
   const built = clientDir() !== null;
+  const base = options.base ?? '';
+  const nav = [
+    ['/', 'Overview'],
+    ['/people', 'People'],
+    ['/places', 'Places'],
+    ['/time', 'Time'],
+    ['/canon', 'Canon'],
+  ]
+    .map(([path, label]) => `<a href="${base}${path}">${label}</a>`)
+    .join('');
+  // The comparison lives with the first world; from the second, its link leaves for the first.
+  const compare = options.compare ? '<a href="/compare" class="compare-link">Compare</a>' : '';
+  const which = base
+    ? `<span class="world-tag" title="the second world of the comparison${options.first ? `; the first is ${escapeHtml(options.first)}` : ''}">second world</span>`
+    : options.compare
+      ? `<span class="world-tag" title="the first world of the comparison">first world</span>`
+      : '';
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -70,12 +97,12 @@ export function shellHtml(worldName: string): string {
 <link rel="stylesheet" href="/app/style.css">
 ${built ? '<script type="module" src="/app/app.js"></script>' : ''}
 </head>
-<body>
+<body${base ? ` data-base="${escapeHtml(base)}"` : ''}>
 <header class="masthead">
-  <a class="brand" href="/">Hailsham</a>
-  <span class="world-name">${escapeHtml(worldName)}</span>
+  <a class="brand" href="${base || '/'}">Hailsham</a>
+  <span class="world-name">${escapeHtml(worldName)}</span>${which}
   <nav class="nav" aria-label="Sections">
-    <a href="/">Overview</a><a href="/people">People</a><a href="/places">Places</a><a href="/time">Time</a><a href="/canon">Canon</a>
+    ${nav}${compare}
   </nav>
 </header>
 <main id="main" tabindex="-1">${

@@ -263,6 +263,55 @@ ol.beats .date { color: var(--muted); font-variant-numeric: lining-nums; white-s
 .beat-strip { margin: 0.5rem 0 1.5rem; }
 ol.beats h3 { margin: 0 0 0.2rem; }
 
+/* The chronicle: prose set for reading, every sentence a quiet link to its events. */
+.chronicle .prose p, .chronicle details.prose p { max-width: var(--measure); text-align: justify; hyphens: auto; margin: 0 0 1em; font-size: 1.06rem; line-height: 1.68; }
+.chronicle h3 { font-style: normal; font-variant: small-caps; letter-spacing: 0.08em; color: var(--ink-soft); font-size: 1.05rem; margin: 1.8rem 0 0.6rem; }
+.chronicle a.s { color: inherit; border-bottom: 0; border-radius: 2px; transition: background-color 0.12s; }
+.chronicle a.s:hover, .chronicle a.s:focus { background: var(--paper-deep); color: var(--ink); }
+.chronicle a.s.cited { background: #ecdcb4; box-shadow: 0 0 0 2px #ecdcb4; }
+.chronicle sup.ev { display: none; font-size: 0.62em; line-height: 1; color: var(--muted); margin-left: 0.15em; font-variant-numeric: lining-nums; }
+.chronicle sup.ev a { color: var(--muted); }
+.chronicle.with-ids sup.ev { display: inline; }
+.chronicle .controls { font-size: 0.88rem; color: var(--muted); margin: 0 0 1rem; }
+.chronicle .controls input { margin: 0 0.3rem 0 0; vertical-align: -1px; }
+.chronicle details.prose > summary { margin: 0.2rem 0 1rem; }
+.ev-anchor { scroll-margin-top: 40vh; }
+.chronicle-title { color: var(--muted); font-style: italic; margin: -0.3rem 0 0.6rem; }
+.chronicle-title .title { font-style: normal; color: var(--ink-soft); }
+p.kinds { font-variant: small-caps; letter-spacing: 0.06em; margin: 0 0 1rem; color: var(--muted); }
+p.kinds .current { color: var(--ink); border-bottom: 1px solid var(--ink-soft); }
+article.reading { max-width: 44rem; }
+article.reading .chronicle .prose p { font-size: 1.12rem; }
+.scene-links { font-size: 0.92rem; margin: 0.25rem 0 0; }
+
+/* A carer's roads, and the year's busiest on the map. */
+.map .route { stroke: var(--carer); stroke-opacity: 0.72; stroke-linecap: round; }
+.map a:hover .route, .map g:hover > .route { stroke: var(--link); stroke-opacity: 0.95; }
+.routes-wrap { display: grid; grid-template-columns: minmax(220px, 340px) 1fr; gap: 1.6rem; align-items: start; }
+@media (max-width: 760px) { .routes-wrap { grid-template-columns: 1fr; } }
+.route-map { margin: 0; background: var(--paper); border: 1px solid var(--paper-edge); border-radius: 3px; overflow: hidden; }
+.route-map svg.map { overflow: hidden; }
+.routes-wrap table.list { margin-top: 1rem; }
+.route-controls { margin-top: 0.8rem; font-size: 0.95rem; }
+.route-picker { color: var(--ink-soft); }
+.route-picker select { margin-left: 0.3rem; }
+.routes-note { font-size: 0.9rem; margin: 0.5rem 0 0; }
+
+/* Two worlds side by side. */
+.world-tag { font-variant: small-caps; letter-spacing: 0.08em; font-size: 0.9rem; color: var(--paper); background: var(--ink-soft); padding: 0 0.45rem; border-radius: 2px; }
+.nav a.compare-link { color: var(--link); }
+.side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 0 2.2rem; }
+.side-by-side figure { margin-bottom: 0.6rem; }
+.side-by-side h3 { margin: 0.2rem 0 0.4rem; font-size: 1rem; }
+table.compare-figures td.diff { color: var(--ink-soft); }
+table.compare-figures td.diff.same { color: var(--muted); }
+table.diverged td { font-size: 0.95rem; }
+table.diverged .phase { margin-right: 0.35rem; vertical-align: 1px; }
+form.filters fieldset.checks { border: 0; padding: 0; margin: 0; display: flex; gap: 0.4rem 1rem; flex-wrap: wrap; align-items: center; }
+form.filters fieldset.checks legend { float: left; font-size: 0.82rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.1em; margin-right: 0.4rem; }
+form.filters fieldset.checks label { flex-direction: row; align-items: center; text-transform: none; letter-spacing: normal; font-size: 0.95rem; color: var(--ink-soft); gap: 0.3rem; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+
 .colophon { margin-top: 4rem; padding-top: 1rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.9rem; }
 .tip {
   position: fixed; pointer-events: none; background: var(--ink); color: var(--paper); font-size: 0.85rem;

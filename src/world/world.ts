@@ -317,6 +317,7 @@ export class World implements WorldContext {
     if (due === NONE || this.people.phase[person] !== PHASE_DONOR) return;
     const next = due + Math.max(1, Math.round(days));
     this.donationDue[person] = next;
+    this.cast.shift(person, this.sim.now, next - due);
     if (next <= this.end) this.sim.schedule(next, PRIORITY.donation, this.K.donation, person, 0);
   }
 

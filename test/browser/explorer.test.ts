@@ -77,8 +77,12 @@ describe.skipIf(!haveChromium)('the explorer in Chromium', () => {
     await ready();
   }
 
+  /** The page is drawn, and so are its parts that arrive later (a chronicle, a carer's roads). */
   async function ready(): Promise<void> {
     await page.waitForSelector('main[data-ready="1"]', { timeout: 20_000 });
+    await page.waitForFunction(() => !document.querySelector('main [data-ready="0"]'), null, {
+      timeout: 20_000,
+    });
   }
 
   async function follow(selector: string): Promise<void> {
@@ -173,6 +177,78 @@ describe.skipIf(!haveChromium)('the explorer in Chromium', () => {
     );
     expect(page.url()).toContain('date=1990-01-01');
     expect(await page.locator('svg.map circle.bubble').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  /** A carer whose logged rounds took them between centres, found through the API. */
+  async function carerWithRounds(): Promise<number> {
+    const res = await fetch(`${base}/api/events?type=carer_round&limit=200`);
+    const body = (await res.json()) as { items: { person: number }[] };
+    for (const id of new Set(body.items.map((e) => e.person))) {
+      const r = (await (await fetch(`${base}/api/people/${id}/routes`)).json()) as { routes: unknown[] };
+      if (r.routes.length > 0) return id;
+    }
+    throw new Error('no carer in the first 200 rounds drove between centres');
+  }
+
+  it("shows a carer's chronicle, every sentence a link to its events, and a map of their roads", async () => {
+    const id = await carerWithRounds();
+    await open(`/people/${id}`);
+    const panel = page.locator('#chronicle');
+    expect(await panel.locator('h2').innerText()).toMatch(/in their own words/i);
+    const sentences = panel.locator('a.s');
+    expect(await sentences.count()).toBeGreaterThan(3);
+    for (const href of await sentences.evaluateAll((els) => els.map((e) => e.getAttribute('href'))))
+      expect(href).toMatch(/^\/events\/\d+$/);
+    expect(await panel.locator('sup.ev').first().isVisible()).toBe(false);
+    await panel.locator('.controls input[type="checkbox"]').check();
+    expect(await panel.locator('sup.ev').first().isVisible()).toBe(true);
+    expect(await page.locator('.routes-panel svg.map line.route').count()).toBeGreaterThan(0);
+    expect(await page.locator('.routes-panel dl.pairs').innerText()).toContain('Based at');
+    const first = (await sentences.first().getAttribute('href'))!;
+    await follow('#chronicle a.s');
+    expect(new URL(page.url()).pathname).toBe(first);
+    expect(await page.getByText('How it came about').count()).toBe(1);
+    // The biography is a link away, and the chronicle has a page of its own.
+    await open(`/people/${id}?chronicle=biography`);
+    expect(await page.locator('#chronicle h2').innerText()).toMatch(/as the record tells it/i);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens a chronicle at the sentence that tells an event, and marks every sentence citing it', async () => {
+    const id = await carerWithRounds();
+    const res = await fetch(`${base}/api/people/${id}/chronicle`);
+    const c = (await res.json()) as { sections: { paragraphs: { sentences: { events: number[] }[] }[] }[] };
+    const sentences = c.sections.flatMap((x) => x.paragraphs.flatMap((p) => p.sentences));
+    const event = sentences[sentences.length - 1]!.events[0]!;
+    await open(`/people/${id}/chronicle#ev-${event}`);
+    expect(await page.locator('article.reading h1').innerText()).toMatch(/memoir/);
+    const cited = page.locator('a.s.cited');
+    expect(await cited.count()).toBeGreaterThan(0);
+    expect(await cited.first().getAttribute('data-events')).toContain(String(event));
+    const inView = await page
+      .locator(`#ev-${event}`)
+      .evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight);
+    expect(inView).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it("draws the year's busiest carers' routes on the map, and redraws them for another year", async () => {
+    await open('/places?routes=1990');
+    const lines = page.locator('.map-box svg.map line.route');
+    expect(await lines.count()).toBeGreaterThan(0);
+    expect(await page.locator('.routes-note').innerText()).toMatch(
+      /^1990: (the \d+ busiest of|all|the one road)/,
+    );
+    await page.selectOption('select[name="routes"]', '');
+    await page.waitForFunction(() => document.querySelectorAll('.map-box line.route').length === 0);
+    expect(page.url()).not.toContain('routes=');
+    await page.selectOption('select[name="routes"]', '1985');
+    await page.waitForFunction(
+      () => document.querySelector('.map-box')?.getAttribute('data-routes') === '1985',
+    );
+    expect(page.url()).toContain('routes=1985');
+    expect(await lines.count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
 

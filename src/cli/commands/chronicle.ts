@@ -89,7 +89,22 @@ export function registerChronicle(program: Command, io: Io): void {
               ? `${JSON.stringify(c, null, 2)}\n`
               : toMarkdown(c, { ids: opts.ids });
         if (opts.out) {
-          writeFileSync(opts.out, text);
+          try {
+            writeFileSync(opts.out, text);
+          } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code;
+            const reason =
+              code === 'ENOENT'
+                ? 'its folder does not exist'
+                : code === 'EISDIR'
+                  ? 'it is a folder'
+                  : code === 'EACCES' || code === 'EPERM'
+                    ? 'permission denied'
+                    : (e as Error).message;
+            throw new UsageError(
+              `cannot write the chronicle to ${opts.out}: ${reason}; choose another --out`,
+            );
+          }
           const n = c.sections.reduce(
             (s, x) => s + x.paragraphs.reduce((t, p) => t + p.sentences.length, 0),
             0,

@@ -1,6 +1,8 @@
 /**
- * `hailsham serve <world>`: opens the web explorer of a world on this machine
- * (http://127.0.0.1:1968/ unless told otherwise) and runs until interrupted.
+ * `hailsham serve <world> [other]`: opens the web explorer of a world on this machine
+ * (http://127.0.0.1:1968/ unless told otherwise) and runs until interrupted. With a second
+ * world (`--compare b.db`, or a second argument), both are opened read-only and the explorer
+ * gains a page comparing them; the second world's own pages are under /b.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
@@ -18,8 +20,11 @@ function parsePort(text: string): number {
 export function registerServe(program: Command, io: Io): void {
   program
     .command('serve')
-    .description('open a web explorer of a world (people, places, events, charts, a map in time)')
+    .description(
+      'open a web explorer of a world (people, places, events, charts, a map in time), or of two side by side',
+    )
     .argument('<world>', 'world database')
+    .argument('[other]', 'a second world to compare with the first (the same as --compare)')
     .addOption(
       new Option('-p, --port <n>', 'port to listen on (0 picks a free one)')
         .argParser(parsePort)
@@ -30,21 +35,45 @@ export function registerServe(program: Command, io: Io): void {
       'address to listen on; anything but loopback lets other machines in',
       DEFAULT_HOST,
     )
-    .action((file: string, opts: { port: number; host: string }) => serveWorld(file, opts, io));
+    .option('--compare <world>', 'a second world database, shown beside the first at /compare')
+    .action(
+      (file: string, other: string | undefined, opts: { port: number; host: string; compare?: string }) => {
+        if (other !== undefined && opts.compare !== undefined && other !== opts.compare)
+          throw new UsageError(
+            `two worlds to compare were given ('${other}' and --compare '${opts.compare}'); give one of them`,
+          );
+        return serveWorld(file, { ...opts, compare: opts.compare ?? other }, io);
+      },
+    );
 }
 
 /**
  * Serves a world's explorer until SIGINT or SIGTERM.
  * @example await serveWorld('out/canon.db', { port: 1968, host: '127.0.0.1' }, io)
  */
-export async function serveWorld(file: string, opts: { port: number; host: string }, io: Io): Promise<void> {
+export async function serveWorld(
+  file: string,
+  opts: { port: number; host: string; compare?: string },
+  io: Io,
+): Promise<void> {
   const started = performance.now();
   const world = openWorld(file);
-  let running;
+  let other;
   try {
-    running = await startServer(world, { port: opts.port, host: opts.host });
+    other = opts.compare === undefined ? undefined : openWorld(opts.compare);
   } catch (e) {
     world.close();
+    throw e;
+  }
+  const closeAll = () => {
+    world.close();
+    other?.close();
+  };
+  let running;
+  try {
+    running = await startServer(world, { port: opts.port, host: opts.host, compare: other });
+  } catch (e) {
+    closeAll();
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')
       throw new UsageError(
@@ -55,8 +84,11 @@ export async function serveWorld(file: string, opts: { port: number; host: strin
     throw e;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const people = (w: typeof world) => `${w.meta.people.toLocaleString('en-GB')} people`;
   io.out(
-    `Exploring ${file} (${world.meta.people.toLocaleString('en-GB')} people) at ${running.url}  (ready in ${seconds} s; Ctrl-C stops)`,
+    other
+      ? `Comparing ${file} (${people(world)}) with ${opts.compare} (${people(other)}) at ${running.url}compare  (ready in ${seconds} s; Ctrl-C stops)`
+      : `Exploring ${file} (${people(world)}) at ${running.url}  (ready in ${seconds} s; Ctrl-C stops)`,
   );
   if (opts.host !== DEFAULT_HOST && opts.host !== 'localhost' && opts.host !== '::1')
     io.err(`hailsham: warning: listening on ${opts.host}, so other machines can reach the explorer`);
@@ -65,7 +97,7 @@ export async function serveWorld(file: string, opts: { port: number; host: strin
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       void running.close().then(() => {
-        world.close();
+        closeAll();
         resolve();
       });
     };

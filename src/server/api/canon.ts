@@ -6,11 +6,14 @@
  * an empty placeholder.
  */
 import { isoDate, parseIsoDate } from '../../engine/calendar.js';
-import { HttpError } from '../../errors.js';
+import { defaultNarrator } from '../../chronicle/index.js';
+import { DatabaseError, HttpError } from '../../errors.js';
 import type { EventRow } from '../../store/reader.js';
 import { T } from '../../world/event-types.js';
+import { chronicleKinds } from '../chronicles.js';
 import type { ApiContext } from '../context.js';
 import { defineRoute } from '../route.js';
+import { chroniclesOf } from './chronicle.js';
 import { Canon, type Canon as CanonT, type Ref } from '../schemas.js';
 import { columnRole, num, pick, quoteIdent, str, type Row } from '../side-tables.js';
 
@@ -51,6 +54,7 @@ function beatEvents(api: ApiContext): CanonT | null {
       people: cast[i]!.map((id) => ({ id, name: names.get(id) ?? `#${id}` })),
       place: r.place === null ? null : api.placeRef(r.place),
       scene: str(data[i]!.kind),
+      told: null,
     })),
   };
 }
@@ -122,10 +126,40 @@ export function beatsOf(api: ApiContext): CanonT | null {
       people: [...new Map(people.map((p) => [p.id, p])).values()],
       place: place === null ? null : api.placeRef(place),
       scene: str(pick(r, ['scene', 'chapter', 'chronicle'])),
+      told: null,
     };
   });
   beats.sort((a, b) => a.order - b.order);
   return { beats };
+}
+
+/**
+ * Marks each beat the narrator's memoir tells (cites its event), so the canon page can open the
+ * scene: the memoir's first sentence citing an event carries the anchor `ev-<id>`.
+ */
+function withScenes(api: ApiContext, canon: CanonT): CanonT {
+  const narrator = defaultNarrator(api.world);
+  const row = api.world.person(narrator);
+  if (!row || !chronicleKinds(row).includes('memoir')) return canon;
+  let chronicle;
+  try {
+    chronicle = chroniclesOf(api).get(narrator, 'memoir').chronicle;
+  } catch (e) {
+    // Tables of a shape the chronicle does not read: the beats stand without their scenes.
+    if (e instanceof DatabaseError) return canon;
+    throw e;
+  }
+  const citing = new Map<number, number>();
+  for (const s of chronicle.sections)
+    for (const p of s.paragraphs)
+      for (const x of p.sentences) for (const e of x.events) citing.set(e, (citing.get(e) ?? 0) + 1);
+  const person = { id: row.id, name: row.name };
+  return {
+    beats: canon.beats.map((b) => {
+      const n = b.event === null ? 0 : (citing.get(b.event) ?? 0);
+      return { ...b, told: n > 0 ? { person, sentences: n } : null };
+    }),
+  };
 }
 
 const canonCache = new WeakMap<ApiContext, CanonT | null>();
@@ -140,7 +174,11 @@ export const canonRoutes = [
     errors: { 404: 'the world has no canon storyline' },
     handler: ({ api }) => {
       let beats = canonCache.get(api);
-      if (beats === undefined) canonCache.set(api, (beats = beatsOf(api)));
+      if (beats === undefined) {
+        beats = beatsOf(api);
+        if (beats) beats = withScenes(api, beats);
+        canonCache.set(api, beats);
+      }
       if (!beats) throw new HttpError(404, NO_CANON);
       return beats;
     },

@@ -4,8 +4,13 @@
  * as types only, so nothing of the server reaches the browser). The world's description is
  * fetched once and kept.
  */
+import { within } from './base.js';
 import type {
   Canon,
+  CarerRoutes,
+  ChronicleView,
+  Comparison,
+  DivergedPage,
   EventDetail,
   EventsPage,
   MapData,
@@ -14,12 +19,17 @@ import type {
   PersonDetail,
   PlaceDetail,
   PlacesList,
+  RoutesMap,
   Snapshot,
   WorldInfo,
 } from '../../server/schemas.js';
 
 export type {
   Canon,
+  CarerRoutes,
+  ChronicleView,
+  Comparison,
+  DivergedPage,
   EventDetail,
   EventsPage,
   MapData,
@@ -28,11 +38,15 @@ export type {
   PersonDetail,
   PlaceDetail,
   PlacesList,
+  RoutesMap,
   Snapshot,
   WorldInfo,
 };
 export type {
   Cell,
+  CompareSide,
+  DivergedLife,
+  Route,
   EventView,
   LabelPart,
   PersonSummary,
@@ -56,7 +70,7 @@ export class ApiFailure extends Error {
  * @example const world = await get<WorldInfo>('/api/world')
  */
 export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+  const res = await fetch(within(path), { signal, headers: { Accept: 'application/json' } });
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
     try {

@@ -4,6 +4,8 @@
  * the tooltips.
  */
 import { canonPage } from './page-canon.js';
+import { chroniclePage } from './page-chronicle.js';
+import { comparePage } from './page-compare.js';
 import { eventPage } from './page-event.js';
 import { eventsPage } from './page-events.js';
 import { overviewPage } from './page-overview.js';
@@ -18,12 +20,14 @@ import { startTips } from './tip.js';
 route('/', overviewPage, '/');
 route('/people', peoplePage, '/people');
 route('/people/:id', personPage, '/people');
+route('/people/:id/chronicle', chroniclePage, '/people');
 route('/events', eventsPage, '/');
 route('/events/:id', eventPage, '/');
 route('/places', placesPage, '/places');
 route('/places/:id', placePage, '/places');
 route('/time', timePage, '/time');
 route('/canon', canonPage, '/canon');
+route('/compare', comparePage, '/compare');
 
 startTips();
 start();

@@ -77,13 +77,15 @@ export function stackedArea(
   mark: (key: string, row: AreaSeries) => Mark,
   label: (row: AreaSeries) => string,
   width: ChartWidth = 'wide',
+  /** The top of the scale, when charts side by side share one. */
+  yMax?: number,
 ): SVGSVGElement {
   const W = widthOf(width);
-  const H = Math.round(W * 0.32);
+  const H = Math.round(W * (width === 'wide' ? 0.32 : 0.5));
   const ih = H - M.top - M.bottom;
   const iw = W - M.left - M.right;
   const totals = rows.map((r) => keys.reduce((a, k) => a + (r.values[k] ?? 0), 0));
-  const max = Math.max(1, ...totals);
+  const max = Math.max(1, yMax ?? 0, ...totals);
   const top = ticks(max, 4).at(-1)!;
   const x = (i: number) => M.left + (rows.length <= 1 ? iw / 2 : (i / (rows.length - 1)) * iw);
   const y = (v: number) => M.top + ih - (v / top) * ih;
@@ -151,13 +153,13 @@ export interface Bar extends Mark {
 export function bars(
   data: Bar[],
   xTitle: string,
-  opts: { height?: number; values?: boolean; width?: ChartWidth } = {},
+  opts: { height?: number; values?: boolean; width?: ChartWidth; yMax?: number } = {},
 ): SVGSVGElement {
   const W = widthOf(opts.width);
   const H = opts.height ?? 230;
   const ih = H - M.top - M.bottom - 8;
   const iw = W - M.left - M.right;
-  const max = Math.max(1, ...data.map((d) => d.value));
+  const max = Math.max(1, opts.yMax ?? 0, ...data.map((d) => d.value));
   const top = ticks(max, 4).at(-1)!;
   const svg = s('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img' });
   svg.appendChild(yAxis(W, M.top + 8, ih, top, short));

@@ -4,6 +4,7 @@
  * Small helpers for building the page: elements from a tag, attributes and children (HTML and
  * SVG), links the router follows, and the formats every page shares for numbers and dates.
  */
+import { within } from './base.js';
 
 export type Child = Node | string | number | null | undefined | false | Child[];
 export type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
@@ -13,6 +14,8 @@ function apply(el: Element, attrs: Attrs | null | undefined, children: Child[]):
     for (const [k, v] of Object.entries(attrs)) {
       if (v === null || v === undefined || v === false) continue;
       if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v);
+      // Addresses are written from the root; on the second world's pages they move under /b.
+      else if ((k === 'href' || k === 'src') && typeof v === 'string') el.setAttribute(k, within(v));
       else el.setAttribute(k, v === true ? '' : String(v));
     }
   }

@@ -15,6 +15,15 @@ export interface Bubble {
   href?: string;
 }
 
+/** A road carers drove, drawn between two places with a width by how often. */
+export interface RouteLine {
+  from: number;
+  to: number;
+  trips: number;
+  tip: string;
+  href?: string;
+}
+
 export interface MapOptions {
   /** Label the places the scenario names (and, in a close-up, every place). */
   labels?: boolean;
@@ -28,6 +37,12 @@ export interface MapOptions {
   kinds?: Set<string>;
   /** Crop to a box around the highlighted place, in map units. */
   zoom?: number;
+  /** Crop to the places given, with a margin (a carer's routes). */
+  fit?: number[];
+  /** Roads between places, each as wide as it was busy. */
+  routes?: RouteLine[];
+  /** The trips the widest road stands for (the busiest of `routes` unless told). */
+  routeScale?: number;
 }
 
 const KIND_WORDS: Record<string, string> = {
@@ -85,8 +100,26 @@ export function drawMap(map: MapData, places: PlaceSummary[], opts: MapOptions =
     const y0 = Math.min(Math.max(focus.y - half, 0), map.height - opts.zoom);
     viewBox = `${x0.toFixed(1)} ${y0.toFixed(1)} ${opts.zoom} ${opts.zoom}`;
   }
+  let span = opts.zoom;
+  let bounds: Box = { x0: 0, y0: 0, x1: map.width, y1: map.height };
+  const fitted = (opts.fit ?? []).map((id) => pos.get(id)).filter((p) => p !== undefined);
+  if (!opts.zoom && fitted.length > 0) {
+    // A box around the places, at least 90 units across, no taller than 1.4 times its width.
+    const xs = fitted.map((p) => p.x);
+    const ys = fitted.map((p) => p.y);
+    // Room on each side for a label beside the outermost places.
+    let w = Math.max(160, Math.max(...xs) - Math.min(...xs) + 150);
+    let ht = Math.max(110, Math.max(...ys) - Math.min(...ys) + 60);
+    w = Math.max(w, ht / 1.1);
+    ht = Math.max(ht, w * 0.62);
+    const x0 = (Math.max(...xs) + Math.min(...xs)) / 2 - w / 2;
+    const y0 = (Math.max(...ys) + Math.min(...ys)) / 2 - ht / 2;
+    viewBox = `${x0.toFixed(1)} ${y0.toFixed(1)} ${w.toFixed(1)} ${ht.toFixed(1)}`;
+    bounds = { x0, y0, x1: x0 + w, y1: y0 + ht };
+    span = w;
+  }
   const svg = s('svg', {
-    class: opts.zoom ? 'map' : 'map whole',
+    class: span ? 'map' : 'map whole',
     viewBox,
     role: 'img',
     'aria-label': 'Map of England',
@@ -94,8 +127,32 @@ export function drawMap(map: MapData, places: PlaceSummary[], opts: MapOptions =
   svg.appendChild(s('path', { class: 'sea-line', d: map.outline }));
   svg.appendChild(s('path', { class: 'land', d: map.outline }));
   // In a close-up, text and marks shrink with the zoom so they keep their size on the screen.
-  const scale = opts.zoom ? opts.zoom / map.width : 1;
-  const markScale = opts.zoom ? scale * 1.4 : 1;
+  // A fitted map is drawn small (a third of a column), so its text is set larger for its span.
+  const scale = span ? span / (opts.fit && !opts.zoom ? 330 : map.width) : 1;
+  const markScale = span ? scale * (opts.fit && !opts.zoom ? 1 : 1.4) : 1;
+  if (opts.routes && opts.routes.length > 0) {
+    const max = opts.routeScale ?? Math.max(1, ...opts.routes.map((r) => r.trips));
+    const g = s('g', { class: 'routes' });
+    // Quietest first, so the busy roads are drawn over them and can be pointed at.
+    for (const r of [...opts.routes].sort((a, b) => a.trips - b.trips)) {
+      const a = pos.get(r.from);
+      const b = pos.get(r.to);
+      if (!a || !b || r.from === r.to) continue;
+      const width = (0.8 + 7 * Math.sqrt(r.trips / max)) * Math.max(scale, 0.25);
+      const line = s('line', {
+        class: 'route',
+        x1: a.x,
+        y1: a.y,
+        x2: b.x,
+        y2: b.y,
+        'stroke-width': width.toFixed(2),
+      });
+      g.appendChild(
+        r.href ? s('a', { href: r.href, 'data-tip': r.tip }, line) : s('g', { 'data-tip': r.tip }, line),
+      );
+    }
+    svg.appendChild(g);
+  }
   if (opts.bubbles) {
     const max = opts.bubbleScale ?? Math.max(1, ...opts.bubbles.map((b) => b.count));
     const g = s('g');
@@ -134,7 +191,7 @@ export function drawMap(map: MapData, places: PlaceSummary[], opts: MapOptions =
     const rank = (k: string) => ['school', 'residence', 'home', 'recovery-centre'].indexOf(k) >>> 0;
     const named = places
       // A close-up names every place in it; the whole country only the scenario's own.
-      .filter((p) => (opts.zoom !== undefined || !p.generated) && (!opts.kinds || opts.kinds.has(p.kind)))
+      .filter((p) => (span !== undefined || !p.generated) && (!opts.kinds || opts.kinds.has(p.kind)))
       .sort((a, b) =>
         a.id === opts.highlight ? -1 : b.id === opts.highlight ? 1 : rank(a.kind) - rank(b.kind),
       );
@@ -154,7 +211,14 @@ export function drawMap(map: MapData, places: PlaceSummary[], opts: MapOptions =
       for (const [x, y, anchor] of options) {
         const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
         const box = { x0, y0: y - hgt * 0.8, x1: x0 + w, y1: y + hgt * 0.2 };
-        if (box.x0 < 0 || box.x1 > map.width || placed.some((b) => overlaps(b, box))) continue;
+        if (
+          box.x0 < bounds.x0 ||
+          box.x1 > bounds.x1 ||
+          box.y0 < bounds.y0 ||
+          box.y1 > bounds.y1 ||
+          placed.some((b) => overlaps(b, box))
+        )
+          continue;
         placed.push(box);
         const text = s(
           'text',

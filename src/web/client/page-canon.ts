@@ -7,7 +7,13 @@ import { get, worldInfo, type Canon } from './api.js';
 import { h, link, longDate, personLink, placeLink, s } from './dom.js';
 import type { Page } from './router.js';
 
-/** The beats as dots along the years, each a link to its event. */
+/** Where a beat is told: its scene in the narrator's memoir, or else its event. */
+function sceneHref(b: Canon['beats'][number]): string | null {
+  if (b.told && b.event !== null) return `/people/${b.told.person.id}/chronicle#ev-${b.event}`;
+  return b.event !== null ? `/events/${b.event}` : null;
+}
+
+/** The beats as dots along the years, each a link to its scene (or its event). */
 function beatStrip(canon: Canon): SVGSVGElement | null {
   const dated = canon.beats.filter((b) => b.date !== null);
   if (dated.length < 2) return null;
@@ -35,9 +41,10 @@ function beatStrip(canon: Canon): SVGSVGElement | null {
     const k = seen.get(b.date!) ?? 0;
     seen.set(b.date!, k + 1);
     const dot = s('circle', { class: 'dot fill-2', cx: x(year(b.date!)), cy: 30 - k * 9, r: 4.5 });
+    const href = sceneHref(b);
     svg.appendChild(
-      b.event !== null
-        ? s('a', { href: `/events/${b.event}`, 'data-tip': `${longDate(b.date)}: ${b.title}` }, dot)
+      href !== null
+        ? s('a', { href, 'data-tip': `${longDate(b.date)}: ${b.title}` }, dot)
         : s('g', { 'data-tip': `${longDate(b.date)}: ${b.title}` }, dot),
     );
   }
@@ -72,6 +79,8 @@ export const canonPage: Page = async ({ signal }) => {
   }
   const canon = await get<Canon>('/api/canon', signal);
   const strip = beatStrip(canon);
+  const narrator = canon.beats.find((b) => b.told)?.told?.person ?? null;
+  const told = canon.beats.filter((b) => b.told).length;
   const content = h(
     'div',
     null,
@@ -81,6 +90,15 @@ export const canonPage: Page = async ({ signal }) => {
       { class: 'lede' },
       `${canon.beats.length} beats of the story, in the order they came, as this run of the world played them.`,
     ),
+    narrator
+      ? h(
+          'p',
+          null,
+          `Each beat opens its scene in `,
+          link(`/people/${narrator.id}/chronicle`, `${narrator.name}’s memoir`),
+          `, at the sentences that tell it (${told} of the ${canon.beats.length} beats are told there), and its event in the record.`,
+        )
+      : null,
     strip ? h('figure', { class: 'beat-strip' }, strip) : null,
     h(
       'ol',
@@ -93,8 +111,21 @@ export const canonPage: Page = async ({ signal }) => {
           h(
             'div',
             null,
-            h('h3', null, b.event !== null ? link(`/events/${b.event}`, b.title) : b.title),
+            h('h3', null, sceneHref(b) !== null ? link(sceneHref(b)!, b.title) : b.title),
             b.text ? h('p', null, b.text) : null,
+            b.told || b.event !== null
+              ? h(
+                  'p',
+                  { class: 'scene-links' },
+                  b.told && b.event !== null
+                    ? link(
+                        `/people/${b.told.person.id}/chronicle#ev-${b.event}`,
+                        `The scene in ${b.told.person.name}’s memoir`,
+                      )
+                    : h('span', { class: 'muted' }, 'Not told in the memoir'),
+                  b.event !== null ? [' · ', link(`/events/${b.event}`, `event #${b.event}`)] : null,
+                )
+              : null,
             h(
               'p',
               { class: 'muted' },

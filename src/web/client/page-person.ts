@@ -3,10 +3,217 @@
  * A person's page: who they were, a line of their life coloured by phase, their carers and
  * donors, whatever the world's modules recorded about them, and every event of their life.
  */
-import { get, worldInfo, type EventsPage, type PersonDetail } from './api.js';
-import { fmt, h, link, longDate, personLink, placeLink, plural, s, section, type Child } from './dom.js';
-import type { Page } from './router.js';
+import {
+  allPlaces,
+  get,
+  mapData,
+  worldInfo,
+  type CarerRoutes,
+  type ChronicleView,
+  type EventsPage,
+  type PersonDetail,
+} from './api.js';
+import { chronicleProse, kindSwitch } from './chronicle.js';
+import {
+  fmt,
+  h,
+  link,
+  longDate,
+  personLink,
+  placeLink,
+  plural,
+  query,
+  s,
+  section,
+  type Child,
+} from './dom.js';
+import { drawMap } from './map.js';
+import { revealHash, type Page } from './router.js';
 import { sectionView, timeline } from './views.js';
+
+/** The kind of chronicle the address asks for, if it is one there is. */
+export function kindAsked(q: URLSearchParams, name = 'chronicle'): string | null {
+  const k = q.get(name);
+  return k === 'memoir' || k === 'biography' ? k : null;
+}
+
+/** Paragraphs of a chronicle shown on the person's page before the rest fold away. */
+const CHRONICLE_SHOWN = 5;
+
+/**
+ * The person's chronicle, written by the server on first request (a fraction of a second, more
+ * on a national world): drawn into its section when it arrives, so the rest of the page does
+ * not wait for it.
+ */
+function chronicleSection(p: PersonDetail['person'], kind: string | null, signal: AbortSignal): HTMLElement {
+  const body = h('div', { class: 'chronicle-slot' }, h('p', { class: 'loading' }, 'Writing the chronicle…'));
+  const heading = h('h2', null, 'Chronicle');
+  const panel = h(
+    'section',
+    { class: 'panel chronicle-panel', id: 'chronicle', 'data-ready': '0' },
+    heading,
+    body,
+  );
+  const q = query({ kind });
+  get<ChronicleView>(`/api/people/${p.id}/chronicle${q}`, signal)
+    .then((c) => {
+      heading.textContent = c.kind === 'memoir' ? 'In their own words' : 'Their life, as the record tells it';
+      body.replaceChildren(
+        h('p', { class: 'chronicle-title' }, h('span', { class: 'title' }, c.title), ' · ', c.subtitle),
+        kindSwitch(c, (k) => `/people/${p.id}${query({ chronicle: k })}#chronicle`) ?? '',
+        chronicleProse(c, { fold: CHRONICLE_SHOWN }),
+        h(
+          'p',
+          { class: 'note' },
+          link(`/people/${p.id}/chronicle${q}`, 'Read it on a page of its own'),
+          ' · ',
+          h(
+            'a',
+            {
+              href: `/api/people/${p.id}/chronicle${query({ kind: c.kind, format: 'html' })}`,
+              target: '_blank',
+              rel: 'noopener',
+            },
+            'as HTML',
+          ),
+          ` · ${plural(c.sentences, 'sentence')} resting on ${plural(c.cited, 'event')}`,
+        ),
+      );
+      panel.dataset.ready = '1';
+      revealHash();
+    })
+    .catch((e: unknown) => {
+      if (signal.aborted) return;
+      body.replaceChildren(
+        h(
+          'p',
+          { class: 'note' },
+          `The chronicle could not be written: ${e instanceof Error ? e.message : String(e)}.`,
+        ),
+      );
+      panel.dataset.ready = '1';
+    });
+  return panel;
+}
+
+/** A carer's roads on a small map, with the figures of their career and the busiest routes. */
+function routesSection(p: PersonDetail['person'], signal: AbortSignal): HTMLElement {
+  const body = h('div', null, h('p', { class: 'loading' }, 'Finding the roads…'));
+  const panel = h(
+    'section',
+    { class: 'panel routes-panel', 'data-ready': '0' },
+    h('h2', null, 'On the road'),
+    body,
+  );
+  Promise.all([get<CarerRoutes>(`/api/people/${p.id}/routes`, signal), mapData(), allPlaces()])
+    .then(([r, map, places]) => {
+      panel.dataset.ready = '1';
+      if (!r.record && r.routes.length === 0) {
+        panel.remove();
+        return;
+      }
+      const ids = new Set<number>();
+      for (const x of r.routes) ids.add(x.from.id).add(x.to.id);
+      if (r.record?.base) ids.add(r.record.base.id);
+      const base = r.record?.base?.id;
+      const facts: [string, Child][] = r.record
+        ? [
+            ['Based at', placeLink(r.record.base)],
+            ['Driven', `${fmt(Math.round(r.record.km))} km`],
+            ['Drives', fmt(r.record.trips)],
+            ['Donors cared for', fmt(r.record.donorsCared)],
+            ['Completed in their care', fmt(r.record.completionsInCare)],
+          ]
+        : [];
+      const mapped =
+        r.routes.length > 0
+          ? drawMap(
+              map,
+              places.items.filter((x) => ids.has(x.id)),
+              {
+                fit: [...ids],
+                labels: true,
+                highlight: base,
+                routes: r.routes.map((x) => ({
+                  from: x.from.id,
+                  to: x.to.id,
+                  trips: x.trips,
+                  tip: `${x.from.name} – ${x.to.name}: ${fmt(Math.round(x.trips))} drives over ${plural(x.months, 'month')}, ${fmt(Math.round(x.km))} km each way`,
+                })),
+              },
+            )
+          : null;
+      body.replaceChildren(
+        h(
+          'div',
+          { class: 'routes-wrap' },
+          mapped ? h('figure', { class: 'route-map' }, mapped) : null,
+          h(
+            'div',
+            null,
+            facts.length
+              ? h(
+                  'dl',
+                  { class: 'pairs' },
+                  facts.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v))),
+                )
+              : null,
+            r.routes.length
+              ? h(
+                  'table',
+                  { class: 'list compact' },
+                  h(
+                    'thead',
+                    null,
+                    h(
+                      'tr',
+                      null,
+                      h('th', null, 'Road'),
+                      h('th', { class: 'num' }, 'km'),
+                      h('th', { class: 'num' }, 'Drives'),
+                    ),
+                  ),
+                  h(
+                    'tbody',
+                    null,
+                    r.routes
+                      .slice(0, 8)
+                      .map((x) =>
+                        h(
+                          'tr',
+                          null,
+                          h('td', null, placeLink(x.from), ' – ', placeLink(x.to)),
+                          h('td', { class: 'num' }, fmt(Math.round(x.km))),
+                          h('td', { class: 'num' }, fmt(Math.round(x.trips))),
+                        ),
+                      ),
+                  ),
+                )
+              : null,
+            h(
+              'p',
+              { class: 'note' },
+              r.months
+                ? `From ${plural(r.months, 'monthly round')} logged, ${r.first!.slice(0, 4)} to ${r.last!.slice(0, 4)}; drives count each way${r.localVisits ? `, and ${fmt(Math.round(r.localVisits))} more visits were to donors at ${r.record?.base ? 'their own centre' : 'the centre they set out from'}` : ''}.`
+                : 'The world logs no rounds for this carer (a national world logs them only for carers from schools simulated in full), so only the totals are known.',
+            ),
+          ),
+        ),
+      );
+    })
+    .catch((e: unknown) => {
+      if (signal.aborted) return;
+      panel.dataset.ready = '1';
+      body.replaceChildren(
+        h(
+          'p',
+          { class: 'note' },
+          `The roads could not be drawn: ${e instanceof Error ? e.message : String(e)}.`,
+        ),
+      );
+    });
+  return panel;
+}
 
 const PHASE_LABEL: Record<string, string> = {
   student: 'school',
@@ -95,7 +302,7 @@ function subtitle(d: PersonDetail): string {
   return bits.join(' · ');
 }
 
-export const personPage: Page = async ({ params, signal }) => {
+export const personPage: Page = async ({ params, query: q, signal }) => {
   const [d, world] = await Promise.all([get<PersonDetail>(`/api/people/${params.id}`, signal), worldInfo()]);
   const line = lifeline(d, world.end);
   const p = d.person;
@@ -158,6 +365,8 @@ export const personPage: Page = async ({ params, signal }) => {
       d.carers.length ? section('Cared for by', careList(d.carers)) : null,
       d.donors.length ? section(`Donors in their care (${fmt(d.donors.length)})`, careList(d.donors)) : null,
     ),
+    p.kind === 'clone' || d.timeline.total > 0 ? chronicleSection(p, kindAsked(q), signal) : null,
+    p.carerOn ? routesSection(p, signal) : null,
     d.sections.map(sectionView),
     section(
       `Life, event by event (${fmt(d.timeline.total)})`,

@@ -1,12 +1,48 @@
 /// <reference lib="dom" />
 /**
  * Places: the map of England with every school, home, residence and recovery centre, and the
- * same places listed by kind with how many passed through each.
+ * same places listed by kind with how many passed through each. For a chosen year the map
+ * draws the carers' busiest routes between recovery centres, each as wide as it was busy.
  */
-import { allPlaces, mapData, type PlaceSummary } from './api.js';
-import { fmt, h, link, section } from './dom.js';
-import { drawMap, kindWord } from './map.js';
+import { allPlaces, get, mapData, type MapData, type PlaceSummary, type RoutesMap } from './api.js';
+import { fmt, h, link, plural, query, section } from './dom.js';
+import { drawMap, kindWord, type RouteLine } from './map.js';
 import type { Page } from './router.js';
+
+/** The busiest routes drawn on the map of a year. */
+const ROUTES_SHOWN = 60;
+
+/** Lines for the map, each leading to that year's rounds from one end of the road. */
+function routeLines(r: RoutesMap): RouteLine[] {
+  return r.routes.map((x) => ({
+    from: x.from.id,
+    to: x.to.id,
+    trips: x.trips,
+    tip: `${x.from.name} – ${x.to.name}: ${fmt(Math.round(x.trips))} drives by ${plural(x.carers, 'carer')} in ${r.year}`,
+    href: `/events${query({ type: 'carer_round', place: x.from.id, from: `${r.year}-01-01`, to: `${r.year}-12-31` })}`,
+  }));
+}
+
+/** What the routes of a year stand for: how many carers' rounds the world logs. */
+function routesNote(r: RoutesMap): HTMLElement {
+  if (r.years === null)
+    return h('p', { class: 'note' }, 'This world logs no carers’ rounds, so there are no routes to draw.');
+  const which =
+    r.routes.length < r.totalRoutes
+      ? `the ${fmt(r.routes.length)} busiest of ${plural(r.totalRoutes, 'road')}`
+      : r.totalRoutes === 1
+        ? 'the one road'
+        : `all ${plural(r.totalRoutes, 'road')}`;
+  const roads = `${r.year ?? ''}: ${which} between centres, driven on ${plural(r.logged.months, 'monthly round')}`;
+  return h(
+    'p',
+    { class: 'note routes-note' },
+    r.fullDetailOnly
+      ? `${roads} by ${plural(r.logged.carers, 'carer')}, of the ${fmt(r.carersAtWork)} at work that year: this world logs rounds only for carers raised at schools simulated in full, so the roads of the rest of the programme are not drawn. `
+      : `${roads} by ${fmt(r.logged.carers)} of the ${fmt(r.carersAtWork)} carers at work that year (the others had no donor to visit). `,
+    'A line’s width follows its drives, either way.',
+  );
+}
 
 const ORDER = ['school', 'home', 'residence', 'recovery-centre', 'home-of-madame', 'landmark', 'town'];
 const SHAPES: Record<string, string> = {
@@ -41,8 +77,13 @@ function kindTable(kind: string, items: PlaceSummary[]): HTMLElement | null {
   );
 }
 
-export const placesPage: Page = async () => {
-  const [map, places] = await Promise.all([mapData(), allPlaces()]);
+export const placesPage: Page = async ({ query: q, replaceQuery, signal }) => {
+  const wanted = /^\d{4}$/.test(q.get('routes') ?? '') ? Number(q.get('routes')) : null;
+  const [map, places, routes] = await Promise.all([
+    mapData(),
+    allPlaces(),
+    get<RoutesMap>(`/api/routes${query({ year: wanted, limit: ROUTES_SHOWN })}`, signal),
+  ]);
   const byKind = new Map<string, PlaceSummary[]>();
   for (const p of places.items) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
   const kinds = [...byKind.keys()].sort(
@@ -61,6 +102,43 @@ export const placesPage: Page = async () => {
       ),
     ),
   );
+  const mapBox = h('div', { class: 'map-box' });
+  const note = h('div');
+  const draw = (r: RoutesMap | null, m: MapData) => {
+    mapBox.replaceChildren(drawMap(m, places.items, { labels: true, routes: r ? routeLines(r) : undefined }));
+    note.replaceChildren(r ? routesNote(r) : '');
+    mapBox.dataset.routes = r ? String(r.year) : '';
+  };
+  draw(wanted !== null ? routes : null, map);
+  const years = routes.years;
+  const picker = years
+    ? h(
+        'label',
+        { class: 'route-picker' },
+        'Carers’ routes in ',
+        h(
+          'select',
+          {
+            name: 'routes',
+            onchange: (e: Event) => {
+              const value = (e.currentTarget as HTMLSelectElement).value;
+              const next = new URLSearchParams(location.search);
+              if (value) next.set('routes', value);
+              else next.delete('routes');
+              replaceQuery(next);
+              if (!value) return draw(null, map);
+              void get<RoutesMap>(`/api/routes${query({ year: value, limit: ROUTES_SHOWN })}`).then((r) =>
+                draw(r, map),
+              );
+            },
+          },
+          h('option', { value: '' }, 'no year (hidden)'),
+          Array.from({ length: years.last - years.first + 1 }, (_, i) => years.last - i).map((y) =>
+            h('option', { value: y, selected: y === wanted }, String(y)),
+          ),
+        ),
+      )
+    : null;
   const content = h(
     'div',
     null,
@@ -76,8 +154,9 @@ export const placesPage: Page = async () => {
       h(
         'figure',
         { class: 'sticky' },
-        drawMap(map, places.items, { labels: true }),
+        mapBox,
         legend,
+        picker ? h('div', { class: 'route-controls' }, picker, note) : null,
         h(
           'figcaption',
           null,

@@ -6,6 +6,7 @@
  * the back button works. A page that finishes after the reader has moved on is dropped.
  */
 import { ApiFailure } from './api.js';
+import { BASE, local, otherWorld, within } from './base.js';
 import { h, link } from './dom.js';
 
 export interface PageContext {
@@ -48,8 +49,9 @@ function mainElement(): HTMLElement {
 }
 
 function markNav(nav: string): void {
+  const target = nav ? within(nav) : '';
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.nav a')) {
-    if (a.getAttribute('href') === nav) a.setAttribute('aria-current', 'page');
+    if (a.getAttribute('href') === target) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
 }
@@ -73,7 +75,7 @@ function failure(e: unknown): { title: string; content: Node } {
 export async function render(): Promise<void> {
   current?.abort();
   const controller = (current = new AbortController());
-  const path = location.pathname;
+  const path = local(location.pathname);
   const main = mainElement();
   main.dataset.ready = '0';
   const found = routes.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m !== null);
@@ -104,11 +106,37 @@ export async function render(): Promise<void> {
   main.replaceChildren(result.content);
   document.title = `${result.title} · Hailsham`;
   main.dataset.ready = '1';
+  revealHash();
+}
+
+/**
+ * Scrolls to the element the address's #fragment names, once it exists: pages may draw parts
+ * after they are shown (a chronicle), so those call this again when they are in place.
+ */
+export function revealHash(): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  for (const el of document.querySelectorAll('.cited')) el.classList.remove('cited');
+  if (!id) return;
+  const target = document.getElementById(id);
+  if (!target) return;
+  // An event's anchor in a chronicle: every sentence citing the event is marked, not only the first.
+  const event = /^ev-(\d+)$/.exec(id)?.[1];
+  if (event)
+    for (const el of document.querySelectorAll(`[data-events~="${event}"]`)) el.classList.add('cited');
+  target.closest('details')?.setAttribute('open', '');
+  target.scrollIntoView({ block: 'center' });
 }
 
 /** Goes to an address inside the explorer. */
-export function navigate(href: string): void {
+export function navigate(path: string): void {
+  // Pages name addresses from the root; on the second world's pages they are under its base.
+  const href = within(path);
+  const samePage = href.split('#')[0] === location.pathname + location.search && href.includes('#');
   history.pushState(null, '', href);
+  if (samePage) {
+    revealHash();
+    return;
+  }
   window.scrollTo(0, 0);
   void render();
 }
@@ -124,7 +152,10 @@ export function start(): void {
       !href.startsWith('/') ||
       href.startsWith('//') ||
       href.startsWith('/api') ||
-      a.hasAttribute('download')
+      href.startsWith(`${BASE}/api`) ||
+      a.hasAttribute('download') ||
+      // The other world's pages have their own world description and map: load them afresh.
+      otherWorld(href)
     )
       return;
     if (a.getAttribute('target')) return;

@@ -74,6 +74,19 @@ export class Cast {
     return this.byPerson.size === 0 ? undefined : this.byPerson.get(person);
   }
 
+  /**
+   * Moves a cast member's pinned days after `after` later by `days`: a granted deferral (a
+   * counterfactual the story never had) carries the rest of their pinned life with it.
+   */
+  shift(person: number, after: number, days: number): void {
+    const p = this.byPerson.get(person);
+    if (!p) return;
+    const d = Math.round(days);
+    p.donations = p.donations.map((x) => (x > after ? x + d : x));
+    if (p.completedOn !== null && p.completedOn > after) p.completedOn += d;
+    if (p.donorOn !== null && p.donorOn > after) p.donorOn += d;
+  }
+
   /** Pins that contradict each other or the policy are refused before the run. */
   private check(p: Pins, maxDonations: number, scenario: Scenario): void {
     const who = `cast '${p.member.id}' (${p.member.name})`;

@@ -264,7 +264,9 @@ export function rumourOrigins(
         const c = s.pick(eligible);
         if (c.traits.imagination > who.traits.imagination) who = c;
       }
-      const falsehoods = p.versions.filter((v) => v.spread > 0 && life.book.truthOf(prop, v.id) === false);
+      // What children invent is the same whatever the policy outside makes true: the catalogue's
+      // falsehoods, not this world's, so a counterfactual policy leaves school rumours alone.
+      const falsehoods = p.versions.filter((v) => v.spread > 0 && v.truth === false);
       const version = (falsehoods.length > 0 ? s.pick(falsehoods) : s.pick(p.versions)).id;
       startRumour(life, who, prop, version, day, place, s.pick(origin?.hows ?? ['made it up']));
     }
