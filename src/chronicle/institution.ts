@@ -29,7 +29,7 @@ export const INSTITUTION_PHRASES: Phrasebook = {
     'Between {from} and {to} Madame visited {visits}, and {works} went with her to the Gallery.',
   ],
   'school.chosen': [
-    'Nobody had more work taken than {x}, chosen {n}.',
+    'Nobody had more work taken than {x.obj}, chosen {n}.',
     'The student Madame chose most often was {x}: {n} in all.',
   ],
   'school.exchanges': [

@@ -110,7 +110,7 @@ export const LATER_PHRASES: Phrasebook = {
   'care.chosen': [
     { t: '{when} I asked to be {x.pos} carer, and they let me.', p: 'first' },
     { t: '{when} I became {x.pos} carer at {centre}, at my own request.', p: 'first' },
-    { t: '{when} {s} asked for {x} as a donor, and became {x.pos} carer at {centre}.', p: 'third' },
+    { t: '{when} {s} asked for {x.obj} as a donor, and became {x.pos} carer at {centre}.', p: 'third' },
   ],
   'care.given': [
     { t: '{when} {x} became one of my donors, at {centre}.', p: 'first' },
@@ -118,18 +118,18 @@ export const LATER_PHRASES: Phrasebook = {
     { t: '{when} {s} became {x.pos} carer, at {centre}.', p: 'third' },
   ],
   'care.compact': [
-    { t: '{at} I asked for {x}, who gave {n} in my care and completed {later}.', p: 'first' },
+    { t: '{at} I asked for {x.obj}, who gave {n} in my care and completed {later}.', p: 'first' },
     { t: '{x} came to me {at}, and I saw {x.obj} through {allOf}; {x} completed {later}.', p: 'first' },
     {
-      t: '{at} I became carer to {x}, at {centre}, and stayed with {x.obj} through {n} until {x} completed, {later}.',
+      t: '{at} I became carer to {x.obj}, at {centre}, and stayed with {x.obj} through {n} until {x} completed, {later}.',
       p: 'first',
     },
-    { t: '{at} {s} became carer to {x}, at {centre}; {x} gave {n} and completed {later}.', p: 'third' },
+    { t: '{at} {s} became carer to {x.obj}, at {centre}; {x} gave {n} and completed {later}.', p: 'third' },
   ],
   'care.compact.alive': [
-    { t: '{at} I became carer to {x}, at {centre}; {x} has given {n} since.', p: 'first' },
+    { t: '{at} I became carer to {x.obj}, at {centre}; {x} has given {n} since.', p: 'first' },
     { t: '{x} came to me {at}, and has given {n} in my care.', p: 'first' },
-    { t: '{at} {s} became carer to {x}, at {centre}; {x} gave {n} in {s.pos} care.', p: 'third' },
+    { t: '{at} {s} became carer to {x.obj}, at {centre}; {x} gave {n} in {s.pos} care.', p: 'third' },
   ],
   'care.chosen.many': [
     { t: '{at} I asked for {xs} together, at {centre}, and was given {all}.', p: 'first' },

@@ -108,7 +108,7 @@ export const MEMOIR_PHRASES: Phrasebook = {
   ],
   'interlude.school': [
     { t: '{when} one of my donors at {centre} was {x}, who had been at {school} {rel}.' },
-    { t: '{when} I was looking after {x} at {centre}; {x} had been at {school} {rel}.' },
+    { t: '{when} I was looking after {x.obj} at {centre}; {x} had been at {school} {rel}.' },
   ],
   'interlude.reflect': [
     { t: 'It does not take much, a name or the smell of a corridor, and I am back there.' },
@@ -116,7 +116,7 @@ export const MEMOIR_PHRASES: Phrasebook = {
     { t: 'We talked about {school}, as people from there always do, and it started me remembering.' },
   ],
   'interlude.residence': [
-    { t: '{when} I was caring for {x} at {centre}, and {x} had been at {residence} when I was.' },
+    { t: '{when} I was caring for {x.obj} at {centre}, and {x} had been at {residence} when I was.' },
     {
       t: 'One of my donors, {x}, had been at {residence} in my time there, and I cared for {x.obj} at {centre} {when}.',
     },

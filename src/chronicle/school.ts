@@ -211,14 +211,14 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'friend.formed': [
     { t: '{near}Around then {x} and I became friends.', p: 'first', mid: true },
-    { t: '{near}That was also when I first grew close to {x}.', p: 'first', mid: true },
-    { t: '{near}Around then {s} became friends with {x}.', p: 'third', mid: true },
+    { t: '{near}That was also when I first grew close to {x.obj}.', p: 'first', mid: true },
+    { t: '{near}Around then {s} became friends with {x.obj}.', p: 'third', mid: true },
     { t: '{when} {x} and I became friends.', p: 'first' },
     { t: 'It was {when} that {x} and I started to be friends.', p: 'first' },
-    { t: 'I made friends with {x} {when}.', p: 'first' },
+    { t: 'I made friends with {x.obj} {when}.', p: 'first' },
     { t: '{x} and I were friends from {when} on.', p: 'first' },
     { t: '{when} {s} and {x} became friends.', p: 'third' },
-    { t: '{when} {s} made friends with {x}.', p: 'third' },
+    { t: '{when} {s} made friends with {x.obj}.', p: 'third' },
     { t: '{s} and {x} were friends from {when} on.', p: 'third' },
   ],
   'friend.lasted': [
@@ -234,10 +234,10 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'couple.formed': [
     { t: '{when} {x} and I became a couple.', p: 'first' },
-    { t: 'I was with {x} from {at}.', p: 'first' },
+    { t: 'I was with {x.obj} from {at}.', p: 'first' },
     { t: '{when} {x} and I started going about together as a couple.', p: 'first' },
     { t: '{when} {s} and {x} became a couple.', p: 'third' },
-    { t: '{s} was with {x} from {at}.', p: 'third' },
+    { t: '{s} was with {x.obj} from {at}.', p: 'third' },
   ],
   'couple.drifted': [
     { t: 'We drifted apart {when}, without any quarrel I can remember.', p: 'first' },
@@ -311,7 +311,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
       p: 'first',
     },
     { t: 'When {x} raged over {trigger} {when}, I went over and quieted {x.obj}.', p: 'first' },
-    { t: '{when} {s} calmed {x} after a rage over {trigger}.', p: 'third' },
+    { t: '{when} {s} calmed {x.obj} after a rage over {trigger}.', p: 'third' },
   ],
   'teased.me': [
     { t: '{when} {x} started teasing me about {over}.', p: 'first' },
@@ -326,7 +326,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{g} put a stop to it.', p: 'third' },
   ],
   'teased.them': [
-    { t: 'I was no better than anyone: {when} I teased {x} about {over}.', p: 'first' },
+    { t: 'I was no better than anyone: {when} I teased {x.obj} about {over}.', p: 'first' },
     { t: '{when} I was the one doing the teasing, of {x}, about {over}.', p: 'first' },
     { t: '{when} {s} led the teasing of {x} over {over}.', p: 'third' },
   ],
@@ -409,8 +409,8 @@ export const SCHOOL_PHRASES: Phrasebook = {
   'belief.rumour': [
     { t: '{when} {x} told me that {clause}, and I believed it.', p: 'first' },
     { t: 'It was {x} who told me, {when}, that {clause}.', p: 'first' },
-    { t: 'I heard from {x} {when} that {clause}.', p: 'first' },
-    { t: '{when} {s} heard from {x} that {clause}.', p: 'third' },
+    { t: 'I heard from {x.obj} {when} that {clause}.', p: 'first' },
+    { t: '{when} {s} heard from {x.obj} that {clause}.', p: 'third' },
     { t: '{x} told {s.obj} {when} that {clause}.', p: 'third' },
   ],
   'belief.started': [
@@ -437,7 +437,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'madame.tested': [
     {
-      t: '{when} a few of us, with {x} at the front, crowded round Madame all at once to see what she would do.',
+      t: '{when} a few of us, with {x.obj} at the front, crowded round Madame all at once to see what she would do.',
       p: 'first',
     },
     {

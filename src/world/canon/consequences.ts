@@ -50,7 +50,8 @@ class Consequences implements WorldModule {
               }
             }
           }
-          life.sightingOn(first!, day);
+          if (!life.storyTripNow(first!, people, day))
+            fail('the people of a trip must all be living at one residence');
           break;
         }
         case 'couple':

@@ -202,19 +202,56 @@ export class Cottages {
     return this.trips.length - 1;
   }
 
+  /**
+   * A storyline's trip, today: `subject` goes with `party` (the story's people) to look at
+   * someone a veteran among them claims to have seen, and it is not their possible.
+   */
+  storyTrip(subject: Member, party: readonly Member[], day: number, s: Draws): void {
+    const residence = subject.home;
+    const reporter =
+      party.find((m) => m !== subject && m.veteran) ?? party.find((m) => m !== subject) ?? subject;
+    const belief = startRumour(
+      this.life,
+      reporter,
+      'my-possible',
+      'seen',
+      day,
+      residence,
+      `saw someone like them in ${this.destination().town}`,
+      {
+        concerns: subject,
+        truth: null,
+        confidence: 0.5 + 0.4 * subject.traits.credulity,
+      },
+    );
+    this.trips.push({
+      residence,
+      subject,
+      reporter,
+      report: belief ? belief.source : NONE,
+      rumour: belief ? belief.id : NONE,
+    });
+    this.trip(this.trips.length - 1, day, s, {
+      party: [subject, ...party.filter((m) => m !== subject)],
+      right: false,
+    });
+  }
+
   /** The trip itself: the possible is seen (usually the wrong one), beliefs change, lost things turn up. */
-  trip(index: number, day: number, s: Draws): void {
+  trip(index: number, day: number, s: Draws, pinned?: { party: Member[]; right: boolean }): void {
     const life = this.life;
     const t = this.trips[index];
     if (!t || t.subject.home !== t.residence) return;
     const { subject, residence } = t;
     const dest = this.destination();
     const size = Math.max(2, Math.round(fromDistribution(life.cottages.trips.party, s.next())));
-    const party: Member[] = [subject];
-    if (t.reporter.home === residence) party.push(t.reporter);
-    const friends = [...subject.ties.values()]
-      .filter((x) => x.who.home === residence && !party.includes(x.who))
-      .sort((a, b) => b.f + b.r - (a.f + a.r) || a.who.id - b.who.id);
+    const party: Member[] = pinned ? pinned.party : [subject];
+    if (!pinned && t.reporter.home === residence) party.push(t.reporter);
+    const friends = pinned
+      ? []
+      : [...subject.ties.values()]
+          .filter((x) => x.who.home === residence && !party.includes(x.who))
+          .sort((a, b) => b.f + b.r - (a.f + a.r) || a.who.id - b.who.id);
     for (const f of friends) if (party.length < size) party.push(f.who);
     const tripEvent = life.emit(day, T.possible_trip, subject.id, NONE, dest.place, party.length, t.report, {
       town: dest.town,
@@ -228,7 +265,8 @@ export class Cottages {
     );
 
     const original = this.makeOriginal(subject, index, dest);
-    const right = s.chance(life.cottages.trips.rightChance);
+    const drawnRight = s.chance(life.cottages.trips.rightChance);
+    const right = pinned ? pinned.right : drawnRight;
     const seen = life.ctx.rec.nextId;
     const belief = learn(
       life,

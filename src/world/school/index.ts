@@ -594,6 +594,20 @@ export class SchoolLife implements WorldModule {
 
   // ---- what other modules and the store read ---------------------------------------------------
 
+  /**
+   * A storyline's trip to look for `subject`'s possible, today, with the story's party; the
+   * sighting is wrong. Returns false when they are not all at one residence.
+   */
+  storyTripNow(subject: number, party: readonly number[], day: number): boolean {
+    const m = this.life.members.get(subject);
+    const members = party.map((id) => this.life.members.get(id));
+    if (!m || m.home === NONE || !this.isResidence(m.home) || members.some((x) => !x || x.home !== m.home))
+      return false;
+    const s = this.stream(P.trip, m.home, day);
+    this.cottages.storyTrip(m, members as Member[], day, s);
+    return true;
+  }
+
   /** The couple a person is in now, if any: the two people and when they formed. */
   coupleOf(person: number): { id: number; a: number; b: number; formed: number } | undefined {
     const m = this.life.members.get(person);
