@@ -96,12 +96,7 @@ export class WorldIndex {
     this.spared = new Uint8Array(n);
     const kindCode = new Map<string, number>(PERSON_KINDS.map((k, i) => [k, i]));
     const phaseCode = new Map<string, number>(PHASES.map((p, i) => [p, i]));
-    const rows = w.db
-      .prepare(
-        'SELECT id, kind, born, school, cohort, phase, donations, resident_on, carer_on, donor_on, completed_on, centre FROM people',
-      )
-      .raw(true)
-      .iterate() as IterableIterator<
+    const rows = w.rows<
       [
         number,
         string,
@@ -116,7 +111,9 @@ export class WorldIndex {
         number | null,
         number | null,
       ]
-    >;
+    >(
+      'SELECT id, kind, born, school, cohort, phase, donations, resident_on, carer_on, donor_on, completed_on, centre FROM people',
+    );
     for (const [id, kind, born, school, cohort, phase, donations, res, car, don, comp, centre] of rows) {
       this.kind[id] = kindCode.get(kind) ?? NO_KIND - 1;
       this.endPhase[id] = phaseCode.get(phase) ?? 0;
@@ -130,15 +127,15 @@ export class WorldIndex {
       if (comp !== null) this.completedOn[id] = comp;
       if (centre !== null) this.centre[id] = centre;
     }
-    const arrivals = w.db
-      .prepare('SELECT person, place FROM events WHERE type = ? AND person IS NOT NULL AND place IS NOT NULL')
-      .raw(true)
-      .iterate(T.became_resident) as IterableIterator<[number, number]>;
+    const arrivals = w.rows<[number, number]>(
+      'SELECT person, place FROM events WHERE type = ? AND person IS NOT NULL AND place IS NOT NULL',
+      T.became_resident,
+    );
     for (const [person, place] of arrivals) if (person < n) this.residence[person] = place;
-    const spared = w.db
-      .prepare('SELECT person FROM events WHERE type = ? AND person IS NOT NULL')
-      .raw(true)
-      .iterate(T.spared) as IterableIterator<[number]>;
+    const spared = w.rows<[number]>(
+      'SELECT person FROM events WHERE type = ? AND person IS NOT NULL',
+      T.spared,
+    );
     for (const [person] of spared) if (person < n) this.spared[person] = 1;
     const places = w.places();
     this.placeCount = places.reduce((m, p) => Math.max(m, p.id + 1), 0);

@@ -146,6 +146,7 @@ export class World implements WorldContext {
   private readonly risks: readonly number[];
   private readonly nearestCentreOf: Int32Array;
   private readonly detailed: Uint8Array;
+  private following: Uint8Array = new Uint8Array(1024);
   /** Day each donor's next donation is due; a wake-up for any other day is stale. */
   private donationDue: Int32Array;
   readonly modules: WorldModule[] = [];
@@ -304,6 +305,21 @@ export class World implements WorldContext {
 
   personOfCast(castId: string): number | undefined {
     return this.cast.personOf.get(castId);
+  }
+
+  /** Marks a person as followed in detail (born at a full-detail school, or arrived at its residence). */
+  private follow(person: number): void {
+    if (person >= this.following.length) {
+      const grown = new Uint8Array(Math.max(person + 1, this.following.length * 2));
+      grown.set(this.following);
+      this.following = grown;
+    }
+    this.following[person] = 1;
+  }
+
+  /** True when modules follow this person in detail, so their lifecycle hooks fire. */
+  private followed(person: number): boolean {
+    return this.following[person] === 1;
   }
 
   /** True for a full-detail school and its residence. */
@@ -494,7 +510,8 @@ export class World implements WorldContext {
     }
     const bornId = this.record(day, T.born, id, NONE, school, year, NONE, null);
     p.phase[id] = PHASE_STUDENT;
-    if (this.detailed[school] === 1) for (const m of this.hooked) m.onBorn?.(id, day, bornId);
+    if (this.detailed[school] === 1) this.follow(id);
+    if (this.followed(id)) for (const m of this.hooked) m.onBorn?.(id, day, bornId);
     const ages = this.scenario.policy.ages;
     const leave = dayFromYmd(year + ages.leaveSchool, ages.leaveMonth, 20);
     if (leave <= this.end) this.sim.schedule(Math.max(leave, day), PRIORITY.leave, this.K.leave, id, 0);
@@ -518,7 +535,8 @@ export class World implements WorldContext {
       p.lastEvent[person]!,
       `{"from":${school}}`,
     );
-    if (this.detailed[residence] === 1) for (const m of this.hooked) m.onLeftSchool?.(person, day, arrived);
+    if (this.detailed[residence] === 1) this.follow(person);
+    if (this.followed(person)) for (const m of this.hooked) m.onLeftSchool?.(person, day, arrived);
     const key = p.key[person]!;
     const pol = this.scenario.policy;
     const wait = Math.round(
@@ -562,8 +580,7 @@ export class World implements WorldContext {
       p.lastEvent[person]!,
       null,
     );
-    if (this.detailed[p.place[person]!] === 1)
-      for (const m of this.hooked) m.onLeftResidence?.(person, day, left);
+    if (this.followed(person)) for (const m of this.hooked) m.onLeftResidence?.(person, day, left);
     const key = p.key[person]!;
     const years = fromDistribution(
       this.scenario.policy.caring.careerYears,
@@ -626,9 +643,11 @@ export class World implements WorldContext {
         ? this.pinnedAfter(this.cast.of(person)!, 'donations[0]', firstPinned, day, 'becoming a donor')
         : day + Math.max(1, wait),
     );
-    if (this.detailed[p.school[person]!] === 1) {
+    // A veteran from a lifecycle school leaves a detailed residence too: its modules must hear.
+    const leftDetailed = fromResidence !== NONE && this.detailed[fromResidence] === 1;
+    if (this.followed(person)) {
       for (const m of this.hooked) {
-        if (fromResidence !== NONE) m.onLeftResidence?.(person, day, becameId);
+        if (leftDetailed) m.onLeftResidence?.(person, day, becameId);
         m.onBecameDonor?.(person, day, becameId);
       }
     }
@@ -661,8 +680,7 @@ export class World implements WorldContext {
     p.donations[person] = n;
     const centre = p.centre[person]!;
     const id = this.record(day, T.donated, person, p.carer[person]!, centre, n, p.lastEvent[person]!, null);
-    if (this.detailed[p.school[person]!] === 1)
-      for (const m of this.hooked) m.onDonated?.(person, day, id, n);
+    if (this.followed(person)) for (const m of this.hooked) m.onDonated?.(person, day, id, n);
     const key = p.key[person]!;
     const don = this.scenario.policy.donation;
     const pins = this.cast.of(person);
@@ -856,8 +874,7 @@ export class World implements WorldContext {
       null,
     );
     this.completionsAt[n]! += 1;
-    if (this.detailed[p.school[person]!] === 1)
-      for (const m of this.hooked) m.onCompleted?.(person, day, completedId);
+    if (this.followed(person)) for (const m of this.hooked) m.onCompleted?.(person, day, completedId);
     this.caring.release(person, day, true);
   }
 

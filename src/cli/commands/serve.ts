@@ -60,7 +60,15 @@ export async function serveWorld(
   const world = openWorld(file);
   let other;
   try {
+    // Refuse a damaged file now, not on the request that meets the damage.
+    world.check();
     other = opts.compare === undefined ? undefined : openWorld(opts.compare);
+    try {
+      other?.check();
+    } catch (e) {
+      other?.close();
+      throw e;
+    }
   } catch (e) {
     world.close();
     throw e;
