@@ -141,6 +141,32 @@ describe('hailsham stats, person and events', () => {
   });
 });
 
+describe('output paths', () => {
+  it('an --out that cannot be written is a usage error naming it, for every command that writes one', () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'x');
+    const under = join(blocker, 'out.json');
+    for (const args of [
+      ['schema', '--out', under],
+      [
+        'compare',
+        'examples/small.yaml',
+        'examples/small.yaml',
+        '--seed',
+        '1',
+        '--out',
+        join(blocker, 'r.md'),
+      ],
+    ]) {
+      const r = hailsham(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain(`cannot write`);
+      expect(r.err).toContain('part of its path is a file, not a folder');
+      expect(r.err).not.toContain('unexpected error');
+    }
+  });
+});
+
 describe('atomic writing', () => {
   it('an interrupted run leaves no output and no partial file, and keeps an earlier world intact', () => {
     const out = join(dir, 'kept.db');

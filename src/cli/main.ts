@@ -4,7 +4,7 @@
  * reportError(), which decides the message and the exit code.
  */
 import { Command, Option } from 'commander';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isoDate } from '../engine/calendar.js';
@@ -26,7 +26,16 @@ import { ProgressBar } from './progress.js';
 import { EXTRA_COMMANDS } from './commands/index.js';
 import { serveWorld } from './commands/serve.js';
 import { reportError } from './report-error.js';
-import { defaultIo, namesOf, parseCount, parseDate, parseSeed, resolvePerson, type Io } from './shared.js';
+import {
+  defaultIo,
+  namesOf,
+  parseCount,
+  parseDate,
+  parseSeed,
+  resolvePerson,
+  writeOutput,
+  type Io,
+} from './shared.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -289,8 +298,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .action((opts: { out?: string }) => {
       const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
       if (opts.out) {
-        mkdirSync(dirname(resolve(opts.out)), { recursive: true });
-        writeFileSync(opts.out, text);
+        writeOutput(opts.out, text, 'the schema');
       } else io.out(text);
     });
 

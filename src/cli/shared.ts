@@ -3,6 +3,8 @@
  * a world database.
  */
 import { InvalidArgumentError } from 'commander';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseIsoDate } from '../engine/calendar.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Names } from '../present/describe-event.js';
@@ -80,4 +82,29 @@ export function resolvePerson(w: WorldDb, text: string): number {
     );
   }
   return found[0]!.id;
+}
+
+/**
+ * Writes a command's output file, making its folder unless told not to; a path that cannot be
+ * written (a folder, a missing folder, no permission) is a usage error naming it.
+ * @example writeOutput('plots/survival.svg', svg, 'the plot')
+ */
+export function writeOutput(path: string, data: string | Buffer, what: string, makeFolders = true): void {
+  try {
+    if (makeFolders) mkdirSync(dirname(resolve(path)), { recursive: true });
+    writeFileSync(path, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : code === 'ENOTDIR' || code === 'EEXIST'
+              ? 'part of its path is a file, not a folder'
+              : (e as Error).message;
+    throw new UsageError(`cannot write ${what} to ${path}: ${reason}; choose another --out`);
+  }
 }

@@ -3,13 +3,12 @@
  * its stored qualities and the world's seed, identically every time.
  */
 import { Option, type Command } from 'commander';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { openWorld } from '../../store/reader.js';
 import { renderArtwork, svgToPng } from '../../world/art/index.js';
 import { workSpec } from '../../world/school/art.js';
-import { parseCount, type Io } from '../shared.js';
+import { parseCount, writeOutput, type Io } from '../shared.js';
 
 interface WorkRow {
   id: number;
@@ -47,9 +46,8 @@ export function registerArt(program: Command, io: Io): void {
           return;
         }
         const out = resolve(opts.out);
-        mkdirSync(dirname(out), { recursive: true });
-        if (/\.png$/i.test(out)) writeFileSync(out, svgToPng(svg, opts.size));
-        else if (/\.svg$/i.test(out)) writeFileSync(out, svg);
+        if (/\.png$/i.test(out)) writeOutput(out, svgToPng(svg, opts.size), 'the picture');
+        else if (/\.svg$/i.test(out)) writeOutput(out, svg, 'the picture');
         else throw new UsageError(`--out must end in .svg or .png, found '${opts.out}'`);
         io.out(
           `Work #${row.id}, "${row.title}" (${row.medium}${row.medium === 'poem' ? '' : `, ${row.style}`}) by ${maker} at ${row.maker_age}, written to ${opts.out}`,

@@ -4,7 +4,6 @@
  * Markdown, HTML or the sentence model in JSON; every sentence cites its events.
  */
 import { Option, type Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import {
   toHtml,
   toMarkdown,
@@ -14,7 +13,7 @@ import {
 } from '../../chronicle/index.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { openWorld, type WorldDb } from '../../store/reader.js';
-import { resolvePerson, type Io } from '../shared.js';
+import { resolvePerson, writeOutput, type Io } from '../shared.js';
 
 interface ChronicleOptions {
   narrator?: string;
@@ -89,22 +88,7 @@ export function registerChronicle(program: Command, io: Io): void {
               ? `${JSON.stringify(c, null, 2)}\n`
               : toMarkdown(c, { ids: opts.ids });
         if (opts.out) {
-          try {
-            writeFileSync(opts.out, text);
-          } catch (e) {
-            const code = (e as NodeJS.ErrnoException).code;
-            const reason =
-              code === 'ENOENT'
-                ? 'its folder does not exist'
-                : code === 'EISDIR'
-                  ? 'it is a folder'
-                  : code === 'EACCES' || code === 'EPERM'
-                    ? 'permission denied'
-                    : (e as Error).message;
-            throw new UsageError(
-              `cannot write the chronicle to ${opts.out}: ${reason}; choose another --out`,
-            );
-          }
+          writeOutput(opts.out, text, 'the chronicle', false);
           const n = c.sections.reduce(
             (s, x) => s + x.paragraphs.reduce((t, p) => t + p.sentences.length, 0),
             0,

@@ -3,13 +3,12 @@
  * and how, what the statistics did, and (over several seeds) the differences with intervals.
  */
 import { type Command } from 'commander';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { compareScenarios, renderReport, type ReportFormat } from '../../compare/index.js';
 import { parseSeeds, type SeedList } from '../../ensemble/index.js';
 import { UsageError } from '../../errors.js';
 import { loadScenario } from '../../scenario/load.js';
-import type { Io } from '../shared.js';
+import { writeOutput, type Io } from '../shared.js';
 import { SweepProgress } from './ensemble.js';
 
 function formatFor(file: string): ReportFormat | 'json' {
@@ -89,8 +88,7 @@ export function registerCompare(program: Command, io: Io): void {
         const render = (f: ReportFormat | 'json') =>
           f === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, { format: f, limit });
         if (opts.out) {
-          mkdirSync(dirname(resolve(opts.out)), { recursive: true });
-          writeFileSync(opts.out, render(formatFor(opts.out)));
+          writeOutput(opts.out, render(formatFor(opts.out)), 'the report');
         }
         if (opts.quiet && opts.out) return;
         if (opts.out && !opts.json && !opts.markdown) {
