@@ -22,6 +22,8 @@ export interface EnsembleOptions {
   onProgress?: (done: number, total: number) => void;
   /** Custom reporters (in-thread sweeps only). */
   reporters?: ReporterSet;
+  /** The wall-clock time to stamp the manifest with, given by the front end (the library reads no clock). */
+  finishedAt?: () => string;
 }
 
 export interface EnsembleResult {
@@ -75,7 +77,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
         run: {
           workers: opts.workers,
           seconds: Math.round(seconds * 1000) / 1000,
-          finishedAt: new Date().toISOString(),
+          finishedAt: opts.finishedAt?.() ?? null,
         },
       },
       opts.parquet ?? true,

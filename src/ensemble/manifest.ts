@@ -43,7 +43,8 @@ export interface Manifest {
   run: {
     workers: number | null;
     seconds: number;
-    finishedAt: string;
+    /** When the sweep finished, as the front end saw it (null from library calls that gave no clock). */
+    finishedAt: string | null;
     mergedFrom?: { dir: string; shard: { k: number; n: number } | null }[];
   };
 }

@@ -147,6 +147,8 @@ export interface MergeOptions {
   out: string;
   force?: boolean;
   parquet?: boolean;
+  /** The wall-clock time to stamp the manifest with, given by the front end. */
+  finishedAt?: () => string;
 }
 
 /**
@@ -255,7 +257,7 @@ export async function mergeEnsembles(opts: MergeOptions): Promise<Manifest> {
         run: {
           workers: null,
           seconds: Math.round(performance.now() - t0) / 1000,
-          finishedAt: new Date().toISOString(),
+          finishedAt: opts.finishedAt?.() ?? null,
           mergedFrom: opts.dirs.map((d, i) => {
             const shard = manifests[i]!.shard;
             return { dir: resolve(d), shard: shard ? { k: shard.k, n: shard.n } : null };

@@ -102,6 +102,7 @@ export function registerEnsemble(program: Command, io: Io): void {
         const label = `${loaded.scenario.name}${shard ? ` shard ${shard.k}/${shard.n}` : ''}`;
         const progress = new SweepProgress(label, io, Boolean(opts.quiet || opts.json));
         const r = await runEnsemble({
+          finishedAt: () => new Date().toISOString(),
           loaded,
           seeds,
           shard,

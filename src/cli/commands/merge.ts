@@ -23,6 +23,7 @@ export function registerMerge(program: Command, io: Io): void {
         opts: { out: string; force?: boolean; parquet: boolean; quiet?: boolean; json?: boolean },
       ) => {
         const m = await mergeEnsembles({
+          finishedAt: () => new Date().toISOString(),
           dirs,
           out: opts.out,
           force: opts.force ?? false,
