@@ -54,23 +54,20 @@ export function uniform(seed: number, purpose: number, key: number, index: numbe
   return hash4(seed, purpose, key, index) * INV_2_32;
 }
 
-/**
- * A sequential stream for code that makes an open-ended number of draws for one person and
- * purpose (a school's social life, say). Two streams with different (purpose, key) never
- * share draws; a stream's n-th draw depends on nothing but its own seed, purpose, key and n.
- */
-export class Stream {
-  private counter = 0;
-  constructor(
-    private readonly seed: number,
-    private readonly purpose: number,
-    private readonly key: number,
-  ) {}
+/** What rules need of a stream of draws. */
+export interface Rng {
+  next(): number;
+  int(n: number): number;
+  chance(p: number): boolean;
+  pick<T>(items: readonly T[]): T;
+  normal(mean?: number, sd?: number): number;
+  shuffled<T>(items: readonly T[]): T[];
+}
 
+/** The draws every stream offers, built on its own `next()`. */
+export abstract class Draws implements Rng {
   /** The next uniform draw in [0, 1). */
-  next(): number {
-    return uniform(this.seed, this.purpose, this.key, this.counter++);
-  }
+  abstract next(): number;
 
   /** An integer in [0, n). */
   int(n: number): number {
@@ -84,7 +81,7 @@ export class Stream {
 
   /** One element of a non-empty array. */
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new RangeError('Stream.pick: the array is empty');
+    if (items.length === 0) throw new RangeError(`${this.constructor.name}.pick: the array is empty`);
     return items[this.int(items.length)] as T;
   }
 
@@ -93,6 +90,11 @@ export class Stream {
     const u1 = 1 - this.next();
     const u2 = this.next();
     return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  /** A cheap bell-shaped draw in (-1, 1) (the sum of two uniforms, centred). */
+  tri(): number {
+    return this.next() + this.next() - 1;
   }
 
   /** Shuffles a copy of the array (Fisher–Yates). */
@@ -105,5 +107,62 @@ export class Stream {
       out[j] = t;
     }
     return out;
+  }
+}
+
+/**
+ * A sequential stream for code that makes an open-ended number of draws for one person and
+ * purpose (a school's social life, say). Two streams with different (purpose, key) never
+ * share draws; a stream's n-th draw depends on nothing but its own seed, purpose, key and n.
+ */
+export class Stream extends Draws {
+  private counter = 0;
+  constructor(
+    private readonly seed: number,
+    private readonly purpose: number,
+    private readonly key: number,
+  ) {
+    super();
+  }
+
+  next(): number {
+    return uniform(this.seed, this.purpose, this.key, this.counter++);
+  }
+}
+
+/**
+ * A fast sequential stream for code that makes very many small draws (a school's social
+ * tick). It is keyed exactly as `Stream` is: (seed, purpose, key) hash through `hash4` into
+ * the 128-bit state of sfc32 (Chris Doty-Humphrey's small fast chaotic generator), so its
+ * n-th draw depends on nothing but (seed, purpose, key, n); a draw costs a few nanoseconds
+ * where a full hash costs about twenty.
+ */
+export class FastStream extends Draws {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number, purpose: number, key: number) {
+    super();
+    this.a = hash4(seed, purpose, key, 0);
+    this.b = hash4(seed, purpose, key, 1);
+    this.c = hash4(seed, purpose, key, 2);
+    this.d = 1;
+    for (let i = 0; i < 12; i++) this.step();
+  }
+
+  private step(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  next(): number {
+    return this.step() * INV_2_32;
   }
 }
