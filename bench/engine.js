@@ -9,8 +9,6 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../dist/scenario/load.js';
 import { World } from '../dist/world/world.js';
-import { People } from '../dist/world/people.js';
-import { Caring } from '../dist/world/caring/carers.js';
 import { bareLoop } from './bare-loop.js';
 
 const { values } = parseArgs({
@@ -55,7 +53,7 @@ for (let r = 0; r < runs; r++) {
   wakeUps = summary.wakeUps;
   lives = summary.clones;
   seconds = t;
-  stateBytes = world.people.count * (People.bytesPerRow + Caring.bytesPerPerson) + world.sim.queue.bytes;
+  stateBytes = world.stateBytes();
   const ours = events / t;
   globalThis.gc?.();
   const ref = bareLoop(events, Number(values.pending));

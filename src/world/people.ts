@@ -26,11 +26,6 @@ export class People {
   key: Uint32Array;
   /** The donor's carer, or NONE. */
   carer: Int32Array;
-  /** A carer's donors form a doubly linked list through these. */
-  firstCared: Int32Array;
-  nextCared: Int32Array;
-  prevCared: Int32Array;
-  load: Uint8Array;
   /** Id of the last event of this person's life, the cause of the next. */
   lastEvent: Int32Array;
   /** Names that do not follow the generated pattern (the canon's cast, Madame). */
@@ -53,10 +48,6 @@ export class People {
     this.phaseDay = new Int32Array(c);
     this.key = new Uint32Array(c);
     this.carer = new Int32Array(c);
-    this.firstCared = new Int32Array(c);
-    this.nextCared = new Int32Array(c);
-    this.prevCared = new Int32Array(c);
-    this.load = new Uint8Array(c);
     this.lastEvent = new Int32Array(c);
   }
 
@@ -89,9 +80,6 @@ export class People {
     this.phase[id] = PHASE_NONE;
     this.phaseDay[id] = born;
     this.carer[id] = NONE;
-    this.firstCared[id] = NONE;
-    this.nextCared[id] = NONE;
-    this.prevCared[id] = NONE;
     this.lastEvent[id] = NONE;
     return id;
   }

@@ -240,6 +240,15 @@ export class World implements WorldContext {
     return this.summary();
   }
 
+  /**
+   * Bytes of simulation state: every per-person row (the people store, the caring pool, the
+   * donation schedule and the followed flags) for each person, plus the event queue.
+   */
+  stateBytes(): number {
+    const perPerson = People.bytesPerRow + this.caring.bytesPerPerson + 4 + 1;
+    return this.people.count * perPerson + this.sim.queue.bytes;
+  }
+
   /** Tables the modules add to the world database. */
   extraTables(): ExtraTable[] {
     return [this.carersTable(), ...this.modules.flatMap((m) => m.tables?.() ?? [])];
@@ -251,17 +260,17 @@ export class World implements WorldContext {
     const c = this.caring;
     const rows: (readonly unknown[])[] = [];
     for (let i = 0; i < p.count; i++) {
-      if (p.kind[i] !== KIND_CLONE || i >= c.base.length || c.careerStart[i] === 0) continue;
+      if (p.kind[i] !== KIND_CLONE || !c.everCared(i)) continue;
       const stillCaring = p.phase[i] === PHASE_CARER;
       if (stillCaring) c.settle(i, this.end);
       rows.push([
         i,
-        c.base[i],
-        Math.round(c.km[i]! * 10) / 10,
-        Math.round(c.trips[i]!),
-        c.donorsCared[i],
-        c.completionsInCare[i],
-        Math.round(c.loadDays[i]!),
+        c.base(i),
+        Math.round(c.km(i) * 10) / 10,
+        Math.round(c.trips(i)),
+        c.donorsCared(i),
+        c.completionsInCare(i),
+        Math.round(c.loadDays(i)),
         Math.round(c.record(i, this.end) * 1000) / 1000,
         stillCaring ? 1 : 0,
       ]);
@@ -627,7 +636,7 @@ export class World implements WorldContext {
       this.careerYears[y]! += 1;
       if (this.kmAtLastRound.has(person)) this.onCarerRound(day, person);
       // The carer's own donors need someone else now.
-      this.caring.stop(person, day, (d) => this.caring.findCarer(day, d, becameId, person));
+      this.caring.stop(person, day, becameId);
     }
     this.caring.findCarer(day, person, becameId, NONE);
     const wait = Math.round(
@@ -917,14 +926,12 @@ export class World implements WorldContext {
     const caring = this.caring;
     if (!this.kmAtLastRound.has(carer)) return;
     caring.settle(carer, day);
-    const km = caring.km[carer]! - (this.kmAtLastRound.get(carer) ?? 0);
-    const trips = Math.round(caring.trips[carer]! - (this.tripsAtLastRound.get(carer) ?? 0));
-    this.kmAtLastRound.set(carer, caring.km[carer]!);
-    this.tripsAtLastRound.set(carer, caring.trips[carer]!);
+    const km = caring.km(carer) - (this.kmAtLastRound.get(carer) ?? 0);
+    const trips = Math.round(caring.trips(carer) - (this.tripsAtLastRound.get(carer) ?? 0));
+    this.kmAtLastRound.set(carer, caring.km(carer));
+    this.tripsAtLastRound.set(carer, caring.trips(carer));
     if (km > 0.05 && trips > 0) {
-      const donors: number[] = [];
-      for (let d = p.firstCared[carer]!; d !== NONE; d = p.nextCared[d]!) donors.push(d);
-      donors.sort((a, b) => a - b);
+      const donors = caring.donorsOf(carer).sort((a, b) => a - b);
       // The legs of the round as it stands at the month's end (none if every donor has gone).
       const legs = caring.legs(carer).map(([a, b, k]) => [a, b, Math.round(k * 10) / 10] as const);
       const perRound = legs.reduce((t, l) => t + l[2], 0);
@@ -934,7 +941,7 @@ export class World implements WorldContext {
         T.carer_round,
         carer,
         NONE,
-        caring.base[carer]!,
+        caring.base(carer),
         Math.round(km * 10) / 10,
         NONE,
         JSON.stringify({ rounds, trips, legs, donors }),

@@ -4,6 +4,11 @@
  * at the donor's recovery centre; otherwise anyone with room; otherwise the donor waits. A
  * carer's record grows with experience; their rounds are priced in road kilometres between
  * their base and the centres of the donors they hold, and added up as the set changes.
+ *
+ * Everything the pool keeps of a carer sits in one row of a shared buffer (figures, career,
+ * route, the donors they hold and those donors' centres, and their places in the pool's
+ * indexes), so one assignment touches a couple of cache lines rather than one per field: at
+ * national scale the pool's cost is the memory it reads.
  */
 import { DAYS_PER_YEAR } from '../../engine/calendar.js';
 import { hashString, uniform } from '../../engine/random.js';
@@ -19,8 +24,44 @@ const P_TALENT = hashString('carer-talent');
 const P_PICK = hashString('carer-pick');
 const P_FRIEND = hashString('carer-friend');
 
-/** Probes among a school's carers for an old friend before giving up. */
-const FRIEND_PROBES = 6;
+/** Probes among a school's good carers for one experienced enough before giving up. */
+const FRIEND_PROBES = 3;
+
+/** Cohort years a school's friend groups span, from 1900 (the calendar's first day). */
+const COHORT_SPAN = 256;
+
+/** The group of carers from one school's cohort of one year (years before 1900 share group 0). */
+function friendGroup(school: number, cohort: number): number {
+  return school * COHORT_SPAN + Math.min(COHORT_SPAN - 1, Math.max(0, cohort - 1900));
+}
+
+/**
+ * A carer's row, in 4-byte words. Figures are float32 (KM…TALENT), the rest int32; the donors
+ * held start at DONORS (up to maxDonors of them), and their centres follow as 16-bit numbers.
+ * ALL, BY_BASE and BY_FRIEND each hold a [group, position] pair for one of the pool's indexes.
+ */
+const R = {
+  KM: 0,
+  TRIPS: 1,
+  LOAD_DAYS: 2,
+  ROUTE_KM: 3,
+  TALENT: 4,
+  ROUTE_SINCE: 5,
+  STOPS: 6,
+  LOAD: 7,
+  BASE: 8,
+  CAREER_START: 9,
+  CAREER_END: 10,
+  DONORS_CARED: 11,
+  COMPLETIONS: 12,
+  ALL: 13,
+  BY_BASE: 15,
+  BY_FRIEND: 17,
+  DONORS: 19,
+} as const;
+
+/** CAREER_START of someone who has never been a carer. */
+const NOT_STARTED = -0x8000_0000;
 
 export interface CaringHost {
   readonly seed: number;
@@ -39,9 +80,12 @@ export interface CaringHost {
 }
 
 export class Caring {
+  /** Every carer with room (group 0). */
   private readonly all: GroupedSet;
+  /** Carers with room by the recovery centre they are based at. */
   private readonly byBase: GroupedSet;
-  private readonly bySchool: GroupedSet;
+  /** Carers with room who could choose friends, grouped by school and cohort (`friendGroup`). */
+  private readonly byFriend: GroupedSet;
   private waiting: Int32Array = new Int32Array(1024);
   private waitHead = 0;
   private waitTail = 0;
@@ -55,21 +99,17 @@ export class Caring {
   private readonly centreKm: Float32Array;
   private readonly nCentres: number;
   private readonly scratch = new Int32Array(64);
+  private readonly handOver: Int32Array;
 
-  // Per-person figures of carers, in typed arrays grown with the people store.
-  base: Uint16Array;
-  routeKm: Float32Array;
-  routeStops: Uint8Array;
-  routeSince: Int32Array;
-  km: Float32Array;
-  trips: Float32Array;
-  loadDays: Float32Array;
-  donorsCared: Uint16Array;
-  completionsInCare: Uint16Array;
-  careerStart: Int32Array;
-  careerEnd: Int32Array;
-  /** A carer's own gift for the work, drawn once when they start. */
-  talent: Float32Array;
+  /** Words (4 bytes) in a carer's row. */
+  private readonly stride: number;
+  /** First word of the donors a carer holds; their centres follow as 16-bit numbers. */
+  private readonly centresAt: number;
+  private capacity: number;
+  /** The rows, seen as integers, as floats and as 16-bit centre numbers. */
+  private ri: Int32Array;
+  private rf: Float32Array;
+  private ru: Uint16Array;
 
   constructor(
     private readonly host: CaringHost,
@@ -83,21 +123,18 @@ export class Caring {
     this.chooseFrom = pol.chooseFrom;
     this.friendChoice = pol.friendChoice;
     this.localKm = pol.localKm;
-    this.all = new GroupedSet(capacity);
-    this.byBase = new GroupedSet(capacity);
-    this.bySchool = new GroupedSet(capacity);
-    this.base = new Uint16Array(capacity);
-    this.routeKm = new Float32Array(capacity);
-    this.routeStops = new Uint8Array(capacity);
-    this.routeSince = new Int32Array(capacity);
-    this.km = new Float32Array(capacity);
-    this.trips = new Float32Array(capacity);
-    this.loadDays = new Float32Array(capacity);
-    this.donorsCared = new Uint16Array(capacity);
-    this.completionsInCare = new Uint16Array(capacity);
-    this.careerStart = new Int32Array(capacity);
-    this.careerEnd = new Int32Array(capacity);
-    this.talent = new Float32Array(capacity);
+    this.centresAt = R.DONORS + this.cap;
+    this.stride = this.centresAt + Math.ceil(this.cap / 2);
+    this.capacity = Math.max(16, capacity);
+    const buffer = new ArrayBuffer(this.capacity * this.stride * 4);
+    this.ri = new Int32Array(buffer);
+    this.rf = new Float32Array(buffer);
+    this.ru = new Uint16Array(buffer);
+    for (let i = 0; i < this.capacity; i++) this.blank(this.ri, i);
+    this.all = new GroupedSet(this.ri, this.stride, R.ALL);
+    this.byBase = new GroupedSet(this.ri, this.stride, R.BY_BASE);
+    this.byFriend = new GroupedSet(this.ri, this.stride, R.BY_FRIEND);
+    this.handOver = new Int32Array(this.cap);
     this.centreIndex = new Int32Array(host.places.length).fill(NONE);
     centres.forEach((c, i) => (this.centreIndex[c.id] = i));
     this.nCentres = centres.length;
@@ -108,8 +145,50 @@ export class Caring {
     }
   }
 
-  /** Bytes of per-person caring state. */
-  static readonly bytesPerPerson = 2 + 4 + 1 + 4 + 4 + 4 + 4 + 2 + 2 + 4 + 4 + 4 + 3 * 8;
+  /** Bytes of caring state per person (one row). */
+  get bytesPerPerson(): number {
+    return this.stride * 4;
+  }
+
+  // ---- a carer's figures -----------------------------------------------------------------
+
+  /** True once the person has started a carer's career. */
+  everCared(person: number): boolean {
+    return person < this.capacity && this.ri[person * this.stride + R.CAREER_START] !== NOT_STARTED;
+  }
+  /** The recovery centre a carer is based at. */
+  base(carer: number): number {
+    return this.ri[carer * this.stride + R.BASE]!;
+  }
+  /** Road km driven (settled up to the last change of route). */
+  km(carer: number): number {
+    return this.rf[carer * this.stride + R.KM]!;
+  }
+  /** Journeys driven, each leg of a round counted once. */
+  trips(carer: number): number {
+    return this.rf[carer * this.stride + R.TRIPS]!;
+  }
+  /** Donor-days of care given. */
+  loadDays(carer: number): number {
+    return this.rf[carer * this.stride + R.LOAD_DAYS]!;
+  }
+  /** Donors taken on over the career. */
+  donorsCared(carer: number): number {
+    return this.ri[carer * this.stride + R.DONORS_CARED]!;
+  }
+  /** Donors who completed while in this carer's care. */
+  completionsInCare(carer: number): number {
+    return this.ri[carer * this.stride + R.COMPLETIONS]!;
+  }
+  /** Donors held now. */
+  load(carer: number): number {
+    return this.ri[carer * this.stride + R.LOAD]!;
+  }
+  /** The donors a carer holds now, in the order they were taken on. */
+  donorsOf(carer: number): number[] {
+    const o = carer * this.stride;
+    return Array.from(this.ri.subarray(o + R.DONORS, o + R.DONORS + this.ri[o + R.LOAD]!));
+  }
 
   /** Road km between two recovery centres. */
   distance(a: number, b: number): number {
@@ -126,59 +205,64 @@ export class Caring {
    * `experienceYears`).
    */
   record(carer: number, day: number): number {
-    const p = this.host.people;
-    const talent = this.talent[carer]!;
-    const until = p.phase[carer] === PHASE_CARER ? day : Math.min(day, this.careerEnd[carer]!);
-    const years = Math.max(0, (until - this.careerStart[carer]!) / DAYS_PER_YEAR);
+    const o = carer * this.stride;
+    const ri = this.ri;
+    const talent = this.rf[o + R.TALENT]!;
+    const stillCaring = this.host.people.phase[carer] === PHASE_CARER;
+    const until = stillCaring ? day : Math.min(day, ri[o + R.CAREER_END]!);
+    const years = Math.max(0, (until - ri[o + R.CAREER_START]!) / DAYS_PER_YEAR);
     return 0.5 * talent + 0.5 * Math.min(1, years / this.experienceYears);
   }
 
+  // ---- the pool ------------------------------------------------------------------------------
+
   /** A new carer, based at `base` (a recovery centre), has room for donors. */
   start(carer: number, base: number, day: number): void {
-    this.ensure(carer);
-    this.base[carer] = base;
-    this.careerStart[carer] = day;
-    this.talent[carer] = uniform(this.host.seed, P_TALENT, this.host.people.key[carer]!, 0);
-    this.careerEnd[carer] = day;
-    this.routeSince[carer] = day;
-    this.routeKm[carer] = 0;
-    this.routeStops[carer] = 0;
+    if (carer >= this.capacity) this.grow(carer + 1);
+    const o = carer * this.stride;
+    const ri = this.ri;
+    ri[o + R.BASE] = base;
+    ri[o + R.CAREER_START] = day;
+    ri[o + R.CAREER_END] = day;
+    ri[o + R.ROUTE_SINCE] = day;
+    this.rf[o + R.TALENT] = uniform(this.host.seed, P_TALENT, this.host.people.key[carer]!, 0);
+    this.rf[o + R.ROUTE_KM] = 0;
+    ri[o + R.STOPS] = 0;
+    ri[o + R.LOAD] = 0;
     this.addAvailable(carer);
   }
 
   /**
-   * A carer becomes a donor: they leave the pool, and each of their donors is unlinked and
-   * handed to `reassign` to be given another carer.
+   * A carer becomes a donor: they leave the pool, and each of their donors (the newest first)
+   * is let go and given another carer, `cause` being the event that made the carer a donor.
    */
-  stop(carer: number, day: number, reassign: (donor: number) => void): void {
+  stop(carer: number, day: number, cause: number): void {
     const p = this.host.people;
+    const ri = this.ri;
+    const o = carer * this.stride;
     this.settle(carer, day);
-    this.careerEnd[carer] = day;
+    ri[o + R.CAREER_END] = day;
     this.removeAvailable(carer);
-    let d = p.firstCared[carer]!;
-    p.firstCared[carer] = NONE;
-    p.load[carer] = 0;
-    this.routeKm[carer] = 0;
-    this.routeStops[carer] = 0;
-    while (d !== NONE) {
-      const next = p.nextCared[d]!;
-      p.nextCared[d] = NONE;
-      p.prevCared[d] = NONE;
-      p.carer[d] = NONE;
-      reassign(d);
-      d = next;
-    }
+    const n = ri[o + R.LOAD]!;
+    const held = this.handOver;
+    for (let i = 0; i < n; i++) held[i] = ri[o + R.DONORS + n - 1 - i]!;
+    ri[o + R.LOAD] = 0;
+    ri[o + R.STOPS] = 0;
+    this.rf[o + R.ROUTE_KM] = 0;
+    for (let i = 0; i < n; i++) p.carer[held[i]!] = NONE;
+    for (let i = 0; i < n; i++) this.findCarer(day, held[i]!, cause, carer);
   }
 
   /** Gives a donor a carer with room, or queues them. Returns the carer or NONE. */
   findCarer(day: number, donor: number, cause: number, previous: number): number {
-    const carer = this.pick(donor, day);
-    if (carer === null) {
+    const picked = this.pick(donor, day);
+    if (picked === NONE) {
       this.pushWaiting(donor);
       return NONE;
     }
-    this.assign(day, donor, carer.carer, cause, previous, carer.chosen);
-    return carer.carer;
+    const carer = picked >> 1;
+    this.assign(day, donor, carer, cause, previous, (picked & 1) === 1);
+    return carer;
   }
 
   /**
@@ -187,32 +271,36 @@ export class Caring {
    */
   assignChosen(day: number, donor: number, carer: number, cause: number): boolean {
     const p = this.host.people;
-    if (p.load[carer]! >= this.cap) return false;
+    if (this.load(carer) >= this.cap) return false;
     const previous = p.carer[donor]!;
     if (previous !== NONE) this.release(donor, day, false);
     this.assign(day, donor, carer, cause, previous, true);
     return true;
   }
 
-  /** A donor completes: their carer's place is freed and waiting donors are served. */
+  /** A donor completes (or changes carer): their carer's place is freed and waiting donors are served. */
   release(donor: number, day: number, completed: boolean): void {
     const p = this.host.people;
     const carer = p.carer[donor]!;
     if (carer === NONE) return;
     this.settle(carer, day);
-    const prev = p.prevCared[donor]!;
-    const next = p.nextCared[donor]!;
-    if (prev !== NONE) p.nextCared[prev] = next;
-    else p.firstCared[carer] = next;
-    if (next !== NONE) p.prevCared[next] = prev;
-    p.nextCared[donor] = NONE;
-    p.prevCared[donor] = NONE;
+    const ri = this.ri;
+    const o = carer * this.stride;
+    const n = ri[o + R.LOAD]!;
+    // Keep the donors in the order they were taken on: close the gap.
+    let i = 0;
+    while (i < n && ri[o + R.DONORS + i] !== donor) i++;
+    const c = (o + this.centresAt) * 2;
+    for (; i < n - 1; i++) {
+      ri[o + R.DONORS + i] = ri[o + R.DONORS + i + 1]!;
+      this.ru[c + i] = this.ru[c + i + 1]!;
+    }
+    ri[o + R.LOAD] = n - 1;
     p.carer[donor] = NONE;
-    p.load[carer] = p.load[carer]! - 1;
-    if (completed) this.completionsInCare[carer]! += 1;
+    if (completed) ri[o + R.COMPLETIONS]! += 1;
     this.reroute(carer);
     if (p.phase[carer] === PHASE_CARER) {
-      if (p.load[carer] === this.cap - 1) this.addAvailable(carer);
+      if (n === this.cap) this.addAvailable(carer);
       this.serveWaiting(day);
     }
   }
@@ -230,30 +318,28 @@ export class Caring {
 
   /** Adds the kilometres and trips driven since the route last changed, up to `day`. */
   settle(carer: number, day: number): void {
-    const since = this.routeSince[carer]!;
+    const o = carer * this.stride;
+    const ri = this.ri;
+    const rf = this.rf;
+    const since = ri[o + R.ROUTE_SINCE]!;
     if (day <= since) return;
     const weeks = (day - since) / 7;
     const rounds = weeks * this.visitsPerWeek;
-    const stops = this.routeStops[carer]!;
+    const stops = ri[o + R.STOPS]!;
     if (stops > 0) {
-      this.km[carer]! += rounds * this.routeKm[carer]!;
-      this.trips[carer]! += rounds * (stops + 1);
+      rf[o + R.KM]! += rounds * rf[o + R.ROUTE_KM]!;
+      rf[o + R.TRIPS]! += rounds * (stops + 1);
     }
-    this.loadDays[carer]! += (day - since) * this.host.people.load[carer]!;
-    this.routeSince[carer] = day;
+    rf[o + R.LOAD_DAYS]! += (day - since) * ri[o + R.LOAD]!;
+    ri[o + R.ROUTE_SINCE] = day;
   }
 
   /** The legs of one round: base → each donor's centre (nearest next) → base. */
   legs(carer: number): [number, number, number][] {
-    const p = this.host.people;
-    const stops: number[] = [];
-    for (let d = p.firstCared[carer]!; d !== NONE; d = p.nextCared[d]!) {
-      const c = p.centre[d]!;
-      if (!stops.includes(c)) stops.push(c);
-    }
-    stops.sort((a, b) => a - b);
+    const stops = [...new Set(this.centresOf(carer))].sort((a, b) => a - b);
+    const home = this.base(carer);
     const legs: [number, number, number][] = [];
-    let here = this.base[carer]!;
+    let here = home;
     const left = stops.slice();
     while (left.length > 0) {
       let best = 0;
@@ -263,22 +349,32 @@ export class Caring {
       legs.push([here, next, this.distance(here, next)]);
       here = next;
     }
-    if (legs.length > 0) legs.push([here, this.base[carer]!, this.distance(here, this.base[carer]!)]);
+    if (legs.length > 0) legs.push([here, home, this.distance(here, home)]);
     return legs;
+  }
+
+  /** The centres of the donors a carer holds, one per donor. */
+  private centresOf(carer: number): number[] {
+    const c = (carer * this.stride + this.centresAt) * 2;
+    return Array.from(this.ru.subarray(c, c + this.load(carer)));
   }
 
   /** Prices a carer's round (nearest-next tour through their donors' centres) without allocating. */
   private reroute(carer: number): void {
-    const p = this.host.people;
+    const o = carer * this.stride;
+    const ri = this.ri;
+    const ru = this.ru;
+    const c0 = (o + this.centresAt) * 2;
+    const held = ri[o + R.LOAD]!;
     const stops = this.scratch;
     let n = 0;
-    for (let d = p.firstCared[carer]!; d !== NONE; d = p.nextCared[d]!) {
-      const c = p.centre[d]!;
+    for (let d = 0; d < held; d++) {
+      const c = ru[c0 + d]!;
       let seen = false;
       for (let i = 0; i < n; i++) if (stops[i] === c) seen = true;
       if (!seen && n < stops.length) stops[n++] = c;
     }
-    const base = this.base[carer]!;
+    const base = ri[o + R.BASE]!;
     let km = 0;
     let here = base;
     let left = n;
@@ -297,39 +393,52 @@ export class Caring {
       stops[best] = stops[--left]!;
     }
     if (n > 0) km += this.distance(here, base);
-    this.routeKm[carer] = km;
-    this.routeStops[carer] = n;
+    this.rf[o + R.ROUTE_KM] = km;
+    ri[o + R.STOPS] = n;
   }
 
-  private pick(donor: number, day: number): { carer: number; chosen: boolean } | null {
-    if (this.all.size(0) === 0) return null;
+  /**
+   * The carer for a donor, as `carer * 2 + chosen` (chosen is 1 when a good carer took an old
+   * friend), or NONE when nobody has room.
+   */
+  private pick(donor: number, day: number): number {
+    if (this.all.size(0) === 0) return NONE;
     const h = this.host;
     const p = h.people;
     const key = p.key[donor]!;
     const salt = p.donations[donor]! * 8 + p.phase[donor]!;
-    // A good carer from the donor's own school may choose them.
-    const school = p.school[donor]!;
-    const mates = this.bySchool.size(school);
-    if (mates > 0 && uniform(h.seed, P_FRIEND, key, salt) < this.friendChoice) {
-      for (let probe = 0; probe < FRIEND_PROBES; probe++) {
-        const c = this.bySchool.at(
-          school,
-          Math.floor(uniform(h.seed, P_FRIEND, key, salt * 64 + probe + 1) * mates),
-        );
-        if (
-          c !== donor &&
-          Math.abs(p.cohort[c]! - p.cohort[donor]!) <= 2 &&
-          this.record(c, day) >= this.chooseFrom
-        ) {
-          return { carer: c, chosen: true };
-        }
-      }
-    }
+    // A good carer from the donor's own school, within two years of them, may choose them.
+    const friend = this.pickFriend(donor, key, salt, day);
+    if (friend !== NONE) return friend * 2 + 1;
     const u = uniform(h.seed, P_PICK, key, salt);
     const base = p.centre[donor]!;
     const near = this.byBase.size(base);
-    if (near > 0) return { carer: this.byBase.at(base, Math.floor(u * near)), chosen: false };
-    return { carer: this.all.at(0, Math.floor(u * this.all.size(0))), chosen: false };
+    if (near > 0) return this.byBase.at(base, Math.floor(u * near)) * 2;
+    return this.all.at(0, Math.floor(u * this.all.size(0))) * 2;
+  }
+
+  /**
+   * An old friend with room and a good enough record, or NONE. Candidates are the carers with
+   * room from the donor's school and within two cohorts of them whose talent could ever lift
+   * their record to `chooseFrom`; a few of them are drawn at random and the first whose record
+   * is good enough today takes the donor.
+   */
+  private pickFriend(donor: number, key: number, salt: number, day: number): number {
+    const p = this.host.people;
+    const first = friendGroup(p.school[donor]!, p.cohort[donor]! - 2);
+    let total = 0;
+    for (let g = first; g < first + 5; g++) total += this.byFriend.size(g);
+    if (total === 0) return NONE;
+    const seed = this.host.seed;
+    if (uniform(seed, P_FRIEND, key, salt) >= this.friendChoice) return NONE;
+    for (let probe = 0; probe < FRIEND_PROBES; probe++) {
+      let i = Math.floor(uniform(seed, P_FRIEND, key, salt * 64 + probe + 1) * total);
+      let g = first;
+      while (i >= this.byFriend.size(g)) i -= this.byFriend.size(g++);
+      const c = this.byFriend.at(g, i);
+      if (c !== donor && this.record(c, day) >= this.chooseFrom) return c;
+    }
+    return NONE;
   }
 
   private assign(
@@ -343,15 +452,14 @@ export class Caring {
     const p = this.host.people;
     this.settle(carer, day);
     p.carer[donor] = carer;
-    const head = p.firstCared[carer]!;
-    p.nextCared[donor] = head;
-    p.prevCared[donor] = NONE;
-    if (head !== NONE) p.prevCared[head] = donor;
-    p.firstCared[carer] = donor;
-    const load = p.load[carer]! + 1;
-    p.load[carer] = load;
-    this.donorsCared[carer]! += 1;
-    if (load >= this.cap) this.removeAvailable(carer);
+    const ri = this.ri;
+    const o = carer * this.stride;
+    const n = ri[o + R.LOAD]!;
+    ri[o + R.DONORS + n] = donor;
+    this.ru[(o + this.centresAt) * 2 + n] = p.centre[donor]!;
+    ri[o + R.LOAD] = n + 1;
+    ri[o + R.DONORS_CARED]! += 1;
+    if (n + 1 >= this.cap) this.removeAvailable(carer);
     this.reroute(carer);
     const id = this.host.recordAssignment(day, donor, carer, cause, previous, chosen);
     p.lastEvent[donor] = id;
@@ -360,14 +468,16 @@ export class Caring {
   private addAvailable(carer: number): void {
     const p = this.host.people;
     this.all.add(carer, 0);
-    this.byBase.add(carer, this.base[carer]!);
-    this.bySchool.add(carer, p.school[carer]!);
+    this.byBase.add(carer, this.base(carer));
+    // Only a talent that experience can lift to `chooseFrom` ever makes a carer choose friends.
+    if (0.5 * this.rf[carer * this.stride + R.TALENT]! + 0.5 >= this.chooseFrom)
+      this.byFriend.add(carer, friendGroup(p.school[carer]!, p.cohort[carer]!));
   }
 
   private removeAvailable(carer: number): void {
     this.all.remove(carer);
     this.byBase.remove(carer);
-    this.bySchool.remove(carer);
+    this.byFriend.remove(carer);
   }
 
   private pushWaiting(donor: number): void {
@@ -384,25 +494,28 @@ export class Caring {
     this.waitTail = (this.waitTail + 1) % this.waiting.length;
   }
 
-  private ensure(person: number): void {
-    if (person < this.base.length) return;
-    const size = Math.max(person + 1, this.base.length * 2);
-    const grow = <A extends Uint16Array | Float32Array | Int32Array | Uint8Array>(a: A): A => {
-      const g = new (a.constructor as new (n: number) => A)(size);
-      g.set(a);
-      return g;
-    };
-    this.base = grow(this.base);
-    this.routeKm = grow(this.routeKm);
-    this.routeStops = grow(this.routeStops);
-    this.routeSince = grow(this.routeSince);
-    this.km = grow(this.km);
-    this.trips = grow(this.trips);
-    this.loadDays = grow(this.loadDays);
-    this.donorsCared = grow(this.donorsCared);
-    this.completionsInCare = grow(this.completionsInCare);
-    this.careerStart = grow(this.careerStart);
-    this.careerEnd = grow(this.careerEnd);
-    this.talent = grow(this.talent);
+  /** Marks row `i` as someone who has never cared and is in none of the pool's indexes. */
+  private blank(ri: Int32Array, i: number): void {
+    const o = i * this.stride;
+    ri[o + R.CAREER_START] = NOT_STARTED;
+    ri[o + R.ALL] = NONE;
+    ri[o + R.BY_BASE] = NONE;
+    ri[o + R.BY_FRIEND] = NONE;
+  }
+
+  /** Grows the rows to hold person `atLeast - 1`, keeping every carer's row. */
+  private grow(atLeast: number): void {
+    const capacity = Math.max(atLeast, this.capacity * 2);
+    const buffer = new ArrayBuffer(capacity * this.stride * 4);
+    const ri = new Int32Array(buffer);
+    ri.set(this.ri);
+    for (let i = this.capacity; i < capacity; i++) this.blank(ri, i);
+    this.ri = ri;
+    this.rf = new Float32Array(buffer);
+    this.ru = new Uint16Array(buffer);
+    this.capacity = capacity;
+    this.all.rebind(ri);
+    this.byBase.rebind(ri);
+    this.byFriend.rebind(ri);
   }
 }

@@ -1,24 +1,35 @@
 /**
- * Sets of people split into groups (carers with room, by base or by school), each member in at
- * most one group, with O(1) add, remove and pick-by-index. Membership and position live in
- * typed arrays indexed by person, so national-scale pools cost a few bytes a person.
+ * Sets of people split into groups (carers with room, by base or by school and year), each
+ * member in at most one group, with O(1) add, remove and pick-by-index. A member's group and
+ * position are two words of a row the owner keeps for each person (`rows[person * stride +
+ * offset]` and the word after), so the pool's indexes live beside the rest of a carer's state
+ * and an add or a remove touches the row already in cache.
  */
 import { NONE } from '../../engine/recorder.js';
 
 export class GroupedSet {
   private groups: Int32Array[] = [];
-  private sizes: number[] = [];
-  private pos: Int32Array;
-  private groupOf: Int32Array;
+  private sizes: Int32Array = new Int32Array(0);
 
-  constructor(capacity: number) {
-    this.pos = new Int32Array(Math.max(16, capacity)).fill(NONE);
-    this.groupOf = new Int32Array(Math.max(16, capacity)).fill(NONE);
+  /**
+   * @param rows the owner's rows; the two words at `offset` must start as NONE
+   * @param stride words per person in `rows`
+   * @param offset where this set's [group, position] pair sits in a row
+   */
+  constructor(
+    private rows: Int32Array,
+    private readonly stride: number,
+    private readonly offset: number,
+  ) {}
+
+  /** Points the set at the owner's rows after they grew (the contents carried over). */
+  rebind(rows: Int32Array): void {
+    this.rows = rows;
   }
 
   /** Members of a group. */
   size(group: number): number {
-    return this.sizes[group] ?? 0;
+    return group < this.sizes.length ? this.sizes[group]! : 0;
   }
 
   /** The i-th member of a group (0 ≤ i < size). */
@@ -27,16 +38,14 @@ export class GroupedSet {
   }
 
   has(person: number): boolean {
-    return person < this.groupOf.length && this.groupOf[person] !== NONE;
+    return this.rows[person * this.stride + this.offset] !== NONE;
   }
 
   add(person: number, group: number): void {
-    if (person >= this.pos.length) this.growPeople(person + 1);
-    if (this.groupOf[person] !== NONE) return;
-    while (this.groups.length <= group) {
-      this.groups.push(new Int32Array(8));
-      this.sizes.push(0);
-    }
+    const w = person * this.stride + this.offset;
+    const rows = this.rows;
+    if (rows[w] !== NONE) return;
+    if (group >= this.sizes.length) this.growGroups(group + 1);
     let arr = this.groups[group]!;
     const n = this.sizes[group]!;
     if (n === arr.length) {
@@ -46,33 +55,30 @@ export class GroupedSet {
       this.groups[group] = arr;
     }
     arr[n] = person;
-    this.pos[person] = n;
-    this.groupOf[person] = group;
+    rows[w] = group;
+    rows[w + 1] = n;
     this.sizes[group] = n + 1;
   }
 
   remove(person: number): void {
-    if (person >= this.groupOf.length) return;
-    const group = this.groupOf[person]!;
+    const w = person * this.stride + this.offset;
+    const rows = this.rows;
+    const group = rows[w]!;
     if (group === NONE) return;
     const arr = this.groups[group]!;
-    const i = this.pos[person]!;
+    const i = rows[w + 1]!;
     const last = this.sizes[group]! - 1;
     const moved = arr[last]!;
     arr[i] = moved;
-    this.pos[moved] = i;
+    rows[moved * this.stride + this.offset + 1] = i;
     this.sizes[group] = last;
-    this.pos[person] = NONE;
-    this.groupOf[person] = NONE;
+    rows[w] = NONE;
   }
 
-  private growPeople(atLeast: number): void {
-    const size = Math.max(atLeast, this.pos.length * 2);
-    const pos = new Int32Array(size).fill(NONE);
-    pos.set(this.pos);
-    this.pos = pos;
-    const g = new Int32Array(size).fill(NONE);
-    g.set(this.groupOf);
-    this.groupOf = g;
+  private growGroups(atLeast: number): void {
+    const sizes = new Int32Array(Math.max(atLeast, this.sizes.length * 2));
+    sizes.set(this.sizes);
+    this.sizes = sizes;
+    while (this.groups.length < sizes.length) this.groups.push(new Int32Array(4));
   }
 }
