@@ -23,8 +23,6 @@ export class BucketQueue {
   private readonly tail = new Int32Array(BUCKETS);
   /** The slot pool: [next, kind, a, b] per slot. */
   private slots: Int32Array;
-  /** Push order of each slot's entry; read only by `pop()`, which reports it. */
-  private seqs: Float64Array;
   private free = EMPTY;
   private used = 0;
   private capacity: number;
@@ -40,7 +38,6 @@ export class BucketQueue {
   constructor(initialCapacity = 1024) {
     this.capacity = Math.max(16, initialCapacity);
     this.slots = new Int32Array(this.capacity * STRIDE);
-    this.seqs = new Float64Array(this.capacity);
   }
 
   get size(): number {
@@ -53,7 +50,7 @@ export class BucketQueue {
 
   /** Bytes held: the bucket index and the slot pool. */
   get bytes(): number {
-    return this.head.byteLength + this.tail.byteLength + this.slots.byteLength + this.seqs.byteLength;
+    return this.head.byteLength + this.tail.byteLength + this.slots.byteLength;
   }
 
   /**
@@ -77,7 +74,7 @@ export class BucketQueue {
     slots[o + 1] = kind;
     slots[o + 2] = a;
     slots[o + 3] = b;
-    this.seqs[slot] = this.nextSeq++;
+    this.nextSeq++;
     const bucket = day * PER_DAY + priority;
     // A bucket's tail is meaningful only while its head is not EMPTY.
     if (this.head[bucket] === EMPTY) this.head[bucket] = slot;
@@ -121,13 +118,14 @@ export class BucketQueue {
     return true;
   }
 
-  /** Removes the first entry into `out`; returns false when empty. */
+  /**
+   * Removes the first entry into `out`; returns false when empty. The queue keeps no sequence
+   * numbers (a bucket's order is its push order), so `out.seq` is left as it was.
+   */
   pop(out: QueueEntry): boolean {
     if (this.count === 0) return false;
     this.advance();
     const bucket = this.cursor;
-    const slot = this.head[bucket]!;
-    out.seq = this.seqs[slot]!;
     this.take(Infinity);
     out.day = this.takenDay;
     out.priority = bucket - out.day * PER_DAY;
@@ -149,9 +147,6 @@ export class BucketQueue {
     const slots = new Int32Array(this.capacity * STRIDE);
     slots.set(this.slots);
     this.slots = slots;
-    const seqs = new Float64Array(this.capacity);
-    seqs.set(this.seqs);
-    this.seqs = seqs;
     this.push(day, priority, kind, a, b);
   }
 }
