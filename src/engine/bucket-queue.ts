@@ -1,31 +1,38 @@
 /**
  * The pending-event queue the simulation runs on: a bucket (calendar) queue. Wake-ups fall on
  * whole days with one of 16 priorities, so each (day, priority) pair is a bucket, and a bucket
- * is a FIFO list through a pool of slots; its push order is the sequence order. Pop takes the
- * head of the first non-empty bucket at or after a cursor that only moves back when something
- * is pushed behind it. The order is exactly EventQueue's (day, priority, sequence), at O(1) a
- * push and amortised O(1) a pop, with no comparisons and no objects.
+ * is a FIFO list; its push order is the sequence order. Pop takes the head of the first
+ * non-empty bucket at or after a cursor that only moves back when something is pushed behind
+ * it. The order is exactly EventQueue's (day, priority, sequence), at O(1) a push and amortised
+ * O(1) a pop, with no comparisons and no objects.
  *
- * A slot's link, kind and two arguments sit side by side in one Int32Array (16 bytes a slot),
- * so taking an entry touches one cache line, not one per field: at national scale the pool is
- * tens of megabytes and the pop is bound by memory, not arithmetic.
+ * A bucket's entries are stored in blocks of eight, side by side (kind, a, b), and the blocks
+ * are chained. A day's wake-ups are therefore read in runs from a few blocks rather than from
+ * wherever each was put when it was scheduled, years of simulated time before: at national
+ * scale the queue holds hundreds of thousands of entries and a pop is bound by memory.
  */
 import { MAX_PRIORITY, MAX_QUEUE_DAY, type QueueEntry } from './queue.js';
 
 const PER_DAY = MAX_PRIORITY + 1;
 const BUCKETS = (MAX_QUEUE_DAY + 1) * PER_DAY;
 const EMPTY = -1;
-/** Int32 fields per slot: next, kind, a, b. */
-const STRIDE = 4;
+/** Entries in a block. */
+const BLOCK = 8;
+/** Int32 words per entry: kind, a, b. */
+const WORDS = 3;
 
 export class BucketQueue {
+  /** Per bucket, the entry to take next (block * BLOCK + index), or EMPTY. */
   private readonly head = new Int32Array(BUCKETS).fill(EMPTY);
+  /** Per bucket, the entry pushed last; meaningful only while `head` is not EMPTY. */
   private readonly tail = new Int32Array(BUCKETS);
-  /** The slot pool: [next, kind, a, b] per slot. */
-  private slots: Int32Array;
-  private free = EMPTY;
-  private used = 0;
-  private capacity: number;
+  /** The entries, WORDS to each, BLOCK to a block. */
+  private data: Int32Array;
+  /** The block after each block of a bucket, or the next free block. */
+  private nextBlock: Int32Array;
+  private blocks: number;
+  private freeBlock = EMPTY;
+  private usedBlocks = 0;
   private count = 0;
   private nextSeq = 0;
   private cursor = 0;
@@ -35,9 +42,11 @@ export class BucketQueue {
   takenA = 0;
   takenB = 0;
 
+  /** @param initialCapacity entries to make room for at first (the queue grows as needed) */
   constructor(initialCapacity = 1024) {
-    this.capacity = Math.max(16, initialCapacity);
-    this.slots = new Int32Array(this.capacity * STRIDE);
+    this.blocks = Math.max(4, Math.ceil(initialCapacity / BLOCK));
+    this.data = new Int32Array(this.blocks * BLOCK * WORDS);
+    this.nextBlock = new Int32Array(this.blocks);
   }
 
   get size(): number {
@@ -48,9 +57,9 @@ export class BucketQueue {
     return this.nextSeq;
   }
 
-  /** Bytes held: the bucket index and the slot pool. */
+  /** Bytes held: the bucket index and the blocks. */
   get bytes(): number {
-    return this.head.byteLength + this.tail.byteLength + this.slots.byteLength;
+    return this.head.byteLength + this.tail.byteLength + this.data.byteLength + this.nextBlock.byteLength;
   }
 
   /**
@@ -62,24 +71,26 @@ export class BucketQueue {
       throw new RangeError(`BucketQueue.push: day ${day} is outside 0..${MAX_QUEUE_DAY}`);
     if (!(priority >= 0 && priority <= MAX_PRIORITY))
       throw new RangeError(`BucketQueue.push: priority ${priority} is outside 0..${MAX_PRIORITY}`);
-    let slot = this.free;
-    const slots = this.slots;
-    if (slot !== EMPTY) this.free = slots[slot * STRIDE]!;
-    else {
-      if (this.used === this.capacity) return this.pushGrown(day, priority, kind, a, b);
-      slot = this.used++;
-    }
-    const o = slot * STRIDE;
-    slots[o] = EMPTY;
-    slots[o + 1] = kind;
-    slots[o + 2] = a;
-    slots[o + 3] = b;
-    this.nextSeq++;
     const bucket = day * PER_DAY + priority;
-    // A bucket's tail is meaningful only while its head is not EMPTY.
-    if (this.head[bucket] === EMPTY) this.head[bucket] = slot;
-    else slots[this.tail[bucket]! * STRIDE] = slot;
-    this.tail[bucket] = slot;
+    let e: number;
+    if (this.head[bucket] === EMPTY) {
+      e = this.allocate() * BLOCK;
+      this.head[bucket] = e;
+    } else {
+      e = this.tail[bucket]! + 1;
+      if (e % BLOCK === 0) {
+        const block = this.allocate();
+        this.nextBlock[e / BLOCK - 1] = block;
+        e = block * BLOCK;
+      }
+    }
+    this.tail[bucket] = e;
+    const data = this.data;
+    const o = e * WORDS;
+    data[o] = kind;
+    data[o + 1] = a;
+    data[o + 2] = b;
+    this.nextSeq++;
     if (bucket < this.cursor) this.cursor = bucket;
     this.count++;
   }
@@ -104,16 +115,21 @@ export class BucketQueue {
     this.cursor = c;
     const day = (c / PER_DAY) | 0;
     if (day > untilDay) return false;
-    const slot = head[c]!;
-    const slots = this.slots;
-    const o = slot * STRIDE;
-    head[c] = slots[o]!;
+    const e = head[c]!;
+    const data = this.data;
+    const o = e * WORDS;
     this.takenDay = day;
-    this.takenKind = slots[o + 1]!;
-    this.takenA = slots[o + 2]!;
-    this.takenB = slots[o + 3]!;
-    slots[o] = this.free;
-    this.free = slot;
+    this.takenKind = data[o]!;
+    this.takenA = data[o + 1]!;
+    this.takenB = data[o + 2]!;
+    const block = (e / BLOCK) | 0;
+    if (e === this.tail[c]) {
+      head[c] = EMPTY;
+      this.release(block);
+    } else if ((e + 1) % BLOCK === 0) {
+      head[c] = this.nextBlock[block]! * BLOCK;
+      this.release(block);
+    } else head[c] = e + 1;
     this.count--;
     return true;
   }
@@ -142,11 +158,29 @@ export class BucketQueue {
     this.cursor = c;
   }
 
-  private pushGrown(day: number, priority: number, kind: number, a: number, b: number): void {
-    this.capacity *= 2;
-    const slots = new Int32Array(this.capacity * STRIDE);
-    slots.set(this.slots);
-    this.slots = slots;
-    this.push(day, priority, kind, a, b);
+  /** A free block's number. */
+  private allocate(): number {
+    const free = this.freeBlock;
+    if (free !== EMPTY) {
+      this.freeBlock = this.nextBlock[free]!;
+      return free;
+    }
+    if (this.usedBlocks === this.blocks) this.grow();
+    return this.usedBlocks++;
+  }
+
+  private release(block: number): void {
+    this.nextBlock[block] = this.freeBlock;
+    this.freeBlock = block;
+  }
+
+  private grow(): void {
+    this.blocks *= 2;
+    const data = new Int32Array(this.blocks * BLOCK * WORDS);
+    data.set(this.data);
+    this.data = data;
+    const next = new Int32Array(this.blocks);
+    next.set(this.nextBlock);
+    this.nextBlock = next;
   }
 }

@@ -44,6 +44,7 @@ describe('EventQueue', () => {
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 0, max: 15 })), {
           maxLength: 500,
+          size: 'max',
         }),
         (entries) => {
           const q = new EventQueue(4);
@@ -77,7 +78,8 @@ describe('BucketQueue', () => {
       fc.record({ pop: fc.constant(true) }),
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+      // A narrow spread piles many entries into few buckets, so their blocks chain.
+      fc.property(fc.array(op, { maxLength: 400, size: 'max' }), fc.constantFrom(1, 3, 41), (ops, spread) => {
         const heap = new EventQueue(4);
         const buckets = new BucketQueue(4);
         const x: QueueEntry = { day: 0, priority: 0, seq: 0, kind: 0, a: 0, b: 0 };
@@ -87,9 +89,10 @@ describe('BucketQueue', () => {
         for (const o of ops) {
           if ('push' in o) {
             // Like the simulation, nothing is scheduled before the day being processed.
-            const day = now + o.push[0];
-            heap.push(day, o.push[1], i % 7, i, -i);
-            buckets.push(day, o.push[1], i % 7, i, -i);
+            const day = now + (o.push[0] % spread);
+            const priority = spread === 1 ? o.push[1] % 2 : o.push[1];
+            heap.push(day, priority, i % 7, i, -i);
+            buckets.push(day, priority, i % 7, i, -i);
             i++;
           } else {
             expect(buckets.pop(y)).toBe(heap.pop(x));
