@@ -40,8 +40,27 @@ export function ymdFromDay(dayNumber: number): [number, number, number] {
   return [y, m, d];
 }
 
+/** Days covered by the year table (the queue's whole range, to 2079). */
+const TABLE_DAYS = 65_536;
+let yearTable: Uint16Array | null = null;
+
+/** The year of every day from 1900 to 2079, built on first use (about a millisecond). */
+function years(): Uint16Array {
+  if (yearTable) return yearTable;
+  const t = new Uint16Array(TABLE_DAYS);
+  let day = 0;
+  for (let y = 1900; day < TABLE_DAYS; y++) {
+    const next = Math.min(TABLE_DAYS, dayFromYmd(y + 1, 1, 1));
+    t.fill(y, day, next);
+    day = next;
+  }
+  yearTable = t;
+  return t;
+}
+
 /** The year a day number falls in. */
 export function yearOf(dayNumber: number): number {
+  if (dayNumber >= 0 && dayNumber < TABLE_DAYS && Number.isInteger(dayNumber)) return years()[dayNumber]!;
   return ymdFromDay(dayNumber)[0];
 }
 

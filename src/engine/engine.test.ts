@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageInYears, dayFromYmd, isoDate, parseIsoDate, ymdFromDay } from './calendar.js';
+import { ageInYears, dayFromYmd, isoDate, parseIsoDate, yearOf, ymdFromDay } from './calendar.js';
 import { BucketQueue } from './bucket-queue.js';
 import { EventQueue, type QueueEntry } from './queue.js';
 import { hashString, Stream, uniform } from './random.js';
@@ -9,6 +9,12 @@ import { MemorySink } from './memory-sink.js';
 import { Simulation } from './simulation.js';
 
 describe('calendar', () => {
+  it('yearOf() agrees with the date arithmetic on every day of its table and beyond it', () => {
+    for (let d = -800; d < 66_000; d++) expect(yearOf(d)).toBe(ymdFromDay(d)[0]);
+    expect(yearOf(-1)).toBe(1899);
+    expect(yearOf(dayFromYmd(2079, 12, 31))).toBe(2079);
+  });
+
   it('dayFromYmd() counts days from 1900-01-01', () => {
     expect(dayFromYmd(1900, 1, 1)).toBe(0);
     expect(dayFromYmd(1900, 3, 1)).toBe(59); // 1900 was not a leap year

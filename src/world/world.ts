@@ -8,6 +8,7 @@
 import { dayFromYmd, DAYS_PER_YEAR, isoDate, parseIsoDate, yearOf, ymdFromDay } from '../engine/calendar.js';
 import { hash4, hashString, uniform } from '../engine/random.js';
 import { EventRecorder, NONE, type EventSink } from '../engine/recorder.js';
+import { MAX_QUEUE_DAY } from '../engine/queue.js';
 import { Simulation } from '../engine/simulation.js';
 import { RuleViolation } from '../errors.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -147,6 +148,10 @@ export class World implements WorldContext {
   private readonly nearestCentreOf: Int32Array;
   private readonly detailed: Uint8Array;
   private following: Uint8Array = new Uint8Array(1024);
+  /** Recipients' demand index by year from 1900 (`demandIndex`). */
+  private readonly demandByYear: Float64Array;
+  /** The notice day for each birthday from 1900 (`donorAgeDay`), filled as met; NONE if not yet. */
+  private readonly noticeDayOf = new Int32Array(MAX_QUEUE_DAY + 1).fill(NONE);
   /** Day each donor's next donation is due; a wake-up for any other day is stale. */
   private donationDue: Int32Array;
   readonly modules: WorldModule[] = [];
@@ -187,6 +192,12 @@ export class World implements WorldContext {
     }
     this.successor = new Int32Array(this.places.length).fill(NONE);
     this.donationDue = new Int32Array(this.people.key.length).fill(NONE);
+    this.following = new Uint8Array(this.people.key.length);
+    this.demandByYear = new Float64Array(200).map((_, i) => {
+      let index = 1;
+      for (const d of scenario.policy.donation.demand) if (d.from <= 1900 + i) index = d.index;
+      return index;
+    });
 
     const sim = this.sim;
     this.K = {
@@ -764,7 +775,17 @@ export class World implements WorldContext {
 
   /** The day a person reaches the youngest age at which the policy gives notice to donate. */
   private donorAgeDay(person: number): number {
-    const [y, m, d] = ymdFromDay(this.people.born[person]!);
+    const born = this.people.born[person]!;
+    const cached = born >= 0 && born < this.noticeDayOf.length ? this.noticeDayOf[born]! : NONE;
+    if (cached !== NONE) return cached;
+    const day = this.noticeDay(born);
+    if (born >= 0 && born < this.noticeDayOf.length) this.noticeDayOf[born] = day;
+    return day;
+  }
+
+  /** The day someone born on `born` reaches the policy's youngest age for notice. */
+  private noticeDay(born: number): number {
+    const [y, m, d] = ymdFromDay(born);
     const age = this.scenario.policy.ages.donorFrom;
     const whole = Math.floor(age);
     return dayFromYmd(y + whole, m, Math.min(d, 28)) + Math.round((age - whole) * DAYS_PER_YEAR);
@@ -907,6 +928,8 @@ export class World implements WorldContext {
   /** Recipients' demand in force on a day (1 = the usual pace). */
   private demandIndex(day: number): number {
     const year = yearOf(day);
+    const i = year - 1900;
+    if (i >= 0 && i < this.demandByYear.length) return this.demandByYear[i]!;
     let index = 1;
     for (const d of this.scenario.policy.donation.demand) if (d.from <= year) index = d.index;
     return index;
