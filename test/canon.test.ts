@@ -49,9 +49,9 @@ describe('the canon', () => {
     const p = a.world.people;
     const id = (castId: string) => a.world.cast.personOf.get(castId)!;
     expect(p.name(id('kathy'))).toBe('Kathy H.');
-    expect([p.phase[id('ruth')], p.donations[id('ruth')]]).toEqual([PHASE_COMPLETED, 2]);
-    expect([p.phase[id('tommy')], p.donations[id('tommy')]]).toEqual([PHASE_COMPLETED, 4]);
-    expect(p.phase[id('kathy')]).toBe(PHASE_DONOR);
+    expect([p.phase(id('ruth')), p.donations(id('ruth'))]).toEqual([PHASE_COMPLETED, 2]);
+    expect([p.phase(id('tommy')), p.donations(id('tommy'))]).toEqual([PHASE_COMPLETED, 4]);
+    expect(p.phase(id('kathy'))).toBe(PHASE_DONOR);
     const ruthDone = a.sink.events.find((e) => e.type === T.completed && e.person === id('ruth'))!;
     expect(isoDate(ruthDone.day)).toBe('1996-03-04');
     const kathyCared = a.sink.events.filter(

@@ -56,9 +56,9 @@ describe('compareScenarios()', () => {
     const p = w.world.people;
     const expected = new Set<string>();
     for (let id = 0; id < p.count; id++) {
-      if (p.kind[id] !== KIND_CLONE) continue;
-      const n = p.donations[id]!;
-      if (n >= 3 && !(p.phase[id] === PHASE_COMPLETED && n === 3)) expected.add(w.identity[id]!);
+      if (p.kind(id) !== KIND_CLONE) continue;
+      const n = p.donations(id);
+      if (n >= 3 && !(p.phase(id) === PHASE_COMPLETED && n === 3)) expected.add(w.identity[id]!);
     }
     expect(expected.size).toBeGreaterThan(20);
     expect(new Set(r.detail.diverged.map((d) => d.identity))).toEqual(expected);

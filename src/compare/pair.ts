@@ -55,7 +55,7 @@ export function runForComparison(scenario: Scenario, seed: number): ComparedWorl
   const byIdentity = new Map<string, number>();
   for (let id = 0; id < p.count; id++) {
     // Not the school: a student moved when theirs closes keeps their key but not their school.
-    let ident = `${PERSON_KINDS[p.kind[id]!] ?? p.kind[id]}:${p.cohort[id]}:${p.key[id]!.toString(16)}`;
+    let ident = `${PERSON_KINDS[p.kind(id)] ?? p.kind(id)}:${p.cohort(id)}:${p.key(id).toString(16)}`;
     // Keys are 32-bit hashes of school, cohort and place in it; in a national world two of a
     // cohort may meet, so later ones are numbered.
     if (byIdentity.has(ident)) {
@@ -159,15 +159,15 @@ function phaseWord(phase: number): string {
 /** A life's outcome in a world, in a short phrase. */
 export function outcomeOf(w: ComparedWorld, id: number): Outcome {
   const p = w.world.people;
-  const phase = p.phase[id]!;
-  const n = p.donations[id]!;
-  const born = p.born[id]!;
-  const endDay = phase === PHASE_COMPLETED ? p.phaseDay[id]! : w.world.end;
+  const phase = p.phase(id);
+  const n = p.donations(id);
+  const born = p.born(id);
+  const endDay = phase === PHASE_COMPLETED ? p.phaseDay(id) : w.world.end;
   const age = Math.floor((endDay - born) / DAYS_PER_YEAR);
   const don = n === 1 ? 'one donation' : `${n} donations`;
   let text: string;
-  if (p.kind[id] !== KIND_CLONE) {
-    const kind = PERSON_KINDS[p.kind[id]!] ?? 'person';
+  if (p.kind(id) !== KIND_CLONE) {
+    const kind = PERSON_KINDS[p.kind(id)] ?? 'person';
     text =
       kind === 'madame' ? 'Madame' : kind === 'original' ? 'an original, outside the programme' : `a ${kind}`;
   } else if (phase === PHASE_COMPLETED) text = `completed after ${don} in ${yearOf(endDay)}, aged ${age}`;
@@ -299,9 +299,9 @@ function divergence(
   return {
     identity: base.identity[ib]!,
     name: base.world.name(ib),
-    kind: PERSON_KINDS[p.kind[ib]!] ?? 'person',
-    school: base.world.places[p.school[ib]!]?.name ?? '?',
-    cohort: p.kind[ib] === KIND_CLONE ? p.cohort[ib]! : null,
+    kind: PERSON_KINDS[p.kind(ib)] ?? 'person',
+    school: base.world.places[p.school(ib)]?.name ?? '?',
+    cohort: p.kind(ib) === KIND_CLONE ? p.cohort(ib) : null,
     named: p.namedAs.has(ib),
     date: Number.isFinite(day) ? isoDate(day) : '',
     day: Number.isFinite(day) ? day : 0,
@@ -321,8 +321,8 @@ function unmatched(from: ComparedWorld, to: ComparedWorld, limit: number): Unmat
       out.examples.push({
         identity: from.identity[id]!,
         name: from.world.name(id),
-        school: from.world.places[p.school[id]!]?.name ?? '?',
-        cohort: p.kind[id] === KIND_CLONE ? p.cohort[id]! : null,
+        school: from.world.places[p.school(id)]?.name ?? '?',
+        cohort: p.kind(id) === KIND_CLONE ? p.cohort(id) : null,
         outcome: outcomeOf(from, id).text,
       });
     }

@@ -111,17 +111,17 @@ export function lifeFacts(world: World, lives: LifeSink, ids: Iterable<number>):
     careers: [],
   };
   for (const id of ids) {
-    if (p.kind[id] !== KIND_CLONE) continue;
+    if (p.kind(id) !== KIND_CLONE) continue;
     f.size++;
-    const phase = p.phase[id]!;
+    const phase = p.phase(id);
     f.byPhase[phase]! += 1;
-    const n = p.donations[id]!;
+    const n = p.donations(id);
     f.donationsTotal += n;
     for (let k = 1; k <= n && k <= max; k++) f.gave[k]! += 1;
-    const born = p.born[id]!;
+    const born = p.born(id);
     if (phase === PHASE_COMPLETED) {
       if (n <= max) f.completedAt[n]! += 1;
-      f.completionAges.push((p.phaseDay[id]! - born) / DAYS_PER_YEAR);
+      f.completionAges.push((p.phaseDay(id) - born) / DAYS_PER_YEAR);
       f.donationsOfCompleted += n;
     }
     const donorDay = lives.donor(id);
@@ -339,10 +339,10 @@ export function measure(
   const all: number[] = [];
   const groups = new Map<number, number[]>();
   for (let id = 0; id < p.count; id++) {
-    if (p.kind[id] !== KIND_CLONE) continue;
+    if (p.kind(id) !== KIND_CLONE) continue;
     all.push(id);
     // School ids fit 16 bits and years 12, so one number orders groups by school, then year.
-    const g = p.school[id]! * 4096 + p.cohort[id]!;
+    const g = p.school(id) * 4096 + p.cohort(id);
     let list = groups.get(g);
     if (!list) groups.set(g, (list = []));
     list.push(id);

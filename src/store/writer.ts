@@ -234,24 +234,24 @@ export class WorldWriter implements EventSink {
     );
     const opt = (v: number) => (v === NONE ? null : v);
     for (let i = 0; i < p.count; i++) {
-      const clone = p.kind[i] === 0;
+      const clone = p.kind(i) === 0;
       ins.run(
         i,
         p.name(i),
-        PERSON_KINDS[p.kind[i]!] ?? 'clone',
-        p.sex[i] === 0 ? 'female' : 'male',
-        p.born[i],
-        p.school[i],
-        clone ? p.cohort[i] : null,
-        clone ? phaseName(p.phase[i]!) : 'none',
-        p.donations[i],
+        PERSON_KINDS[p.kind(i)] ?? 'clone',
+        p.sex(i) === 0 ? 'female' : 'male',
+        p.born(i),
+        p.school(i),
+        clone ? p.cohort(i) : null,
+        clone ? phaseName(p.phase(i)) : 'none',
+        p.donations(i),
         opt(this.residentOn[i]!),
         opt(this.carerOn[i]!),
         opt(this.donorOn[i]!),
         opt(this.firstDonationOn[i]!),
         opt(this.completedOn[i]!),
-        p.phase[i]! >= 4 ? p.centre[i] : null,
-        opt(p.carer[i]!),
+        p.phase(i) >= 4 ? p.centre(i) : null,
+        opt(p.carer(i)),
       );
     }
   }

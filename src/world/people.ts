@@ -1,68 +1,54 @@
 /**
- * The people store: every person in the world as one row across typed arrays (structure of
- * arrays), so a national world of a million lives costs tens of bytes each and the rules touch
- * plain numbers. A person's id is their row. Richer state kept only for people at full-detail
- * schools lives in side tables owned by the modules that need it.
+ * The people store: every person in the world as one 40-byte row of a shared buffer, read
+ * and written through small methods. A person's id is their row. The rules read several
+ * fields of one person at a time, long after they last touched them, so keeping a person's
+ * fields side by side (rather than one array per field) makes that one cache miss rather
+ * than one a field: at national scale the simulation is bound by memory, not arithmetic.
+ * Richer state kept only for people at full-detail schools lives in side tables owned by the
+ * modules that need it.
  */
 import { NONE } from '../engine/recorder.js';
 import { cloneName, guardianName } from './names.js';
 import { KIND_CLONE, KIND_GUARDIAN, PHASE_NONE } from './phases.js';
 
+/** Bytes in a row. */
+const ROW = 40;
+/** Row layout: byte offsets of the fields, by width. */
+const I32 = { key: 0, carer: 4, lastEvent: 8, born: 12, phaseDay: 16, due: 20 } as const;
+const U16 = { school: 24, place: 26, centre: 28, cohort: 30, given: 32 } as const;
+const U8 = { kind: 34, sex: 35, phase: 36, donations: 37, initial: 38, followed: 39 } as const;
+
 export class People {
   count = 0;
   private capacity: number;
-  kind: Uint8Array;
-  sex: Uint8Array;
-  phase: Uint8Array;
-  donations: Uint8Array;
-  given: Uint16Array;
-  initial: Uint8Array;
-  school: Uint16Array;
-  place: Uint16Array;
-  centre: Uint16Array;
-  cohort: Uint16Array;
-  born: Int32Array;
-  phaseDay: Int32Array;
-  key: Uint32Array;
-  /** The donor's carer, or NONE. */
-  carer: Int32Array;
-  /** Id of the last event of this person's life, the cause of the next. */
-  lastEvent: Int32Array;
+  private i32: Int32Array;
+  private u32: Uint32Array;
+  private u16: Uint16Array;
+  private u8: Uint8Array;
   /** Names that do not follow the generated pattern (the canon's cast, Madame). */
   readonly namedAs = new Map<number, string>();
 
   constructor(initialCapacity = 1024) {
     this.capacity = Math.max(16, initialCapacity);
-    const c = this.capacity;
-    this.kind = new Uint8Array(c);
-    this.sex = new Uint8Array(c);
-    this.phase = new Uint8Array(c);
-    this.donations = new Uint8Array(c);
-    this.given = new Uint16Array(c);
-    this.initial = new Uint8Array(c);
-    this.school = new Uint16Array(c);
-    this.place = new Uint16Array(c);
-    this.centre = new Uint16Array(c);
-    this.cohort = new Uint16Array(c);
-    this.born = new Int32Array(c);
-    this.phaseDay = new Int32Array(c);
-    this.key = new Uint32Array(c);
-    this.carer = new Int32Array(c);
-    this.lastEvent = new Int32Array(c);
+    const buffer = new ArrayBuffer(this.capacity * ROW);
+    this.i32 = new Int32Array(buffer);
+    this.u32 = new Uint32Array(buffer);
+    this.u16 = new Uint16Array(buffer);
+    this.u8 = new Uint8Array(buffer);
+  }
+
+  /** Rows the store can hold before it grows. */
+  get rows(): number {
+    return this.capacity;
   }
 
   /** Bytes of per-person state. */
   get bytes(): number {
-    let total = 0;
-    for (const v of Object.values(this)) if (ArrayBuffer.isView(v)) total += v.byteLength;
-    return total;
+    return this.capacity * ROW;
   }
 
-  /** Bytes per person row (the arrays' element sizes added up). */
-  static get bytesPerRow(): number {
-    const p = new People(16);
-    return p.bytes / 16;
-  }
+  /** Bytes per person row. */
+  static readonly bytesPerRow = ROW;
 
   /**
    * Adds a person and returns their id.
@@ -71,39 +57,158 @@ export class People {
   add(kind: number, sex: number, key: number, school: number, born: number): number {
     if (this.count === this.capacity) this.grow();
     const id = this.count++;
-    this.kind[id] = kind;
-    this.sex[id] = sex;
-    this.key[id] = key;
-    this.school[id] = school;
-    this.place[id] = school;
-    this.born[id] = born;
-    this.phase[id] = PHASE_NONE;
-    this.phaseDay[id] = born;
-    this.carer[id] = NONE;
-    this.lastEvent[id] = NONE;
+    const w = id * (ROW / 4);
+    this.u32[w + I32.key / 4] = key;
+    this.i32[w + I32.carer / 4] = NONE;
+    this.i32[w + I32.lastEvent / 4] = NONE;
+    this.i32[w + I32.born / 4] = born;
+    this.i32[w + I32.phaseDay / 4] = born;
+    this.i32[w + I32.due / 4] = NONE;
+    this.setSchool(id, school);
+    this.setPlace(id, school);
+    this.u8[id * ROW + U8.kind] = kind;
+    this.u8[id * ROW + U8.sex] = sex;
+    this.u8[id * ROW + U8.phase] = PHASE_NONE;
     return id;
+  }
+
+  // ---- 32-bit fields ---------------------------------------------------------------------
+
+  /** The stable key every random draw about this person is made with. */
+  key(id: number): number {
+    return this.u32[id * (ROW / 4) + I32.key / 4]!;
+  }
+  /** A donor's carer, or NONE. */
+  carer(id: number): number {
+    return this.i32[id * (ROW / 4) + I32.carer / 4]!;
+  }
+  setCarer(id: number, carer: number): void {
+    this.i32[id * (ROW / 4) + I32.carer / 4] = carer;
+  }
+  /** Id of the last event of this person's life, the cause of the next. */
+  lastEvent(id: number): number {
+    return this.i32[id * (ROW / 4) + I32.lastEvent / 4]!;
+  }
+  setLastEvent(id: number, event: number): void {
+    this.i32[id * (ROW / 4) + I32.lastEvent / 4] = event;
+  }
+  /** Day of birth (for staff, a day standing for their age). */
+  born(id: number): number {
+    return this.i32[id * (ROW / 4) + I32.born / 4]!;
+  }
+  /** Day the present phase began. */
+  phaseDay(id: number): number {
+    return this.i32[id * (ROW / 4) + I32.phaseDay / 4]!;
+  }
+  setPhaseDay(id: number, day: number): void {
+    this.i32[id * (ROW / 4) + I32.phaseDay / 4] = day;
+  }
+  /** Day a donor's next donation is due, or NONE (the world's schedule; not written out). */
+  due(id: number): number {
+    return this.i32[id * (ROW / 4) + I32.due / 4]!;
+  }
+  setDue(id: number, day: number): void {
+    this.i32[id * (ROW / 4) + I32.due / 4] = day;
+  }
+
+  // ---- 16-bit fields ---------------------------------------------------------------------
+
+  /** The school (place id) a person was raised at, or works at. */
+  school(id: number): number {
+    return this.u16[id * (ROW / 2) + U16.school / 2]!;
+  }
+  setSchool(id: number, place: number): void {
+    this.u16[id * (ROW / 2) + U16.school / 2] = place;
+  }
+  /** Where a person is now (place id). */
+  place(id: number): number {
+    return this.u16[id * (ROW / 2) + U16.place / 2]!;
+  }
+  setPlace(id: number, place: number): void {
+    this.u16[id * (ROW / 2) + U16.place / 2] = place;
+  }
+  /** A donor's recovery centre (place id); 0 until they have one. */
+  centre(id: number): number {
+    return this.u16[id * (ROW / 2) + U16.centre / 2]!;
+  }
+  setCentre(id: number, place: number): void {
+    this.u16[id * (ROW / 2) + U16.centre / 2] = place;
+  }
+  /** A clone's cohort (year of birth); 0 for others. */
+  cohort(id: number): number {
+    return this.u16[id * (ROW / 2) + U16.cohort / 2]!;
+  }
+  setCohort(id: number, year: number): void {
+    this.u16[id * (ROW / 2) + U16.cohort / 2] = year;
+  }
+  /** Index of the given name (or for staff, the surname) in the name lists. */
+  given(id: number): number {
+    return this.u16[id * (ROW / 2) + U16.given / 2]!;
+  }
+  setGiven(id: number, index: number): void {
+    this.u16[id * (ROW / 2) + U16.given / 2] = index;
+  }
+
+  // ---- 8-bit fields ----------------------------------------------------------------------
+
+  /** KIND_CLONE, KIND_GUARDIAN or KIND_MADAME. */
+  kind(id: number): number {
+    return this.u8[id * ROW + U8.kind]!;
+  }
+  /** SEX_FEMALE or SEX_MALE. */
+  sex(id: number): number {
+    return this.u8[id * ROW + U8.sex]!;
+  }
+  setSex(id: number, sex: number): void {
+    this.u8[id * ROW + U8.sex] = sex;
+  }
+  /** The phase of life (PHASE_*). */
+  phase(id: number): number {
+    return this.u8[id * ROW + U8.phase]!;
+  }
+  setPhase(id: number, phase: number): void {
+    this.u8[id * ROW + U8.phase] = phase;
+  }
+  /** Donations given so far. */
+  donations(id: number): number {
+    return this.u8[id * ROW + U8.donations]!;
+  }
+  setDonations(id: number, n: number): void {
+    this.u8[id * ROW + U8.donations] = n;
+  }
+  /** Index of the surname initial. */
+  initial(id: number): number {
+    return this.u8[id * ROW + U8.initial]!;
+  }
+  setInitial(id: number, index: number): void {
+    this.u8[id * ROW + U8.initial] = index;
+  }
+  /** True when the world's modules follow this person in detail. */
+  followed(id: number): boolean {
+    return this.u8[id * ROW + U8.followed] === 1;
+  }
+  setFollowed(id: number): void {
+    this.u8[id * ROW + U8.followed] = 1;
   }
 
   /** The name a person is known by. */
   name(id: number): string {
     const named = this.namedAs.get(id);
     if (named !== undefined) return named;
-    const kind = this.kind[id];
-    if (kind === KIND_CLONE) return cloneName(this.sex[id]!, this.given[id]!, this.initial[id]!);
-    if (kind === KIND_GUARDIAN) return guardianName(this.sex[id]!, this.given[id]!);
+    const kind = this.kind(id);
+    if (kind === KIND_CLONE) return cloneName(this.sex(id), this.given(id), this.initial(id));
+    if (kind === KIND_GUARDIAN) return guardianName(this.sex(id), this.given(id));
     return `person ${id}`;
   }
 
   private grow(): void {
     const next = this.capacity * 2;
-    for (const [k, v] of Object.entries(this)) {
-      if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
-        const Ctor = v.constructor as new (n: number) => Uint8Array;
-        const grown = new Ctor(next);
-        grown.set(v as Uint8Array);
-        (this as unknown as Record<string, unknown>)[k] = grown;
-      }
-    }
+    const buffer = new ArrayBuffer(next * ROW);
+    new Uint8Array(buffer).set(this.u8);
+    this.i32 = new Int32Array(buffer);
+    this.u32 = new Uint32Array(buffer);
+    this.u16 = new Uint16Array(buffer);
+    this.u8 = new Uint8Array(buffer);
     this.capacity = next;
   }
 }

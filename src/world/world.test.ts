@@ -33,7 +33,7 @@ describe('the world', () => {
     const { scenario } = loadScenario('examples/small.yaml');
     const { sink, world } = runInMemory(scenario, 7);
     const firsts = sink.events.filter((e) => e.type === T.donated && e.value === 1);
-    const ages = firsts.map((e) => (e.day - world.people.born[e.person]!) / 365.2425);
+    const ages = firsts.map((e) => (e.day - world.people.born(e.person)) / 365.2425);
     const inTwenties = ages.filter((a) => a >= 20 && a < 30).length;
     expect(inTwenties / ages.length).toBeGreaterThan(0.8);
   });
@@ -44,9 +44,9 @@ describe('the world', () => {
     for (let id = 0; id < p.count; id++) {
       const mine = sink.events.filter((e) => e.person === id);
       const donated = mine.filter((e) => e.type === T.donated).length;
-      expect(p.donations[id]).toBe(donated);
-      if (mine.some((e) => e.type === T.completed)) expect(p.phase[id]).toBe(PHASE_COMPLETED);
-      else if (mine.some((e) => e.type === T.became_donor)) expect(p.phase[id]).toBe(PHASE_DONOR);
+      expect(p.donations(id)).toBe(donated);
+      if (mine.some((e) => e.type === T.completed)) expect(p.phase(id)).toBe(PHASE_COMPLETED);
+      else if (mine.some((e) => e.type === T.became_donor)) expect(p.phase(id)).toBe(PHASE_DONOR);
     }
   });
 

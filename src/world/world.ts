@@ -147,13 +147,10 @@ export class World implements WorldContext {
   private readonly risks: readonly number[];
   private readonly nearestCentreOf: Int32Array;
   private readonly detailed: Uint8Array;
-  private following: Uint8Array = new Uint8Array(1024);
   /** Recipients' demand index by year from 1900 (`demandIndex`). */
   private readonly demandByYear: Float64Array;
   /** The notice day for each birthday from 1900 (`donorAgeDay`), filled as met; NONE if not yet. */
   private readonly noticeDayOf = new Int32Array(MAX_QUEUE_DAY + 1).fill(NONE);
-  /** Day each donor's next donation is due; a wake-up for any other day is stale. */
-  private donationDue: Int32Array;
   readonly modules: WorldModule[] = [];
   private hooked: WorldModule[] = [];
 
@@ -182,7 +179,7 @@ export class World implements WorldContext {
     this.people = new People(Math.ceil(expected * 1.05) + 64);
     this.sim = new Simulation(Math.min(Math.ceil(expected * 0.8) + 1024, 4_000_000));
     this.rec = new EventRecorder(options.sink ?? null, options.batchSize ?? 65_536, options.hashing ?? true);
-    this.caring = new Caring(this, this.people.key.length, this.centres);
+    this.caring = new Caring(this, this.people.rows, this.centres);
     this.cast = new Cast(scenario);
     for (const c of scenario.cast) {
       const first = c.name.split(' ')[0]!;
@@ -191,8 +188,6 @@ export class World implements WorldContext {
       if (at >= 0) this.castNames.add(`${c.sex === 'female' ? SEX_FEMALE : 1}:${at}`);
     }
     this.successor = new Int32Array(this.places.length).fill(NONE);
-    this.donationDue = new Int32Array(this.people.key.length).fill(NONE);
-    this.following = new Uint8Array(this.people.key.length);
     this.demandByYear = new Float64Array(200).map((_, i) => {
       let index = 1;
       for (const d of scenario.policy.donation.demand) if (d.from <= 1900 + i) index = d.index;
@@ -252,11 +247,11 @@ export class World implements WorldContext {
   }
 
   /**
-   * Bytes of simulation state: every per-person row (the people store, the caring pool, the
-   * donation schedule and the followed flags) for each person, plus the event queue.
+   * Bytes of simulation state: every per-person row (the people store and the caring pool)
+   * for each person, plus the event queue.
    */
   stateBytes(): number {
-    const perPerson = People.bytesPerRow + this.caring.bytesPerPerson + 4 + 1;
+    const perPerson = People.bytesPerRow + this.caring.bytesPerPerson;
     return this.people.count * perPerson + this.sim.queue.bytes;
   }
 
@@ -271,8 +266,8 @@ export class World implements WorldContext {
     const c = this.caring;
     const rows: (readonly unknown[])[] = [];
     for (let i = 0; i < p.count; i++) {
-      if (p.kind[i] !== KIND_CLONE || !c.everCared(i)) continue;
-      const stillCaring = p.phase[i] === PHASE_CARER;
+      if (p.kind(i) !== KIND_CLONE || !c.everCared(i)) continue;
+      const stillCaring = p.phase(i) === PHASE_CARER;
       if (stillCaring) c.settle(i, this.end);
       rows.push([
         i,
@@ -314,7 +309,7 @@ export class World implements WorldContext {
     data: string | null,
   ): number {
     const id = this.rec.emit(day, type, person, other, place, value, cause, data);
-    if (person !== NONE) this.people.lastEvent[person] = id;
+    if (person !== NONE) this.people.setLastEvent(person, id);
     return id;
   }
 
@@ -329,17 +324,12 @@ export class World implements WorldContext {
 
   /** Marks a person as followed in detail (born at a full-detail school, or arrived at its residence). */
   private follow(person: number): void {
-    if (person >= this.following.length) {
-      const grown = new Uint8Array(Math.max(person + 1, this.following.length * 2));
-      grown.set(this.following);
-      this.following = grown;
-    }
-    this.following[person] = 1;
+    this.people.setFollowed(person);
   }
 
   /** True when modules follow this person in detail, so their lifecycle hooks fire. */
   private followed(person: number): boolean {
-    return this.following[person] === 1;
+    return this.people.followed(person);
   }
 
   /** True for a full-detail school and its residence. */
@@ -349,27 +339,22 @@ export class World implements WorldContext {
 
   /** Delays a donor's next donation (a granted deferral); earlier wake-ups become stale. */
   postponeDonations(person: number, days: number, _cause: number): void {
-    const due = this.donationDue[person] ?? NONE;
-    if (due === NONE || this.people.phase[person] !== PHASE_DONOR) return;
+    const due = this.people.due(person);
+    if (due === NONE || this.people.phase(person) !== PHASE_DONOR) return;
     const next = due + Math.max(1, Math.round(days));
-    this.donationDue[person] = next;
+    this.people.setDue(person, next);
     this.cast.shift(person, this.sim.now, next - due);
     if (next <= this.end) this.sim.schedule(next, PRIORITY.donation, this.K.donation, person, 0);
   }
 
   private scheduleDonation(person: number, day: number): void {
-    if (person >= this.donationDue.length) {
-      const grown = new Int32Array(Math.max(person + 1, this.donationDue.length * 2)).fill(NONE);
-      grown.set(this.donationDue);
-      this.donationDue = grown;
-    }
-    this.donationDue[person] = day;
+    this.people.setDue(person, day);
     if (day <= this.end) this.sim.schedule(day, PRIORITY.donation, this.K.donation, person, 0);
   }
 
   private setPhase(person: number, phase: number, day: number): void {
     const p = this.people;
-    const from = p.phase[person]!;
+    const from = p.phase(person);
     if (phase <= from) {
       throw new RuleViolation(
         'phases never run backwards',
@@ -378,8 +363,8 @@ export class World implements WorldContext {
         isoDate(day),
       );
     }
-    p.phase[person] = phase;
-    p.phaseDay[person] = day;
+    p.setPhase(person, phase);
+    p.setPhaseDay(person, day);
   }
 
   // ---- schools and births ------------------------------------------------------------------
@@ -396,7 +381,7 @@ export class World implements WorldContext {
           const key = hash4(s.key, 0x57aff, g, 0);
           const sex = uniform(this.seed, P.sex, key, 0) < 0.8 ? SEX_FEMALE : 1;
           const id = p.add(KIND_GUARDIAN, sex, key, s.id, opened - Math.round(30 * DAYS_PER_YEAR));
-          p.given[id] = 6 + Math.floor(uniform(this.seed, P.staff, key, 0) * (SURNAMES.length - 6));
+          p.setGiven(id, 6 + Math.floor(uniform(this.seed, P.staff, key, 0) * (SURNAMES.length - 6)));
           const head = g === 0 && s.headmistress !== null;
           if (head) p.namedAs.set(id, s.headmistress!);
           // The storyline's guardians of this school take the next places on the staff.
@@ -406,7 +391,7 @@ export class World implements WorldContext {
           const cast = named[g - (s.headmistress !== null ? 1 : 0)];
           if (cast && !head) {
             p.namedAs.set(id, cast.member.name);
-            p.sex[id] = cast.member.sex === 'female' ? SEX_FEMALE : 1;
+            p.setSex(id, cast.member.sex === 'female' ? SEX_FEMALE : 1);
             this.cast.personOf.set(cast.member.id, id);
           } else if (head) {
             const c = this.cast.guardians.find((x) => x.member.name === s.headmistress);
@@ -461,9 +446,9 @@ export class World implements WorldContext {
     // The children still there go to the nearest home that is open.
     const p = this.people;
     for (let i = 0; i < p.count; i++) {
-      if (p.school[i] !== school || p.phase[i] !== PHASE_STUDENT || p.kind[i] !== KIND_CLONE) continue;
-      p.school[i] = to;
-      p.place[i] = to;
+      if (p.school(i) !== school || p.phase(i) !== PHASE_STUDENT || p.kind(i) !== KIND_CLONE) continue;
+      p.setSchool(i, to);
+      p.setPlace(i, to);
       this.record(day, T.transferred, i, NONE, to, NONE, closedId, `{"from":${school}}`);
     }
   }
@@ -520,16 +505,16 @@ export class World implements WorldContext {
     let given = Math.floor(uniform(this.seed, P.given, key, 0) * names.length);
     // Nobody generated shares a first name with the storyline's cast.
     while (this.castNames.has(`${sex}:${given}`)) given = (given + 1) % names.length;
-    p.given[id] = given;
-    p.initial[id] = Math.floor(uniform(this.seed, P.initial, key, 0) * INITIALS.length);
-    p.cohort[id] = year;
+    p.setGiven(id, given);
+    p.setInitial(id, Math.floor(uniform(this.seed, P.initial, key, 0) * INITIALS.length));
+    p.setCohort(id, year);
     if (cast) {
       p.namedAs.set(id, cast.member.name);
       this.cast.byPerson.set(id, cast);
       this.cast.personOf.set(cast.member.id, id);
     }
     const bornId = this.record(day, T.born, id, NONE, school, year, NONE, null);
-    p.phase[id] = PHASE_STUDENT;
+    p.setPhase(id, PHASE_STUDENT);
     if (this.detailed[school] === 1) this.follow(id);
     if (this.followed(id)) for (const m of this.hooked) m.onBorn?.(id, day, bornId);
     const ages = this.scenario.policy.ages;
@@ -541,10 +526,10 @@ export class World implements WorldContext {
 
   private onLeaveSchool(day: number, person: number): void {
     const p = this.people;
-    const school = p.school[person]!;
+    const school = p.school(person);
     const residence = this.residenceOf[school]!;
     this.setPhase(person, PHASE_RESIDENT, day);
-    p.place[person] = residence;
+    p.setPlace(person, residence);
     const arrived = this.record(
       day,
       T.became_resident,
@@ -552,12 +537,12 @@ export class World implements WorldContext {
       NONE,
       residence,
       NONE,
-      p.lastEvent[person]!,
+      p.lastEvent(person),
       `{"from":${school}}`,
     );
     if (this.detailed[residence] === 1) this.follow(person);
     if (this.followed(person)) for (const m of this.hooked) m.onLeftSchool?.(person, day, arrived);
-    const key = p.key[person]!;
+    const key = p.key(person);
     const pol = this.scenario.policy;
     const wait = Math.round(
       fromDistribution(pol.ages.residenceYears, uniform(this.seed, P.residenceYears, key, 0)) * DAYS_PER_YEAR,
@@ -595,13 +580,13 @@ export class World implements WorldContext {
       T.left_for_training,
       person,
       NONE,
-      p.place[person]!,
+      p.place(person),
       NONE,
-      p.lastEvent[person]!,
+      p.lastEvent(person),
       null,
     );
     if (this.followed(person)) for (const m of this.hooked) m.onLeftResidence?.(person, day, left);
-    const key = p.key[person]!;
+    const key = p.key(person);
     const years = fromDistribution(
       this.scenario.policy.caring.careerYears,
       uniform(this.seed, P.career, key, 0),
@@ -611,9 +596,9 @@ export class World implements WorldContext {
     if (pins?.donorOn != null)
       at = this.pinnedAfter(pins, 'donorOn', pins.donorOn, day, 'leaving for training');
     if (at <= this.end) this.sim.schedule(at, PRIORITY.donor, this.K.donor, person, 0);
-    this.caring.start(person, this.nearestCentre(p.place[person]!), day);
+    this.caring.start(person, this.nearestCentre(p.place(person)), day);
     this.caring.serveWaiting(day);
-    if (this.detailed[p.school[person]!] === 1) {
+    if (this.detailed[p.school(person)] === 1) {
       this.kmAtLastRound.set(person, 0);
       this.tripsAtLastRound.set(person, 0);
       this.scheduleRound(person, day);
@@ -624,14 +609,14 @@ export class World implements WorldContext {
 
   private onBecomeDonor(day: number, person: number): void {
     const p = this.people;
-    const wasCarer = p.phase[person] === PHASE_CARER;
-    const fromResidence = p.phase[person] === PHASE_RESIDENT ? p.place[person]! : NONE;
-    const careerDays = wasCarer ? day - p.phaseDay[person]! : 0;
-    const key = p.key[person]!;
+    const wasCarer = p.phase(person) === PHASE_CARER;
+    const fromResidence = p.phase(person) === PHASE_RESIDENT ? p.place(person) : NONE;
+    const careerDays = wasCarer ? day - p.phaseDay(person) : 0;
+    const key = p.key(person);
     const centre = this.pickCentre(person, key);
     this.setPhase(person, PHASE_DONOR, day);
-    p.centre[person] = centre;
-    p.place[person] = centre;
+    p.setCentre(person, centre);
+    p.setPlace(person, centre);
     const becameId = this.record(
       day,
       T.became_donor,
@@ -639,7 +624,7 @@ export class World implements WorldContext {
       NONE,
       centre,
       careerDays,
-      p.lastEvent[person]!,
+      p.lastEvent(person),
       null,
     );
     if (wasCarer) {
@@ -678,7 +663,7 @@ export class World implements WorldContext {
     const centres = this.centres;
     if (centres.length === 1) return centres[0]!.id;
     const u = uniform(this.seed, P.centre, key, 0);
-    if (u < 0.6) return this.nearestCentre(this.people.place[person]!);
+    if (u < 0.6) return this.nearestCentre(this.people.place(person));
     return centres[Math.floor(u * 7919) % centres.length]!.id;
   }
 
@@ -693,15 +678,15 @@ export class World implements WorldContext {
 
   private onDonation(day: number, person: number): void {
     // A postponed donation leaves its old wake-up behind; only the one on the due day counts.
-    if (this.donationDue[person] !== day) return;
-    this.donationDue[person] = NONE;
     const p = this.people;
-    const n = p.donations[person]! + 1;
-    p.donations[person] = n;
-    const centre = p.centre[person]!;
-    const id = this.record(day, T.donated, person, p.carer[person]!, centre, n, p.lastEvent[person]!, null);
+    if (p.due(person) !== day) return;
+    p.setDue(person, NONE);
+    const n = p.donations(person) + 1;
+    p.setDonations(person, n);
+    const centre = p.centre(person);
+    const id = this.record(day, T.donated, person, p.carer(person), centre, n, p.lastEvent(person), null);
     if (this.followed(person)) for (const m of this.hooked) m.onDonated?.(person, day, id, n);
-    const key = p.key[person]!;
+    const key = p.key(person);
     const don = this.scenario.policy.donation;
     const pins = this.cast.of(person);
     const completes =
@@ -741,21 +726,21 @@ export class World implements WorldContext {
       const fail = (detail: string) => {
         throw new RuleViolation('the world honours every pin of the storyline', detail, who);
       };
-      if (due(pins.trainingOn) && p.phase[id]! < PHASE_CARER)
+      if (due(pins.trainingOn) && p.phase(id) < PHASE_CARER)
         fail(`never left for training (pinned ${isoDate(pins.trainingOn!)})`);
-      if (due(pins.donorOn) && p.phase[id]! < PHASE_DONOR)
+      if (due(pins.donorOn) && p.phase(id) < PHASE_DONOR)
         fail(`never became a donor (pinned ${isoDate(pins.donorOn!)})`);
       const pinnedDone = pins.donations.filter((d) => d <= this.end).length;
-      if (p.donations[id]! < pinnedDone)
-        fail(`gave ${p.donations[id]} donations, but ${pinnedDone} are pinned`);
+      if (p.donations(id) < pinnedDone)
+        fail(`gave ${p.donations(id)} donations, but ${pinnedDone} are pinned`);
       if (
         pins.completesAfter !== null &&
-        p.phase[id] === PHASE_COMPLETED &&
-        p.donations[id] !== pins.completesAfter
+        p.phase(id) === PHASE_COMPLETED &&
+        p.donations(id) !== pins.completesAfter
       ) {
-        fail(`completed after ${p.donations[id]} donations, not ${pins.completesAfter}`);
+        fail(`completed after ${p.donations(id)} donations, not ${pins.completesAfter}`);
       }
-      if (due(pins.completedOn) && p.phase[id] !== PHASE_COMPLETED)
+      if (due(pins.completedOn) && p.phase(id) !== PHASE_COMPLETED)
         fail(`did not complete (pinned ${isoDate(pins.completedOn!)})`);
     }
     for (const m of this.scenario.cast) {
@@ -775,7 +760,7 @@ export class World implements WorldContext {
 
   /** The day a person reaches the youngest age at which the policy gives notice to donate. */
   private donorAgeDay(person: number): number {
-    const born = this.people.born[person]!;
+    const born = this.people.born(person);
     const cached = born >= 0 && born < this.noticeDayOf.length ? this.noticeDayOf[born]! : NONE;
     if (cached !== NONE) return cached;
     const day = this.noticeDay(born);
@@ -811,7 +796,7 @@ export class World implements WorldContext {
     const ids = beat.people.map((c) => this.castPerson(beat, c, day));
     for (const [castId, phase] of Object.entries(beat.requires ?? {})) {
       const id = this.castPerson(beat, castId, day);
-      const actual = PHASE_LIST[this.people.phase[id]!] ?? 'none';
+      const actual = PHASE_LIST[this.people.phase(id)] ?? 'none';
       if (actual !== phase) {
         throw new RuleViolation(
           `beat '${beat.id}' contradicts the world`,
@@ -824,7 +809,7 @@ export class World implements WorldContext {
     const place =
       beat.place !== undefined
         ? (this.places.find((p) => p.slug === beat.place)?.id ?? NONE)
-        : this.people.place[ids[0]!]!;
+        : this.people.place(ids[0]!);
     const data = JSON.stringify({
       beat: beat.id,
       title: beat.title,
@@ -839,7 +824,7 @@ export class World implements WorldContext {
       ids[1] ?? NONE,
       place,
       NONE,
-      this.people.lastEvent[ids[0]!]!,
+      this.people.lastEvent(ids[0]!),
       data,
     );
     for (const extra of ids.slice(2)) this.participant(id, extra, 0);
@@ -867,8 +852,8 @@ export class World implements WorldContext {
     if (
       carer === undefined ||
       donor === undefined ||
-      p.phase[carer] !== PHASE_CARER ||
-      p.phase[donor] !== PHASE_DONOR
+      p.phase(carer) !== PHASE_CARER ||
+      p.phase(donor) !== PHASE_DONOR
     ) {
       throw new RuleViolation(
         `beat '${beat.id}' contradicts the world`,
@@ -877,7 +862,7 @@ export class World implements WorldContext {
         isoDate(day),
       );
     }
-    if (p.carer[donor] === carer) return;
+    if (p.carer(donor) === carer) return;
     if (!this.caring.assignChosen(day, donor, carer, cause)) {
       throw new RuleViolation(
         `beat '${beat.id}' contradicts the world`,
@@ -890,15 +875,15 @@ export class World implements WorldContext {
 
   private onComplete(day: number, person: number, donationEvent: number): void {
     const p = this.people;
-    const carer = p.carer[person]!;
-    const n = p.donations[person]!;
+    const carer = p.carer(person);
+    const n = p.donations(person);
     this.setPhase(person, PHASE_COMPLETED, day);
     const completedId = this.record(
       day,
       T.completed,
       person,
       carer,
-      p.centre[person]!,
+      p.centre(person),
       n,
       donationEvent,
       null,
@@ -918,8 +903,8 @@ export class World implements WorldContext {
     if (base >= 1) return 1;
     const p = this.people;
     const don = this.scenario.policy.donation;
-    const health = uniform(this.seed, P.health, p.key[person]!, 0);
-    const carer = p.carer[person]!;
+    const health = uniform(this.seed, P.health, p.key(person), 0);
+    const carer = p.carer(person);
     const care = carer === NONE ? 0 : this.caring.record(carer, day);
     const risk = base * (1 + don.healthEffect * (1 - 2 * health)) * (1 + don.careEffect * (1 - 2 * care));
     return Math.min(1, Math.max(0, risk));
@@ -970,7 +955,7 @@ export class World implements WorldContext {
         JSON.stringify({ rounds, trips, legs, donors }),
       );
     }
-    if (p.phase[carer] === PHASE_CARER) this.scheduleRound(carer, day);
+    if (p.phase(carer) === PHASE_CARER) this.scheduleRound(carer, day);
     else {
       this.kmAtLastRound.delete(carer);
       this.tripsAtLastRound.delete(carer);
@@ -988,7 +973,7 @@ export class World implements WorldContext {
   ): number {
     const data = previous === NONE ? null : `{"previous":${previous}}`;
     const value = chosen ? 1 : NONE;
-    return this.rec.emit(day, T.carer_assigned, donor, carer, this.people.centre[donor]!, value, cause, data);
+    return this.rec.emit(day, T.carer_assigned, donor, carer, this.people.centre(donor), value, cause, data);
   }
 
   // ---- summary -----------------------------------------------------------------------------
@@ -1000,9 +985,9 @@ export class World implements WorldContext {
     const names = ['none', 'student', 'resident', 'carer', 'donor', 'completed'];
     let clones = 0;
     for (let i = 0; i < p.count; i++) {
-      if (p.kind[i] !== KIND_CLONE) continue;
+      if (p.kind(i) !== KIND_CLONE) continue;
       clones++;
-      const name = names[p.phase[i]!]!;
+      const name = names[p.phase(i)]!;
       byPhase[name] = (byPhase[name] ?? 0) + 1;
     }
     const completionsByDonation: Record<string, number> = {};

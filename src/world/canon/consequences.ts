@@ -55,7 +55,7 @@ class Consequences implements WorldModule {
           break;
         }
         case 'couple':
-          if (second === undefined || !life.coupleNow(first!, second, day, this.ctx.people.place[first!]!)) {
+          if (second === undefined || !life.coupleNow(first!, second, day, this.ctx.people.place(first!))) {
             fail('a couple needs two people followed in detail');
           }
           break;
@@ -64,7 +64,7 @@ class Consequences implements WorldModule {
             fail(`${this.ctx.people.name(first!)} is not on a school's staff`);
           break;
         case 'learned-truth':
-          for (const who of people.filter((p) => this.ctx.people.kind[p] === 0)) {
+          for (const who of people.filter((p) => this.ctx.people.kind(p) === 0)) {
             life.learnNow(who, 'deferral', 'no-such-thing', day, eventId, 'told by Miss Emily');
             life.learnNow(who, 'gallery-purpose', 'souls', day, eventId, 'told by Miss Emily');
           }

@@ -208,7 +208,7 @@ export class Caring {
     const o = carer * this.stride;
     const ri = this.ri;
     const talent = this.rf[o + R.TALENT]!;
-    const stillCaring = this.host.people.phase[carer] === PHASE_CARER;
+    const stillCaring = this.host.people.phase(carer) === PHASE_CARER;
     const until = stillCaring ? day : Math.min(day, ri[o + R.CAREER_END]!);
     const years = Math.max(0, (until - ri[o + R.CAREER_START]!) / DAYS_PER_YEAR);
     return 0.5 * talent + 0.5 * Math.min(1, years / this.experienceYears);
@@ -225,7 +225,7 @@ export class Caring {
     ri[o + R.CAREER_START] = day;
     ri[o + R.CAREER_END] = day;
     ri[o + R.ROUTE_SINCE] = day;
-    this.rf[o + R.TALENT] = uniform(this.host.seed, P_TALENT, this.host.people.key[carer]!, 0);
+    this.rf[o + R.TALENT] = uniform(this.host.seed, P_TALENT, this.host.people.key(carer), 0);
     this.rf[o + R.ROUTE_KM] = 0;
     ri[o + R.STOPS] = 0;
     ri[o + R.LOAD] = 0;
@@ -249,7 +249,7 @@ export class Caring {
     ri[o + R.LOAD] = 0;
     ri[o + R.STOPS] = 0;
     this.rf[o + R.ROUTE_KM] = 0;
-    for (let i = 0; i < n; i++) p.carer[held[i]!] = NONE;
+    for (let i = 0; i < n; i++) p.setCarer(held[i]!, NONE);
     for (let i = 0; i < n; i++) this.findCarer(day, held[i]!, cause, carer);
   }
 
@@ -272,7 +272,7 @@ export class Caring {
   assignChosen(day: number, donor: number, carer: number, cause: number): boolean {
     const p = this.host.people;
     if (this.load(carer) >= this.cap) return false;
-    const previous = p.carer[donor]!;
+    const previous = p.carer(donor);
     if (previous !== NONE) this.release(donor, day, false);
     this.assign(day, donor, carer, cause, previous, true);
     return true;
@@ -281,7 +281,7 @@ export class Caring {
   /** A donor completes (or changes carer): their carer's place is freed and waiting donors are served. */
   release(donor: number, day: number, completed: boolean): void {
     const p = this.host.people;
-    const carer = p.carer[donor]!;
+    const carer = p.carer(donor);
     if (carer === NONE) return;
     this.settle(carer, day);
     const ri = this.ri;
@@ -296,10 +296,10 @@ export class Caring {
       this.ru[c + i] = this.ru[c + i + 1]!;
     }
     ri[o + R.LOAD] = n - 1;
-    p.carer[donor] = NONE;
+    p.setCarer(donor, NONE);
     if (completed) ri[o + R.COMPLETIONS]! += 1;
     this.reroute(carer);
-    if (p.phase[carer] === PHASE_CARER) {
+    if (p.phase(carer) === PHASE_CARER) {
       if (n === this.cap) this.addAvailable(carer);
       this.serveWaiting(day);
     }
@@ -311,8 +311,8 @@ export class Caring {
     while (this.all.size(0) > 0 && this.waitHead !== this.waitTail) {
       const donor = this.waiting[this.waitHead]!;
       this.waitHead = (this.waitHead + 1) % this.waiting.length;
-      if (p.phase[donor] !== PHASE_DONOR || p.carer[donor] !== NONE) continue;
-      this.findCarer(day, donor, p.lastEvent[donor]!, NONE);
+      if (p.phase(donor) !== PHASE_DONOR || p.carer(donor) !== NONE) continue;
+      this.findCarer(day, donor, p.lastEvent(donor), NONE);
     }
   }
 
@@ -405,13 +405,13 @@ export class Caring {
     if (this.all.size(0) === 0) return NONE;
     const h = this.host;
     const p = h.people;
-    const key = p.key[donor]!;
-    const salt = p.donations[donor]! * 8 + p.phase[donor]!;
+    const key = p.key(donor);
+    const salt = p.donations(donor) * 8 + p.phase(donor);
     // A good carer from the donor's own school, within two years of them, may choose them.
     const friend = this.pickFriend(donor, key, salt, day);
     if (friend !== NONE) return friend * 2 + 1;
     const u = uniform(h.seed, P_PICK, key, salt);
-    const base = p.centre[donor]!;
+    const base = p.centre(donor);
     const near = this.byBase.size(base);
     if (near > 0) return this.byBase.at(base, Math.floor(u * near)) * 2;
     return this.all.at(0, Math.floor(u * this.all.size(0))) * 2;
@@ -421,11 +421,12 @@ export class Caring {
    * An old friend with room and a good enough record, or NONE. Candidates are the carers with
    * room from the donor's school and within two cohorts of them whose talent could ever lift
    * their record to `chooseFrom`; a few of them are drawn at random and the first whose record
-   * is good enough today takes the donor.
+   * is good enough today takes the donor. Each candidate is filed with the day their record
+   * gets there, so the search reads no carer's row.
    */
   private pickFriend(donor: number, key: number, salt: number, day: number): number {
     const p = this.host.people;
-    const first = friendGroup(p.school[donor]!, p.cohort[donor]! - 2);
+    const first = friendGroup(p.school(donor), p.cohort(donor) - 2);
     let total = 0;
     for (let g = first; g < first + 5; g++) total += this.byFriend.size(g);
     if (total === 0) return NONE;
@@ -435,8 +436,11 @@ export class Caring {
       let i = Math.floor(uniform(seed, P_FRIEND, key, salt * 64 + probe + 1) * total);
       let g = first;
       while (i >= this.byFriend.size(g)) i -= this.byFriend.size(g++);
-      const c = this.byFriend.at(g, i);
-      if (c !== donor && this.record(c, day) >= this.chooseFrom) return c;
+      // The tag is the day the carer's record reaches chooseFrom.
+      if (day >= this.byFriend.tagAt(g, i)) {
+        const c = this.byFriend.at(g, i);
+        if (c !== donor) return c;
+      }
     }
     return NONE;
   }
@@ -451,18 +455,18 @@ export class Caring {
   ): void {
     const p = this.host.people;
     this.settle(carer, day);
-    p.carer[donor] = carer;
+    p.setCarer(donor, carer);
     const ri = this.ri;
     const o = carer * this.stride;
     const n = ri[o + R.LOAD]!;
     ri[o + R.DONORS + n] = donor;
-    this.ru[(o + this.centresAt) * 2 + n] = p.centre[donor]!;
+    this.ru[(o + this.centresAt) * 2 + n] = p.centre(donor);
     ri[o + R.LOAD] = n + 1;
     ri[o + R.DONORS_CARED]! += 1;
     if (n + 1 >= this.cap) this.removeAvailable(carer);
     this.reroute(carer);
     const id = this.host.recordAssignment(day, donor, carer, cause, previous, chosen);
-    p.lastEvent[donor] = id;
+    p.setLastEvent(donor, id);
   }
 
   private addAvailable(carer: number): void {
@@ -470,8 +474,20 @@ export class Caring {
     this.all.add(carer, 0);
     this.byBase.add(carer, this.base(carer));
     // Only a talent that experience can lift to `chooseFrom` ever makes a carer choose friends.
-    if (0.5 * this.rf[carer * this.stride + R.TALENT]! + 0.5 >= this.chooseFrom)
-      this.byFriend.add(carer, friendGroup(p.school[carer]!, p.cohort[carer]!));
+    const chooses = this.choosesFrom(carer);
+    if (chooses !== NONE) this.byFriend.add(carer, friendGroup(p.school(carer), p.cohort(carer)), chooses);
+  }
+
+  /**
+   * The first day a carer's record reaches `chooseFrom` (see `record`), or NONE if their
+   * talent never lets it.
+   */
+  private choosesFrom(carer: number): number {
+    const o = carer * this.stride;
+    const talent = this.rf[o + R.TALENT]!;
+    if (0.5 * talent + 0.5 < this.chooseFrom) return NONE;
+    const years = this.experienceYears * Math.max(0, 2 * this.chooseFrom - talent);
+    return this.ri[o + R.CAREER_START]! + Math.ceil(years * DAYS_PER_YEAR);
   }
 
   private removeAvailable(carer: number): void {

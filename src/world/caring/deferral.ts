@@ -93,7 +93,7 @@ class Deferrals implements WorldModule {
     const hopeful = (who: number) => HOPEFUL.has(life.belief(who, 'deferral')?.version ?? '');
     if (!hopeful(person) || !hopeful(partner)) return;
     const pol = this.ctx.scenario.policy.deferral;
-    if (uniform(this.ctx.seed, P_APPLY, this.ctx.people.key[person]!, 0) >= pol.applyChance) return;
+    if (uniform(this.ctx.seed, P_APPLY, this.ctx.people.key(person), 0) >= pol.applyChance) return;
     this.apply(person, partner, day, eventId);
   }
 
@@ -155,7 +155,7 @@ class Deferrals implements WorldModule {
     }
     const years =
       Math.round(
-        fromDistribution(pol.years, uniform(ctx.seed, P_YEARS, ctx.people.key[a]!, ctx.people.key[b]!)) * 10,
+        fromDistribution(pol.years, uniform(ctx.seed, P_YEARS, ctx.people.key(a), ctx.people.key(b))) * 10,
       ) / 10;
     const granted = ctx.record(
       day,
@@ -170,7 +170,7 @@ class Deferrals implements WorldModule {
     this.counts.granted++;
     const days = years * DAYS_PER_YEAR;
     for (const who of [a, b]) {
-      if (ctx.people.phase[who] === PHASE_DONOR) ctx.postponeDonations(who, days, granted);
+      if (ctx.people.phase(who) === PHASE_DONOR) ctx.postponeDonations(who, days, granted);
       else this.pending.set(who, { days, cause: granted });
     }
   }

@@ -27,7 +27,7 @@ describe('GroupedSet', () => {
               set.rebind(rows);
             }
             if (o.add) {
-              set.add(o.person, o.group);
+              set.add(o.person, o.group, o.person * 100 + o.group);
               if (!model.has(o.person)) model.set(o.person, o.group);
             } else {
               set.remove(o.person);
@@ -38,6 +38,8 @@ describe('GroupedSet', () => {
             const members = Array.from({ length: set.size(g) }, (_, i) => set.at(g, i)).sort((a, b) => a - b);
             const expected = [...model].filter(([, mg]) => mg === g).map(([p]) => p);
             expect(members).toEqual(expected.sort((a, b) => a - b));
+            // Each member keeps the tag it was added with, wherever removals moved it.
+            for (let i = 0; i < set.size(g); i++) expect(set.tagAt(g, i)).toBe(set.at(g, i) * 100 + g);
           }
           for (let p = 0; p <= 60; p++) {
             if (p * stride < rows.length) expect(set.has(p)).toBe(model.has(p));

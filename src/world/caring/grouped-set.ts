@@ -3,7 +3,8 @@
  * member in at most one group, with O(1) add, remove and pick-by-index. A member's group and
  * position are two words of a row the owner keeps for each person (`rows[person * stride +
  * offset]` and the word after), so the pool's indexes live beside the rest of a carer's state
- * and an add or a remove touches the row already in cache.
+ * and an add or a remove touches the row already in cache. Each member carries a number of
+ * the owner's choosing (a tag) beside it, so a search can test members without reading rows.
  */
 import { NONE } from '../../engine/recorder.js';
 
@@ -34,27 +35,33 @@ export class GroupedSet {
 
   /** The i-th member of a group (0 ≤ i < size). */
   at(group: number, i: number): number {
-    return this.groups[group]![i]!;
+    return this.groups[group]![2 * i]!;
+  }
+
+  /** The tag the i-th member of a group was added with. */
+  tagAt(group: number, i: number): number {
+    return this.groups[group]![2 * i + 1]!;
   }
 
   has(person: number): boolean {
     return this.rows[person * this.stride + this.offset] !== NONE;
   }
 
-  add(person: number, group: number): void {
+  add(person: number, group: number, tag = 0): void {
     const w = person * this.stride + this.offset;
     const rows = this.rows;
     if (rows[w] !== NONE) return;
     if (group >= this.sizes.length) this.growGroups(group + 1);
     let arr = this.groups[group]!;
     const n = this.sizes[group]!;
-    if (n === arr.length) {
+    if (2 * n === arr.length) {
       const grown = new Int32Array(arr.length * 2);
       grown.set(arr);
       arr = grown;
       this.groups[group] = arr;
     }
-    arr[n] = person;
+    arr[2 * n] = person;
+    arr[2 * n + 1] = tag;
     rows[w] = group;
     rows[w + 1] = n;
     this.sizes[group] = n + 1;
@@ -68,8 +75,9 @@ export class GroupedSet {
     const arr = this.groups[group]!;
     const i = rows[w + 1]!;
     const last = this.sizes[group]! - 1;
-    const moved = arr[last]!;
-    arr[i] = moved;
+    const moved = arr[2 * last]!;
+    arr[2 * i] = moved;
+    arr[2 * i + 1] = arr[2 * last + 1]!;
     rows[moved * this.stride + this.offset + 1] = i;
     this.sizes[group] = last;
     rows[w] = NONE;

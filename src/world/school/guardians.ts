@@ -23,7 +23,7 @@ const P_SEX = hashString('sex');
 
 /** Gives a guardian at a school a persona and adds them to the staff lists. */
 export function addStaff(life: Life, id: number, place: number, role: Staff['role'], day: number): Staff {
-  const key = life.ctx.people.key[id]!;
+  const key = life.ctx.people.key(id);
   const g = life.school.guardians;
   const st: Staff = {
     id,
@@ -57,7 +57,7 @@ export function guardianLeaves(life: Life, st: Staff, day: number, cause: number
   const key = hash4(school.key, 0x57aff, n, 1);
   const sex = uniform(life.seed, P_SEX, key, 0) < 0.8 ? 0 : 1;
   const id = p.add(KIND_GUARDIAN, sex, key, st.place, day - Math.round(28 * DAYS_PER_YEAR));
-  p.given[id] = 6 + Math.floor(uniform(life.seed, P_STAFF, key, 0) * (SURNAMES.length - 6));
+  p.setGiven(id, 6 + Math.floor(uniform(life.seed, P_STAFF, key, 0) * (SURNAMES.length - 6)));
   life.emit(day, T.joined_staff, id, NONE, st.place, NONE, left, { role: 'guardian' });
   addStaff(life, id, st.place, 'guardian', day);
 }

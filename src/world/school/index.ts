@@ -138,10 +138,10 @@ export class SchoolLife implements WorldModule {
     const p = ctx.people;
     const heads = new Set<number>();
     for (let id = 0; id < p.count; id++) {
-      const kind = p.kind[id];
+      const kind = p.kind(id);
       if (kind === KIND_MADAME) life.madame = id;
       if (kind !== KIND_GUARDIAN) continue;
-      const school = ctx.places[p.school[id]!]!;
+      const school = ctx.places[p.school(id)]!;
       if (school.detail !== 'full') continue;
       const head =
         !heads.has(school.id) && school.headmistress !== null && p.namedAs.get(id) === school.headmistress;
@@ -172,15 +172,15 @@ export class SchoolLife implements WorldModule {
 
   private addMember(person: number, home: number, veteran: boolean): Member {
     const p = this.ctx.people;
-    const key = p.key[person]!;
+    const key = p.key(person);
     const traits = drawTraits(this.ctx.seed, key);
     const m: Member = {
       id: person,
       key,
-      sex: p.sex[person]!,
-      born: p.born[person]!,
-      cohort: p.cohort[person]!,
-      school: p.school[person]!,
+      sex: p.sex(person),
+      born: p.born(person),
+      cohort: p.cohort(person),
+      school: p.school(person),
       veteran,
       home: NONE,
       traits,
@@ -208,17 +208,17 @@ export class SchoolLife implements WorldModule {
   }
 
   onBorn(person: number): void {
-    const school = this.ctx.people.school[person]!;
+    const school = this.ctx.people.school(person);
     if (this.ctx.places[school]?.detail !== 'full') return;
     this.addMember(person, school, false);
   }
 
   onLeftSchool(person: number, day: number, eventId: number): void {
     const life = this.life;
-    const residence = this.ctx.people.place[person]!;
+    const residence = this.ctx.people.place(person);
     const m = life.members.get(person);
     if (!m) {
-      const s = new Draws(this.ctx.seed, P.arrive, this.ctx.people.key[person]!);
+      const s = new Draws(this.ctx.seed, P.arrive, this.ctx.people.key(person));
       this.cottages.arriveVeteran(person, day, residence, eventId, s);
       return;
     }
@@ -351,10 +351,10 @@ export class SchoolLife implements WorldModule {
   /** Drops from a place's roster anyone the lifecycle has moved elsewhere (a school closed, say). */
   private prune(place: number): void {
     const r = this.life.at(place);
-    const where = this.ctx.people.place;
+    const people = this.ctx.people;
     for (let i = r.length - 1; i >= 0; i--) {
       const m = r[i]!;
-      if (where[m.id] !== place) {
+      if (people.place(m.id) !== place) {
         r.splice(i, 1);
         m.home = NONE;
       }
@@ -456,18 +456,9 @@ export class SchoolLife implements WorldModule {
     if (!item || item.version !== version || item.fate !== 'held') return;
     const owner = item.owner;
     // Things go missing in the bustle of school and the Cottages; afterwards they stay boxed.
-    if (this.ctx.people.phase[owner] === PHASE_COMPLETED || (life.members.get(owner)?.home ?? NONE) === NONE)
+    if (this.ctx.people.phase(owner) === PHASE_COMPLETED || (life.members.get(owner)?.home ?? NONE) === NONE)
       return;
-    const event = life.emit(
-      day,
-      T.item_lost,
-      owner,
-      NONE,
-      this.ctx.people.place[owner]!,
-      item.id,
-      NONE,
-      null,
-    );
+    const event = life.emit(day, T.item_lost, owner, NONE, this.ctx.people.place(owner), item.id, NONE, null);
     life.release(item, day, event, 'lost');
     item.fate = 'lost';
     item.lostOn = day;
@@ -584,7 +575,7 @@ export class SchoolLife implements WorldModule {
       confidence: 1,
     });
     if (!b) return;
-    const place = this.ctx.people.place[person]!;
+    const place = this.ctx.people.place(person);
     this.life.emit(day, T.learned_by_experience, person, NONE, place, b.id, cause, {
       p: prop,
       v: version,

@@ -280,7 +280,7 @@ describe('pinned beats (for a scenario that fixes its story)', () => {
         if (step === 0) {
           sl.madameMovedOn(kathy, day + 5);
           sl.loseOn(kathy, 'cassette', day + 40);
-          ctx.sim.schedule(ctx.people.born[kathy]! + 17 * 365, 12, PIN, 1, 0);
+          ctx.sim.schedule(ctx.people.born(kathy) + 17 * 365, 12, PIN, 1, 0);
         } else {
           sl.findOnNextTrip(kathy);
           sl.sightingOn(kathy, day);
