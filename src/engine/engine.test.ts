@@ -184,4 +184,21 @@ describe('EventRecorder', () => {
     };
     expect(run(7)).toBe(run(1000));
   });
+
+  it('writes a shaped payload exactly as the finished text, across batch boundaries', () => {
+    const run = (shaped: boolean, batch: number) => {
+      const sink = new MemorySink();
+      const rec = new EventRecorder(sink, batch);
+      const from = rec.defineShape('{"from":', '}');
+      for (let i = 0; i < 50; i++) {
+        if (i % 3 !== 0) rec.emit(i, 2, i, -1, 0, 0, -1, i % 2 ? '{"y":2}' : null);
+        else if (shaped) rec.emitShaped(i, 3, i, -1, 0, 0, -1, from, i - 20);
+        else rec.emit(i, 3, i, -1, 0, 0, -1, `{"from":${i - 20}}`);
+      }
+      return { digest: rec.finish(), events: sink.events };
+    };
+    const plain = run(false, 64);
+    for (const batch of [1, 3, 64]) expect(run(true, batch)).toEqual(plain);
+    expect(plain.events[3]!.data).toBe('{"from":-17}');
+  });
 });

@@ -126,6 +126,9 @@ export class World implements WorldContext {
   /** Where a closed school's children go (place id), or NONE while it is open. */
   private readonly successor: Int32Array;
   private readonly K_round: number;
+  /** Payload shapes: `{"from":place}` and `{"previous":carer}`. */
+  private readonly FROM: number;
+  private readonly PREVIOUS: number;
   /** Km on a detailed carer's clock at their last monthly round. */
   private readonly kmAtLastRound = new Map<number, number>();
   /** Trips on a detailed carer's clock at their last monthly round. */
@@ -179,6 +182,8 @@ export class World implements WorldContext {
     this.people = new People(Math.ceil(expected * 1.05) + 64);
     this.sim = new Simulation(Math.min(Math.ceil(expected * 0.8) + 1024, 4_000_000));
     this.rec = new EventRecorder(options.sink ?? null, options.batchSize ?? 65_536, options.hashing ?? true);
+    this.FROM = this.rec.defineShape('{"from":', '}');
+    this.PREVIOUS = this.rec.defineShape('{"previous":', '}');
     this.caring = new Caring(this, this.people.rows, this.centres);
     this.cast = new Cast(scenario);
     for (const c of scenario.cast) {
@@ -310,6 +315,23 @@ export class World implements WorldContext {
   ): number {
     const id = this.rec.emit(day, type, person, other, place, value, cause, data);
     if (person !== NONE) this.people.setLastEvent(person, id);
+    return id;
+  }
+
+  /** As `record`, with a payload of one number in a shape defined by `rec.defineShape`. */
+  private recordShaped(
+    day: number,
+    type: number,
+    person: number,
+    other: number,
+    place: number,
+    value: number,
+    cause: number,
+    shape: number,
+    arg: number,
+  ): number {
+    const id = this.rec.emitShaped(day, type, person, other, place, value, cause, shape, arg);
+    this.people.setLastEvent(person, id);
     return id;
   }
 
@@ -449,7 +471,7 @@ export class World implements WorldContext {
       if (p.school(i) !== school || p.phase(i) !== PHASE_STUDENT || p.kind(i) !== KIND_CLONE) continue;
       p.setSchool(i, to);
       p.setPlace(i, to);
-      this.record(day, T.transferred, i, NONE, to, NONE, closedId, `{"from":${school}}`);
+      this.recordShaped(day, T.transferred, i, NONE, to, NONE, closedId, this.FROM, school);
     }
   }
 
@@ -530,7 +552,7 @@ export class World implements WorldContext {
     const residence = this.residenceOf[school]!;
     this.setPhase(person, PHASE_RESIDENT, day);
     p.setPlace(person, residence);
-    const arrived = this.record(
+    const arrived = this.recordShaped(
       day,
       T.became_resident,
       person,
@@ -538,7 +560,8 @@ export class World implements WorldContext {
       residence,
       NONE,
       p.lastEvent(person),
-      `{"from":${school}}`,
+      this.FROM,
+      school,
     );
     if (this.detailed[residence] === 1) this.follow(person);
     if (this.followed(person)) for (const m of this.hooked) m.onLeftSchool?.(person, day, arrived);
@@ -971,9 +994,21 @@ export class World implements WorldContext {
     previous: number,
     chosen: boolean,
   ): number {
-    const data = previous === NONE ? null : `{"previous":${previous}}`;
     const value = chosen ? 1 : NONE;
-    return this.rec.emit(day, T.carer_assigned, donor, carer, this.people.centre(donor), value, cause, data);
+    const centre = this.people.centre(donor);
+    if (previous === NONE)
+      return this.rec.emit(day, T.carer_assigned, donor, carer, centre, value, cause, null);
+    return this.rec.emitShaped(
+      day,
+      T.carer_assigned,
+      donor,
+      carer,
+      centre,
+      value,
+      cause,
+      this.PREVIOUS,
+      previous,
+    );
   }
 
   // ---- summary -----------------------------------------------------------------------------

@@ -38,7 +38,7 @@ function friendGroup(school: number, cohort: number): number {
 /**
  * A carer's row, in 4-byte words. Figures are float32 (KM…TALENT), the rest int32; the donors
  * held start at DONORS (up to maxDonors of them), and their centres follow as 16-bit numbers.
- * ALL, BY_BASE and BY_FRIEND each hold a [group, position] pair for one of the pool's indexes.
+ * BY_BASE and BY_FRIEND each hold a [group, position] pair for one of the pool's indexes.
  */
 const R = {
   KM: 0,
@@ -54,10 +54,9 @@ const R = {
   CAREER_END: 10,
   DONORS_CARED: 11,
   COMPLETIONS: 12,
-  ALL: 13,
-  BY_BASE: 15,
-  BY_FRIEND: 17,
-  DONORS: 19,
+  BY_BASE: 13,
+  BY_FRIEND: 15,
+  DONORS: 17,
 } as const;
 
 /** CAREER_START of someone who has never been a carer. */
@@ -80,8 +79,8 @@ export interface CaringHost {
 }
 
 export class Caring {
-  /** Every carer with room (group 0). */
-  private readonly all: GroupedSet;
+  /** Carers with room, in all. */
+  private withRoom = 0;
   /** Carers with room by the recovery centre they are based at. */
   private readonly byBase: GroupedSet;
   /** Carers with room who could choose friends, grouped by school and cohort (`friendGroup`). */
@@ -98,6 +97,8 @@ export class Caring {
   private readonly centreIndex: Int32Array;
   private readonly centreKm: Float32Array;
   private readonly nCentres: number;
+  /** The recovery centres' place ids, in the scenario's order. */
+  private readonly centreIds: readonly number[];
   private readonly scratch = new Int32Array(64);
   private readonly handOver: Int32Array;
 
@@ -131,13 +132,13 @@ export class Caring {
     this.rf = new Float32Array(buffer);
     this.ru = new Uint16Array(buffer);
     for (let i = 0; i < this.capacity; i++) this.blank(this.ri, i);
-    this.all = new GroupedSet(this.ri, this.stride, R.ALL);
     this.byBase = new GroupedSet(this.ri, this.stride, R.BY_BASE);
     this.byFriend = new GroupedSet(this.ri, this.stride, R.BY_FRIEND);
     this.handOver = new Int32Array(this.cap);
     this.centreIndex = new Int32Array(host.places.length).fill(NONE);
     centres.forEach((c, i) => (this.centreIndex[c.id] = i));
     this.nCentres = centres.length;
+    this.centreIds = centres.map((c) => c.id);
     this.centreKm = new Float32Array(this.nCentres * this.nCentres);
     for (let i = 0; i < this.nCentres; i++) {
       for (let j = 0; j < this.nCentres; j++)
@@ -308,7 +309,7 @@ export class Caring {
   /** Gives waiting donors carers while any have room. */
   serveWaiting(day: number): void {
     const p = this.host.people;
-    while (this.all.size(0) > 0 && this.waitHead !== this.waitTail) {
+    while (this.withRoom > 0 && this.waitHead !== this.waitTail) {
       const donor = this.waiting[this.waitHead]!;
       this.waitHead = (this.waitHead + 1) % this.waiting.length;
       if (p.phase(donor) !== PHASE_DONOR || p.carer(donor) !== NONE) continue;
@@ -402,7 +403,7 @@ export class Caring {
    * friend), or NONE when nobody has room.
    */
   private pick(donor: number, day: number): number {
-    if (this.all.size(0) === 0) return NONE;
+    if (this.withRoom === 0) return NONE;
     const h = this.host;
     const p = h.people;
     const key = p.key(donor);
@@ -414,7 +415,14 @@ export class Caring {
     const base = p.centre(donor);
     const near = this.byBase.size(base);
     if (near > 0) return this.byBase.at(base, Math.floor(u * near)) * 2;
-    return this.all.at(0, Math.floor(u * this.all.size(0))) * 2;
+    // Anyone with room: the i-th of them counting base by base.
+    let i = Math.floor(u * this.withRoom);
+    for (const c of this.centreIds) {
+      const n = this.byBase.size(c);
+      if (i < n) return this.byBase.at(c, i) * 2;
+      i -= n;
+    }
+    throw new Error('Caring.pick: the carers with room are not all at recovery centres');
   }
 
   /**
@@ -471,7 +479,7 @@ export class Caring {
 
   private addAvailable(carer: number): void {
     const p = this.host.people;
-    this.all.add(carer, 0);
+    if (!this.byBase.has(carer)) this.withRoom++;
     this.byBase.add(carer, this.base(carer));
     // Only a talent that experience can lift to `chooseFrom` ever makes a carer choose friends.
     const chooses = this.choosesFrom(carer);
@@ -491,7 +499,7 @@ export class Caring {
   }
 
   private removeAvailable(carer: number): void {
-    this.all.remove(carer);
+    if (this.byBase.has(carer)) this.withRoom--;
     this.byBase.remove(carer);
     this.byFriend.remove(carer);
   }
@@ -514,7 +522,6 @@ export class Caring {
   private blank(ri: Int32Array, i: number): void {
     const o = i * this.stride;
     ri[o + R.CAREER_START] = NOT_STARTED;
-    ri[o + R.ALL] = NONE;
     ri[o + R.BY_BASE] = NONE;
     ri[o + R.BY_FRIEND] = NONE;
   }
@@ -530,7 +537,6 @@ export class Caring {
     this.rf = new Float32Array(buffer);
     this.ru = new Uint16Array(buffer);
     this.capacity = capacity;
-    this.all.rebind(ri);
     this.byBase.rebind(ri);
     this.byFriend.rebind(ri);
   }
