@@ -102,6 +102,9 @@ function makeOne(life: Life, m: Member, place: number, day: number, s: Draws, af
     price: 0,
   };
   life.works.push(work);
+  const mine = life.worksByMaker.get(m.id);
+  if (mine) mine.push(work);
+  else life.worksByMaker.set(m.id, [work]);
   m.works++;
   m.recent.push(work.id);
   return work;

@@ -622,7 +622,7 @@ export class SchoolLife implements WorldModule {
 
   /** A person's works, in the order made. */
   worksOf(person: number): readonly import('./life.js').Work[] {
-    return this.life.works.filter((w) => w.maker === person);
+    return this.life.worksByMaker.get(person)?.slice() ?? [];
   }
 
   tables(): ExtraTable[] {

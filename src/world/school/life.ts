@@ -208,6 +208,8 @@ export class Life {
   /** People living at each detailed place, in order of arrival. */
   readonly roster = new Map<number, Member[]>();
   readonly works: Work[] = [];
+  /** Each maker's works, in the order made (the same objects as in `works`). */
+  readonly worksByMaker = new Map<number, Work[]>();
   readonly items: Item[] = [];
   readonly holdings: Holding[] = [];
   /** [person, day, event, delta, balance, reason] */
