@@ -12,7 +12,6 @@ import type { EventRow } from '../store/reader.js';
 import type { Ctx } from './context.js';
 import { episode, type Episode } from './episode.js';
 import { dataOf } from './source.js';
-import { inText } from './time.js';
 import { group, who, type Phrasebook, type Slots } from './writer.js';
 import { thingAgain, thingPhrase } from './words.js';
 
@@ -273,7 +272,7 @@ export function beatEpisode(c: Ctx, e: EventRow): Episode | undefined {
         again: item ? thingAgain(item) : undefined,
         place: c.placeName(e.place),
         town: c.placeName(e.place),
-        school: c.life.school ? inText(c.life.school.name) : 'school',
+        school: c.schoolName,
         mine: people.includes(c.life.id) ? '' : undefined,
         mineA: people[0] === c.life.id ? '' : undefined,
         mineB: people[1] === c.life.id ? '' : undefined,

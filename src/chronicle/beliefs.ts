@@ -4,6 +4,7 @@
  * not know falls back to the world's own text of it. First person says "we" and "us"; third
  * person says "they" and "them".
  */
+import { pronoun } from './names.js';
 import { lowerFirst } from './words.js';
 
 type Clause = (w: {
@@ -69,8 +70,8 @@ export function beliefClause(
   fallback?: string,
 ): string {
   const first = perspective === 'first';
-  const he = sex === 'male' ? 'he' : sex === 'female' ? 'she' : 'they';
-  const his = sex === 'male' ? 'his' : sex === 'female' ? 'her' : 'their';
+  const he = pronoun(sex, 'subj');
+  const his = pronoun(sex, 'pos');
   const words = first
     ? { we: 'we', us: 'us', our: 'our', ourselves: 'ourselves', I: 'I', me: 'me', my: 'my' }
     : {

@@ -170,7 +170,7 @@ function cloneLife(c: Ctx): void {
   if (phase !== 'completed') {
     const last = life.events[life.events.length - 1];
     if (!last) return;
-    const centre = c.placeName(life.person.centre) ?? 'a recovery centre';
+    const centre = c.centreName(life.person.centre);
     const key =
       phase === 'donor'
         ? 'alive.end'

@@ -8,7 +8,7 @@ import { NameState, Namer } from './names.js';
 import { toHtml, toMarkdown } from './render.js';
 import type { Source } from './source.js';
 import { group, who, Writer, type Phrasebook } from './writer.js';
-import { cassetteOf, listJoin, numberWord, ordinalWord, thingPhrase } from './words.js';
+import { cassetteOf, listJoin, numberWord, ordinalWord, possessive, thingPhrase } from './words.js';
 
 /** A Source with just enough people for naming. */
 function fakeSource(people: Record<number, { name: string; sex: string; kind?: string }>): Source {
@@ -67,6 +67,15 @@ describe('words', () => {
     );
     expect(thingPhrase('a blue toy car')).toBe('a blue toy car');
   });
+
+  it('possessive() gives a name ending in s the apostrophe alone', () => {
+    expect(possessive('Ruth')).toBe("Ruth's");
+    expect(possessive('Kathy H.')).toBe("Kathy H.'s");
+    expect(possessive('Miss Barnes')).toBe("Miss Barnes'");
+    expect(thingPhrase('"Lanterns", songs by The Harbourlights, on cassette')).toBe(
+      'a cassette of The Harbourlights\' songs, "Lanterns"',
+    );
+  });
 });
 
 describe('Namer', () => {
@@ -91,6 +100,27 @@ describe('Namer', () => {
     expect(n.ref(5, 'obj', s)).toBe('Ruth B.');
     s.endSentence();
     expect(n.ref(2, 'pos', s)).toBe("Ruth's");
+  });
+
+  it("names a sentence's subject when the previous sentence's subject was not that person alone", () => {
+    const n = new Namer(src, 1);
+    // "Tommy D. and Ruth took me up." Then Ruth is named as a subject, but "her" elsewhere.
+    const both = new NameState();
+    n.ref(3, 'subj', both);
+    n.ref(2, 'subj', both);
+    both.endSentence();
+    expect(n.ref(2, 'subj', both.clone())).toBe('Ruth');
+    expect(n.ref(2, 'obj', both.clone())).toBe('her');
+    // "Ruth took me up." or "I met Ruth.": "she" follows.
+    const alone = new NameState();
+    n.ref(2, 'subj', alone);
+    alone.endSentence();
+    expect(n.ref(2, 'subj', alone)).toBe('she');
+    const met = new NameState();
+    n.ref(1, 'subj', met);
+    n.ref(2, 'obj', met);
+    met.endSentence();
+    expect(n.ref(2, 'subj', met)).toBe('she');
   });
 
   it('calls the narrator I, me and my', () => {

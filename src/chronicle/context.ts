@@ -4,7 +4,7 @@
  */
 import type { Life } from './life.js';
 import type { Source } from './source.js';
-import type { Clock } from './time.js';
+import { inText, type Clock } from './time.js';
 import { who, type PersonSlot, type Writer } from './writer.js';
 
 export class Ctx {
@@ -82,6 +82,16 @@ export class Ctx {
   placeName(id: number | null | undefined): string | undefined {
     const p = this.src.place(id);
     return p ? shortPlace(p.name) : undefined;
+  }
+
+  /** The subject's school as it reads mid-sentence ("Hailsham"), or "school" if there is none. */
+  get schoolName(): string {
+    return this.life.school ? inText(this.life.school.name) : 'school';
+  }
+
+  /** A recovery centre's name as it reads mid-sentence, or "a recovery centre" if unknown. */
+  centreName(id: number | null | undefined): string {
+    return this.placeName(id) ?? 'a recovery centre';
   }
 
   sexOf(id: number): string {

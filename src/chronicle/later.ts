@@ -11,8 +11,8 @@ import { beliefClause } from './beliefs.js';
 import type { Ctx } from './context.js';
 import { episode, type Episode } from './episode.js';
 import { keyPeople } from './life.js';
+import { pronoun } from './names.js';
 import { dataOf } from './source.js';
-import { inText } from './time.js';
 import { group, who, type Phrasebook } from './writer.js';
 import { count, listJoin, numberWord, ordinalWord, seasonOf } from './words.js';
 
@@ -295,7 +295,7 @@ function arrival(c: Ctx, out: Episode[]): void {
     .filter((p) => c.bond(p) >= 4)
     .sort((a, b) => c.bond(b) - c.bond(a))
     .slice(0, 2);
-  const school = c.life.school ? inText(c.life.school.name) : 'school';
+  const school = c.schoolName;
   out.push(
     episode(c, {
       kind: 'arrival',
@@ -488,7 +488,7 @@ function caring(c: Ctx, out: Episode[]): void {
   if (all.length === 0) return;
   const told = new Set<Assignment>();
   const first = all[0]!;
-  const school = c.life.school ? inText(c.life.school.name) : 'school';
+  const school = c.schoolName;
   const keyDonor = (a: Assignment) => a.chosen || c.bond(a.donor) >= 6;
   out.push(
     episode(c, {
@@ -505,7 +505,7 @@ function caring(c: Ctx, out: Episode[]): void {
             s: c.s,
             x: who(first.donor),
             when: c.when(first.event.day),
-            centre: c.placeName(first.event.place) ?? 'a recovery centre',
+            centre: c.centreName(first.event.place),
           },
           [first.event.id],
         ),
@@ -540,17 +540,7 @@ function caring(c: Ctx, out: Episode[]): void {
           weight: 12 + c.bond(a.donor) / 2,
           people: [a.donor],
           events: [end.id],
-          tell: (c) =>
-            void c.w.say(
-              'care.completed',
-              {
-                s: c.s,
-                x: who(a.donor),
-                when: c.when(end.day),
-                ord: ordinalWord(end.value ?? a.donations.length),
-              },
-              [end.id],
-            ),
+          tell: (c) => tellCompleted(c, a, end, c.when(end.day)),
         }),
       );
       continue;
@@ -679,7 +669,7 @@ function tellTogether(c: Ctx, list: readonly Assignment[]): void {
       s: c.s,
       xs: group(list.map((a) => a.donor)),
       at: c.when(a0.event.day),
-      centre: c.placeName(a0.event.place) ?? 'a recovery centre',
+      centre: c.centreName(a0.event.place),
       all: list.length === 2 ? 'both' : `all ${numberWord(list.length)}`,
     },
     list.map((a) => a.event.id),
@@ -697,11 +687,11 @@ function tellTogether(c: Ctx, list: readonly Assignment[]): void {
 }
 
 function tellAssignment(c: Ctx, a: Assignment, school: string, expanded = false): void {
-  const centre = c.placeName(a.event.place) ?? 'a recovery centre';
+  const centre = c.centreName(a.event.place);
   const n = donationsText(a);
   if (!expanded && c.w.isNew(a.donor) && a.donations.length > 0 && c.w.rng.chance(0.8)) {
     const ids = [a.event.id, ...a.donations.map((e) => e.id), ...(a.completed ? [a.completed.id] : [])];
-    const pos = c.sexOf(a.donor) === 'male' ? 'his' : c.sexOf(a.donor) === 'female' ? 'her' : 'their';
+    const pos = pronoun(c.sexOf(a.donor), 'pos');
     const k = a.donations.length;
     const allOf =
       k === 1
@@ -734,21 +724,20 @@ function tellAssignment(c: Ctx, a: Assignment, school: string, expanded = false)
       {
         s: c.s,
         x: who(a.donor),
-        n: a.donations.length === 1 ? 'one donation' : count(a.donations.length, 'donation'),
+        n,
       },
       a.donations.map((e) => e.id),
     );
-  if (a.completed)
-    c.w.say(
-      'care.completed',
-      {
-        s: c.s,
-        x: who(a.donor),
-        when: c.then(a.completed.day),
-        ord: ordinalWord(a.completed.value ?? a.donations.length),
-      },
-      [a.completed.id],
-    );
+  if (a.completed) tellCompleted(c, a, a.completed, c.then(a.completed.day));
+}
+
+/** The donor's completion while the subject was still their carer, anchored by `when`. */
+function tellCompleted(c: Ctx, a: Assignment, end: EventRow, when: string[]): void {
+  c.w.say(
+    'care.completed',
+    { s: c.s, x: who(a.donor), when, ord: ordinalWord(end.value ?? a.donations.length) },
+    [end.id],
+  );
 }
 
 function fates(c: Ctx, out: Episode[]): void {
@@ -758,52 +747,32 @@ function fates(c: Ctx, out: Episode[]): void {
     const evs = c.src.eventsOf(x).filter((e) => e.person === x && e.day <= c.life.dates.present);
     const done = evs.find((e) => c.src.typeName(e.type) === 'completed');
     const donor = evs.find((e) => c.src.typeName(e.type) === 'became_donor');
-    if (done) {
-      out.push(
-        episode(c, {
-          kind: 'fate',
-          day: done.day,
-          phase: c.clock.phase(done.day) === 'school' ? 'caring' : c.clock.phase(done.day),
-          weight: 4 + c.bond(x) / 2,
-          people: [x],
-          events: [done.id],
-          tell: (c) =>
-            void c.w.say(
-              'fate.completed',
-              {
-                s: c.s,
-                x: who(x),
-                when: c.when(done.day),
-                centre: c.placeName(done.place) ?? 'a recovery centre',
-                ord: ordinalWord(done.value ?? 1),
-              },
-              [done.id],
-            ),
-        }),
-      );
-    } else if (donor) {
-      out.push(
-        episode(c, {
-          kind: 'fate',
-          day: donor.day,
-          phase: c.clock.phase(donor.day) === 'school' ? 'caring' : c.clock.phase(donor.day),
-          weight: 2 + c.bond(x) / 3,
-          people: [x],
-          events: [donor.id],
-          tell: (c) =>
-            void c.w.say(
-              'fate.donor',
-              {
-                s: c.s,
-                x: who(x),
-                when: c.when(donor.day),
-                centre: c.placeName(donor.place) ?? 'a recovery centre',
-              },
-              [donor.id],
-            ),
-        }),
-      );
-    }
+    // A completion is told if there was one; otherwise becoming a donor.
+    const e = done ?? donor;
+    if (!e) continue;
+    const phase = c.clock.phase(e.day);
+    out.push(
+      episode(c, {
+        kind: 'fate',
+        day: e.day,
+        phase: phase === 'school' ? 'caring' : phase,
+        weight: done ? 4 + c.bond(x) / 2 : 2 + c.bond(x) / 3,
+        people: [x],
+        events: [e.id],
+        tell: (c) =>
+          void c.w.say(
+            done ? 'fate.completed' : 'fate.donor',
+            {
+              s: c.s,
+              x: who(x),
+              when: c.when(e.day),
+              centre: c.centreName(e.place),
+              ord: done ? ordinalWord(done.value ?? 1) : undefined,
+            },
+            [e.id],
+          ),
+      }),
+    );
   }
 }
 
@@ -826,7 +795,7 @@ function donorYears(c: Ctx, out: Episode[]): void {
         const slots = {
           s: c.s,
           when: c.when(notice.day),
-          centre: c.placeName(notice.place) ?? 'a recovery centre',
+          centre: c.centreName(notice.place),
           years,
         };
         if (c.first) c.w.say(caredDays > 0 ? 'notice.first' : 'notice.direct', slots, [notice.id]);
@@ -852,7 +821,7 @@ function donorYears(c: Ctx, out: Episode[]): void {
       events: [...donations.map((e) => e.id), ...(done ? [done.id] : [])],
       tell: (c) => {
         donations.forEach((e, i) => {
-          const centre = c.placeName(e.place) ?? 'a recovery centre';
+          const centre = c.centreName(e.place);
           if (done && i === donations.length - 1 && done.day - e.day < 40) return;
           if (i === 0) c.w.say('donation.first', { s: c.s, when: c.when(e.day), centre }, [e.id]);
           else
@@ -873,7 +842,7 @@ function donorYears(c: Ctx, out: Episode[]): void {
             {
               s: c.s,
               when: c.then(done.day),
-              centre: c.placeName(done.place) ?? 'a recovery centre',
+              centre: c.centreName(done.place),
               n:
                 done.value === 1
                   ? 'a single donation'

@@ -7,6 +7,7 @@
  * school with the narrator takes the story back there.
  */
 import { isoDate } from '../engine/calendar.js';
+import type { EventRow } from '../store/reader.js';
 import { choose, tellAll } from './arrange.js';
 import { Ctx } from './context.js';
 import type { Episode } from './episode.js';
@@ -19,7 +20,7 @@ import { SCHOOL_PHRASES, schoolEpisodes } from './school.js';
 import type { Source } from './source.js';
 import { Clock, inText } from './time.js';
 import { group, who, Writer, type Phrasebook } from './writer.js';
-import { count, listJoin, numberWord, ordinalWord, thingPhrase } from './words.js';
+import { count, listJoin, numberWord, ordinalWord, possessive, thingPhrase } from './words.js';
 
 export const MEMOIR_PHRASES: Phrasebook = {
   'open.carer': [
@@ -241,7 +242,7 @@ export function memoir(src: Source, id: number): Chronicle {
   const all = withBeats(c, [...schoolEpisodes(c), ...laterEpisodes(c)]).filter(
     (e) => e.day <= life.dates.present,
   );
-  const school = life.school ? inText(life.school.name) : 'school';
+  const school = c.schoolName;
   const residence = life.residence ? inText(life.residence.name) : 'the Cottages';
   const assignments = assignmentsOf(c);
   const keys = keyPeople(life, 4);
@@ -318,7 +319,7 @@ export function memoir(src: Source, id: number): Chronicle {
   const name = life.person.name;
   return w.finish({
     title: `${name}: a memoir`,
-    subtitle: `Written from the world of the scenario "${src.world.meta.scenarioName}", seed ${src.seed}: ${name}'s own account, set on ${isoDate(life.dates.present)}.`,
+    subtitle: `Written from the world of the scenario "${src.world.meta.scenarioName}", seed ${src.seed}: ${possessive(name)} own account, set on ${isoDate(life.dates.present)}.`,
     subject: { kind: 'person', id, name },
     world: { scenario: src.world.meta.scenarioName, seed: src.seed, logSha256: src.world.meta.logSha256 },
   });
@@ -365,7 +366,7 @@ function tellInterlude(
     s: c.s,
     x: who(a.donor),
     when: c.when(a.event.day),
-    centre: c.placeName(a.event.place) ?? 'a recovery centre',
+    centre: c.centreName(a.event.place),
     school,
     residence,
     rel: relOf(c, a.donor),
@@ -464,6 +465,13 @@ function opening(
   }
 }
 
+/** Someone's completion, if it came by the memoir's present. */
+function completionOf(c: Ctx, x: number): EventRow | undefined {
+  return c.src
+    .eventsOf(x)
+    .find((e) => e.person === x && c.src.typeName(e.type) === 'completed' && e.day <= c.life.dates.present);
+}
+
 /** After an episode with someone who matters, glance ahead to what became of them. */
 function lookAhead(
   c: Ctx,
@@ -478,11 +486,9 @@ function lookAhead(
     const cared = assignments.find((a) => a.donor === x);
     if (cared) {
       done.add(x);
-      c.w.say(
-        'assoc.cared',
-        { s: c.s, x: who(x), centre: c.placeName(cared.event.place) ?? 'a recovery centre' },
-        [cared.event.id],
-      );
+      c.w.say('assoc.cared', { s: c.s, x: who(x), centre: c.centreName(cared.event.place) }, [
+        cared.event.id,
+      ]);
       if (cared.completed)
         c.w.say('assoc.cared.done', { s: c.s, x: who(x), ord: ordinalWord(cared.completed.value ?? 1) }, [
           cared.completed.id,
@@ -490,9 +496,7 @@ function lookAhead(
       c.para();
       return;
     }
-    const completed = c.src
-      .eventsOf(x)
-      .find((e) => e.person === x && c.src.typeName(e.type) === 'completed' && e.day <= c.life.dates.present);
+    const completed = completionOf(c, x);
     if (completed) {
       done.add(x);
       c.w.say(
@@ -500,7 +504,7 @@ function lookAhead(
         {
           s: c.s,
           x: who(x),
-          centre: c.placeName(completed.place) ?? 'a recovery centre',
+          centre: c.centreName(completed.place),
           when: c.clock.at(completed.day),
         },
         [completed.id],
@@ -555,14 +559,7 @@ function closing(
       { s: c.s, school, things: listJoin(distinct.map((h) => thingPhrase(h.label, h.kind))) },
       distinct.map((h) => h.event_in),
     );
-  const gone = keys
-    .map((x) => ({
-      x,
-      e: c.src
-        .eventsOf(x)
-        .find((e) => e.person === x && c.src.typeName(e.type) === 'completed' && e.day <= life.dates.present),
-    }))
-    .filter((g) => g.e !== undefined);
+  const gone = keys.map((x) => ({ x, e: completionOf(c, x) })).filter((g) => g.e !== undefined);
   if (gone.length >= 2) {
     const p = life.person;
     const year =

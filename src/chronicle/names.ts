@@ -1,7 +1,8 @@
 /**
  * Naming people as a careful writer does: the full name at first mention ("Linda G."), the
  * first name after ("Linda"), a pronoun when the person was the last of their sex named in the
- * same or the previous sentence of the paragraph, and titles kept whole ("Miss Emily",
+ * same or the previous sentence of the paragraph (and, to open a sentence as its subject, when
+ * the previous sentence's subject was that person alone), and titles kept whole ("Miss Emily",
  * "Madame"). When two people mentioned share a first name, both keep their full names. In a
  * memoir the narrator is always "I", "me" and "my".
  */
@@ -22,6 +23,9 @@ export class NameState {
   para = new Set<number>();
   prev = new Set<number>();
   cur = new Set<number>();
+  /** People named as a subject ("{x} completed", "{xs} went") in the previous and this sentence. */
+  prevSubjects = new Set<number>();
+  subjects = new Set<number>();
 
   clone(): NameState {
     const s = new NameState();
@@ -32,6 +36,8 @@ export class NameState {
     s.para = new Set(this.para);
     s.prev = new Set(this.prev);
     s.cur = new Set(this.cur);
+    s.prevSubjects = new Set(this.prevSubjects);
+    s.subjects = new Set(this.subjects);
     return s;
   }
 
@@ -40,11 +46,15 @@ export class NameState {
     this.para.clear();
     this.prev.clear();
     this.cur.clear();
+    this.prevSubjects.clear();
+    this.subjects.clear();
   }
 
   endSentence(): void {
     this.prev = this.cur;
     this.cur = new Set();
+    this.prevSubjects = this.subjects;
+    this.subjects = new Set();
   }
 }
 
@@ -53,6 +63,14 @@ const PRONOUNS: Record<string, Record<'subj' | 'obj' | 'pos', string>> = {
   male: { subj: 'he', obj: 'him', pos: 'his' },
   other: { subj: 'they', obj: 'them', pos: 'their' },
 };
+
+/**
+ * A third-person pronoun for a person's sex; any sex but female or male reads "they".
+ * @example pronoun('male', 'pos') // 'his'
+ */
+export function pronoun(sex: string, c: 'subj' | 'obj' | 'pos'): string {
+  return PRONOUNS[sex === 'female' || sex === 'male' ? sex : 'other']![c];
+}
 
 /** Decides how each mention of a person reads. */
 export class Namer {
@@ -82,23 +100,39 @@ export class Namer {
     return first;
   }
 
-  /** True if a mention of this person now would be a pronoun. */
-  wouldPronoun(id: number, state: NameState): boolean {
+  /**
+   * True if a mention of this person now, in case `c`, would be a pronoun: they were the last
+   * of their sex named, in this sentence or the previous one. A subject pronoun carried over
+   * from the previous sentence also needs that sentence's subject, where it was a person, to
+   * have been this one alone: "Chrissie and Rodney took us up. Chrissie completed …", not
+   * "She completed …".
+   */
+  wouldPronoun(id: number, state: NameState, c: 'subj' | 'obj' | 'pos'): boolean {
     if (id === this.narrator) return true;
     const sex = this.sexOf(id);
-    return sex !== 'other' && state.last.get(sex) === id && (state.prev.has(id) || state.cur.has(id));
+    if (sex === 'other' || state.last.get(sex) !== id) return false;
+    if (state.cur.has(id)) return true;
+    if (!state.prev.has(id)) return false;
+    const before = state.prevSubjects;
+    return c !== 'subj' || before.size === 0 || (before.size === 1 && before.has(id));
+  }
+
+  /** Records people named in the subject case (alone or as a list) as the sentence's subject. */
+  subject(ids: readonly number[], state: NameState): void {
+    for (const id of ids) if (id !== this.narrator) state.subjects.add(id);
   }
 
   /** Renders a mention and records it in the state. */
   ref(id: number, c: Case, state: NameState): string {
+    if (c === 'subj') this.subject([id], state);
     if (id === this.narrator && c !== 'full') {
       return c === 'subj' || c === 'name' ? 'I' : c === 'obj' ? 'me' : 'my';
     }
     const p = this.src.person(id);
     const sex = this.sexOf(id);
     let text: string;
-    if (c !== 'name' && c !== 'full' && this.wouldPronoun(id, state)) {
-      text = PRONOUNS[sex]![c];
+    if (c !== 'name' && c !== 'full' && this.wouldPronoun(id, state, c)) {
+      text = pronoun(sex, c);
     } else {
       if (p && p.kind === 'clone' && !state.mentioned.has(id)) {
         const first = firstNameOf(p.name);

@@ -9,6 +9,7 @@ import type { EventRow } from '../store/reader.js';
 import { BELIEF_WEIGHT, beliefClause } from './beliefs.js';
 import type { Ctx } from './context.js';
 import { episode, type Episode } from './episode.js';
+import { pronoun } from './names.js';
 import { dataOf, type BeliefRow } from './source.js';
 import { inText } from './time.js';
 import { group, who, type Phrasebook } from './writer.js';
@@ -483,8 +484,8 @@ export const SCHOOL_PHRASES: Phrasebook = {
 export function overPhrase(over: string, first: boolean, teased: number, c: Ctx): string {
   const sex = c.sexOf(teased);
   const mine = first && teased === c.life.id;
-  const pos = mine ? 'my' : sex === 'male' ? 'his' : sex === 'female' ? 'her' : 'their';
-  const subj = mine ? 'I' : sex === 'male' ? 'he' : sex === 'female' ? 'she' : 'they';
+  const pos = mine ? 'my' : pronoun(sex, 'pos');
+  const subj = mine ? 'I' : pronoun(sex, 'subj');
   const known: Record<string, string> = {
     'never having a work chosen': 'never having had anything chosen for the Gallery',
     'how they talk': `the way ${subj} talked`,
@@ -501,8 +502,8 @@ export function overPhrase(over: string, first: boolean, teased: number, c: Ctx)
 
 /** How a rumour was started, told of its starter: "made it up after lights out". */
 export function howPhrase(how: string, first: boolean, sex: string): string {
-  const subj = first ? 'I' : sex === 'male' ? 'he' : sex === 'female' ? 'she' : 'they';
-  const obj = first ? 'me' : sex === 'male' ? 'him' : sex === 'female' ? 'her' : 'them';
+  const subj = first ? 'I' : pronoun(sex, 'subj');
+  const obj = first ? 'me' : pronoun(sex, 'obj');
   return how
     .replace(/\bsaid an older student told them\b/, `said an older student had told ${obj}`)
     .replace(/\bswore they saw\b/, `swore ${subj} had seen`)
@@ -596,7 +597,7 @@ function gallery(c: Ctx, out: Episode[]): void {
           const ids = chosen.map((e) => e.id);
           const slots = {
             s: c.s,
-            school: school ? inText(school.name) : 'school',
+            school: c.schoolName,
             n: chosen.length > 1 ? numberWord(chosen.length) : undefined,
             times: times(chosen.length),
             work: workPhrase(c, first.value) ?? 'a piece of mine',
@@ -930,6 +931,16 @@ function couples(c: Ctx, out: Episode[]): void {
 
 function cliques(c: Ctx, out: Episode[]): void {
   const id = c.life.id;
+  // Being in someone's circle, whether from its start or by joining later.
+  const member = (leader: number, e: EventRow) =>
+    episode(c, {
+      kind: 'clique',
+      day: e.day,
+      weight: 2 + c.bond(leader) / 4,
+      people: [leader],
+      events: [e.id],
+      tell: (c) => void c.w.say('clique.member', { s: c.s, x: who(leader), when: c.when(e.day) }, [e.id]),
+    });
   for (const e of c.life.of('clique_formed')) {
     const d = dataOf<{ members?: number[] }>(e);
     const members = d?.members ?? [];
@@ -950,34 +961,12 @@ function cliques(c: Ctx, out: Episode[]): void {
             ),
         }),
       );
-    } else if (e.person !== null && members.includes(id)) {
-      const leader = e.person;
-      out.push(
-        episode(c, {
-          kind: 'clique',
-          day: e.day,
-          weight: 2 + c.bond(leader) / 4,
-          people: [leader],
-          events: [e.id],
-          tell: (c) => void c.w.say('clique.member', { s: c.s, x: who(leader), when: c.when(e.day) }, [e.id]),
-        }),
-      );
-    }
+    } else if (e.person !== null && members.includes(id)) out.push(member(e.person, e));
   }
   for (const e of c.life.of('clique_changed')) {
     const d = dataOf<{ change?: string }>(e);
     if (e.person !== id || d?.change !== 'joined' || e.other === null) continue;
-    const leader = e.other;
-    out.push(
-      episode(c, {
-        kind: 'clique',
-        day: e.day,
-        weight: 2 + c.bond(leader) / 4,
-        people: [leader],
-        events: [e.id],
-        tell: (c) => void c.w.say('clique.member', { s: c.s, x: who(leader), when: c.when(e.day) }, [e.id]),
-      }),
-    );
+    out.push(member(e.other, e));
   }
 }
 
@@ -987,7 +976,7 @@ function tempers(c: Ctx, out: Episode[]): void {
   const id = c.life.id;
   const all = c.life.of('tantrum');
   const own = all.filter((e) => e.person === id);
-  const school = c.life.school ? inText(c.life.school.name) : 'school';
+  const school = c.schoolName;
   if (own.length > 0) {
     const triggers = [
       ...new Set(own.map((e) => dataOf<{ trigger?: string }>(e)?.trigger).filter((t): t is string => !!t)),
@@ -995,12 +984,11 @@ function tempers(c: Ctx, out: Episode[]): void {
     const answers = own.flatMap((e) =>
       (dataOf<{ answers?: Answer[] }>(e)?.answers ?? []).map((a) => ({ e, a })),
     );
-    const laughed = answers
-      .filter((x) => x.a[1] === 'laughed')
-      .sort((a, b) => c.bond(b.a[0]) - c.bond(a.a[0]))[0];
-    const calmed = answers
-      .filter((x) => x.a[1] === 'calmed')
-      .sort((a, b) => c.bond(b.a[0]) - c.bond(a.a[0]))[0];
+    // Of those who answered a rage in a given way, the one closest to the subject.
+    const closest = (how: string) =>
+      answers.filter((x) => x.a[1] === how).sort((a, b) => c.bond(b.a[0]) - c.bond(a.a[0]))[0];
+    const laughed = closest('laughed');
+    const calmed = closest('calmed');
     out.push(
       episode(c, {
         kind: 'temper',
@@ -1136,7 +1124,7 @@ function beliefFrom(c: Ctx, event: number): BeliefRow | undefined {
 
 function guardians(c: Ctx, out: Episode[]): void {
   const id = c.life.id;
-  const school = c.life.school ? inText(c.life.school.name) : 'school';
+  const school = c.schoolName;
   const seenProps = new Set<string>();
   for (const e of c.life.of('guardian_disclosed')) {
     if (e.person === null) continue;

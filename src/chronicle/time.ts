@@ -6,6 +6,7 @@
  * chooses among them so that no phrasing wears out.
  */
 import { ageInYears, yearOf } from '../engine/calendar.js';
+import { pronoun } from './names.js';
 import type { Perspective } from './writer.js';
 import { numberWord, ordinalWord, seasonOf, seasonYear, type Season } from './words.js';
 
@@ -46,8 +47,8 @@ export class Clock {
     sex: string,
   ) {
     this.first = perspective === 'first';
-    this.he = this.first ? 'I' : sex === 'male' ? 'he' : sex === 'female' ? 'she' : 'they';
-    this.his = this.first ? 'my' : sex === 'male' ? 'his' : sex === 'female' ? 'her' : 'their';
+    this.he = this.first ? 'I' : pronoun(sex, 'subj');
+    this.his = this.first ? 'my' : pronoun(sex, 'pos');
   }
 
   age(day: number): number {

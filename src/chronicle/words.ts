@@ -134,9 +134,13 @@ export function monthName(day: number): string {
   return MONTHS[ymdFromDay(day)[1] - 1]!;
 }
 
-/** The possessive of a name: "Ruth's", "Miss Emily's", "James's". */
+/**
+ * The possessive of a name: "Ruth's", "Kathy H.'s"; a name ending in s takes the apostrophe
+ * alone: "The Harbourlights'", "Miss Barnes'".
+ * @example possessive('Ruth') // "Ruth's"
+ */
 export function possessive(name: string): string {
-  return `${name}'s`;
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }
 
 /** "a" or "an" before a word. */

@@ -315,6 +315,7 @@ export class Writer {
           const c: Case = n.c === 'text' ? 'subj' : n.c;
           if (slot.kind === 'person') out += this.opts.namer.ref(slot.id, c, state);
           else {
+            if (c === 'subj') this.opts.namer.subject(slot.ids, state);
             const narrator = this.opts.namer.narrator;
             const ids = [
               ...slot.ids.filter((x) => x !== narrator),
@@ -434,15 +435,9 @@ export class Writer {
     this.count++;
   }
 
+  /** Takes over the naming state of the sentence just written, every field of it. */
   private copyState(s: NameState): void {
-    const n = this.names;
-    n.mentioned = s.mentioned;
-    n.firstOwners = s.firstOwners;
-    n.clash = s.clash;
-    n.last = s.last;
-    n.para = s.para;
-    n.prev = s.prev;
-    n.cur = s.cur;
+    Object.assign(this.names, s);
   }
 
   /** The finished chronicle. */

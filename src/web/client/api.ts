@@ -5,54 +5,35 @@
  * fetched once and kept.
  */
 import { within } from './base.js';
-import type {
-  Canon,
-  CarerRoutes,
-  ChronicleView,
-  Comparison,
-  DivergedPage,
-  EventDetail,
-  EventsPage,
-  MapData,
-  Overview,
-  PeoplePage,
-  PersonDetail,
-  PlaceDetail,
-  PlacesList,
-  RoutesMap,
-  Snapshot,
-  WorldInfo,
-} from '../../server/schemas.js';
+import type { MapData, PlacesList, WorldInfo } from '../../server/schemas.js';
 
 export type {
   Canon,
   CarerRoutes,
+  Cell,
   ChronicleView,
+  CompareSide,
   Comparison,
+  DivergedLife,
   DivergedPage,
   EventDetail,
   EventsPage,
+  EventView,
+  LabelPart,
   MapData,
   Overview,
   PeoplePage,
   PersonDetail,
+  PersonSummary,
   PlaceDetail,
   PlacesList,
-  RoutesMap,
-  Snapshot,
-  WorldInfo,
-};
-export type {
-  Cell,
-  CompareSide,
-  DivergedLife,
-  Route,
-  EventView,
-  LabelPart,
-  PersonSummary,
   PlaceSummary,
   Ref,
+  Route,
+  RoutesMap,
   Section,
+  Snapshot,
+  WorldInfo,
 } from '../../server/schemas.js';
 
 /** A response other than 200, with the API's message. */
