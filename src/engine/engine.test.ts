@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ageInYears, dayFromYmd, isoDate, parseIsoDate, yearOf, ymdFromDay } from './calendar.js';
 import { BucketQueue } from './bucket-queue.js';
 import { EventQueue, type QueueEntry } from './queue.js';
-import { hashString, Stream, uniform } from './random.js';
+import { drawPrefix, hashString, Stream, uniform, uniformAfter } from './random.js';
 import { EventRecorder } from './recorder.js';
 import { MemorySink } from './memory-sink.js';
 import { Simulation } from './simulation.js';
@@ -124,6 +124,13 @@ describe('random streams', () => {
     expect(uniform(7, 1, 2, 3)).toBe(uniform(7, 1, 2, 3));
     expect(uniform(7, 1, 2, 3)).not.toBe(uniform(8, 1, 2, 3));
     expect(uniform(7, 1, 2, 3)).not.toBe(uniform(7, 1, 2, 4));
+  });
+
+  it('uniformAfter() with a drawPrefix() is uniform() to the bit', () => {
+    for (let i = 0; i < 2000; i++) {
+      const [seed, purpose, key, index] = [i * 7919, hashString(`p${i % 13}`), i * 104_729 + 3, i % 17];
+      expect(uniformAfter(drawPrefix(seed, purpose), key, index)).toBe(uniform(seed, purpose, key, index));
+    }
   });
 
   it('uniform() is roughly uniform', () => {

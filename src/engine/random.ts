@@ -54,6 +54,20 @@ export function uniform(seed: number, purpose: number, key: number, index: numbe
   return hash4(seed, purpose, key, index) * INV_2_32;
 }
 
+/**
+ * The part of a draw's hash that depends only on (seed, purpose), for rules that draw for the
+ * same purpose many times: `uniformAfter(drawPrefix(s, p), key, i)` is `uniform(s, p, key, i)`
+ * to the bit, with half the hashing.
+ */
+export function drawPrefix(seed: number, purpose: number): number {
+  return mixIn(mixIn(0x9747_b28c, seed), purpose);
+}
+
+/** A uniform draw in [0, 1) from a `drawPrefix` and the (key, index) of the draw. */
+export function uniformAfter(prefix: number, key: number, index: number): number {
+  return fmix32(mixIn(mixIn(prefix, key), index) ^ 16) * INV_2_32;
+}
+
 /** What rules need of a stream of draws. */
 export interface Rng {
   next(): number;

@@ -6,7 +6,7 @@
  * databases or terminals.
  */
 import { dayFromYmd, DAYS_PER_YEAR, isoDate, parseIsoDate, yearOf, ymdFromDay } from '../engine/calendar.js';
-import { hash4, hashString, uniform } from '../engine/random.js';
+import { drawPrefix, hash4, hashString, uniformAfter } from '../engine/random.js';
 import { EventRecorder, NONE, type EventSink } from '../engine/recorder.js';
 import { MAX_QUEUE_DAY } from '../engine/queue.js';
 import { Simulation } from '../engine/simulation.js';
@@ -126,6 +126,8 @@ export class World implements WorldContext {
   /** Where a closed school's children go (place id), or NONE while it is open. */
   private readonly successor: Int32Array;
   private readonly K_round: number;
+  /** The draw prefixes of this world's seed for each purpose in P (see `drawPrefix`). */
+  private readonly D: Record<keyof typeof P, number>;
   /** Payload shapes: `{"from":place}` and `{"previous":carer}`. */
   private readonly FROM: number;
   private readonly PREVIOUS: number;
@@ -160,6 +162,9 @@ export class World implements WorldContext {
   constructor(scenario: Scenario, options: WorldOptions) {
     this.seed = options.seed >>> 0;
     this.scenario = scenario;
+    this.D = Object.fromEntries(
+      Object.entries(P).map(([k, purpose]) => [k, drawPrefix(this.seed, purpose)]),
+    ) as Record<keyof typeof P, number>;
     this.start = parseIsoDate(scenario.calendar.start)!;
     this.end = parseIsoDate(scenario.calendar.end)!;
     this.places = buildPlaces(scenario);
@@ -401,9 +406,9 @@ export class World implements WorldContext {
       if (s.detail === 'full') {
         for (let g = 0; g < s.staff; g++) {
           const key = hash4(s.key, 0x57aff, g, 0);
-          const sex = uniform(this.seed, P.sex, key, 0) < 0.8 ? SEX_FEMALE : 1;
+          const sex = uniformAfter(this.D.sex, key, 0) < 0.8 ? SEX_FEMALE : 1;
           const id = p.add(KIND_GUARDIAN, sex, key, s.id, opened - Math.round(30 * DAYS_PER_YEAR));
-          p.setGiven(id, 6 + Math.floor(uniform(this.seed, P.staff, key, 0) * (SURNAMES.length - 6)));
+          p.setGiven(id, 6 + Math.floor(uniformAfter(this.D.staff, key, 0) * (SURNAMES.length - 6)));
           const head = g === 0 && s.headmistress !== null;
           if (head) p.namedAs.set(id, s.headmistress!);
           // The storyline's guardians of this school take the next places on the staff.
@@ -493,14 +498,14 @@ export class World implements WorldContext {
     const placed = closed ? this.successor[school]! : school;
     if (placed !== NONE) {
       const named = this.cast.cohort(s.slug, year);
-      const drawn = Math.round(fromDistribution(cohorts.size, uniform(this.seed, P.cohortSize, s.key, year)));
+      const drawn = Math.round(fromDistribution(cohorts.size, uniformAfter(this.D.cohortSize, s.key, year)));
       const size = Math.max(drawn, named.length);
       const jan1 = dayFromYmd(year, 1, 1);
       const daysInYear = dayFromYmd(year + 1, 1, 1) - jan1;
       for (let i = 0; i < size; i++) {
         const key = hash4(s.key, year, i, 0x0b1e7);
         const pinned = named[i]?.born;
-        const born = pinned ?? jan1 + Math.floor(uniform(this.seed, P.birthday, key, 0) * daysInYear);
+        const born = pinned ?? jan1 + Math.floor(uniformAfter(this.D.birthday, key, 0) * daysInYear);
         if (born >= day && born <= this.end) this.sim.schedule(born, PRIORITY.birth, this.K.birth, school, i);
       }
     }
@@ -520,15 +525,15 @@ export class World implements WorldContext {
     const school = moved ? this.successor[cohortSchool]! : cohortSchool;
     const p = this.people;
     const cast = this.cast.empty ? undefined : this.cast.cohort(s.slug, year)[index];
-    const drawnSex = uniform(this.seed, P.sex, key, 0) < 0.5 ? SEX_FEMALE : 1;
+    const drawnSex = uniformAfter(this.D.sex, key, 0) < 0.5 ? SEX_FEMALE : 1;
     const sex = cast ? (cast.member.sex === 'female' ? SEX_FEMALE : 1) : drawnSex;
     const id = p.add(KIND_CLONE, sex, key, school, day);
     const names = sex === SEX_FEMALE ? FEMALE_NAMES : MALE_NAMES;
-    let given = Math.floor(uniform(this.seed, P.given, key, 0) * names.length);
+    let given = Math.floor(uniformAfter(this.D.given, key, 0) * names.length);
     // Nobody generated shares a first name with the storyline's cast.
     while (this.castNames.has(`${sex}:${given}`)) given = (given + 1) % names.length;
     p.setGiven(id, given);
-    p.setInitial(id, Math.floor(uniform(this.seed, P.initial, key, 0) * INITIALS.length));
+    p.setInitial(id, Math.floor(uniformAfter(this.D.initial, key, 0) * INITIALS.length));
     p.setCohort(id, year);
     if (cast) {
       p.namedAs.set(id, cast.member.name);
@@ -568,7 +573,7 @@ export class World implements WorldContext {
     const key = p.key(person);
     const pol = this.scenario.policy;
     const wait = Math.round(
-      fromDistribution(pol.ages.residenceYears, uniform(this.seed, P.residenceYears, key, 0)) * DAYS_PER_YEAR,
+      fromDistribution(pol.ages.residenceYears, uniformAfter(this.D.residenceYears, key, 0)) * DAYS_PER_YEAR,
     );
     let at = day + Math.max(1, wait);
     const pins = this.cast.of(person);
@@ -586,7 +591,7 @@ export class World implements WorldContext {
         person,
         0,
       );
-    } else if (!pins?.trainingOn && uniform(this.seed, P.skipCaring, key, 0) < pol.caring.skipCaring) {
+    } else if (!pins?.trainingOn && uniformAfter(this.D.skipCaring, key, 0) < pol.caring.skipCaring) {
       // Those who never care wait at the residence until they are old enough to donate.
       const notice = Math.max(at, this.donorAgeDay(person));
       if (notice <= this.end) this.sim.schedule(notice, PRIORITY.donor, this.K.donor, person, 0);
@@ -612,7 +617,7 @@ export class World implements WorldContext {
     const key = p.key(person);
     const years = fromDistribution(
       this.scenario.policy.caring.careerYears,
-      uniform(this.seed, P.career, key, 0),
+      uniformAfter(this.D.career, key, 0),
     );
     let at = Math.max(day + Math.max(1, Math.round(years * DAYS_PER_YEAR)), this.donorAgeDay(person));
     const pins = this.cast.of(person);
@@ -661,7 +666,7 @@ export class World implements WorldContext {
     const wait = Math.round(
       fromDistribution(
         this.scenario.policy.donation.firstAfterDays,
-        uniform(this.seed, P.firstDonation, key, 0),
+        uniformAfter(this.D.firstDonation, key, 0),
       ),
     );
     const firstPinned = this.cast.of(person)?.donations[0];
@@ -685,7 +690,7 @@ export class World implements WorldContext {
     // The nearest of the centres to where the donor lives now, or a random one of the three nearest.
     const centres = this.centres;
     if (centres.length === 1) return centres[0]!.id;
-    const u = uniform(this.seed, P.centre, key, 0);
+    const u = uniformAfter(this.D.centre, key, 0);
     if (u < 0.6) return this.nearestCentre(this.people.place(person));
     return centres[Math.floor(u * 7919) % centres.length]!.id;
   }
@@ -715,10 +720,10 @@ export class World implements WorldContext {
     const completes =
       pins?.completesAfter != null
         ? n >= pins.completesAfter
-        : uniform(this.seed, P.completion, key, n) < this.completionRisk(person, n, day);
+        : uniformAfter(this.D.completion, key, n) < this.completionRisk(person, n, day);
     if (completes) {
       const delay = Math.round(
-        fromDistribution(don.completionAfterDays, uniform(this.seed, P.completionDelay, key, n)),
+        fromDistribution(don.completionAfterDays, uniformAfter(this.D.completionDelay, key, n)),
       );
       let at = day + Math.max(0, delay);
       if (pins?.completedOn != null)
@@ -730,7 +735,7 @@ export class World implements WorldContext {
       this.record(day, T.spared, person, NONE, centre, n, id, null);
       return;
     }
-    const recovery = fromDistribution(don.recoveryDays, uniform(this.seed, P.recovery, key, n));
+    const recovery = fromDistribution(don.recoveryDays, uniformAfter(this.D.recovery, key, n));
     const nextPinned = pins?.donations[n];
     this.scheduleDonation(
       person,
@@ -926,7 +931,7 @@ export class World implements WorldContext {
     if (base >= 1) return 1;
     const p = this.people;
     const don = this.scenario.policy.donation;
-    const health = uniform(this.seed, P.health, p.key(person), 0);
+    const health = uniformAfter(this.D.health, p.key(person), 0);
     const carer = p.carer(person);
     const care = carer === NONE ? 0 : this.caring.record(carer, day);
     const risk = base * (1 + don.healthEffect * (1 - 2 * health)) * (1 + don.careEffect * (1 - 2 * care));

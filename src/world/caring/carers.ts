@@ -11,7 +11,7 @@
  * national scale the pool's cost is the memory it reads.
  */
 import { DAYS_PER_YEAR } from '../../engine/calendar.js';
-import { hashString, uniform } from '../../engine/random.js';
+import { drawPrefix, hashString, uniformAfter } from '../../engine/random.js';
 import { NONE } from '../../engine/recorder.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { roadKm } from '../geography/distance.js';
@@ -59,6 +59,9 @@ const R = {
   DONORS: 17,
 } as const;
 
+/** CAREER_END of a carer who has not stopped. */
+const STILL_CARING = 0x7fff_ffff;
+
 /** CAREER_START of someone who has never been a carer. */
 const NOT_STARTED = -0x8000_0000;
 
@@ -101,6 +104,10 @@ export class Caring {
   private readonly centreIds: readonly number[];
   private readonly scratch = new Int32Array(64);
   private readonly handOver: Int32Array;
+  /** Draw prefixes (see `drawPrefix`) for talent, picking a carer and choosing a friend. */
+  private readonly talentDraw: number;
+  private readonly pickDraw: number;
+  private readonly friendDraw: number;
 
   /** Words (4 bytes) in a carer's row. */
   private readonly stride: number;
@@ -119,6 +126,9 @@ export class Caring {
   ) {
     const pol = host.scenario.policy.caring;
     this.cap = pol.maxDonors;
+    this.talentDraw = drawPrefix(host.seed, P_TALENT);
+    this.pickDraw = drawPrefix(host.seed, P_PICK);
+    this.friendDraw = drawPrefix(host.seed, P_FRIEND);
     this.visitsPerWeek = pol.visitsPerWeek;
     this.experienceYears = pol.experienceYears;
     this.chooseFrom = pol.chooseFrom;
@@ -209,8 +219,8 @@ export class Caring {
     const o = carer * this.stride;
     const ri = this.ri;
     const talent = this.rf[o + R.TALENT]!;
-    const stillCaring = this.host.people.phase(carer) === PHASE_CARER;
-    const until = stillCaring ? day : Math.min(day, ri[o + R.CAREER_END]!);
+    // CAREER_END is STILL_CARING until the carer stops, so this is `day` while they care.
+    const until = Math.min(day, ri[o + R.CAREER_END]!);
     const years = Math.max(0, (until - ri[o + R.CAREER_START]!) / DAYS_PER_YEAR);
     return 0.5 * talent + 0.5 * Math.min(1, years / this.experienceYears);
   }
@@ -224,9 +234,9 @@ export class Caring {
     const ri = this.ri;
     ri[o + R.BASE] = base;
     ri[o + R.CAREER_START] = day;
-    ri[o + R.CAREER_END] = day;
+    ri[o + R.CAREER_END] = STILL_CARING;
     ri[o + R.ROUTE_SINCE] = day;
-    this.rf[o + R.TALENT] = uniform(this.host.seed, P_TALENT, this.host.people.key(carer), 0);
+    this.rf[o + R.TALENT] = uniformAfter(this.talentDraw, this.host.people.key(carer), 0);
     this.rf[o + R.ROUTE_KM] = 0;
     ri[o + R.STOPS] = 0;
     ri[o + R.LOAD] = 0;
@@ -411,7 +421,7 @@ export class Caring {
     // A good carer from the donor's own school, within two years of them, may choose them.
     const friend = this.pickFriend(donor, key, salt, day);
     if (friend !== NONE) return friend * 2 + 1;
-    const u = uniform(h.seed, P_PICK, key, salt);
+    const u = uniformAfter(this.pickDraw, key, salt);
     const base = p.centre(donor);
     const near = this.byBase.size(base);
     if (near > 0) return this.byBase.at(base, Math.floor(u * near)) * 2;
@@ -438,10 +448,9 @@ export class Caring {
     let total = 0;
     for (let g = first; g < first + 5; g++) total += this.byFriend.size(g);
     if (total === 0) return NONE;
-    const seed = this.host.seed;
-    if (uniform(seed, P_FRIEND, key, salt) >= this.friendChoice) return NONE;
+    if (uniformAfter(this.friendDraw, key, salt) >= this.friendChoice) return NONE;
     for (let probe = 0; probe < FRIEND_PROBES; probe++) {
-      let i = Math.floor(uniform(seed, P_FRIEND, key, salt * 64 + probe + 1) * total);
+      let i = Math.floor(uniformAfter(this.friendDraw, key, salt * 64 + probe + 1) * total);
       let g = first;
       while (i >= this.byFriend.size(g)) i -= this.byFriend.size(g++);
       // The tag is the day the carer's record reaches chooseFrom.
