@@ -173,6 +173,8 @@ export class WorldDb {
     summary: string;
   };
 
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(
     readonly file: string,
     readonly db: Database.Database,
@@ -197,10 +199,24 @@ export class WorldDb {
     this.db.close();
   }
 
+  /**
+   * The prepared statement for a query, kept for the next time (the explorer asks the same few
+   * dozen queries over and over). Bounded, since some callers build their SQL.
+   */
+  private statement(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      if (this.statements.size >= 256) this.statements.clear();
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   /** Runs a query, turning SQLite's complaints about a damaged file into a DatabaseError. */
   all<R>(sql: string, ...params: unknown[]): R[] {
     try {
-      return this.db.prepare(sql).all(...params) as R[];
+      return this.statement(sql).all(...params) as R[];
     } catch (e) {
       throw new DatabaseError(this.file, `cannot be read: ${(e as Error).message}`);
     }
@@ -245,7 +261,7 @@ export class WorldDb {
 
   get<R>(sql: string, ...params: unknown[]): R | undefined {
     try {
-      return this.db.prepare(sql).get(...params) as R | undefined;
+      return this.statement(sql).get(...params) as R | undefined;
     } catch (e) {
       throw new DatabaseError(this.file, `cannot be read: ${(e as Error).message}`);
     }
