@@ -165,6 +165,24 @@ describe('output paths', () => {
       expect(r.err).not.toContain('unexpected error');
     }
   });
+
+  it('plot refuses an --out that is a file or lies under one, and writes its charts otherwise', () => {
+    const report = join(dir, 'plot-report.json');
+    expect(
+      hailsham('compare', 'examples/small.yaml', 'examples/small.yaml', '--seed', '1', '--out', report).code,
+    ).toBe(0);
+    const blocker = join(dir, 'plot-blocker');
+    writeFileSync(blocker, 'x');
+    const onFile = hailsham('plot', report, '--out', blocker, '--no-png');
+    expect(onFile.code).toBe(2);
+    expect(onFile.err).toContain(`--out ${blocker} is a file`);
+    const under = hailsham('plot', report, '--out', join(blocker, 'charts'), '--no-png');
+    expect(under.code).toBe(2);
+    expect(under.err).toContain('part of its path is a file, not a folder');
+    const ok = hailsham('plot', report, '--out', join(dir, 'charts'), '--no-png');
+    expect(ok.code).toBe(0);
+    expect(readFileSync(join(dir, 'charts', 'survival.svg'), 'utf8')).toContain('<svg');
+  });
 });
 
 describe('atomic writing', () => {

@@ -2,13 +2,13 @@
  * `hailsham plot`: SVG (and PNG) charts of ensemble directories and comparison reports.
  */
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPARE_FORMAT, type CompareReport } from '../../compare/index.js';
 import { readManifest } from '../../ensemble/index.js';
 import { UsageError } from '../../errors.js';
 import { compareFigures, ensembleFigures, svgToPng, type Figure } from '../../plot/index.js';
-import type { Io } from '../shared.js';
+import { writeOutput, type Io } from '../shared.js';
 
 function readReport(file: string): CompareReport {
   let r: CompareReport;
@@ -55,15 +55,16 @@ export function registerPlot(program: Command, io: Io): void {
             : 'give either ensemble directories or one comparison report (.json), not a mixture',
         );
       }
-      mkdirSync(opts.out, { recursive: true });
+      if (existsSync(opts.out) && !statSync(opts.out).isDirectory())
+        throw new UsageError(`--out ${opts.out} is a file; charts go in a folder`);
       const written: string[] = [];
       for (const f of figures) {
         const svg = join(opts.out, `${f.name}.svg`);
-        writeFileSync(svg, f.svg);
+        writeOutput(svg, f.svg, 'a chart');
         written.push(svg);
         if (opts.png) {
           const png = join(opts.out, `${f.name}.png`);
-          writeFileSync(png, svgToPng(f.svg, scale));
+          writeOutput(png, svgToPng(f.svg, scale), 'a chart');
           written.push(png);
         }
       }
