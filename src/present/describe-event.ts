@@ -5,6 +5,7 @@
 import { isoDate } from '../engine/calendar.js';
 import { eventTypeName } from '../world/event-types.js';
 import { describeSchoolEvent } from './describe-school.js';
+import { eventData } from './event-data.js';
 
 export interface Names {
   person(id: number): string;
@@ -30,10 +31,19 @@ export function ordinal(n: number): string {
 }
 
 /**
- * Describes an event in a line.
+ * Describes an event in a line. A payload that is not what its type promises (a file edited
+ * by hand) gives a plain label rather than an error.
  * @example describeEvent(e, names) // "Ruth C. gave her 2nd donation at Dover"
  */
 export function describeEvent(e: DescribableEvent, names: Names): string {
+  try {
+    return label(e, names);
+  } catch {
+    return `${eventTypeName(e.type) ?? `event of type ${e.type}`} on ${isoDate(e.day)} (its details cannot be read)`;
+  }
+}
+
+function label(e: DescribableEvent, names: Names): string {
   const who = e.person !== null ? names.person(e.person) : '';
   const other = e.other !== null ? names.person(e.other) : '';
   const where = e.place !== null ? names.place(e.place) : '';
@@ -50,7 +60,7 @@ export function describeEvent(e: DescribableEvent, names: Names): string {
         ? `${who} became a donor at ${where} after ${(v / 365.2425).toFixed(1)} years as a carer`
         : `${who} became a donor at ${where}`;
     case 'carer_assigned': {
-      const d = e.data ? (JSON.parse(e.data) as { previous?: number }) : {};
+      const d = eventData<{ previous: number }>(e.data);
       const how =
         e.value === 1
           ? ' (chosen: an old friend)'
@@ -60,15 +70,17 @@ export function describeEvent(e: DescribableEvent, names: Names): string {
       return `${other} became ${who}'s carer${how}`;
     }
     case 'carer_round': {
-      const d = e.data ? (JSON.parse(e.data) as { trips?: number; donors?: number[] }) : {};
+      const d = eventData<{ trips: number; donors: number[] }>(e.data);
       const n = d.donors?.length ?? 0;
       const to = n > 0 ? ` to ${n} donor${n === 1 ? '' : 's'}` : '';
       return `${who} drove ${v.toFixed(1)} km on ${d.trips ?? 0} trips${to} this month`;
     }
-    case 'transferred':
-      return `${who} moved to ${where} when ${e.data ? names.place((JSON.parse(e.data) as { from: number }).from) : 'the school'} closed`;
+    case 'transferred': {
+      const from = eventData<{ from: number }>(e.data).from;
+      return `${who} moved to ${where} when ${typeof from === 'number' ? names.place(from) : 'the school'} closed`;
+    }
     case 'canon_beat': {
-      const d = e.data ? (JSON.parse(e.data) as { title?: string }) : {};
+      const d = eventData<{ title: string }>(e.data);
       return `storyline: ${d.title ?? 'a beat'}`;
     }
     case 'deferral_applied':
@@ -88,7 +100,7 @@ export function describeEvent(e: DescribableEvent, names: Names): string {
     case 'school_closed':
       return `${where} closed for lack of funding`;
     case 'joined_staff': {
-      const role = e.data ? (JSON.parse(e.data) as { role?: string }).role : undefined;
+      const role = eventData<{ role: string }>(e.data).role;
       return `${who} joined ${where}${role === 'headmistress' ? ' as headmistress' : ' as a guardian'}`;
     }
     default:

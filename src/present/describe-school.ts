@@ -5,15 +5,9 @@
 import { findVersion } from '../world/beliefs/propositions.js';
 import { eventTypeName } from '../world/event-types.js';
 import type { DescribableEvent, Names } from './describe-event.js';
+import { eventData } from './event-data.js';
 
-function parse<T>(data: string | null): Partial<T> {
-  if (!data) return {};
-  try {
-    return JSON.parse(data) as Partial<T>;
-  } catch {
-    return {};
-  }
-}
+const parse = eventData;
 
 /** A belief's wording: the version's sentence, or "prop: version" for an unknown one. */
 export function beliefText(prop: string | undefined, version: string | undefined): string {

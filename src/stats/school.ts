@@ -7,6 +7,7 @@
  * without the module (or with no full-detail school) has none: both return nothing.
  */
 import { DAYS_PER_YEAR, dayFromYmd, yearOf } from '../engine/calendar.js';
+import { eventData } from '../present/event-data.js';
 import type { WorldDb } from '../store/reader.js';
 import { T } from '../world/event-types.js';
 
@@ -118,7 +119,7 @@ function exchangeOffers(w: WorldDb): { day: number; offered: number[][] }[] {
       'SELECT day, data FROM events WHERE type = ? ORDER BY id',
       T.exchange_held,
     )
-    .map((r) => ({ day: r.day, offered: (JSON.parse(r.data) as { offered: number[][] }).offered }));
+    .map((r) => ({ day: r.day, offered: eventData<{ offered: number[][] }>(r.data).offered ?? [] }));
 }
 
 /**
@@ -268,7 +269,7 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
     let row = gYears.get(y);
     if (!row) gYears.set(y, (row = { year: y, visits: 0, chosen: 0, makers: new Set() }));
     row.visits++;
-    for (const id of (JSON.parse(v.data) as { works: number[] }).works) {
+    for (const id of eventData<{ works: number[] }>(v.data).works ?? []) {
       row.chosen++;
       const m = makerOf.get(id);
       if (m !== undefined) row.makers.add(m);
