@@ -4,6 +4,7 @@
  * followed (a person, one of their events, its place), a chart and the time scrubber are used,
  * and the test fails on any console error, uncaught exception, failed request or error status.
  */
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -32,12 +33,14 @@ describe.skipIf(!haveChromium)('the explorer in Chromium', () => {
   let base: string;
   let browser: Browser;
   let page: Page;
+  let worldFile: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync('dist/web/client/app.js'))
       throw new Error('the explorer is not built: run `npm run build` first (npm test does)');
     const world = buildSmallWorld();
+    worldFile = world;
     server = spawn(process.execPath, ['bin/hailsham.js', 'serve', world, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -140,6 +143,25 @@ describe.skipIf(!haveChromium)('the explorer in Chromium', () => {
     const note = await page.locator('main p.note').first().innerText();
     expect(note).toMatch(/^\d+ (people match|person matches)/);
     expect(await page.locator('main table.list tbody tr').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it("charts a student's closest friendships, each line's people linked", async () => {
+    const db = new Database(worldFile, { readonly: true });
+    const who = db
+      .prepare(
+        'SELECT person FROM relationships GROUP BY person ORDER BY count(DISTINCT year) DESC, person LIMIT 1',
+      )
+      .pluck()
+      .get() as number;
+    db.close();
+    await open(`/people/${who}`);
+    const panel = page.locator('section.panel', {
+      has: page.locator('h2', { hasText: 'Closest friendships' }),
+    });
+    expect(await panel.locator('svg.chart path.line').count()).toBeGreaterThan(0);
+    const first = panel.locator('ul.legend a').first();
+    expect(await first.getAttribute('href')).toMatch(/^\/people\/\d+$/);
     expect(problems).toEqual([]);
   });
 

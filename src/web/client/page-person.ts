@@ -12,6 +12,7 @@ import {
   type ChronicleView,
   type EventsPage,
   type PersonDetail,
+  type Section,
 } from './api.js';
 import { chronicleProse, kindSwitch } from './chronicle.js';
 import {
@@ -27,6 +28,7 @@ import {
   section,
   type Child,
 } from './dom.js';
+import { lines, type Line } from './charts.js';
 import { drawMap } from './map.js';
 import { revealHash, type Page } from './router.js';
 import { sectionView, timeline } from './views.js';
@@ -367,7 +369,9 @@ export const personPage: Page = async ({ params, query: q, signal }) => {
     ),
     p.kind === 'clone' || d.timeline.total > 0 ? chronicleSection(p, kindAsked(q), signal) : null,
     p.carerOn ? routesSection(p, signal) : null,
-    d.sections.map(sectionView),
+    d.sections.map((sec) =>
+      sec.key === 'relationships' ? [relationshipsChart(sec, p.id), sectionView(sec)] : sectionView(sec),
+    ),
     section(
       `Life, event by event (${fmt(d.timeline.total)})`,
       events.length ? tl : h('p', { class: 'note' }, 'No events are recorded for this person.'),
@@ -376,3 +380,82 @@ export const personPage: Page = async ({ params, query: q, signal }) => {
   );
   return { title: p.name, content };
 };
+
+/** People drawn on a person's relationships chart: their closest, by their best year. */
+const CLOSEST = 5;
+
+/**
+ * A person's closest friendships year by year, as lines: the relationships table's rows from
+ * this person's side, for the five people they were ever fondest of over more than one year.
+ * Null when there is nothing to draw.
+ */
+function relationshipsChart(sec: Section, self: number): HTMLElement | null {
+  const col = (name: string) => sec.columns.findIndex((c) => c.toLowerCase() === name);
+  const [iPerson, iOther, iYear, iFriend, iRomance] = [
+    'person',
+    'other',
+    'year',
+    'friendship',
+    'romance',
+  ].map(col);
+  if (iOther === undefined || iOther < 0 || iYear! < 0 || iFriend! < 0) return null;
+  const byOther = new Map<number, { name: string; points: { year: number; f: number; r: number }[] }>();
+  for (const row of sec.rows) {
+    // Rows seen from the other side (their fondness for this person) are left to their page.
+    const who = iPerson! >= 0 ? row[iPerson!] : null;
+    if (who && typeof who === 'object' && who.id !== self) continue;
+    const other = row[iOther];
+    const year = row[iYear!];
+    const f = row[iFriend!];
+    if (!other || typeof other !== 'object' || typeof year !== 'number' || typeof f !== 'number') continue;
+    const romance = iRomance! >= 0 ? row[iRomance!] : null;
+    const entry = byOther.get(other.id) ?? { name: other.text, points: [] };
+    entry.points.push({ year, f, r: typeof romance === 'number' ? romance : 0 });
+    byOther.set(other.id, entry);
+  }
+  const closest = [...byOther]
+    .map(([id, e]) => ({ id, ...e, best: Math.max(...e.points.map((x) => x.f)) }))
+    .filter((e) => e.best > 0 && e.points.length > 1)
+    .sort((a, b) => b.best - a.best || a.id - b.id)
+    .slice(0, CLOSEST);
+  if (closest.length === 0) return null;
+  const series: Line[] = closest.map((e, i) => ({
+    label: e.name,
+    cls: String(i),
+    points: e.points
+      .sort((a, b) => a.year - b.year)
+      .map((x) => ({
+        x: x.year,
+        y: Math.max(0, x.f),
+        href: `/people/${e.id}`,
+        tip: `${e.name}, ${x.year}: friendship ${x.f.toFixed(2)}${x.r > 0.05 ? `, romance ${x.r.toFixed(2)}` : ''}`,
+      })),
+  }));
+  return h(
+    'section',
+    { class: 'panel' },
+    h('h2', null, 'Closest friendships'),
+    h(
+      'figure',
+      null,
+      lines(series, { xTitle: 'year', yMax: 1, yFormat: (v) => v.toFixed(2), width: 'narrow' }),
+      h(
+        'ul',
+        { class: 'legend' },
+        series.map((l, i) =>
+          h(
+            'li',
+            null,
+            h('span', { class: `swatch round fill-${l.cls}` }),
+            link(`/people/${closest[i]!.id}`, l.label),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'note' },
+      'Fondness from 0 to 1 at the end of each year, for the people they were ever fondest of; the table below has every year and everyone.',
+    ),
+  );
+}
