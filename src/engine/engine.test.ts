@@ -199,7 +199,7 @@ describe('EventRecorder', () => {
       const from = rec.defineShape('{"from":', '}');
       for (let i = 0; i < 50; i++) {
         if (i % 3 !== 0) rec.emit(i, 2, i, -1, 0, 0, -1, i % 2 ? '{"y":2}' : null);
-        else if (shaped) rec.emitShaped(i, 3, i, -1, 0, 0, -1, from, i - 20);
+        else if (shaped) rec.emit(i, 3, i, -1, 0, 0, -1, null, from, i - 20);
         else rec.emit(i, 3, i, -1, 0, 0, -1, `{"from":${i - 20}}`);
       }
       return { digest: rec.finish(), events: sink.events };

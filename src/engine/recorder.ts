@@ -5,7 +5,7 @@
  * nothing in a benchmark). The engine knows event types only as small integers.
  *
  * The commonest payloads are one number in a fixed JSON shape (`{"from":12}`); rules record
- * them as a shape and the number (`emitShaped`), and the text is made when the batch is
+ * them as a shape and the number (`emit(…, null, shape, n)`), and the text is made when the batch is
  * flushed to a sink or a hash, so a million of them cost no strings while the world runs.
  */
 import { createHash, type Hash } from 'node:crypto';
@@ -96,7 +96,10 @@ export class EventRecorder {
 
   /**
    * Appends an event and returns its id. Pass NONE (-1) for an absent person, place or cause.
+   * A payload of one number may be given as a `shape` (from `defineShape`) and its `arg`
+   * instead of `data`: the text is made when the batch is written, the same bytes either way.
    * @example const id = rec.emit(day, T_DONATED, donor, NONE, centre, 2, previousId, null)
+   * @example rec.emit(day, T_BECAME_RESIDENT, person, NONE, cottages, NONE, cause, null, FROM, school)
    */
   emit(
     day: number,
@@ -107,50 +110,8 @@ export class EventRecorder {
     value: number,
     cause: number,
     data: string | null,
-  ): number {
-    return this.append(day, type, person, other, place, value, cause, data, 0, 0);
-  }
-
-  /**
-   * A payload shape of one integer: the text before it and the text after it. Returns the
-   * shape's number for `emitShaped`.
-   * @example const FROM = rec.defineShape('{"from":', '}')
-   */
-  defineShape(before: string, after: string): number {
-    if (this.shapes.length > 255) throw new RangeError('EventRecorder.defineShape: too many shapes');
-    this.shapes.push([before, after]);
-    return this.shapes.length - 1;
-  }
-
-  /**
-   * Appends an event whose payload is `shape` around the integer `arg`; returns its id. The
-   * log is byte for byte what `emit` with the finished text would have made.
-   */
-  emitShaped(
-    day: number,
-    type: number,
-    person: number,
-    other: number,
-    place: number,
-    value: number,
-    cause: number,
-    shape: number,
-    arg: number,
-  ): number {
-    return this.append(day, type, person, other, place, value, cause, null, shape, arg);
-  }
-
-  private append(
-    day: number,
-    type: number,
-    person: number,
-    other: number,
-    place: number,
-    value: number,
-    cause: number,
-    data: string | null,
-    shape: number,
-    arg: number,
+    shape = 0,
+    arg = 0,
   ): number {
     const i = this.n;
     this.day[i] = day;
@@ -168,6 +129,17 @@ export class EventRecorder {
     this.n = i + 1;
     if (this.n === this.batchSize) this.flush();
     return id;
+  }
+
+  /**
+   * A payload shape of one integer: the text before it and the text after it. Returns the
+   * shape's number for `emit`.
+   * @example const FROM = rec.defineShape('{"from":', '}')
+   */
+  defineShape(before: string, after: string): number {
+    if (this.shapes.length > 255) throw new RangeError('EventRecorder.defineShape: too many shapes');
+    this.shapes.push([before, after]);
+    return this.shapes.length - 1;
   }
 
   /** Adds a participant (beyond person and other) to an event already emitted in this batch or later. */

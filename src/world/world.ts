@@ -307,7 +307,10 @@ export class World implements WorldContext {
 
   // ---- recording ---------------------------------------------------------------------------
 
-  /** Records an event and makes it the person's latest; returns its id. */
+  /**
+   * Records an event and makes it the person's latest; returns its id. A payload of one
+   * number may come as a shape and its argument (see `EventRecorder.emit`).
+   */
   record(
     day: number,
     type: number,
@@ -317,26 +320,11 @@ export class World implements WorldContext {
     value: number,
     cause: number,
     data: string | null,
+    shape = 0,
+    arg = 0,
   ): number {
-    const id = this.rec.emit(day, type, person, other, place, value, cause, data);
+    const id = this.rec.emit(day, type, person, other, place, value, cause, data, shape, arg);
     if (person !== NONE) this.people.setLastEvent(person, id);
-    return id;
-  }
-
-  /** As `record`, with a payload of one number in a shape defined by `rec.defineShape`. */
-  private recordShaped(
-    day: number,
-    type: number,
-    person: number,
-    other: number,
-    place: number,
-    value: number,
-    cause: number,
-    shape: number,
-    arg: number,
-  ): number {
-    const id = this.rec.emitShaped(day, type, person, other, place, value, cause, shape, arg);
-    this.people.setLastEvent(person, id);
     return id;
   }
 
@@ -476,7 +464,7 @@ export class World implements WorldContext {
       if (p.school(i) !== school || p.phase(i) !== PHASE_STUDENT || p.kind(i) !== KIND_CLONE) continue;
       p.setSchool(i, to);
       p.setPlace(i, to);
-      this.recordShaped(day, T.transferred, i, NONE, to, NONE, closedId, this.FROM, school);
+      this.record(day, T.transferred, i, NONE, to, NONE, closedId, null, this.FROM, school);
     }
   }
 
@@ -557,7 +545,7 @@ export class World implements WorldContext {
     const residence = this.residenceOf[school]!;
     this.setPhase(person, PHASE_RESIDENT, day);
     p.setPlace(person, residence);
-    const arrived = this.recordShaped(
+    const arrived = this.record(
       day,
       T.became_resident,
       person,
@@ -565,6 +553,7 @@ export class World implements WorldContext {
       residence,
       NONE,
       p.lastEvent(person),
+      null,
       this.FROM,
       school,
     );
@@ -1001,19 +990,8 @@ export class World implements WorldContext {
   ): number {
     const value = chosen ? 1 : NONE;
     const centre = this.people.centre(donor);
-    if (previous === NONE)
-      return this.rec.emit(day, T.carer_assigned, donor, carer, centre, value, cause, null);
-    return this.rec.emitShaped(
-      day,
-      T.carer_assigned,
-      donor,
-      carer,
-      centre,
-      value,
-      cause,
-      this.PREVIOUS,
-      previous,
-    );
+    const shape = previous === NONE ? 0 : this.PREVIOUS;
+    return this.rec.emit(day, T.carer_assigned, donor, carer, centre, value, cause, null, shape, previous);
   }
 
   // ---- summary -----------------------------------------------------------------------------
