@@ -14,7 +14,7 @@ import { T } from '../event-types.js';
 import type { ModuleFactory, WorldContext, WorldModule } from '../module.js';
 import { DAYS_PER_YEAR } from '../../engine/calendar.js';
 import { PHASE_DONOR } from '../phases.js';
-import { schoolLifeOf } from '../school/index.js';
+import { schoolLifeOf, type SchoolLife } from '../school/index.js';
 import type { Work } from '../school/life.js';
 
 const P_APPLY = hashString('deferral-apply');
@@ -63,12 +63,15 @@ class Deferrals implements WorldModule {
   private readonly applied = new Set<string>();
   private readonly pending = new Map<number, { days: number; cause: number }>();
   private madameHouse = NONE;
+  /** The world's school life, found once: every followed donor and leaver is considered. */
+  private school: SchoolLife | undefined;
   private counts = { applied: 0, refused: 0, granted: 0 };
 
   constructor(private readonly ctx: WorldContext) {}
 
   init(): void {
     this.madameHouse = this.ctx.places.find((p) => p.kind === 'home-of-madame')?.id ?? NONE;
+    this.school = schoolLifeOf(this.ctx);
   }
 
   onBecameDonor(person: number, day: number, eventId: number): void {
@@ -86,7 +89,7 @@ class Deferrals implements WorldModule {
   }
 
   private consider(person: number, day: number, eventId: number): void {
-    const life = schoolLifeOf(this.ctx);
+    const life = this.school;
     const couple = life?.coupleOf(person);
     if (!life || !couple) return;
     const partner = couple.a === person ? couple.b : couple.a;
@@ -109,7 +112,7 @@ class Deferrals implements WorldModule {
     this.applied.add(pairKey);
     const ctx = this.ctx;
     const pol = ctx.scenario.policy.deferral;
-    const life = schoolLifeOf(ctx);
+    const life = this.school;
     const worksA = life?.worksOf(a) ?? [];
     const worksB = life?.worksOf(b) ?? [];
     const sim = similarity(worksA, worksB) ?? 0;

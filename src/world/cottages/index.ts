@@ -67,6 +67,11 @@ export class Cottages {
     return { place: NONE, town: cromer.name, lat: cromer.lat, lon: cromer.lon };
   }
 
+  /** Whether a veteran arriving on `day` would still be followed (a few are, each year). */
+  followsVeteran(day: number): boolean {
+    return (this.followed.get(yearOf(day)) ?? 0) < this.life.cottages.veteransFollowed;
+  }
+
   /**
    * A leaver of another school arrives at a detailed residence. A few each year are followed in
    * detail: they know their future more plainly, and some bring the deferral rumour.

@@ -85,9 +85,16 @@ export function holdExchange(life: Life, place: number, day: number, s: Draws): 
     o.paid = Math.max(1, Math.round(fromDistribution(ex.tokensPerWork, rank)));
     o.work.paid = o.paid;
   }
-  const earned = new Map<Member, number>();
-  for (const o of offers) if (o.paid > 0) earned.set(o.maker, (earned.get(o.maker) ?? 0) + o.paid);
-  for (const [m, n] of earned) life.pay(m, n, day, event, 'exchange-paid');
+  // A maker's offers lie together, in the order of the students: one pass pays each seller.
+  const sellers: number[] = [];
+  for (let i = 0; i < offers.length;) {
+    const maker = offers[i]!.maker;
+    let earned = 0;
+    for (; i < offers.length && offers[i]!.maker === maker; i++) earned += offers[i]!.paid;
+    if (earned === 0) continue;
+    life.pay(maker, earned, day, event, 'exchange-paid');
+    sellers.push(maker.id);
+  }
 
   // What the school thinks of each accepted work sets its price.
   const byCohort = new Map<number, Offer[]>();
@@ -116,10 +123,13 @@ export function holdExchange(life: Life, place: number, day: number, s: Draws): 
     return pool;
   };
   const buyers = s.shuffled(students);
-  const spent = new Map<Member, number>();
+  // What each buyer (by place in `buyers`) has spent, and the spenders in order of first purchase.
+  const spent = new Float64Array(buyers.length);
+  const spenders: number[] = [];
   for (let round = 0; round < ex.buysPerStudent; round++) {
-    for (const b of buyers) {
-      const left = b.tokens - (spent.get(b) ?? 0);
+    for (let j = 0; j < buyers.length; j++) {
+      const b = buyers[j]!;
+      const left = b.tokens - spent[j]!;
       if (left <= 0) continue;
       const pool = bandOf(b.cohort);
       if (pool.length === 0) continue;
@@ -137,21 +147,16 @@ export function holdExchange(life: Life, place: number, day: number, s: Draws): 
       }
       if (!best) continue;
       best.buyer = b;
-      spent.set(b, (spent.get(b) ?? 0) + best.price);
+      if (spent[j] === 0) spenders.push(j);
+      spent[j]! += best.price;
     }
   }
 
-  for (const [b, n] of spent) life.pay(b, -n, day, event, 'exchange-bought');
+  for (const j of spenders) life.pay(buyers[j]!, -spent[j]!, day, event, 'exchange-bought');
   let sold = 0;
-  const sellers: number[] = [];
   const buyerIds: number[] = [];
-  const seenSeller = new Set<number>();
   const seenBuyer = new Set<number>();
   for (const o of offers) {
-    if (o.paid > 0 && !seenSeller.has(o.maker.id)) {
-      seenSeller.add(o.maker.id);
-      sellers.push(o.maker.id);
-    }
     if (!o.buyer) continue;
     sold++;
     const w = o.work;

@@ -73,6 +73,9 @@ const PRIORITY = { calendar: 8, tick: 9, happening: 10, trip: 11, later: 12 } as
 
 const LIVES = new WeakMap<WorldContext, SchoolLife>();
 
+/** Works a year a student makes at school: their hand's own pace. */
+const handPace = (m: Member): number => m.art.pace;
+
 /**
  * The school-life module of a world, if it runs one.
  * @example schoolLifeOf(ctx)?.coupleOf(person)
@@ -102,6 +105,8 @@ export class SchoolLife implements WorldModule {
   private readonly schools: Place[];
   private readonly residences: Place[];
   private readonly lastVisit = new Map<number, number>();
+  /** Works a year a resident makes (made once: a tick passes it on rather than a fresh closure). */
+  private readonly latePace = (m: Member): number => this.cottages.latePace(m);
 
   constructor(ctx: WorldContext) {
     this.ctx = ctx;
@@ -218,6 +223,8 @@ export class SchoolLife implements WorldModule {
     const residence = this.ctx.people.place(person);
     const m = life.members.get(person);
     if (!m) {
+      // Most veterans are not followed: their stream is made only for those who will be.
+      if (!this.cottages.followsVeteran(day)) return;
       const s = new Draws(this.ctx.seed, P.arrive, this.ctx.people.key(person));
       this.cottages.arriveVeteran(person, day, residence, eventId, s);
       return;
@@ -371,12 +378,10 @@ export class SchoolLife implements WorldModule {
     const s = this.stream(P.month, place, n);
     const residence = this.isResidence(place);
     const scope = scopeOf(life, place, day, per);
-    if (residence) {
-      const makers = scope.people.filter((m) => this.cottages.latePace(m) > 0);
-      makeWorks(life, place, day, s, makers, (m) => this.cottages.latePace(m), per);
-    } else {
-      makeWorks(life, place, day, s, life.aged(place, day, life.school.art.fromAge), (m) => m.art.pace, per);
-    }
+    // At a residence only late bloomers (and believers in proof by art) have a pace above zero;
+    // the others draw nothing, so everyone can be passed.
+    if (residence) makeWorks(life, place, day, s, scope.people, this.latePace, per);
+    else makeWorks(life, place, day, s, life.aged(place, day, life.school.art.fromAge), handPace, per);
     if (scope.people.length < 2) return;
     encounters(life, scope, s);
     gossip(life, scope, s);

@@ -325,21 +325,28 @@ export function teasings(life: Life, scope: TickScope, s: Draws, guardians: read
   const rate =
     (soc.teasingsPerYear / scope.perYear) * (scope.people.length / 300) * (scope.atResidence ? 0.5 : 1);
   const n = poisson(s, rate);
+  if (n === 0) return;
+  // Weighed once a tick: a teasing changes only its target's standing, so only theirs is redone.
+  const people = scope.people;
+  const weights = new Float64Array(people.length);
+  for (let j = 0; j < people.length; j++) weights[j] = teasable(people[j]!, scope.atResidence);
   for (let i = 0; i < n; i++) {
     let total = 0;
-    for (const m of scope.people) total += teasable(m, scope.atResidence);
+    for (let j = 0; j < weights.length; j++) total += weights[j]!;
     if (total <= 0) return;
     let x = s.next() * total;
-    let target: Member | undefined;
-    for (const m of scope.people) {
-      x -= teasable(m, scope.atResidence);
+    let t = -1;
+    for (let j = 0; j < weights.length; j++) {
+      x -= weights[j]!;
       if (x < 0) {
-        target = m;
+        t = j;
         break;
       }
     }
-    if (!target) continue;
+    if (t < 0) continue;
+    const target = people[t]!;
     tease(life, scope, target, s, guardians);
+    weights[t] = teasable(target, scope.atResidence);
   }
 }
 
