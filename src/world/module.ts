@@ -60,6 +60,12 @@ export interface WorldModule {
   onBorn?(person: number, day: number, eventId: number): void;
   /** After `became_resident`: the person has left school for a residence. */
   onLeftSchool?(person: number, day: number, eventId: number): void;
+  /**
+   * Whether the module follows this person in detail. Asked of a leaver of a lifecycle school
+   * who arrived at a detailed residence, after `onLeftSchool`: if no module keeps them, the
+   * rest of their life's hooks are not called.
+   */
+  keeps?(person: number): boolean;
   /** After `left_for_training`, or `became_donor` straight from a residence. */
   onLeftResidence?(person: number, day: number, eventId: number): void;
   onBecameDonor?(person: number, day: number, eventId: number): void;

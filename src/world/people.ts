@@ -187,8 +187,8 @@ export class People {
   followed(id: number): boolean {
     return this.u8[id * ROW + U8.followed] === 1;
   }
-  setFollowed(id: number): void {
-    this.u8[id * ROW + U8.followed] = 1;
+  setFollowed(id: number, followed = true): void {
+    this.u8[id * ROW + U8.followed] = followed ? 1 : 0;
   }
 
   /** The name a person is known by. */

@@ -558,7 +558,12 @@ export class World implements WorldContext {
       school,
     );
     if (this.detailed[residence] === 1) this.follow(person);
-    if (this.followed(person)) for (const m of this.hooked) m.onLeftSchool?.(person, day, arrived);
+    if (this.followed(person)) {
+      for (const m of this.hooked) m.onLeftSchool?.(person, day, arrived);
+      // A leaver of a lifecycle school is followed on only if a module took them in.
+      if (this.detailed[school] !== 1 && !this.hooked.some((m) => m.keeps?.(person) === true))
+        this.people.setFollowed(person, false);
+    }
     const key = p.key(person);
     const pol = this.scenario.policy;
     const wait = Math.round(

@@ -237,6 +237,10 @@ export class SchoolLife implements WorldModule {
     life.move(m, residence);
   }
 
+  keeps(person: number): boolean {
+    return this.life.members.has(person);
+  }
+
   onLeftResidence(person: number, day: number, eventId: number): void {
     const m = this.life.members.get(person);
     if (!m || m.home === NONE) return;
