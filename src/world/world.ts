@@ -121,7 +121,8 @@ export class World implements WorldContext {
   readonly caring: Caring;
   /** The storyline's named people and their pins (empty for most worlds). */
   readonly cast: Cast;
-  private readonly castNames = new Set<string>();
+  /** The cast's first names, as sex * 65,536 + index in the name list. */
+  private readonly castNames = new Set<number>();
   private readonly K_beat: number;
   /** Where a closed school's children go (place id), or NONE while it is open. */
   private readonly successor: Int32Array;
@@ -195,7 +196,7 @@ export class World implements WorldContext {
       const first = c.name.split(' ')[0]!;
       const list: readonly string[] = c.sex === 'female' ? FEMALE_NAMES : MALE_NAMES;
       const at = list.indexOf(first);
-      if (at >= 0) this.castNames.add(`${c.sex === 'female' ? SEX_FEMALE : 1}:${at}`);
+      if (at >= 0) this.castNames.add((c.sex === 'female' ? SEX_FEMALE : 1) * 65_536 + at);
     }
     this.successor = new Int32Array(this.places.length).fill(NONE);
     this.demandByYear = new Float64Array(200).map((_, i) => {
@@ -519,7 +520,7 @@ export class World implements WorldContext {
     const names = sex === SEX_FEMALE ? FEMALE_NAMES : MALE_NAMES;
     let given = Math.floor(uniformAfter(this.D.given, key, 0) * names.length);
     // Nobody generated shares a first name with the storyline's cast.
-    while (this.castNames.has(`${sex}:${given}`)) given = (given + 1) % names.length;
+    while (this.castNames.has(sex * 65_536 + given)) given = (given + 1) % names.length;
     p.setGiven(id, given);
     p.setInitial(id, Math.floor(uniformAfter(this.D.initial, key, 0) * INITIALS.length));
     p.setCohort(id, year);
