@@ -17,7 +17,7 @@ import { SECOND } from './base.js';
 import { bars, lines, stackedArea, ticks, type Line } from './charts.js';
 import { fmt, h, link, pct, PHASE_WORDS, query, section, type Child } from './dom.js';
 import { navigate, type Page } from './router.js';
-import { pager } from './views.js';
+import { lineLegend, pager } from './views.js';
 
 const LIVING = ['student', 'resident', 'carer', 'donor'];
 const DIFFERENCES = [
@@ -231,18 +231,7 @@ function survivalChart(c: Comparison): HTMLElement {
     'figure',
     null,
     lines(series, { xTitle: 'age in years', yMax: 1, yFormat: (v) => pct(v, 0), xMin: 14, width: 'narrow' }),
-    h(
-      'ul',
-      { class: 'legend' },
-      series.map((l, i) =>
-        h(
-          'li',
-          null,
-          h('span', { class: `swatch round fill-${l.cls}` }),
-          `${i ? 'Second' : 'First'} world: ${l.label}`,
-        ),
-      ),
-    ),
+    lineLegend(series, (l, i) => `${i ? 'Second' : 'First'} world: ${l.label}`),
   );
 }
 

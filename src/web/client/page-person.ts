@@ -31,7 +31,7 @@ import {
 import { lines, type Line } from './charts.js';
 import { drawMap } from './map.js';
 import { revealHash, type Page } from './router.js';
-import { sectionView, timeline } from './views.js';
+import { lineLegend, sectionView, timeline } from './views.js';
 
 /** The kind of chronicle the address asks for, if it is one there is. */
 export function kindAsked(q: URLSearchParams, name = 'chronicle'): string | null {
@@ -439,18 +439,7 @@ function relationshipsChart(sec: Section, self: number): HTMLElement | null {
       'figure',
       null,
       lines(series, { xTitle: 'year', yMax: 1, yFormat: (v) => v.toFixed(2), width: 'narrow' }),
-      h(
-        'ul',
-        { class: 'legend' },
-        series.map((l, i) =>
-          h(
-            'li',
-            null,
-            h('span', { class: `swatch round fill-${l.cls}` }),
-            link(`/people/${closest[i]!.id}`, l.label),
-          ),
-        ),
-      ),
+      lineLegend(series, (l, i) => link(`/people/${closest[i]!.id}`, l.label)),
     ),
     h(
       'p',

@@ -242,3 +242,18 @@ export function sectionView(sec: Section): HTMLElement {
     note,
   );
 }
+
+/**
+ * The key to a chart's lines: a round swatch in each line's colour class, then its words.
+ * @example lineLegend(series, (l) => l.label)
+ */
+export function lineLegend<L extends { cls: string }>(
+  series: readonly L[],
+  words: (l: L, i: number) => Child,
+): HTMLElement {
+  return h(
+    'ul',
+    { class: 'legend' },
+    series.map((l, i) => h('li', null, h('span', { class: `swatch round fill-${l.cls}` }), words(l, i))),
+  );
+}
