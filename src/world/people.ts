@@ -1,5 +1,5 @@
 /**
- * The people store: every person in the world as one 40-byte row of a shared buffer, read
+ * The people store: every person in the world as one 48-byte row of a shared buffer, read
  * and written through small methods. A person's id is their row. The rules read several
  * fields of one person at a time, long after they last touched them, so keeping a person's
  * fields side by side (rather than one array per field) makes that one cache miss rather
@@ -12,11 +12,13 @@ import { cloneName, guardianName } from './names.js';
 import { KIND_CLONE, KIND_GUARDIAN, PHASE_NONE } from './phases.js';
 
 /** Bytes in a row. */
-const ROW = 40;
+const ROW = 48;
 /** Row layout: byte offsets of the fields, by width. */
 const I32 = { key: 0, carer: 4, lastEvent: 8, born: 12, phaseDay: 16, due: 20 } as const;
 const U16 = { school: 24, place: 26, centre: 28, cohort: 30, given: 32 } as const;
 const U8 = { kind: 34, sex: 35, phase: 36, donations: 37, initial: 38, followed: 39 } as const;
+/** A donor's copy of what their carer's record is made of (see Caring.careFor). */
+const CARE = { start: 40, talent: 44 } as const;
 
 export class People {
   count = 0;
@@ -25,6 +27,7 @@ export class People {
   private u32: Uint32Array;
   private u16: Uint16Array;
   private u8: Uint8Array;
+  private f32: Float32Array;
   /** Names that do not follow the generated pattern (the canon's cast, Madame). */
   readonly namedAs = new Map<number, string>();
 
@@ -35,6 +38,7 @@ export class People {
     this.u32 = new Uint32Array(buffer);
     this.u16 = new Uint16Array(buffer);
     this.u8 = new Uint8Array(buffer);
+    this.f32 = new Float32Array(buffer);
   }
 
   /** Rows the store can hold before it grows. */
@@ -109,6 +113,19 @@ export class People {
   }
   setDue(id: number, day: number): void {
     this.i32[id * (ROW / 4) + I32.due / 4] = day;
+  }
+
+  /** The day a donor's present carer began caring (kept with the donor; see Caring.careFor). */
+  carerSince(id: number): number {
+    return this.i32[id * (ROW / 4) + CARE.start / 4]!;
+  }
+  /** The talent of a donor's present carer (kept with the donor; see Caring.careFor). */
+  carerTalent(id: number): number {
+    return this.f32[id * (ROW / 4) + CARE.talent / 4]!;
+  }
+  setCarerBasis(id: number, since: number, talent: number): void {
+    this.i32[id * (ROW / 4) + CARE.start / 4] = since;
+    this.f32[id * (ROW / 4) + CARE.talent / 4] = talent;
   }
 
   // ---- 16-bit fields ---------------------------------------------------------------------
@@ -209,6 +226,7 @@ export class People {
     this.u32 = new Uint32Array(buffer);
     this.u16 = new Uint16Array(buffer);
     this.u8 = new Uint8Array(buffer);
+    this.f32 = new Float32Array(buffer);
     this.capacity = next;
   }
 }

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runInMemory, tinyScenario } from '../../test/helpers.js';
+import { dayFromYmd } from '../engine/calendar.js';
+import { NONE } from '../engine/recorder.js';
 import { loadScenario } from '../scenario/load.js';
 import { auditLog } from './audit.js';
 import { T } from './event-types.js';
 import { PHASE_COMPLETED, PHASE_DONOR } from './phases.js';
+import { World } from './world.js';
 
 describe('the world', () => {
   it('the same scenario and seed give a byte-identical log; another seed gives another', () => {
@@ -27,6 +30,24 @@ describe('the world', () => {
     expect(c['1']!).toBeGreaterThan(0);
     expect(summary.carerCareers.maxYears).toBeGreaterThanOrEqual(11);
     expect(summary.carerCareers.minYears).toBeLessThanOrEqual(4);
+  });
+
+  it("a donor's copy of their carer's record agrees with the carer's own, every year of the run", () => {
+    const { scenario } = loadScenario('examples/small.yaml');
+    const world = new World(scenario, { seed: 7, sink: null });
+    const p = world.people;
+    let checked = 0;
+    for (let year = 1965; year <= 2010; year++) {
+      const day = dayFromYmd(year, 6, 30);
+      world.sim.run(day);
+      for (let d = 0; d < p.count; d++) {
+        const carer = p.carer(d);
+        if (carer === NONE) continue;
+        expect(world.caring.careFor(d, day)).toBe(world.caring.record(carer, day));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
   });
 
   it("donations begin in the donors' twenties", () => {

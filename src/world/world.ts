@@ -928,7 +928,7 @@ export class World implements WorldContext {
     const don = this.scenario.policy.donation;
     const health = uniformAfter(this.D.health, p.key(person), 0);
     const carer = p.carer(person);
-    const care = carer === NONE ? 0 : this.caring.record(carer, day);
+    const care = carer === NONE ? 0 : this.caring.careFor(person, day);
     const risk = base * (1 + don.healthEffect * (1 - 2 * health)) * (1 + don.careEffect * (1 - 2 * care));
     return Math.min(1, Math.max(0, risk));
   }

@@ -225,6 +225,18 @@ export class Caring {
     return 0.5 * talent + 0.5 * Math.min(1, years / this.experienceYears);
   }
 
+  /**
+   * The record of a donor's present carer on `day`, as `record(carer, day)` gives it, from the
+   * copy of its makings kept in the donor's own row: the rule for a donation then reads no
+   * carer's row. A donor's carer is always still caring (a carer who stops hands on every
+   * donor), so their career has no end to cap it.
+   */
+  careFor(donor: number, day: number): number {
+    const p = this.host.people;
+    const years = Math.max(0, (day - p.carerSince(donor)) / DAYS_PER_YEAR);
+    return 0.5 * p.carerTalent(donor) + 0.5 * Math.min(1, years / this.experienceYears);
+  }
+
   // ---- the pool ------------------------------------------------------------------------------
 
   /** A new carer, based at `base` (a recovery centre), has room for donors. */
@@ -475,6 +487,7 @@ export class Caring {
     p.setCarer(donor, carer);
     const ri = this.ri;
     const o = carer * this.stride;
+    p.setCarerBasis(donor, ri[o + R.CAREER_START]!, this.rf[o + R.TALENT]!);
     const n = ri[o + R.LOAD]!;
     ri[o + R.DONORS + n] = donor;
     this.ru[(o + this.centresAt) * 2 + n] = p.centre(donor);
