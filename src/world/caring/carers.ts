@@ -111,7 +111,7 @@ export class Caring {
 
   /** Words (4 bytes) in a carer's row. */
   private readonly stride: number;
-  /** First word of the donors a carer holds; their centres follow as 16-bit numbers. */
+  /** First word of the held donors' centres (16-bit numbers), after the donors themselves. */
   private readonly centresAt: number;
   private capacity: number;
   /** The rows, seen as integers, as floats and as 16-bit centre numbers. */
