@@ -309,26 +309,33 @@ export function bandChart(o: BandChartOptions): string {
   o.series.forEach((s, k) => {
     const colour = s.colour ?? COLOURS[k % COLOURS.length]!;
     const px = s.points.map((p) => x(p.x));
-    if (s.points.every((p) => p.low !== undefined && p.high !== undefined)) {
-      parts.push(
-        `<path d="${bandPath(
-          px,
-          s.points.map((p) => y(p.low!)),
-          s.points.map((p) => y(p.high!)),
-          step,
-        )}" fill="${colour}" fill-opacity="0.14"/>`,
+    // The outer interval lightly, the inner one darker, where every point has them.
+    const band = (
+      low: (p: (typeof s.points)[number]) => number | undefined,
+      high: typeof low,
+      opacity: number,
+    ) => {
+      const lo = s.points.map(low);
+      const hi = s.points.map(high);
+      if (lo.some((v) => v === undefined) || hi.some((v) => v === undefined)) return;
+      const d = bandPath(
+        px,
+        lo.map((v) => y(v!)),
+        hi.map((v) => y(v!)),
+        step,
       );
-    }
-    if (s.points.every((p) => p.innerLow !== undefined && p.innerHigh !== undefined)) {
-      parts.push(
-        `<path d="${bandPath(
-          px,
-          s.points.map((p) => y(p.innerLow!)),
-          s.points.map((p) => y(p.innerHigh!)),
-          step,
-        )}" fill="${colour}" fill-opacity="0.22"/>`,
-      );
-    }
+      parts.push(`<path d="${d}" fill="${colour}" fill-opacity="${opacity}"/>`);
+    };
+    band(
+      (p) => p.low,
+      (p) => p.high,
+      0.14,
+    );
+    band(
+      (p) => p.innerLow,
+      (p) => p.innerHigh,
+      0.22,
+    );
     let pts: [number, number][] = s.points.map((p) => [x(p.x), y(p.mid)]);
     if (step) pts = stepPoints(pts);
     parts.push(

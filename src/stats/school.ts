@@ -559,26 +559,14 @@ export function printSchoolStats(
   out(
     table(
       ['quality quintile', 'accepted', 'sold', 'share sold', 'mean price'],
-      s.exchanges.byQuality.map((q) => [
-        q.quintile,
-        q.offered,
-        q.sold,
-        `${Math.round((100 * q.sold) / Math.max(1, q.offered))}%`,
-        q.meanPrice,
-      ]),
+      s.exchanges.byQuality.map((q) => salesRow(q.quintile, q)),
     ),
   );
   out('…and who made it');
   out(
     table(
       ['maker', 'accepted', 'sold', 'share sold', 'mean price'],
-      s.exchanges.byMaker.map((q) => [
-        q.maker,
-        q.offered,
-        q.sold,
-        `${Math.round((100 * q.sold) / Math.max(1, q.offered))}%`,
-        q.meanPrice,
-      ]),
+      s.exchanges.byMaker.map((q) => salesRow(q.maker, q)),
     ),
   );
   const fives = new Map<number, ExchangeYearRow>();
@@ -663,4 +651,12 @@ export function printSchoolStats(
       ),
     );
   }
+}
+
+/** One row of an Exchange sales table: who or what, accepted, sold, the share sold, the mean price. */
+function salesRow(
+  label: string | number,
+  q: { offered: number; sold: number; meanPrice: number },
+): (string | number)[] {
+  return [label, q.offered, q.sold, `${Math.round((100 * q.sold) / Math.max(1, q.offered))}%`, q.meanPrice];
 }
