@@ -34,7 +34,6 @@ export class BucketQueue {
   private freeBlock = EMPTY;
   private usedBlocks = 0;
   private count = 0;
-  private nextSeq = 0;
   private cursor = 0;
   /** Day, kind and arguments of the entry `take()` removed last. */
   takenDay = 0;
@@ -51,10 +50,6 @@ export class BucketQueue {
 
   get size(): number {
     return this.count;
-  }
-
-  get pushed(): number {
-    return this.nextSeq;
   }
 
   /** Bytes held: the bucket index and the blocks. */
@@ -90,16 +85,8 @@ export class BucketQueue {
     data[o] = kind;
     data[o + 1] = a;
     data[o + 2] = b;
-    this.nextSeq++;
     if (bucket < this.cursor) this.cursor = bucket;
     this.count++;
-  }
-
-  /** Day of the next entry, or Infinity when empty. */
-  peekDay(): number {
-    if (this.count === 0) return Infinity;
-    this.advance();
-    return Math.floor(this.cursor / PER_DAY);
   }
 
   /**

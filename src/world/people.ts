@@ -46,11 +46,6 @@ export class People {
     return this.capacity;
   }
 
-  /** Bytes of per-person state. */
-  get bytes(): number {
-    return this.capacity * ROW;
-  }
-
   /** Bytes per person row. */
   static readonly bytesPerRow = ROW;
 
