@@ -11,7 +11,7 @@ import { NONE } from '../../engine/recorder.js';
 import { RuleViolation } from '../../errors.js';
 import { isoDate } from '../../engine/calendar.js';
 import type { Scenario } from '../../scenario/schema.js';
-import type { ArtMedium, ArtStyle } from '../art/index.js';
+import type { ArtMedium, ArtStyle } from './media.js';
 import { BeliefBook } from '../beliefs/book.js';
 import type { WorldContext } from '../module.js';
 import type { Place } from '../places.js';
@@ -436,4 +436,9 @@ export function poisson(s: { next(): number }, lambda: number): number {
     p *= s.next();
   }
   return k;
+}
+
+/** True when the place is a residence (the Cottages or the like), not a school. */
+export function isResidence(ctx: WorldContext, place: number): boolean {
+  return ctx.places[place]!.kind === 'residence';
 }
