@@ -13,12 +13,12 @@
 import { DAYS_PER_YEAR } from '../../engine/calendar.js';
 import { NONE } from '../../engine/recorder.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { roadKm } from '../geography/distance.js';
 import type { People } from '../people.js';
 import { PHASE_CARER, PHASE_DONOR } from '../phases.js';
 import type { Place } from '../places.js';
 import type { Draw, Streams } from '../streams.js';
 import { GroupedSet } from './grouped-set.js';
+import { RoadMap } from './roads.js';
 
 /** Probes among a school's good carers for one experienced enough before giving up. */
 const FRIEND_PROBES = 3;
@@ -92,12 +92,7 @@ export class Caring {
   private readonly experienceYears: number;
   private readonly chooseFrom: number;
   private readonly friendChoice: number;
-  private readonly localKm: number;
-  private readonly centreIndex: Int32Array;
-  private readonly centreKm: Float32Array;
-  private readonly nCentres: number;
-  /** The recovery centres' place ids, in the scenario's order. */
-  private readonly centreIds: readonly number[];
+  private readonly roads: RoadMap;
   private readonly scratch = new Int32Array(64);
   private readonly handOver: Int32Array;
   /** Draws for talent, picking a carer and choosing a friend. */
@@ -129,7 +124,6 @@ export class Caring {
     this.experienceYears = pol.experienceYears;
     this.chooseFrom = pol.chooseFrom;
     this.friendChoice = pol.friendChoice;
-    this.localKm = pol.localKm;
     this.centresAt = R.DONORS + this.cap;
     this.stride = this.centresAt + Math.ceil(this.cap / 2);
     this.capacity = Math.max(16, capacity);
@@ -141,15 +135,7 @@ export class Caring {
     this.byBase = new GroupedSet(this.ri, this.stride, R.BY_BASE);
     this.byFriend = new GroupedSet(this.ri, this.stride, R.BY_FRIEND);
     this.handOver = new Int32Array(this.cap);
-    this.centreIndex = new Int32Array(host.places.length).fill(NONE);
-    centres.forEach((c, i) => (this.centreIndex[c.id] = i));
-    this.nCentres = centres.length;
-    this.centreIds = centres.map((c) => c.id);
-    this.centreKm = new Float32Array(this.nCentres * this.nCentres);
-    for (let i = 0; i < this.nCentres; i++) {
-      for (let j = 0; j < this.nCentres; j++)
-        this.centreKm[i * this.nCentres + j] = roadKm(centres[i]!, centres[j]!);
-    }
+    this.roads = new RoadMap(host.places, centres, pol.localKm);
   }
 
   /** Bytes of caring state per person (one row). */
@@ -195,16 +181,6 @@ export class Caring {
   donorsOf(carer: number): number[] {
     const o = carer * this.stride;
     return Array.from(this.ri.subarray(o + R.DONORS, o + R.DONORS + this.ri[o + R.LOAD]!));
-  }
-
-  /** Road km between two recovery centres. */
-  distance(a: number, b: number): number {
-    // From a carer's base to itself is the drive from their bedsit.
-    if (a === b) return this.localKm;
-    const i = this.centreIndex[a]!;
-    const j = this.centreIndex[b]!;
-    if (i === NONE || j === NONE) return roadKm(this.host.places[a]!, this.host.places[b]!);
-    return this.centreKm[i * this.nCentres + j]!;
   }
 
   /**
@@ -356,20 +332,7 @@ export class Caring {
   /** The legs of one round: base → each donor's centre (nearest next) → base. */
   legs(carer: number): [number, number, number][] {
     const stops = [...new Set(this.centresOf(carer))].sort((a, b) => a - b);
-    const home = this.base(carer);
-    const legs: [number, number, number][] = [];
-    let here = home;
-    const left = stops.slice();
-    while (left.length > 0) {
-      let best = 0;
-      for (let i = 1; i < left.length; i++)
-        if (this.distance(here, left[i]!) < this.distance(here, left[best]!)) best = i;
-      const next = left.splice(best, 1)[0]!;
-      legs.push([here, next, this.distance(here, next)]);
-      here = next;
-    }
-    if (legs.length > 0) legs.push([here, home, this.distance(here, home)]);
-    return legs;
+    return this.roads.legs(stops, this.base(carer));
   }
 
   /** The centres of the donors a carer holds, one per donor. */
@@ -393,25 +356,7 @@ export class Caring {
       for (let i = 0; i < n; i++) if (stops[i] === c) seen = true;
       if (!seen && n < stops.length) stops[n++] = c;
     }
-    const base = ri[o + R.BASE]!;
-    let km = 0;
-    let here = base;
-    let left = n;
-    while (left > 0) {
-      let best = 0;
-      let bestKm = Infinity;
-      for (let i = 0; i < left; i++) {
-        const k = this.distance(here, stops[i]!);
-        if (k < bestKm || (k === bestKm && stops[i]! < stops[best]!)) {
-          best = i;
-          bestKm = k;
-        }
-      }
-      km += bestKm;
-      here = stops[best]!;
-      stops[best] = stops[--left]!;
-    }
-    if (n > 0) km += this.distance(here, base);
+    const km = this.roads.tourKm(stops, n, ri[o + R.BASE]!);
     this.rf[o + R.ROUTE_KM] = km;
     ri[o + R.STOPS] = n;
   }
@@ -435,7 +380,7 @@ export class Caring {
     if (near > 0) return this.byBase.at(base, Math.floor(u * near)) * 2;
     // Anyone with room: the i-th of them counting base by base.
     let i = Math.floor(u * this.withRoom);
-    for (const c of this.centreIds) {
+    for (const c of this.roads.centreIds) {
       const n = this.byBase.size(c);
       if (i < n) return this.byBase.at(c, i) * 2;
       i -= n;

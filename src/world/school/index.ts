@@ -42,19 +42,9 @@ import { SchoolCalendar } from './calendar.js';
 import { isResidence, Life, type Item, type Member } from './life.js';
 import { SchoolStory } from './story.js';
 import { holdSale } from './sale.js';
-import {
-  cliqueYear,
-  coupleEndings,
-  ease,
-  encounters,
-  gossip,
-  leaveClique,
-  scopeOf,
-  settle,
-  snapshot,
-  tantrums,
-  teasings,
-} from './social.js';
+import { coupleEndings, ease, encounters, gossip, scopeOf, settle, snapshot } from './social.js';
+import { cliqueYear, leaveClique } from './cliques.js';
+import { tantrums, teasings } from './tempers.js';
 import { schoolSummary, schoolTables } from './tables.js';
 import { newMember } from './traits.js';
 
