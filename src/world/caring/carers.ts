@@ -5,10 +5,9 @@
  * carer's record grows with experience; their rounds are priced in road kilometres between
  * their base and the centres of the donors they hold, and added up as the set changes.
  *
- * Everything the pool keeps of a carer sits in one row of a shared buffer (figures, career,
- * route, the donors they hold and those donors' centres, and their places in the pool's
- * indexes), so one assignment touches a couple of cache lines rather than one per field: at
- * national scale the pool's cost is the memory it reads.
+ * Everything the pool keeps of a carer sits in one row of a shared buffer (rows.ts), so one
+ * assignment touches a couple of cache lines rather than one per field: at national scale the
+ * pool's cost is the memory it reads. The roads they drive are priced in roads.ts.
  */
 import { DAYS_PER_YEAR } from '../../engine/calendar.js';
 import { NONE } from '../../engine/recorder.js';
@@ -18,6 +17,7 @@ import { PHASE_CARER, PHASE_DONOR } from '../phases.js';
 import type { Place } from '../places.js';
 import type { Draw, Streams } from '../streams.js';
 import { GroupedSet } from './grouped-set.js';
+import { CarerRows, R, STILL_CARING } from './rows.js';
 import { RoadMap } from './roads.js';
 
 /** Probes among a school's good carers for one experienced enough before giving up. */
@@ -30,36 +30,6 @@ const COHORT_SPAN = 256;
 function friendGroup(school: number, cohort: number): number {
   return school * COHORT_SPAN + Math.min(COHORT_SPAN - 1, Math.max(0, cohort - 1900));
 }
-
-/**
- * A carer's row, in 4-byte words. Figures are float32 (KM…TALENT), the rest int32; the donors
- * held start at DONORS (up to maxDonors of them), and their centres follow as 16-bit numbers.
- * BY_BASE and BY_FRIEND each hold a [group, position] pair for one of the pool's indexes.
- */
-const R = {
-  KM: 0,
-  TRIPS: 1,
-  LOAD_DAYS: 2,
-  ROUTE_KM: 3,
-  TALENT: 4,
-  ROUTE_SINCE: 5,
-  STOPS: 6,
-  LOAD: 7,
-  BASE: 8,
-  CAREER_START: 9,
-  CAREER_END: 10,
-  DONORS_CARED: 11,
-  COMPLETIONS: 12,
-  BY_BASE: 13,
-  BY_FRIEND: 15,
-  DONORS: 17,
-} as const;
-
-/** CAREER_END of a carer who has not stopped. */
-const STILL_CARING = 0x7fff_ffff;
-
-/** CAREER_START of someone who has never been a carer. */
-const NOT_STARTED = -0x8000_0000;
 
 export interface CaringHost {
   readonly streams: Streams;
@@ -77,7 +47,7 @@ export interface CaringHost {
   ): number;
 }
 
-export class Caring {
+export class Caring extends CarerRows {
   /** Carers with room, in all. */
   private withRoom = 0;
   /** Carers with room by the recovery centre they are based at. */
@@ -100,22 +70,13 @@ export class Caring {
   private readonly pickDraw: Draw;
   private readonly friendDraw: Draw;
 
-  /** Words (4 bytes) in a carer's row. */
-  private readonly stride: number;
-  /** First word of the held donors' centres (16-bit numbers), after the donors themselves. */
-  private readonly centresAt: number;
-  private capacity: number;
-  /** The rows, seen as integers, as floats and as 16-bit centre numbers. */
-  private ri: Int32Array;
-  private rf: Float32Array;
-  private ru: Uint16Array;
-
   constructor(
     private readonly host: CaringHost,
     capacity: number,
     centres: readonly Place[],
   ) {
     const pol = host.scenario.policy.caring;
+    super(capacity, pol.maxDonors);
     this.cap = pol.maxDonors;
     this.talentDraw = host.streams.draw('carer-talent');
     this.pickDraw = host.streams.draw('carer-pick');
@@ -124,63 +85,10 @@ export class Caring {
     this.experienceYears = pol.experienceYears;
     this.chooseFrom = pol.chooseFrom;
     this.friendChoice = pol.friendChoice;
-    this.centresAt = R.DONORS + this.cap;
-    this.stride = this.centresAt + Math.ceil(this.cap / 2);
-    this.capacity = Math.max(16, capacity);
-    const buffer = new ArrayBuffer(this.capacity * this.stride * 4);
-    this.ri = new Int32Array(buffer);
-    this.rf = new Float32Array(buffer);
-    this.ru = new Uint16Array(buffer);
-    for (let i = 0; i < this.capacity; i++) this.blank(this.ri, i);
     this.byBase = new GroupedSet(this.ri, this.stride, R.BY_BASE);
     this.byFriend = new GroupedSet(this.ri, this.stride, R.BY_FRIEND);
     this.handOver = new Int32Array(this.cap);
     this.roads = new RoadMap(host.places, centres, pol.localKm);
-  }
-
-  /** Bytes of caring state per person (one row). */
-  get bytesPerPerson(): number {
-    return this.stride * 4;
-  }
-
-  // ---- a carer's figures -----------------------------------------------------------------
-
-  /** True once the person has started a carer's career. */
-  everCared(person: number): boolean {
-    return person < this.capacity && this.ri[person * this.stride + R.CAREER_START] !== NOT_STARTED;
-  }
-  /** The recovery centre a carer is based at. */
-  base(carer: number): number {
-    return this.ri[carer * this.stride + R.BASE]!;
-  }
-  /** Road km driven (settled up to the last change of route). */
-  km(carer: number): number {
-    return this.rf[carer * this.stride + R.KM]!;
-  }
-  /** Journeys driven, each leg of a round counted once. */
-  trips(carer: number): number {
-    return this.rf[carer * this.stride + R.TRIPS]!;
-  }
-  /** Donor-days of care given. */
-  loadDays(carer: number): number {
-    return this.rf[carer * this.stride + R.LOAD_DAYS]!;
-  }
-  /** Donors taken on over the career. */
-  donorsCared(carer: number): number {
-    return this.ri[carer * this.stride + R.DONORS_CARED]!;
-  }
-  /** Donors who completed while in this carer's care. */
-  completionsInCare(carer: number): number {
-    return this.ri[carer * this.stride + R.COMPLETIONS]!;
-  }
-  /** Donors held now. */
-  load(carer: number): number {
-    return this.ri[carer * this.stride + R.LOAD]!;
-  }
-  /** The donors a carer holds now, in the order they were taken on. */
-  donorsOf(carer: number): number[] {
-    const o = carer * this.stride;
-    return Array.from(this.ri.subarray(o + R.DONORS, o + R.DONORS + this.ri[o + R.LOAD]!));
   }
 
   /**
@@ -335,12 +243,6 @@ export class Caring {
     return this.roads.legs(stops, this.base(carer));
   }
 
-  /** The centres of the donors a carer holds, one per donor. */
-  private centresOf(carer: number): number[] {
-    const c = (carer * this.stride + this.centresAt) * 2;
-    return Array.from(this.ru.subarray(c, c + this.load(carer)));
-  }
-
   /** Prices a carer's round (nearest-next tour through their donors' centres) without allocating. */
   private reroute(carer: number): void {
     const o = carer * this.stride;
@@ -481,26 +383,10 @@ export class Caring {
     this.waitTail = (this.waitTail + 1) % this.waiting.length;
   }
 
-  /** Marks row `i` as someone who has never cared and is in none of the pool's indexes. */
-  private blank(ri: Int32Array, i: number): void {
-    const o = i * this.stride;
-    ri[o + R.CAREER_START] = NOT_STARTED;
-    ri[o + R.BY_BASE] = NONE;
-    ri[o + R.BY_FRIEND] = NONE;
-  }
-
-  /** Grows the rows to hold person `atLeast - 1`, keeping every carer's row. */
+  /** Grows the rows to hold person `atLeast - 1`; the pool's indexes follow. */
   private grow(atLeast: number): void {
-    const capacity = Math.max(atLeast, this.capacity * 2);
-    const buffer = new ArrayBuffer(capacity * this.stride * 4);
-    const ri = new Int32Array(buffer);
-    ri.set(this.ri);
-    for (let i = this.capacity; i < capacity; i++) this.blank(ri, i);
-    this.ri = ri;
-    this.rf = new Float32Array(buffer);
-    this.ru = new Uint16Array(buffer);
-    this.capacity = capacity;
-    this.byBase.rebind(ri);
-    this.byFriend.rebind(ri);
+    this.growRows(atLeast);
+    this.byBase.rebind(this.ri);
+    this.byFriend.rebind(this.ri);
   }
 }
