@@ -30,7 +30,7 @@ import {
   PHASE_STUDENT,
 } from './phases.js';
 import type { Beat } from '../scenario/canon-schema.js';
-import type { ExtraTable, ModuleFactory, WorldContext, WorldModule } from './module.js';
+import type { ExtraTable, ModuleFactory, TableRow, WorldContext, WorldModule } from './module.js';
 import { STANDARD_MODULES } from './modules.js';
 import { buildPlaces, schoolsOf, type Place } from './places.js';
 
@@ -275,7 +275,7 @@ export class World implements WorldContext {
   private carersTable(): ExtraTable {
     const p = this.people;
     const c = this.caring;
-    const rows: (readonly unknown[])[] = [];
+    const rows: TableRow<'carers'>[] = [];
     for (let i = 0; i < p.count; i++) {
       if (p.kind(i) !== KIND_CLONE || !c.everCared(i)) continue;
       const stillCaring = p.phase(i) === PHASE_CARER;
@@ -294,10 +294,7 @@ export class World implements WorldContext {
     }
     return {
       name: 'carers',
-      columns:
-        'person INTEGER PRIMARY KEY, base INTEGER, km REAL, trips INTEGER, donors_cared INTEGER, completions_in_care INTEGER, donor_days INTEGER, record REAL, still_caring INTEGER',
       rows,
-      after: 'CREATE INDEX carers_base ON carers(base)',
     };
   }
 
