@@ -8,6 +8,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isoDate } from '../engine/calendar.js';
 import { DatabaseError } from '../errors.js';
 import { EVENT_TYPE_NAMES, EVENT_TYPES, eventTypeName, type EventRecord } from '../world/event-types.js';
+import { eventsOfPerson } from './queries.js';
 import { APPLICATION_ID, DB_FORMAT } from './schema.js';
 import { CORE_TABLES, type EventRow, type PersonRow, type PlaceRow } from './tables/index.js';
 
@@ -240,13 +241,7 @@ export class WorldDb {
 
   /** Every event a person is part of (as subject, other party or participant), in order. */
   eventsOfPerson(id: number): EventRow[] {
-    return this.all<EventRow>(
-      `SELECT * FROM events WHERE person = @id
-       UNION SELECT * FROM events WHERE other = @id
-       UNION SELECT e.* FROM events e JOIN event_people ep ON ep.event = e.id WHERE ep.person = @id
-       ORDER BY id`,
-      { id },
-    );
+    return eventsOfPerson(this, id);
   }
 
   event(id: number): EventRow | undefined {
