@@ -6,114 +6,28 @@
  */
 import type { EventRow, PersonRow, PlaceRow, WorldDb } from '../store/reader.js';
 
-export interface BeliefRow {
-  id: number;
-  person: number;
-  proposition: string;
-  version: string;
-  about: number | null;
-  held_from: number;
-  held_until: number | null;
-  source_event: number;
-  source_kind: string;
-  via: number | null;
-  parent: number | null;
-  origin_event: number;
-  confidence: number;
-  truth: number | null;
-}
-
-export interface ItemRow {
-  id: number;
-  kind: string;
-  label: string;
-  sale_event: number | null;
-  bought_on: number;
-  price: number;
-  buyer: number;
-  owner: number;
-  fate: string;
-  lost_on: number | null;
-  found_on: number | null;
-  found_event: number | null;
-  copy_of: number | null;
-}
-
-export interface HoldingRow {
-  item: number;
-  person: number;
-  from_day: number;
-  until_day: number | null;
-  event_in: number;
-  event_out: number | null;
-  how_in: string;
-  how_out: string | null;
-}
-
-export interface WorkRow {
-  id: number;
-  maker: number;
-  made_on: number;
-  medium: string;
-  style: string;
-  title: string;
-  fate: string;
-  owner: number | null;
-  made_event: number;
-  fate_event: number | null;
-  skill: number;
-}
-
-export interface CoupleRow {
-  id: number;
-  a: number;
-  b: number;
-  place: number;
-  formed_on: number;
-  formed_event: number;
-  ended_on: number | null;
-  ended_event: number | null;
-  ended_by: number | null;
-  reason: string | null;
-}
-
-export interface RelationshipRow {
-  person: number;
-  other: number;
-  year: number;
-  friendship: number;
-  romance: number;
-  trust: number;
-}
-
-export interface CarerRow {
-  person: number;
-  base: number | null;
-  km: number;
-  trips: number;
-  donors_cared: number;
-  completions_in_care: number;
-  record: number;
-  still_caring: number;
-}
-
-export interface StaffRow {
-  person: number;
-  place: number;
-  role: string;
-  warmth: number;
-  plain: number;
-  joined_on: number;
-  left_on: number | null;
-}
-
-export interface PropositionRow {
-  proposition: string;
-  version: string;
-  about: string;
-  text: string;
-  truth: number | null;
-}
+export type {
+  BeliefRow,
+  CarerRow,
+  CoupleRow,
+  HoldingRow,
+  ItemRow,
+  PropositionRow,
+  RelationshipRow,
+  StaffRow,
+  WorkRow,
+} from '../store/tables/index.js';
+import type {
+  BeliefRow,
+  CarerRow,
+  CoupleRow,
+  HoldingRow,
+  ItemRow,
+  PropositionRow,
+  RelationshipRow,
+  StaffRow,
+  WorkRow,
+} from '../store/tables/index.js';
 
 /** Parses an event's data column, or null. */
 export function dataOf<T = Record<string, unknown>>(e: EventRow): T | null {
