@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import { isoDate } from '../../engine/calendar.js';
 import { runScenario, type RunResult } from '../../run/index.js';
 import { loadScenario } from '../../scenario/load.js';
+import { warnSettingsWithoutEffect } from '../../scenario/no-effect.js';
 import { formatNumber, percent, table } from '../format.js';
 import { printCompletions, printHistogram } from '../print.js';
 import { ProgressBar } from '../progress.js';
@@ -51,6 +52,7 @@ function printSummary(io: Io, r: RunResult): void {
  */
 export function runAndReport(io: Io, scenarioPath: string, opts: RunOptions): void {
   const loaded = loadScenario(scenarioPath);
+  warnSettingsWithoutEffect(loaded);
   const seed = opts.seed ?? loaded.scenario.seed;
   const out = opts.out ?? `${loaded.scenario.name}-${seed}.db`;
   const progress = new ProgressBar(`${loaded.scenario.name}`, process.stderr, opts.quiet ? false : undefined);
