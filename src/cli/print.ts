@@ -1,4 +1,4 @@
-/** Printers the run and stats commands share: completions by donation number and histograms. */
+/** Printers the run and stats commands share: phases, completions by donation number, histograms. */
 import { bar, percent, table } from './format.js';
 import type { Io } from './shared.js';
 
@@ -26,6 +26,18 @@ export function printHistogram(io: Io, label: string, counts: Record<string, num
     table(
       [label, 'count', ''],
       keys.map((k) => [String(k), counts[String(k)]!, bar(counts[String(k)]!, max, 24)]),
+    ),
+  );
+}
+
+/** Prints how many clones are in each phase, with shares. */
+export function printPhases(io: Io, title: string, byPhase: Record<string, number>): void {
+  const total = Object.values(byPhase).reduce((a, b) => a + b, 0);
+  io.out(title);
+  io.out(
+    table(
+      ['phase', 'clones', 'share'],
+      Object.entries(byPhase).map(([k, v]) => [k, v, percent(v, total)]),
     ),
   );
 }

@@ -7,8 +7,8 @@ import { isoDate } from '../../engine/calendar.js';
 import { runScenario, type RunResult } from '../../run/index.js';
 import { loadScenario } from '../../scenario/load.js';
 import { warnSettingsWithoutEffect } from '../../scenario/no-effect.js';
-import { formatNumber, percent, table } from '../format.js';
-import { printCompletions, printHistogram } from '../print.js';
+import { formatNumber } from '../format.js';
+import { printCompletions, printHistogram, printPhases } from '../print.js';
 import { ProgressBar } from '../progress.js';
 import { parseSeed, type Io } from '../shared.js';
 
@@ -29,14 +29,7 @@ function printSummary(io: Io, r: RunResult): void {
   io.out(
     `Simulated in ${r.simulateSeconds.toFixed(2)} s; file finished in ${r.finishSeconds.toFixed(2)} s.\n`,
   );
-  const total = Object.values(s.byPhase).reduce((a, b) => a + b, 0);
-  io.out('People by phase at the end');
-  io.out(
-    table(
-      ['phase', 'clones', 'share'],
-      Object.entries(s.byPhase).map(([k, v]) => [k, v, percent(v, total)]),
-    ),
-  );
+  printPhases(io, 'People by phase at the end', s.byPhase);
   printCompletions(io, s.completionsByDonation);
   io.out('\nCarer careers (finished, in whole years)');
   const c = s.carerCareers;

@@ -3,44 +3,30 @@
  * donations by number, carer careers, donor ages, schools, caring and survival, and school life.
  */
 import type { Command } from 'commander';
-import { caringStats, type CaringStats } from '../../stats/caring.js';
+import { caringStats, type CaringStats, type SurvivalRow } from '../../stats/caring.js';
 import { computeStats, type WorldStats } from '../../stats/index.js';
 import { computeSchoolStats, printSchoolStats } from '../../stats/school.js';
 import { openWorld } from '../../store/reader.js';
-import { formatNumber, percent, table } from '../format.js';
-import { printCompletions, printHistogram } from '../print.js';
+import { formatNumber, table } from '../format.js';
+import { printCompletions, printHistogram, printPhases } from '../print.js';
 import { namesOf, type Io } from '../shared.js';
+
+/** A Kaplan–Meier table: at risk, completed, censored and surviving at each step. */
+function survivalTable(step: string, rows: readonly SurvivalRow[]): string {
+  return table(
+    [step, 'at risk', 'completed', 'censored', 'surviving'],
+    rows.map((r) => [r.at, r.atRisk, r.completed, r.censored, `${(r.survival * 100).toFixed(1)}%`]),
+  );
+}
 
 function printCaring(io: Io, c: CaringStats): void {
   io.out('\nSurvival by donation number (Kaplan–Meier; censored: alive at the end after that donation)');
-  io.out(
-    table(
-      ['donation', 'at risk', 'completed', 'censored', 'surviving'],
-      c.survivalByDonation.map((r) => [
-        r.at,
-        r.atRisk,
-        r.completed,
-        r.censored,
-        `${(r.survival * 100).toFixed(1)}%`,
-      ]),
-    ),
-  );
+  io.out(survivalTable('donation', c.survivalByDonation));
   const f = c.firstDonationToCompletion;
   io.out(
     `\nFrom first donation to completion: median ${f.medianYears} years, mean ${f.meanYears} (${formatNumber(f.count)} completed)`,
   );
-  io.out(
-    table(
-      ['years since first', 'at risk', 'completed', 'censored', 'surviving'],
-      c.survivalByYear.map((r) => [
-        r.at,
-        r.atRisk,
-        r.completed,
-        r.censored,
-        `${(r.survival * 100).toFixed(1)}%`,
-      ]),
-    ),
-  );
+  io.out(survivalTable('years since first', c.survivalByYear));
   const k = c.carers;
   io.out(
     `\nCarers: ${formatNumber(k.count)}; donors per career: mean ${k.donorsPerCarer.mean}, median ${k.donorsPerCarer.median}, most ${k.donorsPerCarer.max}`,
@@ -68,14 +54,7 @@ function printStats(io: Io, s: WorldStats): void {
   io.out(
     `${formatNumber(s.world.people)} people, ${formatNumber(s.world.events)} events; log sha256 ${s.world.logSha256}\n`,
   );
-  const total = Object.values(s.byPhase).reduce((a, b) => a + b, 0);
-  io.out('Clones by phase at the end');
-  io.out(
-    table(
-      ['phase', 'clones', 'share'],
-      Object.entries(s.byPhase).map(([k, v]) => [k, v, percent(v, total)]),
-    ),
-  );
+  printPhases(io, 'Clones by phase at the end', s.byPhase);
   printCompletions(io, s.completionsByDonation);
   io.out(`\nDonations given: ${formatNumber(s.donations.total)}`);
   io.out(
