@@ -4,116 +4,31 @@
  * table reads as empty. Event types are named from the database's own `event_types` table, so
  * a world with types this build does not know (a storyline's beats) still reads.
  */
+import * as q from '../store/queries.js';
 import type { EventRow, PersonRow, PlaceRow, WorldDb } from '../store/reader.js';
 
-export interface BeliefRow {
-  id: number;
-  person: number;
-  proposition: string;
-  version: string;
-  about: number | null;
-  held_from: number;
-  held_until: number | null;
-  source_event: number;
-  source_kind: string;
-  via: number | null;
-  parent: number | null;
-  origin_event: number;
-  confidence: number;
-  truth: number | null;
-}
-
-export interface ItemRow {
-  id: number;
-  kind: string;
-  label: string;
-  sale_event: number | null;
-  bought_on: number;
-  price: number;
-  buyer: number;
-  owner: number;
-  fate: string;
-  lost_on: number | null;
-  found_on: number | null;
-  found_event: number | null;
-  copy_of: number | null;
-}
-
-export interface HoldingRow {
-  item: number;
-  person: number;
-  from_day: number;
-  until_day: number | null;
-  event_in: number;
-  event_out: number | null;
-  how_in: string;
-  how_out: string | null;
-}
-
-export interface WorkRow {
-  id: number;
-  maker: number;
-  made_on: number;
-  medium: string;
-  style: string;
-  title: string;
-  fate: string;
-  owner: number | null;
-  made_event: number;
-  fate_event: number | null;
-  skill: number;
-}
-
-export interface CoupleRow {
-  id: number;
-  a: number;
-  b: number;
-  place: number;
-  formed_on: number;
-  formed_event: number;
-  ended_on: number | null;
-  ended_event: number | null;
-  ended_by: number | null;
-  reason: string | null;
-}
-
-export interface RelationshipRow {
-  person: number;
-  other: number;
-  year: number;
-  friendship: number;
-  romance: number;
-  trust: number;
-}
-
-export interface CarerRow {
-  person: number;
-  base: number | null;
-  km: number;
-  trips: number;
-  donors_cared: number;
-  completions_in_care: number;
-  record: number;
-  still_caring: number;
-}
-
-export interface StaffRow {
-  person: number;
-  place: number;
-  role: string;
-  warmth: number;
-  plain: number;
-  joined_on: number;
-  left_on: number | null;
-}
-
-export interface PropositionRow {
-  proposition: string;
-  version: string;
-  about: string;
-  text: string;
-  truth: number | null;
-}
+export type {
+  BeliefRow,
+  CarerRow,
+  CoupleRow,
+  HoldingRow,
+  ItemRow,
+  PropositionRow,
+  RelationshipRow,
+  StaffRow,
+  WorkRow,
+} from '../store/tables/index.js';
+import type {
+  BeliefRow,
+  CarerRow,
+  CoupleRow,
+  HoldingRow,
+  ItemRow,
+  PropositionRow,
+  RelationshipRow,
+  StaffRow,
+  WorkRow,
+} from '../store/tables/index.js';
 
 /** Parses an event's data column, or null. */
 export function dataOf<T = Record<string, unknown>>(e: EventRow): T | null {
@@ -129,19 +44,13 @@ export function dataOf<T = Record<string, unknown>>(e: EventRow): T | null {
 export class Source {
   private readonly people = new Map<number, PersonRow | undefined>();
   private readonly placesById: Map<number, PlaceRow>;
-  private readonly tables: Set<string>;
   private readonly typeNames: Map<number, string>;
   private readonly typeCodes: Map<string, number>;
   private readonly eventsCache = new Map<number, EventRow[]>();
 
   constructor(readonly world: WorldDb) {
     this.placesById = new Map(world.places().map((p) => [p.id, p]));
-    this.tables = new Set(
-      world
-        .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
-        .map((r) => r.name),
-    );
-    const types = world.all<{ code: number; name: string }>('SELECT code, name FROM event_types');
+    const types = q.eventTypesOf(world);
     this.typeNames = new Map(types.map((t) => [t.code, t.name]));
     this.typeCodes = new Map(types.map((t) => [t.name, t.code]));
   }
@@ -151,7 +60,7 @@ export class Source {
   }
 
   has(table: string): boolean {
-    return this.tables.has(table);
+    return q.hasTable(this.world, table);
   }
 
   /** The name of an event type code, from the world's own table. */
@@ -210,7 +119,7 @@ export class Source {
 
   /** Events caused by an event (its consequences), in order. */
   causedBy(event: number): EventRow[] {
-    return this.world.all<EventRow>('SELECT * FROM events WHERE cause = ? ORDER BY id', event);
+    return q.eventsCausedBy(this.world, event);
   }
 
   /** A person's role code in a many-sided event, or undefined. */
@@ -224,10 +133,7 @@ export class Source {
 
   /** The people of a many-sided event, with their roles. */
   participants(event: number): { person: number; role: number }[] {
-    return this.world.all<{ person: number; role: number }>(
-      'SELECT person, role FROM event_people WHERE event = ? ORDER BY rowid',
-      event,
-    );
+    return q.participants(this.world, event);
   }
 
   private rows<R>(table: string, sql: string, ...params: unknown[]): R[] {
@@ -235,15 +141,11 @@ export class Source {
   }
 
   beliefsOf(person: number): BeliefRow[] {
-    return this.rows<BeliefRow>(
-      'beliefs',
-      'SELECT * FROM beliefs WHERE person = ? ORDER BY held_from, id',
-      person,
-    );
+    return q.beliefsOf(this.world, person);
   }
 
   belief(id: number): BeliefRow | undefined {
-    return this.rows<BeliefRow>('beliefs', 'SELECT * FROM beliefs WHERE id = ?', id)[0];
+    return q.belief(this.world, id);
   }
 
   proposition(prop: string, version: string): PropositionRow | undefined {
@@ -256,57 +158,39 @@ export class Source {
   }
 
   item(id: number): ItemRow | undefined {
-    return this.rows<ItemRow>('items', 'SELECT * FROM items WHERE id = ?', id)[0];
+    return q.item(this.world, id);
   }
 
   holdingsOf(person: number): (HoldingRow & { label: string; kind: string })[] {
-    if (!this.has('holdings') || !this.has('items')) return [];
-    return this.world.all(
-      'SELECT h.*, i.label, i.kind FROM holdings h JOIN items i ON i.id = h.item WHERE h.person = ? ORDER BY h.from_day, h.item',
-      person,
-    );
+    return q.holdingsOf(this.world, person);
   }
 
   work(id: number): WorkRow | undefined {
-    return this.rows<WorkRow>('works', 'SELECT * FROM works WHERE id = ?', id)[0];
+    return q.work(this.world, id);
   }
 
   worksOf(person: number): WorkRow[] {
-    return this.rows<WorkRow>('works', 'SELECT * FROM works WHERE maker = ? ORDER BY id', person);
+    return q.worksOf(this.world, person);
   }
 
   couplesOf(person: number): CoupleRow[] {
-    return this.rows<CoupleRow>(
-      'couples',
-      'SELECT * FROM couples WHERE a = ? OR b = ? ORDER BY formed_on',
-      person,
-      person,
-    );
+    return q.couplesOf(this.world, person);
   }
 
   relationshipsOf(person: number): RelationshipRow[] {
-    return this.rows<RelationshipRow>(
-      'relationships',
-      'SELECT * FROM relationships WHERE person = ? OR other = ? ORDER BY year',
-      person,
-      person,
-    );
+    return q.relationshipsOf(this.world, person);
   }
 
   carer(person: number): CarerRow | undefined {
-    return this.rows<CarerRow>('carers', 'SELECT * FROM carers WHERE person = ?', person)[0];
+    return q.carer(this.world, person);
   }
 
   staff(person: number): StaffRow | undefined {
-    return this.rows<StaffRow>('staff', 'SELECT * FROM staff WHERE person = ?', person)[0];
+    return q.staffMember(this.world, person);
   }
 
   staffOf(place: number): StaffRow[] {
-    return this.rows<StaffRow>(
-      'staff',
-      'SELECT * FROM staff WHERE place = ? ORDER BY joined_on, person',
-      place,
-    );
+    return q.staffOf(this.world, place);
   }
 
   /** How many clones were born into a school's cohort. */

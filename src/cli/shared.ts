@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { parseIsoDate } from '../engine/calendar.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Names } from '../present/describe-event.js';
+import { item } from '../store/queries.js';
 import type { WorldDb } from '../store/reader.js';
 
 export interface Io {
@@ -54,14 +55,7 @@ export function namesOf(w: WorldDb): Names {
       return n;
     },
     place: (id) => places.get(id) ?? `place ${id}`,
-    item(id) {
-      try {
-        return w.get<{ label: string }>('SELECT label FROM items WHERE id = ?', id)?.label;
-      } catch {
-        // Worlds without school life have no items table.
-        return undefined;
-      }
-    },
+    item: (id) => item(w, id)?.label,
   };
 }
 

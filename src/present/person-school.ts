@@ -6,7 +6,17 @@
  * returns null for anyone it did not follow (or a world written without it).
  */
 import { isoDate } from '../engine/calendar.js';
+import {
+  beliefsOf,
+  cliquesOf,
+  couplesOf,
+  holdingsOf,
+  relationshipsOf,
+  student,
+  worksOf,
+} from '../store/queries.js';
 import type { WorldDb } from '../store/reader.js';
+import type { WorkRow } from '../store/tables/index.js';
 import { eventTypeName } from '../world/event-types.js';
 import type { Names } from './describe-event.js';
 
@@ -82,33 +92,22 @@ export interface BeliefLine {
   confidence: number;
 }
 
-function hasTable(w: WorldDb, name: string): boolean {
-  return (
-    w.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?", name)!
-      .n > 0
-  );
-}
-
 /**
  * A followed person's school life, or null.
  * @example personSchool(openWorld('world.db'), 42)?.beliefs.length
  */
 export function personSchool(w: WorldDb, id: number): PersonSchool | null {
-  if (!hasTable(w, 'students')) return null;
-  const st = w.get<Record<string, number | string>>('SELECT * FROM students WHERE person = ?', id);
+  const st = student(w, id);
   if (!st) return null;
   const name = (p: number | null) => (p === null ? null : (w.person(p)?.name ?? `#${p}`));
-  const works = w.all<WorkLine & { maker_age: number; made_on: number }>(
-    'SELECT id, made_on, maker_age, medium, style, title, fate, owner, skill, originality FROM works WHERE maker = ? ORDER BY id',
-    id,
-  );
+  const works = worksOf(w, id);
   const byMedium: Record<string, number> = {};
   const byFate: Record<string, number> = {};
   for (const x of works) {
     byMedium[x.medium] = (byMedium[x.medium] ?? 0) + 1;
     byFate[x.fate] = (byFate[x.fate] ?? 0) + 1;
   }
-  const rank = (x: WorkLine) =>
+  const rank = (x: WorkRow) =>
     (x.fate === 'gallery' ? 2 : 0) + (x.fate === 'exchanged' ? 0.5 : 0) + x.skill + x.originality;
   const notable = works
     .slice()
@@ -127,117 +126,59 @@ export function personSchool(w: WorldDb, id: number): PersonSchool | null {
       skill: x.skill,
       originality: x.originality,
     }));
-  const collection = w
-    .all<{
-      item: number;
-      label: string;
-      from_day: number;
-      until_day: number | null;
-      how_in: string;
-      how_out: string | null;
-    }>(
-      'SELECT h.item, i.label, h.from_day, h.until_day, h.how_in, h.how_out FROM holdings h JOIN items i ON i.id = h.item WHERE h.person = ? ORDER BY h.from_day, h.item',
-      id,
-    )
-    .map((h) => ({
-      item: h.item,
-      label: h.label,
-      from: h.from_day,
-      until: h.until_day,
-      how: h.how_in,
-      out: h.how_out,
-    }));
+  const collection = holdingsOf(w, id).map((h) => ({
+    item: h.item,
+    label: h.label,
+    from: h.from_day,
+    until: h.until_day,
+    how: h.how_in,
+    out: h.how_out,
+  }));
+  // Works bought from others at Exchanges: the one count only this view wants.
   const worksOwned = w.get<{ n: number }>(
     "SELECT count(*) AS n FROM works WHERE owner = ? AND maker <> ? AND fate = 'exchanged'",
     id,
     id,
   )!.n;
-  const lastYear = w.get<{ y: number | null }>(
-    'SELECT max(year) AS y FROM relationships WHERE person = ?',
-    id,
-  )!.y;
-  const friends =
-    lastYear === null
-      ? []
-      : w
-          .all<{ other: number; friendship: number; romance: number; trust: number; year: number }>(
-            'SELECT other, friendship, romance, trust, year FROM relationships WHERE person = ? AND year = ? ORDER BY friendship + romance DESC, other LIMIT 8',
-            id,
-            lastYear,
-          )
-          .map((r) => ({
-            person: r.other,
-            name: name(r.other)!,
-            friendship: r.friendship,
-            romance: r.romance,
-            trust: r.trust,
-            year: r.year,
-          }));
-  const couples = w
-    .all<{
-      id: number;
-      a: number;
-      b: number;
-      formed_on: number;
-      ended_on: number | null;
-      reason: string | null;
-    }>(
-      'SELECT id, a, b, formed_on, ended_on, reason FROM couples WHERE a = ? OR b = ? ORDER BY formed_on',
-      id,
-      id,
-    )
-    .map((c) => {
-      const other = c.a === id ? c.b : c.a;
-      return {
-        id: c.id,
-        with: other,
-        name: name(other)!,
-        formed: c.formed_on,
-        ended: c.ended_on,
-        reason: c.reason,
-      };
-    });
-  const cliques = w
-    .all<{ clique: number; leader: number; joined_on: number; left_on: number | null }>(
-      'SELECT m.clique, c.leader, m.joined_on, m.left_on FROM clique_members m JOIN cliques c ON c.id = m.clique WHERE m.person = ? ORDER BY m.joined_on',
-      id,
-    )
-    .map((c) => ({
-      clique: c.clique,
-      leader: c.leader,
-      leaderName: name(c.leader)!,
-      joined: c.joined_on,
-      left: c.left_on,
+  // Their own feelings (not others' for them) in the last year recorded, warmest first.
+  const own = relationshipsOf(w, id).filter((r) => r.person === id);
+  const lastYear = own.length > 0 ? Math.max(...own.map((r) => r.year)) : null;
+  const friends = own
+    .filter((r) => r.year === lastYear)
+    .sort((a, b) => b.friendship + b.romance - (a.friendship + a.romance) || a.other - b.other)
+    .slice(0, 8)
+    .map((r) => ({
+      person: r.other,
+      name: name(r.other)!,
+      friendship: r.friendship,
+      romance: r.romance,
+      trust: r.trust,
+      year: r.year,
     }));
-  const beliefs = w
-    .all<{
-      id: number;
-      proposition: string;
-      about: string;
-      version: string;
-      text: string;
-      truth: number | null;
-      held_from: number;
-      held_until: number | null;
-      source_kind: string;
-      source_event: number;
-      via: number | null;
-      origin_event: number;
-      origin_person: number | null;
-      origin_type: number | null;
-      confidence: number;
-    }>(
-      `SELECT b.id, b.proposition, p.about, b.version, p.text, b.truth, b.held_from, b.held_until, b.source_kind,
-              b.source_event, b.via, b.origin_event, e.person AS origin_person, e.type AS origin_type, b.confidence
-       FROM beliefs b JOIN propositions p ON p.proposition = b.proposition AND p.version = b.version
-       LEFT JOIN events e ON e.id = b.origin_event
-       WHERE b.person = ? ORDER BY b.held_from, b.id`,
-      id,
-    )
-    .map((b) => ({
+  const couples = couplesOf(w, id).map((c) => {
+    const other = c.a === id ? c.b : c.a;
+    return {
+      id: c.id,
+      with: other,
+      name: name(other)!,
+      formed: c.formed_on,
+      ended: c.ended_on,
+      reason: c.reason,
+    };
+  });
+  const cliques = cliquesOf(w, id).map((c) => ({
+    clique: c.clique,
+    leader: c.leader,
+    leaderName: name(c.leader)!,
+    joined: c.joined_on,
+    left: c.left_on,
+  }));
+  const beliefs = beliefsOf(w, id).map((b) => {
+    const origin = w.event(b.origin_event);
+    return {
       id: b.id,
       proposition: b.proposition,
-      about: b.about,
+      about: b.topic,
       version: b.version,
       text: b.text,
       truth: b.truth === null ? null : b.truth === 1,
@@ -248,10 +189,11 @@ export function personSchool(w: WorldDb, id: number): PersonSchool | null {
       via: b.via,
       viaName: name(b.via),
       origin: b.origin_event,
-      originBy: name(b.origin_person),
-      originType: b.origin_type === null ? null : (eventTypeName(b.origin_type) ?? null),
+      originBy: name(origin?.person ?? null),
+      originType: origin ? (eventTypeName(origin.type) ?? null) : null,
       confidence: b.confidence,
-    }));
+    };
+  });
   const traits: Record<string, number | string> = {};
   for (const k of [
     'style',
@@ -266,13 +208,13 @@ export function personSchool(w: WorldDb, id: number): PersonSchool | null {
     'confidence',
     'credulity',
     'imagination',
-  ])
-    traits[k] = st[k]!;
+  ] as const)
+    traits[k] = st[k];
   return {
     traits,
-    tokens: Number(st.tokens),
-    standing: Number(st.standing),
-    chosen: Number(st.chosen),
+    tokens: st.tokens,
+    standing: st.standing,
+    chosen: st.chosen,
     works: { total: works.length, byMedium, byFate, notable },
     collection,
     worksOwned,

@@ -4,6 +4,7 @@
  * origin (everyone whose belief descends from that event, with the versions it took on the
  * way). The explorer and `hailsham rumour` both read these.
  */
+import { belief as beliefById, beliefsFromOrigin, type BeliefWithText } from '../store/queries.js';
 import type { WorldDb } from '../store/reader.js';
 import { eventTypeName } from '../world/event-types.js';
 
@@ -41,28 +42,12 @@ export interface Spread {
   first: Hop[];
 }
 
-interface BeliefRow {
-  id: number;
-  person: number;
-  proposition: string;
-  version: string;
-  held_from: number;
-  held_until: number | null;
-  source_event: number;
-  source_kind: string;
-  via: number | null;
-  parent: number | null;
-  origin_event: number;
-  text: string;
-}
-
-const SELECT = `SELECT b.*, p.text FROM beliefs b JOIN propositions p ON p.proposition = b.proposition AND p.version = b.version`;
-
-function hasBeliefs(w: WorldDb): boolean {
-  return w.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE name = 'beliefs'")!.n > 0;
-}
-
-function hopOf(w: WorldDb, b: BeliefRow, parent: BeliefRow | undefined, names: Map<number, string>): Hop {
+function hopOf(
+  w: WorldDb,
+  b: BeliefWithText,
+  parent: BeliefWithText | undefined,
+  names: Map<number, string>,
+): Hop {
   const name = (id: number | null) => {
     if (id === null) return null;
     let n = names.get(id);
@@ -93,13 +78,12 @@ function hopOf(w: WorldDb, b: BeliefRow, parent: BeliefRow | undefined, names: M
  * @example beliefPath(w, 812)?.map((h) => h.name)
  */
 export function beliefPath(w: WorldDb, belief: number): Hop[] | null {
-  if (!hasBeliefs(w)) return null;
-  const chain: BeliefRow[] = [];
-  let b = w.get<BeliefRow>(`${SELECT} WHERE b.id = ?`, belief);
+  const chain: BeliefWithText[] = [];
+  let b = beliefById(w, belief);
   if (!b) return null;
   while (b) {
     chain.push(b);
-    b = b.parent === null ? undefined : w.get<BeliefRow>(`${SELECT} WHERE b.id = ?`, b.parent);
+    b = b.parent === null ? undefined : beliefById(w, b.parent);
   }
   chain.reverse();
   const names = new Map<number, string>();
@@ -111,8 +95,7 @@ export function beliefPath(w: WorldDb, belief: number): Hop[] | null {
  * descends from that event.
  */
 export function rumourSpread(w: WorldDb, origin: number, firstHops = 12): Spread | null {
-  if (!hasBeliefs(w)) return null;
-  const rows = w.all<BeliefRow>(`${SELECT} WHERE b.origin_event = ? ORDER BY b.id`, origin);
+  const rows = beliefsFromOrigin(w, origin);
   if (rows.length === 0) return null;
   const byId = new Map(rows.map((r) => [r.id, r]));
   const depthOf = new Map<number, number>();

@@ -4,6 +4,7 @@
  * careers, donors per carer, kilometres per carer-year and recipients served.
  */
 import { DAYS_PER_YEAR, yearOf } from '../engine/calendar.js';
+import { countEvents } from '../store/queries.js';
 import type { WorldDb } from '../store/reader.js';
 import { T } from '../world/event-types.js';
 
@@ -117,8 +118,7 @@ export function caringStats(w: WorldDb): CaringStats {
     byDecade[decade] = (byDecade[decade] ?? 0) + r.n;
     served += r.n;
   }
-  const count = (type: number) =>
-    w.get<{ n: number }>('SELECT count(*) AS n FROM events WHERE type = ?', type)?.n ?? 0;
+  const count = (type: number) => countEvents(w, type);
 
   return {
     survivalByDonation,

@@ -4,6 +4,7 @@
  * and charts all read the same numbers.
  */
 import { DAYS_PER_YEAR, isoDate } from '../engine/calendar.js';
+import { countEventsByValue } from '../store/queries.js';
 import type { WorldDb } from '../store/reader.js';
 import { T } from '../world/event-types.js';
 
@@ -67,19 +68,13 @@ export function computeStats(w: WorldDb): WorldStats {
     byPhase[r.phase] = r.n;
   }
   const completionsByDonation: Record<string, number> = {};
-  for (const r of w.all<{ v: number; n: number }>(
-    'SELECT value AS v, count(*) AS n FROM events WHERE type = ? GROUP BY value ORDER BY value',
-    T.completed,
-  )) {
-    completionsByDonation[String(r.v)] = r.n;
+  for (const r of countEventsByValue(w, T.completed)) {
+    completionsByDonation[String(r.value)] = r.n;
   }
   const donationsBy: Record<string, number> = {};
   let donationTotal = 0;
-  for (const r of w.all<{ v: number; n: number }>(
-    'SELECT value AS v, count(*) AS n FROM events WHERE type = ? GROUP BY value ORDER BY value',
-    T.donated,
-  )) {
-    donationsBy[String(r.v)] = r.n;
+  for (const r of countEventsByValue(w, T.donated)) {
+    donationsBy[String(r.value)] = r.n;
     donationTotal += r.n;
   }
   const careers = w

@@ -8,6 +8,13 @@
  */
 import { DAYS_PER_YEAR, dayFromYmd, yearOf } from '../engine/calendar.js';
 import { eventData } from '../present/event-data.js';
+import {
+  countEvents,
+  countEventsByPerson,
+  eventsOfType,
+  followedStudents,
+  galleryWorks,
+} from '../store/queries.js';
 import type { WorldDb } from '../store/reader.js';
 import { T } from '../world/event-types.js';
 
@@ -96,13 +103,6 @@ export interface SchoolStats {
   rumours: { started: number; hops: number; mutated: number; debunked: number };
 }
 
-function hasTable(w: WorldDb, name: string): boolean {
-  return (
-    w.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?", name)!
-      .n > 0
-  );
-}
-
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function median(xs: number[]): number {
@@ -114,12 +114,10 @@ function median(xs: number[]): number {
 
 /** [work, maker, paid, buyer, price] of every Exchange, with its day. */
 function exchangeOffers(w: WorldDb): { day: number; offered: number[][] }[] {
-  return w
-    .all<{ day: number; data: string }>(
-      'SELECT day, data FROM events WHERE type = ? ORDER BY id',
-      T.exchange_held,
-    )
-    .map((r) => ({ day: r.day, offered: eventData<{ offered: number[][] }>(r.data).offered ?? [] }));
+  return eventsOfType(w, T.exchange_held).map((r) => ({
+    day: r.day,
+    offered: eventData<{ offered: number[][] }>(r.data).offered ?? [],
+  }));
 }
 
 /**
@@ -127,11 +125,9 @@ function exchangeOffers(w: WorldDb): { day: number; offered: number[][] }[] {
  * @example computeSchoolStats(openWorld('world.db'))?.gallery.chosen
  */
 export function computeSchoolStats(w: WorldDb): SchoolStats | null {
-  if (!hasTable(w, 'students')) return null;
-  const followed = w.get<{ n: number; v: number }>(
-    'SELECT count(*) AS n, coalesce(sum(veteran), 0) AS v FROM students',
-  )!;
-  if (followed.n === 0) return null;
+  const students = followedStudents(w);
+  if (students.length === 0) return null;
+  const followed = { n: students.length, v: students.filter((s) => s.veteran).length };
 
   const byMedium: Record<string, number> = {};
   for (const r of w.all<{ k: string; n: number }>(
@@ -151,7 +147,7 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
     earned: ledger('exchange-paid'),
     spentAtExchanges: -ledger('exchange-bought'),
     spentAtSales: -ledger('sale-bought'),
-    heldAtEnd: w.get<{ s: number | null }>('SELECT sum(tokens) AS s FROM students')!.s ?? 0,
+    heldAtEnd: students.reduce((sum, s) => sum + s.tokens, 0),
   };
 
   // Exchanges: by year, by how good the work looks, by whether its maker is a Gallery maker.
@@ -161,9 +157,8 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
     'SELECT id, 0.55 * skill + 0.45 * originality AS q FROM works',
   ))
     quality.set(r.id, r.q);
-  const chosenMakers = new Set(
-    w.all<{ m: number }>('SELECT DISTINCT maker AS m FROM works WHERE fate = ?', 'gallery').map((r) => r.m),
-  );
+  const chosen = galleryWorks(w);
+  const chosenMakers = new Set(chosen.map((r) => r.maker));
   const years = new Map<number, ExchangeYearRow & { prices: number[] }>();
   const all: { q: number; sold: boolean; price: number; gallery: boolean }[] = [];
   for (const ex of exchanges) {
@@ -242,10 +237,10 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
   ))
     itemsBy[r.k] = r.n;
   const sales = {
-    held: w.get<{ n: number }>('SELECT count(*) AS n FROM events WHERE type = ?', T.sale_held)!.n,
+    held: countEvents(w, T.sale_held),
     itemsBought: w.get<{ n: number }>('SELECT count(*) AS n FROM items WHERE copy_of IS NULL')!.n,
-    itemsLost: w.get<{ n: number }>('SELECT count(*) AS n FROM events WHERE type = ?', T.item_lost)!.n,
-    itemsFound: w.get<{ n: number }>('SELECT count(*) AS n FROM events WHERE type = ?', T.item_found)!.n,
+    itemsLost: countEvents(w, T.item_lost),
+    itemsFound: countEvents(w, T.item_found),
     copiesFound: w.get<{ n: number }>('SELECT count(*) AS n FROM items WHERE copy_of IS NOT NULL')!.n,
     byKind: itemsBy,
   };
@@ -256,14 +251,9 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
       "SELECT style, count(*) AS made, sum(fate = 'gallery') AS chosen FROM works WHERE medium = 'picture' GROUP BY style ORDER BY style",
     )
     .map((r) => ({ ...r, rate: round2((100 * r.chosen) / Math.max(1, r.made)) }));
-  const visits = w.all<{ day: number; data: string }>(
-    'SELECT day, data FROM events WHERE type = ?',
-    T.gallery_visit,
-  );
+  const visits = eventsOfType(w, T.gallery_visit);
   const gYears = new Map<number, { year: number; visits: number; chosen: number; makers: Set<number> }>();
-  const makerOf = new Map<number, number>();
-  for (const r of w.all<{ id: number; maker: number }>("SELECT id, maker FROM works WHERE fate = 'gallery'"))
-    makerOf.set(r.id, r.maker);
+  const makerOf = new Map(chosen.map((r) => [r.id, r.maker]));
   for (const v of visits) {
     const y = yearOf(v.day);
     let row = gYears.get(y);
@@ -285,17 +275,8 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
   };
 
   // Cohorts of the full-detail schools.
-  const count = (type: number) => {
-    const m = new Map<number, number>();
-    for (const r of w.all<{ p: number; n: number }>(
-      'SELECT person AS p, count(*) AS n FROM events WHERE type = ? GROUP BY person',
-      type,
-    ))
-      m.set(r.p, r.n);
-    return m;
-  };
-  const tantrums = count(T.tantrum);
-  const teased = count(T.teased);
+  const tantrums = countEventsByPerson(w, T.tantrum);
+  const teased = countEventsByPerson(w, T.teased);
   const offeredBy = new Map<number, { offered: number; accepted: number; sold: number; prices: number }>();
   for (const ex of exchanges)
     for (const [, maker, paid, buyer, price] of ex.offered as [number, number, number, number, number][]) {
@@ -326,9 +307,10 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
     schoolCouples.add(r.b);
   }
   const cohorts = new Map<string, CohortRow & { priced: number }>();
-  for (const s of w.all<{ person: number; school: number; cohort: number; works: number; chosen: number }>(
-    'SELECT s.person, s.school, p.cohort, s.works, s.chosen FROM students s JOIN people p ON p.id = s.person WHERE s.veteran = 0 ORDER BY s.school, p.cohort, s.person',
-  )) {
+  const ownCohorts = students
+    .filter((s) => s.veteran === 0)
+    .sort((a, b) => a.school - b.school || a.cohort - b.cohort || a.person - b.person);
+  for (const s of ownCohorts) {
     const k = `${s.school}/${s.cohort}`;
     let c = cohorts.get(k);
     if (!c) {
@@ -407,13 +389,13 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
 
   const beliefs = beliefSeries(w);
   const rumours = {
-    started: w.get<{ n: number }>('SELECT count(*) AS n FROM events WHERE type = ?', T.rumour_started)!.n,
-    hops: w.get<{ n: number }>('SELECT count(*) AS n FROM events WHERE type = ?', T.rumour_heard)!.n,
+    started: countEvents(w, T.rumour_started),
+    hops: countEvents(w, T.rumour_heard),
     mutated: w.get<{ n: number }>(
       'SELECT count(*) AS n FROM events WHERE type = ? AND data LIKE \'%"from"%\'',
       T.rumour_heard,
     )!.n,
-    debunked: w.get<{ n: number }>('SELECT count(*) AS n FROM events WHERE type = ?', T.rumour_debunked)!.n,
+    debunked: countEvents(w, T.rumour_debunked),
   };
 
   return {
@@ -436,9 +418,7 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
  * people then alive (at least six, not yet completed) who held it.
  */
 export function beliefSeries(w: WorldDb): BeliefSeries[] {
-  const people = w.all<{ born: number; completed_on: number | null }>(
-    'SELECT p.born, p.completed_on FROM students s JOIN people p ON p.id = s.person',
-  );
+  const people = followedStudents(w);
   // A belief ends with its holder: nobody holds anything after completing.
   const rows = w.all<{
     proposition: string;

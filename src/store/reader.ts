@@ -8,56 +8,13 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isoDate } from '../engine/calendar.js';
 import { DatabaseError } from '../errors.js';
 import { EVENT_TYPE_NAMES, EVENT_TYPES, eventTypeName, type EventRecord } from '../world/event-types.js';
-import { APPLICATION_ID, CREATE_TABLES, DB_FORMAT } from './schema.js';
+import { eventsOfPerson } from './queries.js';
+import { APPLICATION_ID, DB_FORMAT } from './schema.js';
+import { CORE_TABLES, type EventRow, type PersonRow, type PlaceRow } from './tables/index.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
-/** A raw row of the events table. */
-export interface EventRow {
-  id: number;
-  day: number;
-  type: number;
-  person: number | null;
-  other: number | null;
-  place: number | null;
-  value: number | null;
-  cause: number | null;
-  data: string | null;
-}
-
-export interface PersonRow {
-  id: number;
-  name: string;
-  kind: string;
-  sex: string;
-  born: number;
-  school: number | null;
-  cohort: number | null;
-  phase: string;
-  donations: number;
-  resident_on: number | null;
-  carer_on: number | null;
-  donor_on: number | null;
-  first_donation_on: number | null;
-  completed_on: number | null;
-  centre: number | null;
-  carer: number | null;
-}
-
-export interface PlaceRow {
-  id: number;
-  slug: string;
-  name: string;
-  kind: string;
-  lat: number;
-  lon: number;
-  fictional: number;
-  detail: string | null;
-  opened: number | null;
-  closes: number | null;
-  residence: number | null;
-  generated: number;
-}
+export type { EventRow, PersonRow, PlaceRow } from './tables/index.js';
 
 /**
  * Opens a complete world database read-only, or throws a DatabaseError naming the problem.
@@ -129,27 +86,9 @@ export function openWorld(file: string): WorldDb {
   }
 }
 
-/** The core tables and their columns, as this build writes them. */
-let coreColumns: Map<string, string[]> | undefined;
-function expectedColumns(): Map<string, string[]> {
-  if (!coreColumns) {
-    const mem = new Database(':memory:');
-    mem.exec(CREATE_TABLES);
-    const tables = mem
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-      .pluck()
-      .all() as string[];
-    coreColumns = new Map(
-      tables.map((t) => [t, (mem.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name)]),
-    );
-    mem.close();
-  }
-  return coreColumns;
-}
-
 /** Every core table with every column this build reads, or a DatabaseError naming what is missing. */
 function checkStructure(file: string, db: Database.Database): void {
-  for (const [table, columns] of expectedColumns()) {
+  for (const { name: table, names: columns } of CORE_TABLES) {
     const found = new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
     if (found.size === 0) throw new DatabaseError(file, `is damaged: it has no ${table} table`);
     const missing = columns.filter((c) => !found.has(c));
@@ -302,13 +241,7 @@ export class WorldDb {
 
   /** Every event a person is part of (as subject, other party or participant), in order. */
   eventsOfPerson(id: number): EventRow[] {
-    return this.all<EventRow>(
-      `SELECT * FROM events WHERE person = @id
-       UNION SELECT * FROM events WHERE other = @id
-       UNION SELECT e.* FROM events e JOIN event_people ep ON ep.event = e.id WHERE ep.person = @id
-       ORDER BY id`,
-      { id },
-    );
+    return eventsOfPerson(this, id);
   }
 
   event(id: number): EventRow | undefined {

@@ -13,8 +13,19 @@ import { UsageError } from '../errors.js';
 import { EVENT_FORMAT, EVENT_TYPES, EVENT_TYPE_NAMES, T } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
 import type { Place } from '../world/places.js';
+import type { ExtraTable } from '../world/module.js';
 import type { World, WorldSummary } from '../world/world.js';
 import { APPLICATION_ID, CREATE_INDEXES, CREATE_TABLES, DB_FORMAT } from './schema.js';
+import {
+  eventPeople,
+  events,
+  eventTypes,
+  meta as metaTable,
+  people as peopleTable,
+  places as placesTable,
+  sideTable,
+  type PersonTuple,
+} from './tables/index.js';
 
 const ROWS_PER_INSERT = 100;
 
@@ -22,6 +33,9 @@ export interface WriterOptions {
   /** Replace an existing output file. */
   force?: boolean;
 }
+
+/** What the writer needs of a finished world: its places, people, span and side tables. */
+export type FinishedWorld = Pick<World, 'places' | 'people' | 'start' | 'end' | 'extraTables'>;
 
 export interface RunMeta {
   softwareVersion: string;
@@ -65,17 +79,10 @@ export class WorldWriter implements EventSink {
     this.db.pragma(`application_id = ${APPLICATION_ID}`);
     this.db.pragma(`user_version = ${DB_FORMAT}`);
     this.db.exec(CREATE_TABLES);
-    const row = '(?,?,?,?,?,?,?,?,?)';
-    this.insertMany = this.db.prepare(
-      `INSERT INTO events (id, day, type, person, other, place, value, cause, data) VALUES ${Array(ROWS_PER_INSERT).fill(row).join(',')}`,
-    );
-    this.insertOne = this.db.prepare(
-      `INSERT INTO events (id, day, type, person, other, place, value, cause, data) VALUES ${row}`,
-    );
-    this.insertParticipant = this.db.prepare(
-      'INSERT INTO event_people (event, person, role) VALUES (?, ?, ?)',
-    );
-    const insertType = this.db.prepare('INSERT INTO event_types (code, name, description) VALUES (?, ?, ?)');
+    this.insertMany = events.insert(this.db, ROWS_PER_INSERT);
+    this.insertOne = events.insert(this.db);
+    this.insertParticipant = eventPeople.insert(this.db);
+    const insertType = eventTypes.insert(this.db);
     for (const name of EVENT_TYPE_NAMES)
       insertType.run(EVENT_TYPES[name].code, name, EVENT_TYPES[name].description);
     this.db.exec('BEGIN');
@@ -140,26 +147,22 @@ export class WorldWriter implements EventSink {
    * Writes people, places and meta, builds indexes, marks the database complete, and renames it
    * into place. After this the world's file exists in full, or (on any error) not at all.
    */
-  finish(world: World, summary: WorldSummary, meta: RunMeta, onStage?: (stage: string) => void): void {
+  finish(
+    world: FinishedWorld,
+    summary: WorldSummary,
+    meta: RunMeta,
+    onStage?: (stage: string) => void,
+  ): void {
     const db = this.db;
     onStage?.('people');
     this.writePlaces(world.places);
     this.writePeople(world);
-    for (const t of world.extraTables()) {
-      if (!/^[a-z_]+$/.test(t.name)) throw new Error(`WorldWriter: bad table name '${t.name}'`);
-      db.exec(`CREATE TABLE ${t.name} (${t.columns})`);
-      let ins: Database.Statement | null = null;
-      for (const row of t.rows) {
-        ins ??= db.prepare(`INSERT INTO ${t.name} VALUES (${row.map(() => '?').join(',')})`);
-        ins.run(...row);
-      }
-      if (t.after) db.exec(t.after);
-    }
+    for (const t of world.extraTables()) this.writeSideTable(t);
     db.exec('COMMIT');
     onStage?.('indexes');
     db.exec(CREATE_INDEXES);
     db.exec('BEGIN');
-    const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    const put = metaTable.insert(db);
     const entries: [string, string][] = [
       ['db_format', String(DB_FORMAT)],
       ['event_format', String(EVENT_FORMAT)],
@@ -204,12 +207,20 @@ export class WorldWriter implements EventSink {
     rmSync(this.partialPath, { force: true });
   }
 
+  /** Creates a module's table from its declaration, fills it, and indexes it. */
+  private writeSideTable(t: ExtraTable): void {
+    const def = sideTable(t.name);
+    if (!def) throw new Error(`WorldWriter: no table '${t.name}' is declared in src/store/tables`);
+    this.db.exec(def.create);
+    const ins = def.insert(this.db);
+    for (const row of t.rows) ins.run(row);
+    for (const index of def.indexes) this.db.exec(index);
+  }
+
   private writePlaces(places: readonly Place[]): void {
-    const ins = this.db.prepare(
-      'INSERT INTO places (id, slug, name, kind, lat, lon, fictional, detail, opened, closes, residence, generated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-    );
+    const ins = placesTable.insert(this.db);
     for (const p of places) {
-      ins.run(
+      ins.run([
         p.id,
         p.slug,
         p.name,
@@ -222,20 +233,18 @@ export class WorldWriter implements EventSink {
         p.closes,
         p.residence,
         p.generated ? 1 : 0,
-      );
+      ]);
     }
   }
 
-  private writePeople(world: World): void {
+  private writePeople(world: FinishedWorld): void {
     const p = world.people;
     if (p.count > this.residentOn.length) this.growPhaseArrays(p.count);
-    const ins = this.db.prepare(
-      'INSERT INTO people (id, name, kind, sex, born, school, cohort, phase, donations, resident_on, carer_on, donor_on, first_donation_on, completed_on, centre, carer) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
-    );
+    const ins = peopleTable.insert(this.db);
     const opt = (v: number) => (v === NONE ? null : v);
     for (let i = 0; i < p.count; i++) {
       const clone = p.kind(i) === 0;
-      ins.run(
+      const row: PersonTuple = [
         i,
         p.name(i),
         PERSON_KINDS[p.kind(i)] ?? 'clone',
@@ -252,7 +261,8 @@ export class WorldWriter implements EventSink {
         opt(this.completedOn[i]!),
         p.phase(i) >= 4 ? p.centre(i) : null,
         opt(p.carer(i)),
-      );
+      ];
+      ins.run(row);
     }
   }
 }

@@ -11,6 +11,7 @@ import type { EventRecorder } from '../engine/recorder.js';
 import type { Handler, Simulation } from '../engine/simulation.js';
 import type { Beat } from '../scenario/canon-schema.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { SideTableName, SideTableTuple } from '../store/tables/index.js';
 import type { LifeCourse } from './lifecycle/course.js';
 import type { WakeUp, WakeUpKind } from './order.js';
 import type { People } from './people.js';
@@ -55,15 +56,13 @@ export interface WorldContext {
   isDetailed(place: number): boolean;
 }
 
-/** A table a module adds to the world database. */
-export interface ExtraTable {
-  name: string;
-  /** Column definitions, as in CREATE TABLE name (…). */
-  columns: string;
-  rows: Iterable<readonly unknown[]>;
-  /** Extra statements run after the rows are in (indexes). */
-  after?: string;
-}
+/** A row of a table a module fills: its values in the column order src/store/tables declares. */
+export type TableRow<N extends SideTableName> = SideTableTuple<N>;
+
+/** Rows a module adds to the world database, by table name; the store owns each table's layout. */
+export type ExtraTable = {
+  [N in SideTableName]: { name: N; rows: Iterable<TableRow<N>> };
+}[SideTableName];
 
 export interface WorldModule {
   readonly name: string;

@@ -5,22 +5,10 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { NotFoundError, UsageError } from '../../errors.js';
+import { hasTable, work } from '../../store/queries.js';
 import { openWorld } from '../../store/reader.js';
 import { renderArtwork, svgToPng, workSpec } from '../../art/index.js';
 import { parseCount, writeOutput, type Io } from '../shared.js';
-
-interface WorkRow {
-  id: number;
-  maker: number;
-  medium: string;
-  style: string;
-  skill: number;
-  originality: number;
-  temperament: number;
-  hue: number;
-  maker_age: number;
-  title: string;
-}
 
 export function registerArt(program: Command, io: Io): void {
   program
@@ -33,10 +21,9 @@ export function registerArt(program: Command, io: Io): void {
     .action((file: string, id: number, opts: { out?: string; size: number }) => {
       const w = openWorld(file);
       try {
-        const has =
-          w.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE name = 'works'")!.n > 0;
-        if (!has) throw new NotFoundError(`${file} has no works (it was written without school life)`);
-        const row = w.get<WorkRow>('SELECT * FROM works WHERE id = ?', id);
+        if (!hasTable(w, 'works'))
+          throw new NotFoundError(`${file} has no works (it was written without school life)`);
+        const row = work(w, id);
         if (!row) throw new NotFoundError(`no work has the id ${id} in ${file}`);
         const maker = w.person(row.maker)?.name ?? `#${row.maker}`;
         const svg = renderArtwork(workSpec(row, w.meta.seed, maker), opts.size);

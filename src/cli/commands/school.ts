@@ -8,6 +8,13 @@ import { Option, type Command } from 'commander';
 import { DAYS_PER_YEAR, isoDate, yearOf } from '../../engine/calendar.js';
 import { NotFoundError } from '../../errors.js';
 import { beliefPath, rumourSpread, type Hop } from '../../present/rumour-path.js';
+import {
+  countEventsByPerson,
+  eventsOfType,
+  followedStudents,
+  galleryWorks,
+  hasTable,
+} from '../../store/queries.js';
 import { openWorld, type WorldDb } from '../../store/reader.js';
 import { T } from '../../world/event-types.js';
 import { table } from '../format.js';
@@ -47,18 +54,16 @@ export function cohortTables(
   cohort: number,
   school?: number,
 ): { students: StudentLine[]; years: YearLine[] } {
-  const people = w.all<{ id: number; name: string; born: number; works: number; chosen: number }>(
-    `SELECT p.id, p.name, p.born, s.works, s.chosen FROM students s JOIN people p ON p.id = s.person
-     WHERE p.cohort = ? AND s.veteran = 0 ${school !== undefined ? 'AND s.school = ?' : ''} ORDER BY p.id`,
-    ...(school !== undefined ? [cohort, school] : [cohort]),
+  const people = followedStudents(w).filter(
+    (s) => s.cohort === cohort && s.veteran === 0 && (school === undefined || s.school === school),
   );
-  const ids = new Set(people.map((p) => p.id));
-  const born = new Map(people.map((p) => [p.id, p.born]));
+  const ids = new Set(people.map((p) => p.person));
+  const born = new Map(people.map((p) => [p.person, p.born]));
   const lines = new Map<number, StudentLine>(
     people.map((p) => [
-      p.id,
+      p.person,
       {
-        person: p.id,
+        person: p.person,
         name: p.name,
         works: p.works,
         chosen: p.chosen,
@@ -73,11 +78,13 @@ export function cohortTables(
       },
     ]),
   );
-  for (const r of w.all<{ maker: number; d: number }>(
-    "SELECT maker, min(fate_on) AS d FROM works WHERE fate = 'gallery' GROUP BY maker",
-  )) {
-    const l = lines.get(r.maker);
-    if (l) l.firstChosen = `${isoDate(r.d)} (${Math.floor((r.d - born.get(r.maker)!) / DAYS_PER_YEAR)})`;
+  const chosen = galleryWorks(w);
+  const firstChosen = new Map<number, number>();
+  for (const r of chosen)
+    firstChosen.set(r.maker, Math.min(firstChosen.get(r.maker) ?? r.fate_on, r.fate_on));
+  for (const [maker, d] of firstChosen) {
+    const l = lines.get(maker);
+    if (l) l.firstChosen = `${isoDate(d)} (${Math.floor((d - born.get(maker)!) / DAYS_PER_YEAR)})`;
   }
   const years = new Map<number, YearLine & { prices: number }>();
   const yearLine = (age: number, year: number) => {
@@ -102,20 +109,12 @@ export function cohortTables(
     return y;
   };
   const first = Math.min(...people.map((p) => p.born));
-  for (const ex of w.all<{ day: number; data: string }>(
-    'SELECT day, data FROM events WHERE type = ? ORDER BY id',
-    T.exchange_held,
-  )) {
+  for (const ex of eventsOfType(w, T.exchange_held)) {
     const age = yearOf(ex.day) - cohort;
     if (age < 0 || ex.day < first) continue;
     let any = false;
-    for (const [, maker, paid, buyer, price] of (JSON.parse(ex.data) as { offered: number[][] }).offered as [
-      number,
-      number,
-      number,
-      number,
-      number,
-    ][]) {
+    for (const [, maker, paid, buyer, price] of (JSON.parse(ex.data ?? '{}') as { offered: number[][] })
+      .offered as [number, number, number, number, number][]) {
       const mine = ids.has(maker);
       const buys = buyer >= 0 && ids.has(buyer);
       if (!mine && !buys) continue;
@@ -144,22 +143,17 @@ export function cohortTables(
     }
     if (any) yearLine(age, yearOf(ex.day)).exchanges++;
   }
-  for (const r of w.all<{ maker: number; d: number }>(
-    "SELECT maker, fate_on AS d FROM works WHERE fate = 'gallery'",
-  )) {
+  for (const r of chosen) {
     if (!ids.has(r.maker)) continue;
-    yearLine(yearOf(r.d) - cohort, yearOf(r.d)).chosen++;
+    yearLine(yearOf(r.fate_on) - cohort, yearOf(r.fate_on)).chosen++;
   }
   for (const [type, key] of [
     [T.teased, 'teased'],
     [T.tantrum, 'tantrums'],
   ] as const) {
-    for (const r of w.all<{ p: number; n: number }>(
-      'SELECT person AS p, count(*) AS n FROM events WHERE type = ? GROUP BY person',
-      type,
-    )) {
-      const l = lines.get(r.p);
-      if (l) l[key] = r.n;
+    for (const [p, n] of countEventsByPerson(w, type)) {
+      const l = lines.get(p);
+      if (l) l[key] = n;
     }
   }
   return {
@@ -206,15 +200,15 @@ export function registerSchool(program: Command, io: Io): void {
     .action((file: string, opts: { cohort?: number; json?: boolean }) => {
       const w = openWorld(file);
       try {
-        const has =
-          w.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE name = 'students'")!.n > 0;
-        if (!has)
+        if (!hasTable(w, 'students'))
           throw new NotFoundError(`${file} has no school life (it was written without the school module)`);
-        const cohorts = w
-          .all<{ c: number }>(
-            'SELECT DISTINCT p.cohort AS c FROM students s JOIN people p ON p.id = s.person WHERE s.veteran = 0 ORDER BY c',
-          )
-          .map((r) => r.c);
+        const cohorts = [
+          ...new Set(
+            followedStudents(w)
+              .filter((s) => s.veteran === 0)
+              .map((s) => s.cohort),
+          ),
+        ].sort((a, b) => a - b);
         if (cohorts.length === 0) throw new NotFoundError(`${file} follows nobody at a full-detail school`);
         const cohort = opts.cohort ?? cohorts[Math.floor(cohorts.length / 2)]!;
         if (!cohorts.includes(cohort))

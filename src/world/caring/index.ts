@@ -11,6 +11,7 @@ import {
   moduleFinder,
   type ExtraTable,
   type ModuleFactory,
+  type TableRow,
   type WorldContext,
   type WorldModule,
 } from '../module.js';
@@ -147,7 +148,7 @@ export class CaringModule implements WorldModule {
     const p = this.ctx.people;
     const c = this.pool;
     const end = this.ctx.end;
-    const rows: (readonly unknown[])[] = [];
+    const rows: TableRow<'carers'>[] = [];
     for (let i = 0; i < p.count; i++) {
       if (p.kind(i) !== KIND_CLONE || !c.everCared(i)) continue;
       const stillCaring = p.phase(i) === PHASE_CARER;
@@ -166,10 +167,7 @@ export class CaringModule implements WorldModule {
     }
     return {
       name: 'carers',
-      columns:
-        'person INTEGER PRIMARY KEY, base INTEGER, km REAL, trips INTEGER, donors_cared INTEGER, completions_in_care INTEGER, donor_days INTEGER, record REAL, still_caring INTEGER',
       rows,
-      after: 'CREATE INDEX carers_base ON carers(base)',
     };
   }
 }

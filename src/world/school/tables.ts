@@ -6,7 +6,7 @@
  */
 import { NONE } from '../../engine/recorder.js';
 import { PROPOSITIONS } from '../beliefs/propositions.js';
-import type { ExtraTable } from '../module.js';
+import type { ExtraTable, TableRow } from '../module.js';
 import { titleOf } from './art.js';
 import type { Life } from './life.js';
 
@@ -18,8 +18,6 @@ export function schoolTables(life: Life): ExtraTable[] {
   return [
     {
       name: 'students',
-      columns:
-        'person INTEGER PRIMARY KEY, school INTEGER NOT NULL, veteran INTEGER NOT NULL, style TEXT NOT NULL, hue INTEGER NOT NULL, medium TEXT NOT NULL, talent REAL NOT NULL, originality REAL NOT NULL, temperament REAL NOT NULL, late INTEGER NOT NULL, pace REAL NOT NULL, sociability REAL NOT NULL, agreeableness REAL NOT NULL, temper REAL NOT NULL, confidence REAL NOT NULL, credulity REAL NOT NULL, imagination REAL NOT NULL, tokens INTEGER NOT NULL, standing REAL NOT NULL, chosen INTEGER NOT NULL, works INTEGER NOT NULL',
       rows: [...life.members.values()]
         .sort((a, b) => a.id - b.id)
         .map((m) => [
@@ -48,8 +46,6 @@ export function schoolTables(life: Life): ExtraTable[] {
     },
     {
       name: 'works',
-      columns:
-        'id INTEGER PRIMARY KEY, maker INTEGER NOT NULL, made_on INTEGER NOT NULL, place INTEGER NOT NULL, medium TEXT NOT NULL, style TEXT NOT NULL, skill REAL NOT NULL, originality REAL NOT NULL, temperament REAL NOT NULL, hue INTEGER NOT NULL, maker_age REAL NOT NULL, title TEXT NOT NULL, fate TEXT NOT NULL, owner INTEGER, made_event INTEGER NOT NULL, fate_on INTEGER NOT NULL, fate_event INTEGER, paid INTEGER NOT NULL, price INTEGER NOT NULL',
       rows: life.works.map((w) => [
         w.id,
         w.maker,
@@ -71,12 +67,9 @@ export function schoolTables(life: Life): ExtraTable[] {
         w.paid,
         w.price,
       ]),
-      after: 'CREATE INDEX works_maker ON works(maker); CREATE INDEX works_owner ON works(owner);',
     },
     {
       name: 'items',
-      columns:
-        'id INTEGER PRIMARY KEY, kind TEXT NOT NULL, label TEXT NOT NULL, sale_event INTEGER, bought_on INTEGER NOT NULL, price INTEGER NOT NULL, buyer INTEGER NOT NULL, owner INTEGER NOT NULL, fate TEXT NOT NULL, lost_on INTEGER, found_on INTEGER, found_event INTEGER, copy_of INTEGER',
       rows: life.items.map((i) => [
         i.id,
         i.kind,
@@ -95,8 +88,6 @@ export function schoolTables(life: Life): ExtraTable[] {
     },
     {
       name: 'holdings',
-      columns:
-        'item INTEGER NOT NULL, person INTEGER NOT NULL, from_day INTEGER NOT NULL, until_day INTEGER, event_in INTEGER NOT NULL, event_out INTEGER, how_in TEXT NOT NULL, how_out TEXT',
       rows: life.holdings.map((h) => [
         h.item,
         h.person,
@@ -107,22 +98,15 @@ export function schoolTables(life: Life): ExtraTable[] {
         h.how,
         h.howOut,
       ]),
-      after:
-        'CREATE INDEX holdings_person ON holdings(person); CREATE INDEX holdings_item ON holdings(item);',
     },
     {
       name: 'ledger',
-      columns:
-        'person INTEGER NOT NULL, day INTEGER NOT NULL, event INTEGER NOT NULL, delta INTEGER NOT NULL, balance INTEGER NOT NULL, reason TEXT NOT NULL',
       rows: life.ledger,
-      after: 'CREATE INDEX ledger_person ON ledger(person, day);',
     },
     {
       name: 'propositions',
-      columns:
-        'proposition TEXT NOT NULL, version TEXT NOT NULL, about TEXT NOT NULL, text TEXT NOT NULL, truth INTEGER, spread REAL NOT NULL, PRIMARY KEY (proposition, version)',
       rows: PROPOSITIONS.flatMap((p) =>
-        p.versions.map((v) => {
+        p.versions.map((v): TableRow<'propositions'> => {
           const t = book.truthOf(p.id, v.id);
           return [p.id, v.id, p.about, v.text, t === null ? null : t ? 1 : 0, v.spread];
         }),
@@ -130,8 +114,6 @@ export function schoolTables(life: Life): ExtraTable[] {
     },
     {
       name: 'beliefs',
-      columns:
-        'id INTEGER PRIMARY KEY, person INTEGER NOT NULL, proposition TEXT NOT NULL, version TEXT NOT NULL, about INTEGER, held_from INTEGER NOT NULL, held_until INTEGER, source_event INTEGER NOT NULL, source_kind TEXT NOT NULL, via INTEGER, parent INTEGER, origin_event INTEGER NOT NULL, confidence REAL NOT NULL, truth INTEGER',
       rows: book
         .all()
         .map((b) => [
@@ -150,13 +132,9 @@ export function schoolTables(life: Life): ExtraTable[] {
           b.confidence,
           b.truth === null ? null : b.truth ? 1 : 0,
         ]),
-      after:
-        'CREATE INDEX beliefs_person ON beliefs(person, held_from); CREATE INDEX beliefs_origin ON beliefs(origin_event); CREATE INDEX beliefs_prop ON beliefs(proposition, held_from);',
     },
     {
       name: 'couples',
-      columns:
-        'id INTEGER PRIMARY KEY, a INTEGER NOT NULL, b INTEGER NOT NULL, place INTEGER NOT NULL, formed_on INTEGER NOT NULL, formed_event INTEGER NOT NULL, ended_on INTEGER, ended_event INTEGER, ended_by INTEGER, reason TEXT',
       rows: life.couples.map((c) => [
         c.id,
         c.a,
@@ -172,27 +150,18 @@ export function schoolTables(life: Life): ExtraTable[] {
     },
     {
       name: 'cliques',
-      columns:
-        'id INTEGER PRIMARY KEY, place INTEGER NOT NULL, leader INTEGER NOT NULL, founded_on INTEGER NOT NULL, founded_event INTEGER NOT NULL, ended_on INTEGER',
       rows: life.cliques.map((c) => [c.id, c.place, c.leader, c.founded, c.foundedEvent, opt(c.ended)]),
     },
     {
       name: 'clique_members',
-      columns:
-        'clique INTEGER NOT NULL, person INTEGER NOT NULL, joined_on INTEGER NOT NULL, left_on INTEGER',
       rows: life.cliqueMembers.map(([c, p, j, l]) => [c, p, j, opt(l)]),
     },
     {
       name: 'relationships',
-      columns:
-        'person INTEGER NOT NULL, other INTEGER NOT NULL, year INTEGER NOT NULL, friendship REAL NOT NULL, romance REAL NOT NULL, trust REAL NOT NULL',
       rows: life.relationships,
-      after: 'CREATE INDEX relationships_person ON relationships(person, year);',
     },
     {
       name: 'staff',
-      columns:
-        'person INTEGER PRIMARY KEY, place INTEGER NOT NULL, role TEXT NOT NULL, warmth REAL NOT NULL, plain INTEGER NOT NULL, joined_on INTEGER NOT NULL, left_on INTEGER',
       rows: life.staffRows.map((s) => [
         s.id,
         s.place,

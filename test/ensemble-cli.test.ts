@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli/main.js';
+import { runCli } from '../src/cli/main.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hailsham-ensemble-cli-'));
 const scenario = join(root, 'small-lifecycle.yaml');
