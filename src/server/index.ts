@@ -5,6 +5,7 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { WorldDb } from '../store/reader.js';
 import { createApp, type AppOptions } from './app.js';
 import { MAX_HEADER_BYTES } from './limits.js';
@@ -61,8 +62,11 @@ export async function startServer(
     });
     // Node answers requests it cannot parse itself, with an empty body; answer them as the API
     // answers every error instead: a JSON body naming the problem.
-    server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-      if (!socket.writable) return socket.destroy();
+    server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+      if (!socket.writable) {
+        socket.destroy();
+        return;
+      }
       const [status, reason, message] =
         err.code === 'HPE_HEADER_OVERFLOW'
           ? [

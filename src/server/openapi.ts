@@ -52,7 +52,10 @@ function collapseAnything(node: unknown): void {
   }
   if (node === null || typeof node !== 'object') return;
   const o = node as JsonSchema;
-  if (Array.isArray(o.anyOf) && o.anyOf.some((b) => b && typeof b === 'object' && Object.keys(b).length === 0))
+  if (
+    Array.isArray(o.anyOf) &&
+    (o.anyOf as unknown[]).some((b) => b !== null && typeof b === 'object' && Object.keys(b).length === 0)
+  )
     delete o.anyOf;
   for (const v of Object.values(o)) collapseAnything(v);
 }

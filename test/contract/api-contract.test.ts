@@ -105,7 +105,7 @@ function validText(schema: Schema): fc.Arbitrary<string> {
       ...(schema.anyOf as Schema[]).map((s) => validText({ ...schema, anyOf: undefined, ...s })),
     );
   if (typeof schema.pattern === 'string')
-    return fc.stringMatching(new RegExp(schema.pattern as string)).filter((t) => validatorOf(schema)(t));
+    return fc.stringMatching(new RegExp(schema.pattern)).filter((t) => validatorOf(schema)(t));
   return fc.string({
     minLength: (schema.minLength as number | undefined) ?? 0,
     maxLength: Math.min((schema.maxLength as number | undefined) ?? 40, 40),
