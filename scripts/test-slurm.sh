@@ -64,7 +64,6 @@ MpiDefault=none
 NodeName=$host CPUs=16 RealMemory=16384 State=UNKNOWN
 PartitionName=main Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
-echo 'CgroupPlugin=disabled' >/etc/slurm/cgroup.conf
 # Restart the daemons so they read this configuration.
 for d in slurmctld slurmd; do
   if [ -f /run/$d.pid ] && kill -0 "$(cat /run/$d.pid)" 2>/dev/null; then kill "$(cat /run/$d.pid)"; sleep 1; fi
@@ -109,7 +108,7 @@ for k in $(seq "$SHARDS"); do
   rows=$(($(wc -l <"results/shard-$k/runs.csv") - 1))
   say "task ${jobid}_$k: shard $k/$SHARDS, $rows seeds, state ${st:-COMPLETED}, log logs/shard-$k.log"
 done
-say "merge job $mergeid: $(tr '\n' ' ' <slurm-"$mergeid".out)"
+say "merge job $mergeid: $(tr "\n" " " <slurm-merge.out)"
 
 # 5. The whole sweep in one process, and the comparison.
 node bin/hailsham.js ensemble examples/small.yaml --seeds "$SEEDS" --workers 1 --out whole --quiet
