@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorld } from '../../src/store/reader.js';
 
-const PAIRS = Number(process.env.PAIRS ?? 12);
+const PAIRS = Number(process.env.PAIRS ?? 8);
 const dir = mkdtempSync(join(tmpdir(), 'hailsham-shared-'));
 
 interface Outcome {
