@@ -6,7 +6,7 @@ import { InvalidArgumentError } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseIsoDate } from '../engine/calendar.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { IoError, NotFoundError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/claim.js';
 import { ioError } from '../io/io-error.js';
 import type { Names } from '../present/describe-event.js';
@@ -97,6 +97,9 @@ export function writeOutput(path: string, data: string | Buffer, what: string, m
     try {
       mkdirSync(dirname(resolve(path)), { recursive: true });
     } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ENOTDIR')
+        throw new IoError(path, `cannot write ${what}: part of its path is a file, not a folder`);
       throw ioError(e, path, `write ${what}`);
     }
   }

@@ -122,8 +122,10 @@ export function claimOutput(path: string, what: string, inside = false): Claim {
       mkdirSync(path, { recursive: true });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST' || code === 'ENOTDIR')
+      if (code === 'EEXIST' && !isFolder(path))
         throw new IoError(path, `is a file; ${what} is a folder, choose another path`);
+      if (code === 'EEXIST' || code === 'ENOTDIR')
+        throw new IoError(path, `cannot write ${what}: part of its path is a file, not a folder`);
       // A recursive mkdir reports ENOENT for several causes; one level at a time tells which.
       throw ioError(code === 'ENOENT' ? (mkdirOnce(path) ?? e) : e, path, `write ${what}`);
     }
@@ -192,6 +194,14 @@ export function claimOutput(path: string, what: string, inside = false): Claim {
   }
   removeLeftovers(inside ? join(path, 'x') : path, inside);
   return claim;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The error of creating just the last folder of `path` (its parent existing), or null. */
