@@ -725,7 +725,10 @@ export type Scenario = z.infer<typeof Scenario>;
 
 /** The JSON Schema of scenario files, for editors. */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const { $schema, ...full } = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const { $schema, ...full } = z.toJSONSchema(Scenario, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
   return {
     $schema,
     $id: 'https://hailsham.invalid/scenario.schema.json',
@@ -746,7 +749,10 @@ function overlayForm(full: JsonSchema): JsonSchema {
   return {
     ...form,
     properties: {
-      extends: { type: 'string', description: 'Path of the scenario this file changes, relative to this file' },
+      extends: {
+        type: 'string',
+        description: 'Path of the scenario this file changes, relative to this file',
+      },
       ...(form.properties as JsonSchema),
     },
     required: ['extends'],
@@ -767,7 +773,11 @@ function partial(node: JsonSchema, listEntry: boolean): JsonSchema {
   if (node.items && typeof node.items === 'object') {
     const items = node.items as JsonSchema;
     // Only lists whose entries have an id merge entry by entry; other lists are replaced whole.
-    const mergedById = !!(items.properties && typeof items.properties === 'object' && 'id' in items.properties);
+    const mergedById = !!(
+      items.properties &&
+      typeof items.properties === 'object' &&
+      'id' in items.properties
+    );
     out.items = mergedById ? partial(items, true) : items;
   }
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const)

@@ -61,7 +61,7 @@ describe('two runs writing one path', () => {
           [b, SMALL],
         ];
         const winners = outcomes.filter(([o]) => o.code === 0);
-      for (const o of [a, b]) if (o.code !== 0 && o.code !== 2) console.log(`pair ${k + 1}: ${o.stderr}`);
+        for (const o of [a, b]) if (o.code !== 0 && o.code !== 2) console.log(`pair ${k + 1}: ${o.stderr}`);
         expect(winners.length).toBe(1);
         const w = openWorld(out);
         try {
