@@ -48,6 +48,20 @@ export class DatabaseError extends HailshamError {
   }
 }
 
+/**
+ * A failure of the file system met while reading or writing a file: the disk full, a read-only
+ * folder, no permission, a folder where a file should be, a file gone. Names the file.
+ */
+export class IoError extends HailshamError {
+  override name = 'IoError';
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+  }
+}
+
 /** A bad command-line flag or argument. */
 export class UsageError extends HailshamError {
   override name = 'UsageError';
@@ -62,7 +76,7 @@ export class NotFoundError extends HailshamError {
 export class HttpError extends HailshamError {
   override name = 'HttpError';
   constructor(
-    readonly status: 400 | 404 | 405 | 413 | 500 | 503,
+    readonly status: 400 | 404 | 405 | 413 | 414 | 431 | 500 | 503,
     message: string,
   ) {
     super(message);

@@ -3,7 +3,7 @@
  * `npm test` builds first, so these exercise what `npm install` puts on the PATH.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -202,6 +202,6 @@ describe('atomic writing', () => {
       }),
     ).toThrow('interrupted');
     expect(readFileSync(out).equals(before)).toBe(true);
-    expect(existsSync(`${out}.partial`)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('kept.db.'))).toEqual([]);
   });
 });

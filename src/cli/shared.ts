@@ -3,10 +3,12 @@
  * a world database.
  */
 import { InvalidArgumentError } from 'commander';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseIsoDate } from '../engine/calendar.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { IoError, NotFoundError, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../io/claim.js';
+import { ioError } from '../io/io-error.js';
 import type { Names } from '../present/describe-event.js';
 import { item } from '../store/queries.js';
 import type { WorldDb } from '../store/reader.js';
@@ -79,26 +81,21 @@ export function resolvePerson(w: WorldDb, text: string): number {
 }
 
 /**
- * Writes a command's output file, making its folder unless told not to; a path that cannot be
- * written (a folder, a missing folder, no permission) is a usage error naming it.
+ * Writes a command's output file atomically under a claim (src/io/claim.ts), making its folder
+ * unless told not to; a path that cannot be written (a folder, a missing folder, no permission,
+ * a full disk) is an IoError naming it.
  * @example writeOutput('plots/survival.svg', svg, 'the plot')
  */
 export function writeOutput(path: string, data: string | Buffer, what: string, makeFolders = true): void {
-  try {
-    if (makeFolders) mkdirSync(dirname(resolve(path)), { recursive: true });
-    writeFileSync(path, data);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'its folder does not exist'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : code === 'ENOTDIR' || code === 'EEXIST'
-              ? 'part of its path is a file, not a folder'
-              : (e as Error).message;
-    throw new UsageError(`cannot write ${what} to ${path}: ${reason}; choose another --out`);
+  if (makeFolders) {
+    try {
+      mkdirSync(dirname(resolve(path)), { recursive: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ENOTDIR')
+        throw new IoError(path, `cannot write ${what}: part of its path is a file, not a folder`);
+      throw ioError(e, path, `write ${what}`);
+    }
   }
+  writeFileAtomic(path, data, what);
 }

@@ -51,8 +51,8 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   const seeds = shard ? shardSeeds(opts.seeds.seeds, shard) : opts.seeds.seeds;
   const reporters = opts.reporters ?? standardReporters(opts.loaded.scenario);
   const columns = { runs: columnsOf(reporters.run), cohorts: columnsOf(reporters.cohort) };
-  prepareDir(opts.out, opts.force ?? false);
-  const writer = new EnsembleWriter(opts.out, columns);
+  const claim = prepareDir(opts.out, opts.force ?? false);
+  const writer = new EnsembleWriter(opts.out, columns, claim);
   try {
     await sweep({
       scenario: opts.loaded.scenario,

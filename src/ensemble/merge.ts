@@ -170,8 +170,8 @@ export async function mergeEnsembles(opts: MergeOptions): Promise<Manifest> {
   const first = manifests[0]!;
   const expected = parseSeeds(first.seeds.spec).seeds;
 
-  prepareDir(opts.out, opts.force ?? false);
-  const writer = new EnsembleWriter(opts.out, first.columns);
+  const claim = prepareDir(opts.out, opts.force ?? false);
+  const writer = new EnsembleWriter(opts.out, first.columns, claim);
   const readers: LineReader[] = [];
   try {
     for (const table of ['runs', 'cohorts'] as const) {

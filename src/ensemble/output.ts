@@ -1,22 +1,16 @@
 /**
  * Writing an ensemble directory: `runs.csv` and `cohorts.csv` (rows in ascending seed order,
- * whatever order the runs finished in), their Parquet twins, and `manifest.json`. Files are
- * written as `*.partial` and renamed; the manifest comes last, so a directory with a manifest is
- * complete and an interrupted sweep leaves none.
+ * whatever order the runs finished in), their Parquet twins, and `manifest.json`. The directory
+ * is claimed first (src/io/claim.ts), so two sweeps never write one directory; files are written
+ * under partial names of the run's own and renamed; the manifest comes last, so a directory with
+ * a manifest is complete and an interrupted sweep leaves none.
  */
 import { createHash, type Hash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { claimOutput, type Claim } from '../io/claim.js';
+import { ioError } from '../io/io-error.js';
 import { csvLine } from './csv.js';
 import {
   MANIFEST_FILE,
@@ -32,27 +26,34 @@ import { csvToParquet } from './parquet.js';
 export const ENSEMBLE_FILES = ['runs.csv', 'cohorts.csv', 'runs.parquet', 'cohorts.parquet', MANIFEST_FILE];
 
 /**
- * Makes `dir` ready for a new ensemble: creates it, or (with force) removes a previous
- * ensemble's files from it.
- * @throws UsageError when it already holds an ensemble and force is off.
+ * Claims `dir` and makes it ready for a new ensemble: creates it, or (with force) removes a
+ * previous ensemble's manifest, so a replacement cut short never looks complete (the other files
+ * are replaced one by one by rename as the new ones are finished).
+ * @throws UsageError when another run is writing it, or it already holds an ensemble and force is off.
  */
-export function prepareDir(dir: string, force: boolean): void {
-  mkdirSync(dir, { recursive: true });
-  const present = ENSEMBLE_FILES.filter((f) => existsSync(join(dir, f)));
-  if (present.length === 0) return;
-  if (!force) {
-    throw new UsageError(
-      `${dir} already holds ensemble files (${present.join(', ')}); pass --force to replace them`,
-    );
+export function prepareDir(dir: string, force: boolean): Claim {
+  const claim = claimOutput(dir, 'the ensemble', true);
+  try {
+    const present = ENSEMBLE_FILES.filter((f) => existsSync(join(dir, f)));
+    if (present.length === 0) return claim;
+    if (!force) {
+      throw new UsageError(
+        `${dir} already holds ensemble files (${present.join(', ')}); pass --force to replace them`,
+      );
+    }
+    rmSync(join(dir, MANIFEST_FILE), { force: true });
+    for (const f of present) rmSync(join(dir, f), { force: true });
+    return claim;
+  } catch (e) {
+    claim.release();
+    throw ioError(e, dir, 'prepare the ensemble folder');
   }
-  // The manifest goes first, so a replacement cut short never looks complete.
-  rmSync(join(dir, MANIFEST_FILE), { force: true });
-  for (const f of present) rmSync(join(dir, f), { force: true });
 }
 
 /** A CSV file written through a buffer, hashed as it goes, renamed into place when done. */
 export class CsvFile {
   private fd: number;
+  private readonly partial: string;
   private buf = '';
   private readonly hash: Hash = createHash('sha256');
   rows = 0;
@@ -60,8 +61,14 @@ export class CsvFile {
   constructor(
     readonly path: string,
     header: readonly string[],
+    partial = `${path}.partial`,
   ) {
-    this.fd = openSync(`${path}.partial`, 'w');
+    this.partial = partial;
+    try {
+      this.fd = openSync(partial, 'wx');
+    } catch (e) {
+      throw ioError(e, path, 'write the table');
+    }
     this.raw(csvLine(header));
   }
 
@@ -81,7 +88,11 @@ export class CsvFile {
     if (!this.buf) return;
     const bytes = Buffer.from(this.buf, 'utf8');
     this.hash.update(bytes);
-    writeSync(this.fd, bytes);
+    try {
+      for (let off = 0; off < bytes.length;) off += writeSync(this.fd, bytes, off);
+    } catch (e) {
+      throw ioError(e, this.path, 'write the table');
+    }
     this.buf = '';
   }
 
@@ -90,7 +101,11 @@ export class CsvFile {
     this.flush();
     closeSync(this.fd);
     this.fd = -1;
-    renameSync(`${this.path}.partial`, this.path);
+    try {
+      renameSync(this.partial, this.path);
+    } catch (e) {
+      throw ioError(e, this.path, 'write the table');
+    }
     return this.hash.digest('hex');
   }
 
@@ -98,7 +113,7 @@ export class CsvFile {
   abort(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
-    rmSync(`${this.path}.partial`, { force: true });
+    rmSync(this.partial, { force: true });
   }
 }
 
@@ -119,18 +134,37 @@ export class EnsembleWriter {
   private next = 0;
   private readonly pending = new Map<number, Measured>();
 
+  private readonly partialOf: (path: string) => string;
+
   constructor(
     readonly dir: string,
     readonly columns: { runs: ColumnInfo[]; cohorts: ColumnInfo[] },
+    readonly claim: Claim | null = null,
   ) {
-    this.runs = new CsvFile(
-      join(dir, 'runs.csv'),
-      columns.runs.map((c) => c.name),
-    );
-    this.cohorts = new CsvFile(
-      join(dir, 'cohorts.csv'),
-      columns.cohorts.map((c) => c.name),
-    );
+    this.partialOf = (p) => (claim ? claim.partialPath(p) : `${p}.partial`);
+    const runs = join(dir, 'runs.csv');
+    const cohorts = join(dir, 'cohorts.csv');
+    try {
+      this.runs = new CsvFile(
+        runs,
+        columns.runs.map((c) => c.name),
+        this.partialOf(runs),
+      );
+    } catch (e) {
+      claim?.release();
+      throw e;
+    }
+    try {
+      this.cohorts = new CsvFile(
+        cohorts,
+        columns.cohorts.map((c) => c.name),
+        this.partialOf(cohorts),
+      );
+    } catch (e) {
+      this.runs.abort();
+      claim?.release();
+      throw e;
+    }
   }
 
   /** Adds the result of the run at `index` of the seed list. */
@@ -160,8 +194,20 @@ export class EnsembleWriter {
     const runsSha = this.runs.finish();
     const cohortsSha = this.cohorts.finish();
     if (parquet) {
-      await csvToParquet(this.runs.path, join(this.dir, 'runs.parquet'), this.columns.runs);
-      await csvToParquet(this.cohorts.path, join(this.dir, 'cohorts.parquet'), this.columns.cohorts);
+      for (const [csv, name, cols] of [
+        [this.runs.path, 'runs.parquet', this.columns.runs],
+        [this.cohorts.path, 'cohorts.parquet', this.columns.cohorts],
+      ] as const) {
+        const file = join(this.dir, name);
+        const partial = this.partialOf(file);
+        try {
+          await csvToParquet(csv, partial, cols);
+          renameSync(partial, file);
+        } catch (e) {
+          rmSync(partial, { force: true });
+          throw ioError(e, file, 'write the Parquet file');
+        }
+      }
     }
     const manifest: Manifest = {
       format: MANIFEST_FORMAT,
@@ -178,8 +224,15 @@ export class EnsembleWriter {
       run: head.run,
     };
     const file = join(this.dir, MANIFEST_FILE);
-    writeFileSync(`${file}.partial`, `${JSON.stringify(manifest, null, 2)}\n`);
-    renameSync(`${file}.partial`, file);
+    const partial = this.partialOf(file);
+    try {
+      writeFileSync(partial, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx' });
+      renameSync(partial, file);
+    } catch (e) {
+      rmSync(partial, { force: true });
+      throw ioError(e, file, 'write the manifest');
+    }
+    this.claim?.release();
     return manifest;
   }
 
@@ -187,5 +240,6 @@ export class EnsembleWriter {
   abort(): void {
     this.runs.abort();
     this.cohorts.abort();
+    this.claim?.release();
   }
 }

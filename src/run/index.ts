@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { WorldWriter } from '../store/writer.js';
+import { ioError } from '../io/io-error.js';
 import { World, type WorldSummary } from '../world/world.js';
 import { SOFTWARE_VERSION } from '../version.js';
 
@@ -61,7 +62,7 @@ export function runScenario(loaded: LoadedScenario, options: RunOptions): RunRes
     };
   } catch (e) {
     writer.abort();
-    throw e;
+    throw ioError(e, options.out, 'write the world');
   }
 }
 

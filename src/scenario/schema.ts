@@ -12,10 +12,18 @@ import { Beat, CastMember } from './canon-schema.js';
 /** Version of the scenario format this build reads. */
 export const SCENARIO_FORMAT = 1;
 
+/**
+ * What the JSON Schema says of a date: YYYY-MM-DD with months 01–12 and days 01–31, or a year.
+ * A pattern cannot know the length of each month (1958-02-30 matches it); the loader refuses
+ * such dates.
+ */
+export const DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01]))?$';
+
 const isoDate = z
   .string()
   .refine((s) => parseIsoDate(s) !== undefined, { message: 'expected a date as YYYY-MM-DD (or a bare year)' })
-  .describe('A calendar date, YYYY-MM-DD, or a year meaning 1 January');
+  .describe('A calendar date, YYYY-MM-DD, or a year meaning 1 January')
+  .meta({ pattern: DATE_PATTERN });
 
 const year = z.number().int().min(1900).max(2070).describe('A calendar year');
 
@@ -717,10 +725,62 @@ export type Scenario = z.infer<typeof Scenario>;
 
 /** The JSON Schema of scenario files, for editors. */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' });
+  const { $schema, ...full } = z.toJSONSchema(Scenario, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
   return {
+    $schema,
     $id: 'https://hailsham.invalid/scenario.schema.json',
     title: 'Hailsham scenario',
-    ...schema,
+    description:
+      'A whole scenario, or (with `extends`) an overlay that changes the scenario it extends: any key may be left out or set to null to remove it, and list entries with an `id` change the entry of that id. Dates are checked for shape here (YYYY-MM-DD or a year); that the day exists (no 1958-02-30), cross-field rules (the calendar ends after it starts, ids are unique and referred to correctly) and the merged result are checked by `hailsham validate`.',
+    if: { type: 'object', required: ['extends'] },
+    then: overlayForm(full),
+    else: full,
   };
+}
+
+type JsonSchema = Record<string, unknown>;
+
+/** The form of an overlay: the scenario's keys, none required, each also null (removed). */
+function overlayForm(full: JsonSchema): JsonSchema {
+  const form = partial(full, false);
+  return {
+    ...form,
+    properties: {
+      extends: {
+        type: 'string',
+        description: 'Path of the scenario this file changes, relative to this file',
+      },
+      ...(form.properties as JsonSchema),
+    },
+    required: ['extends'],
+  };
+}
+
+function partial(node: JsonSchema, listEntry: boolean): JsonSchema {
+  const out: JsonSchema = { ...node };
+  if (node.properties && typeof node.properties === 'object') {
+    const props: JsonSchema = {};
+    for (const [k, v] of Object.entries(node.properties as Record<string, JsonSchema>))
+      props[k] = { anyOf: [partial(v, false), { type: 'null' }] };
+    out.properties = props;
+    // An entry of a list merged by id names the entry it changes; nothing else is required.
+    if (listEntry && 'id' in props) out.required = ['id'];
+    else delete out.required;
+  }
+  if (node.items && typeof node.items === 'object') {
+    const items = node.items as JsonSchema;
+    // Only lists whose entries have an id merge entry by entry; other lists are replaced whole.
+    const mergedById = !!(
+      items.properties &&
+      typeof items.properties === 'object' &&
+      'id' in items.properties
+    );
+    out.items = mergedById ? partial(items, true) : items;
+  }
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const)
+    if (Array.isArray(node[key])) out[key] = (node[key] as JsonSchema[]).map((n) => partial(n, listEntry));
+  return out;
 }

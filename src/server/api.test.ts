@@ -305,7 +305,7 @@ describe('GET /api/people/{id}/chronicle', () => {
       const c = await json<ChronicleView>(`/api/people/${id}/chronicle`);
       expect(c.kind).toBe('biography');
       expect(c.kinds).toEqual(['biography']);
-      expect(await fails(`/api/people/${id}/chronicle?kind=memoir`, 400, 'kind')).toContain('no memoir');
+      expect(await fails(`/api/people/${id}/chronicle?kind=memoir`, 404, 'kind')).toContain('no memoir');
     }
     await fails(`/api/people/${guardian}/chronicle?kind=novel`, 400, 'kind');
     await fails(`/api/people/${guardian}/chronicle?format=pdf`, 400, 'format');

@@ -21,6 +21,7 @@ import { workRoutes } from './api/works.js';
 import { overviewOf, worldRoutes } from './api/world.js';
 import { SECOND_WORLD_BASE } from './compare.js';
 import { ApiContext } from './context.js';
+import { MAX_URL_LENGTH } from './limits.js';
 import { openApiDocument } from './openapi.js';
 import { registerRoutes, type AnyRoute } from './route.js';
 
@@ -37,8 +38,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...compareRoutes,
 ];
 
-/** Longest request target (path and query) accepted, in characters. */
-export const MAX_URL_LENGTH = 2048;
+export { MAX_URL_LENGTH } from './limits.js';
 
 /** Addresses of the explorer's pages; anything else outside /api and /app is a 404 page. */
 const PAGE_PATHS = [

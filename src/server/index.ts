@@ -5,8 +5,10 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { WorldDb } from '../store/reader.js';
 import { createApp, type AppOptions } from './app.js';
+import { MAX_HEADER_BYTES } from './limits.js';
 
 export { createApp, API_ROUTES, MAX_URL_LENGTH, type AppOptions, type ExplorerApp } from './app.js';
 
@@ -24,7 +26,7 @@ export const SERVER_LIMITS = {
   /** An idle keep-alive connection is closed after this. */
   keepAliveTimeout: 5_000,
   /** Largest request header block. */
-  maxHeaderSize: 16_384,
+  maxHeaderSize: MAX_HEADER_BYTES,
 } as const;
 
 export interface RunningServer {
@@ -57,6 +59,28 @@ export async function startServer(
         keepAliveTimeout: SERVER_LIMITS.keepAliveTimeout,
         maxHeaderSize: SERVER_LIMITS.maxHeaderSize,
       },
+    });
+    // Node answers requests it cannot parse itself, with an empty body; answer them as the API
+    // answers every error instead: a JSON body naming the problem.
+    server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+      if (!socket.writable) {
+        socket.destroy();
+        return;
+      }
+      const [status, reason, message] =
+        err.code === 'HPE_HEADER_OVERFLOW'
+          ? [
+              431,
+              'Request Header Fields Too Large',
+              `the request's headers are larger than ${MAX_HEADER_BYTES} bytes`,
+            ]
+          : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? [408, 'Request Timeout', 'the request took too long to arrive']
+            : [400, 'Bad Request', 'the request is not valid HTTP'];
+      const body = JSON.stringify({ error: { status, message } });
+      socket.end(
+        `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     });
     server.once('error', reject);
     server.once('listening', () => {

@@ -6,9 +6,17 @@
 import { z } from 'zod';
 import { SOFTWARE_VERSION } from '../version.js';
 import type { AnyRoute } from './route.js';
+import { MAX_HEADER_BYTES, MAX_URL_LENGTH } from './limits.js';
 import { ApiError } from './schemas.js';
 
 type JsonSchema = Record<string, unknown>;
+
+/** Statuses any route may answer, whatever its parameters. */
+const COMMON_ERRORS = {
+  414: `the address (path and query) is longer than ${MAX_URL_LENGTH} characters`,
+  431: `the request's headers are larger than ${MAX_HEADER_BYTES} bytes`,
+  503: 'the world database cannot be read (damaged, or gone from under the server)',
+} as const;
 
 /** Converts a schema, moving its named parts into `components` and pointing at them there. */
 function convert(
@@ -22,6 +30,8 @@ function convert(
   for (const [name, def] of Object.entries(out.$defs ?? {})) components[name] = def;
   delete out.$defs;
   delete out.$schema;
+  for (const def of Object.values(components)) collapseAnything(def);
+  collapseAnything(out);
   // A schema that is itself a component is referred to rather than repeated.
   const id = (schema.meta() as { id?: string } | undefined)?.id;
   if (id && !out.$ref) {
@@ -30,6 +40,36 @@ function convert(
   }
   return out;
 }
+
+/**
+ * `anyOf` with an empty schema among its branches allows anything (zod writes `unknown` made
+ * nullable so); it is said plainly as `{}` so linters and readers need not work it out.
+ */
+function collapseAnything(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const n of node) collapseAnything(n);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const o = node as JsonSchema;
+  if (
+    Array.isArray(o.anyOf) &&
+    (o.anyOf as unknown[]).some((b) => b !== null && typeof b === 'object' && Object.keys(b).length === 0)
+  )
+    delete o.anyOf;
+  for (const v of Object.values(o)) collapseAnything(v);
+}
+
+/** What each group of routes is about, for the document's tags. */
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  world: "the world as a whole: its scenario, overview figures and a day's snapshot",
+  people: 'lives: lists with filters, one person, their events',
+  events: 'the log of everything that happened, filtered and paginated',
+  places: 'schools, homes, residences, recovery centres and landmarks',
+  canon: "the novel's storyline as pinned in a canon scenario",
+  works: "students' works of art, drawn as SVG",
+  compare: 'two worlds run on the same random streams, side by side',
+};
 
 function parametersOf(
   schema: z.ZodObject | undefined,
@@ -43,7 +83,9 @@ function parametersOf(
   };
   return Object.entries(json.properties ?? {}).map(([name, prop]) => {
     const { description, ...rest } = prop;
-    delete rest.pattern;
+    // An integer parameter's digits pattern is zod's way of reading the text; the type and
+    // range say it to the reader.
+    if (rest.type === 'integer') delete rest.pattern;
     return {
       name,
       in: where,
@@ -81,7 +123,7 @@ export function openApiDocument(routes: readonly AnyRoute[]): JsonSchema {
       (responses[200] as { content: Record<string, unknown> }).content[type] = {
         schema: { type: 'string', description },
       };
-    for (const [status, description] of Object.entries(r.errors ?? {}))
+    for (const [status, description] of Object.entries({ ...(r.errors ?? {}), ...COMMON_ERRORS }))
       responses[status] = { description, content: { 'application/json': { schema: errorRef } } };
     paths[r.path] = {
       get: {
@@ -93,6 +135,7 @@ export function openApiDocument(routes: readonly AnyRoute[]): JsonSchema {
           ...parametersOf(r.params as z.ZodObject | undefined, 'path', components),
           ...parametersOf(r.query as z.ZodObject | undefined, 'query', components),
         ],
+        ...(r.dependentRequired ? { 'x-dependentRequired': r.dependentRequired } : {}),
         responses,
       },
     };
@@ -102,11 +145,17 @@ export function openApiDocument(routes: readonly AnyRoute[]): JsonSchema {
     info: {
       title: 'Hailsham explorer API',
       version: SOFTWARE_VERSION,
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
-        'Read-only JSON over one simulated world: its people, places, events and figures. Days are counted from 1900-01-01; dates are YYYY-MM-DD. Lists are paginated; a malformed parameter gets 400 naming it, an unknown id 404.',
+        'Read-only JSON over one simulated world: its people, places, events and figures. Days are counted from 1900-01-01; dates are YYYY-MM-DD. Lists are paginated; a malformed parameter gets 400 naming it, an unknown id 404, an address longer than 2,048 characters 414, headers larger than 16 KB 431, each with a JSON body.',
     },
     servers: [{ url: '/' }],
-    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
+    // The explorer reads one world on this machine; nothing asks who is asking.
+    security: [],
+    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({
+      name,
+      description: TAG_DESCRIPTIONS[name] ?? `the ${name} routes`,
+    })),
     paths,
     components: { schemas: components },
   };

@@ -26,6 +26,21 @@ export function wholeNumber(min: number, max: number, description?: string) {
 export const idParam = wholeNumber(0, 2_147_483_647, 'the id');
 
 /**
+ * The JSON Schema of a date parameter: a calendar date (`format: date`, which also rules out
+ * 1958-02-30) matching YYYY-MM-DD with months 01–12 and days 01–31, or a bare year. A pattern
+ * alone cannot tell the length of each month; `format: date` says it to validators that check
+ * formats.
+ */
+export const DATE_PARAM_SCHEMA = {
+  type: 'string',
+  maxLength: 10,
+  anyOf: [
+    { format: 'date', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' },
+    { pattern: '^\\d{4}$' },
+  ],
+} as const;
+
+/**
  * A calendar date as YYYY-MM-DD, or a bare year (meaning 1 January); the value is a day
  * number counted from 1900-01-01.
  */
@@ -43,7 +58,7 @@ export function dateParam(description: string) {
       return day;
     })
     .meta({
-      type: 'string',
+      ...DATE_PARAM_SCHEMA,
       description: `${description} (YYYY-MM-DD or a year)`,
       examples: ['1985-07-01', '1990'],
     });
@@ -55,6 +70,7 @@ export function dateParam(description: string) {
  */
 export function oneOrMore<const T extends string>(values: readonly T[], description: string) {
   const allowed = new Set<string>(values);
+  const one = `(${values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
   return z
     .string()
     .max(2000)
@@ -72,6 +88,9 @@ export function oneOrMore<const T extends string>(values: readonly T[], descript
     })
     .meta({
       type: 'string',
+      minLength: 1,
+      maxLength: 2000,
+      pattern: `^${one}(,${one})*$`,
       description: `${description}: one or more of ${values.join(', ')}, comma-separated`,
     });
 }

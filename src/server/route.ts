@@ -28,6 +28,12 @@ export interface RouteDef<P extends ParamsSchema, Q extends ParamsSchema, R exte
   mediaType?: 'application/json' | 'image/svg+xml';
   /** Other forms the route answers in when asked (its handler then returns a RawBody). */
   alternatives?: Partial<Record<'text/html', string>>;
+  /**
+   * Query parameters that need others (`place` needs `year`): stated in the OpenAPI document as
+   * `x-dependentRequired`, the JSON Schema keyword of the same meaning, since OpenAPI has no
+   * word for it among parameters.
+   */
+  dependentRequired?: Record<string, readonly string[]>;
   /** Statuses besides 200 and 400 this route may answer, with what they mean. */
   errors?: Partial<Record<404, string>>;
   handler(input: {

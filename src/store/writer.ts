@@ -1,15 +1,18 @@
 /**
- * Writing a world to SQLite, atomically. The run writes into `<out>.partial`, with journaling
- * off for speed (nothing else can see the file), builds indexes at the end, records the summary
- * and marks the file complete, syncs it, and only then renames it over `<out>`. An interrupted
- * run leaves at most a `.partial` file, which nothing mistakes for a world; an existing output
- * is replaced only when the caller says so.
+ * Writing a world to SQLite, atomically. The run first claims the output path (src/io/claim.ts:
+ * a second run writing the same path stops at once), then writes into a partial file of its own
+ * (`<out>.<pid>-<random>.partial`), with journaling off for speed (nothing else can see the
+ * file), builds indexes at the end, records the summary and marks the file complete, syncs it,
+ * and only then publishes it as `<out>`. An interrupted run leaves at most a `.partial` file,
+ * which nothing mistakes for a world; an existing output is replaced only when the caller says so.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import type { EventBatch, EventSink } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
 import { UsageError } from '../errors.js';
+import { claimOutput, publish, type Claim } from '../io/claim.js';
+import { ioError } from '../io/io-error.js';
 import { EVENT_FORMAT, EVENT_TYPES, EVENT_TYPE_NAMES, T } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
 import type { Place } from '../world/places.js';
@@ -48,6 +51,8 @@ export interface RunMeta {
 /** Streams a world's events into a new database file and publishes it when complete. */
 export class WorldWriter implements EventSink {
   readonly partialPath: string;
+  private readonly claim: Claim;
+  private readonly force: boolean;
   private readonly db: Database.Database;
   private readonly insertMany: Database.Statement;
   private readonly insertOne: Database.Statement;
@@ -65,27 +70,38 @@ export class WorldWriter implements EventSink {
     readonly outPath: string,
     options: WriterOptions = {},
   ) {
-    if (existsSync(outPath) && !options.force) {
+    this.claim = claimOutput(outPath, 'the world');
+    this.force = options.force ?? false;
+    if (existsSync(outPath) && !this.force) {
+      this.claim.release();
       throw new UsageError(`${outPath} already exists; pass --force to replace it`);
     }
-    this.partialPath = `${outPath}.partial`;
-    rmSync(this.partialPath, { force: true });
-    rmSync(`${this.partialPath}-journal`, { force: true });
-    this.db = new Database(this.partialPath);
-    this.db.pragma('journal_mode = OFF');
-    this.db.pragma('synchronous = OFF');
-    this.db.pragma('locking_mode = EXCLUSIVE');
-    this.db.pragma('cache_size = -262144');
-    this.db.pragma(`application_id = ${APPLICATION_ID}`);
-    this.db.pragma(`user_version = ${DB_FORMAT}`);
-    this.db.exec(CREATE_TABLES);
-    this.insertMany = events.insert(this.db, ROWS_PER_INSERT);
-    this.insertOne = events.insert(this.db);
-    this.insertParticipant = eventPeople.insert(this.db);
-    const insertType = eventTypes.insert(this.db);
-    for (const name of EVENT_TYPE_NAMES)
-      insertType.run(EVENT_TYPES[name].code, name, EVENT_TYPES[name].description);
-    this.db.exec('BEGIN');
+    this.partialPath = this.claim.partialPath();
+    try {
+      this.db = new Database(this.partialPath);
+    } catch (e) {
+      this.claim.release();
+      throw ioError(e, outPath, 'write the world');
+    }
+    try {
+      this.db.pragma('journal_mode = OFF');
+      this.db.pragma('synchronous = OFF');
+      this.db.pragma('locking_mode = EXCLUSIVE');
+      this.db.pragma('cache_size = -262144');
+      this.db.pragma(`application_id = ${APPLICATION_ID}`);
+      this.db.pragma(`user_version = ${DB_FORMAT}`);
+      this.db.exec(CREATE_TABLES);
+      this.insertMany = events.insert(this.db, ROWS_PER_INSERT);
+      this.insertOne = events.insert(this.db);
+      this.insertParticipant = eventPeople.insert(this.db);
+      const insertType = eventTypes.insert(this.db);
+      for (const name of EVENT_TYPE_NAMES)
+        insertType.run(EVENT_TYPES[name].code, name, EVENT_TYPES[name].description);
+      this.db.exec('BEGIN');
+    } catch (e) {
+      this.abort();
+      throw ioError(e, outPath, 'write the world');
+    }
   }
 
   /** Receives a batch of events from the recorder. */
@@ -185,13 +201,8 @@ export class WorldWriter implements EventSink {
     db.pragma('journal_mode = DELETE');
     db.close();
     this.closed = true;
-    const fd = openSync(this.partialPath, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(this.partialPath, this.outPath);
+    publish(this.partialPath, this.outPath, this.force, 'the world');
+    this.claim.release();
   }
 
   /** Abandons the run: closes and deletes the partial file, leaving any earlier output untouched. */
@@ -205,6 +216,8 @@ export class WorldWriter implements EventSink {
       this.closed = true;
     }
     rmSync(this.partialPath, { force: true });
+    rmSync(`${this.partialPath}-journal`, { force: true });
+    this.claim.release();
   }
 
   /** Creates a module's table from its declaration, fills it, and indexes it. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { COMPARE_FORMAT, type CompareReport } from '../../compare/index.js';
 import { readManifest } from '../../ensemble/index.js';
 import { UsageError } from '../../errors.js';
+import { claimOutput } from '../../io/claim.js';
 import { compareFigures, ensembleFigures, svgToPng, type Figure } from '../../plot/index.js';
 import { writeOutput, type Io } from '../shared.js';
 
@@ -58,15 +59,21 @@ export function registerPlot(program: Command, io: Io): void {
       if (existsSync(opts.out) && !statSync(opts.out).isDirectory())
         throw new UsageError(`--out ${opts.out} is a file; charts go in a folder`);
       const written: string[] = [];
-      for (const f of figures) {
-        const svg = join(opts.out, `${f.name}.svg`);
-        writeOutput(svg, f.svg, 'a chart');
-        written.push(svg);
-        if (opts.png) {
-          const png = join(opts.out, `${f.name}.png`);
-          writeOutput(png, svgToPng(f.svg, scale), 'a chart');
-          written.push(png);
+      // One plot at a time in a folder, so two never leave a mixture of their charts.
+      const claim = claimOutput(opts.out, 'the charts', true);
+      try {
+        for (const f of figures) {
+          const svg = join(opts.out, `${f.name}.svg`);
+          writeOutput(svg, f.svg, 'a chart');
+          written.push(svg);
+          if (opts.png) {
+            const png = join(opts.out, `${f.name}.png`);
+            writeOutput(png, svgToPng(f.svg, scale), 'a chart');
+            written.push(png);
+          }
         }
+      } finally {
+        claim.release();
       }
       if (!opts.quiet) io.out(`Wrote ${written.length} files:\n${written.map((w) => `  ${w}`).join('\n')}`);
     });

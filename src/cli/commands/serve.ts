@@ -5,7 +5,8 @@
  * gains a page comparing them; the second world's own pages are under /b.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { UsageError } from '../../errors.js';
+import { statSync } from 'node:fs';
+import { IoError, UsageError } from '../../errors.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/index.js';
 import { openWorld } from '../../store/reader.js';
 import type { Io } from '../shared.js';
@@ -100,16 +101,55 @@ export async function serveWorld(
   );
   if (opts.host !== DEFAULT_HOST && opts.host !== 'localhost' && opts.host !== '::1')
     io.err(`hailsham: warning: listening on ${opts.host}, so other machines can reach the explorer`);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+  // A world deleted or replaced under the server would be answered from a file no longer
+  // there (or no longer the one named); the server stops and says so.
+  const watched = [file, ...(opts.compare === undefined ? [] : [opts.compare])].map((f) => ({
+    file: f,
+    id: identity(f),
+  }));
+  await new Promise<void>((resolve, reject) => {
+    const stop = (error?: Error) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      clearInterval(timer);
       void running.close().then(() => {
         closeAll();
-        resolve();
+        if (error) reject(error);
+        else resolve();
       });
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    const onSignal = () => stop();
+    const timer: NodeJS.Timeout = setInterval(() => {
+      for (const w of watched) {
+        const now = identity(w.file);
+        if (now !== w.id) {
+          stop(
+            new IoError(
+              w.file,
+              now === null
+                ? 'the world file was deleted while the server was running; the explorer stopped (run hailsham serve again once it is back)'
+                : 'the world file was replaced while the server was running; the explorer stopped (run hailsham serve again to read the new one)',
+            ),
+          );
+          return;
+        }
+      }
+    }, WATCH_MS);
+    timer.unref();
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
+}
+
+/** How often the served files are looked at. */
+const WATCH_MS = 1000;
+
+/** A file's device and inode, or null when it is gone. */
+function identity(file: string): string | null {
+  try {
+    const s = statSync(file);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return null;
+  }
 }

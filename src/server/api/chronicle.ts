@@ -26,7 +26,8 @@ const HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'no
 
 /**
  * A person's chronicle of the kind asked for, or the one they have by default (a memoir when
- * they may have one); 404 for an unknown person, 400 for a memoir of someone who cannot tell one.
+ * they may have one); 404 for an unknown person, and for a memoir of someone who has none to
+ * tell (the kind is a valid one; this person's chronicle of it does not exist).
  */
 export function chronicleFor(api: ApiContext, id: number, asked: ChronicleKind | undefined) {
   const row = api.world.person(id);
@@ -36,7 +37,7 @@ export function chronicleFor(api: ApiContext, id: number, asked: ChronicleKind |
   if (!kinds.includes(kind))
     throw Object.assign(
       new HttpError(
-        400,
+        404,
         `query parameter 'kind': ${row.name} (#${id}) has no memoir: only a clone who lived to be a carer or a donor tells one; ask for kind=biography`,
       ),
       { field: 'kind' },
@@ -59,7 +60,7 @@ export const chronicleRoutes = [
     }),
     response: ChronicleView,
     alternatives: { 'text/html': 'with format=html: the chronicle as a standalone HTML page' },
-    errors: { 404: 'no person has this id' },
+    errors: { 404: 'no person has this id, or they have no chronicle of the kind asked for' },
     handler: ({ api, params, query }) => {
       const { row, kind, kinds, chronicle, ms, kept } = chronicleFor(api, params.id, query.kind);
       if (query.format === 'html')

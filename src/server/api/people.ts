@@ -75,6 +75,7 @@ export const peopleRoutes = [
     description:
       'Every filter narrows the list; with `name` the list is in name order, otherwise in id (birth) order. `total` is always exact.',
     query: PeopleQuery,
+    dependentRequired: { place: ['year'], year: ['place'] },
     response: PeoplePage,
     handler: ({ api, query: q, url }) => {
       if ((q.place === undefined) !== (q.year === undefined)) {

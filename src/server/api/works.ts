@@ -80,7 +80,7 @@ export const workRoutes = [
         .string()
         .transform((s) => s.replace(/\.svg$/, ''))
         .pipe(idParam)
-        .meta({ type: 'integer', minimum: 0, description: 'the work id' }),
+        .meta({ type: 'integer', minimum: 0, maximum: 2_147_483_647, description: 'the work id' }),
     }),
     response: z.string().meta({ description: 'an SVG document' }),
     mediaType: 'image/svg+xml',
