@@ -42,6 +42,8 @@ export interface PersonRow {
   completed_on: number | null;
   centre: number | null;
   carer: number | null;
+  /** The stable key every random draw about this person is made with (unsigned 32-bit). */
+  key: number;
 }
 
 export interface PlaceRow {

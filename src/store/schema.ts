@@ -4,8 +4,11 @@
  * file with the sqlite3 shell or DuckDB.
  */
 
-/** Version of the database layout; a reader refuses other versions with a clear error. */
-export const DB_FORMAT = 1;
+/**
+ * Version of the database layout; a reader refuses other versions with a clear error.
+ * 2: people.key, the person's stable key, so a life can be found again in another run.
+ */
+export const DB_FORMAT = 2;
 
 /** Marks a file as a Hailsham world (SQLite's application_id; "HLSM"). */
 export const APPLICATION_ID = 0x484c_534d;
@@ -21,7 +24,8 @@ CREATE TABLE places (
 CREATE TABLE people (
   id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, sex TEXT NOT NULL,
   born INTEGER NOT NULL, school INTEGER, cohort INTEGER, phase TEXT NOT NULL, donations INTEGER NOT NULL,
-  resident_on INTEGER, carer_on INTEGER, donor_on INTEGER, first_donation_on INTEGER, completed_on INTEGER, centre INTEGER, carer INTEGER
+  resident_on INTEGER, carer_on INTEGER, donor_on INTEGER, first_donation_on INTEGER, completed_on INTEGER, centre INTEGER, carer INTEGER,
+  key INTEGER NOT NULL
 );
 CREATE TABLE events (
   id INTEGER PRIMARY KEY, day INTEGER NOT NULL, type INTEGER NOT NULL, person INTEGER, other INTEGER,
@@ -41,6 +45,7 @@ CREATE INDEX event_people_person ON event_people(person);
 CREATE INDEX event_people_event ON event_people(event);
 CREATE INDEX people_name ON people(name COLLATE NOCASE);
 CREATE INDEX people_school_cohort ON people(school, cohort);
+CREATE INDEX people_key ON people(key);
 CREATE VIEW events_readable AS
   SELECT e.id, date('1900-01-01', '+' || e.day || ' days') AS date, t.name AS type,
          e.person, e.other, e.place, e.value, e.cause, e.data

@@ -230,7 +230,7 @@ export class WorldWriter implements EventSink {
     const p = world.people;
     if (p.count > this.residentOn.length) this.growPhaseArrays(p.count);
     const ins = this.db.prepare(
-      'INSERT INTO people (id, name, kind, sex, born, school, cohort, phase, donations, resident_on, carer_on, donor_on, first_donation_on, completed_on, centre, carer) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+      'INSERT INTO people (id, name, kind, sex, born, school, cohort, phase, donations, resident_on, carer_on, donor_on, first_donation_on, completed_on, centre, carer, key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
     );
     const opt = (v: number) => (v === NONE ? null : v);
     for (let i = 0; i < p.count; i++) {
@@ -252,6 +252,7 @@ export class WorldWriter implements EventSink {
         opt(this.completedOn[i]!),
         p.phase(i) >= 4 ? p.centre(i) : null,
         opt(p.carer(i)),
+        p.key(i),
       );
     }
   }
