@@ -2,6 +2,11 @@
  * The shapes of the API's responses, as zod schemas: the single source of truth from which the
  * OpenAPI document is generated, against which the tests check every response, and from which
  * the explorer's client takes its types (`import type`, so no zod reaches the browser).
+ *
+ * This folder is the contract between the server (src/server) and the web client
+ * (src/web/client): both import it and neither imports the other's code. The one other
+ * dependency between them runs from the server to the web app: the server serves the app's
+ * files (src/web/assets.ts), while the app knows the server only through these types and URLs.
  */
 import { z } from 'zod';
 import { PERSON_KINDS, PHASES } from '../world/phases.js';

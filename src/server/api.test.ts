@@ -31,7 +31,7 @@ import type {
   RoutesMap,
   Snapshot,
   WorldInfo,
-} from './schemas.js';
+} from '../api/schemas.js';
 
 let file: string;
 let hashBefore: string;

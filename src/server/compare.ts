@@ -13,8 +13,8 @@ import { DAYS_PER_YEAR, isoDate } from '../engine/calendar.js';
 import { PHASES } from '../world/phases.js';
 import type { ApiContext } from './context.js';
 import { NEVER } from './world-index.js';
-import type { CompareSide, Comparison, DivergedLife } from './schemas.js';
-import { DIVERGENCES } from './schemas.js';
+import type { CompareSide, Comparison, DivergedLife } from '../api/schemas.js';
+import { DIVERGENCES } from '../api/schemas.js';
 import { overviewOf } from './api/world.js';
 
 export type Divergence = (typeof DIVERGENCES)[number];

@@ -18,7 +18,7 @@ import {
   type PlaceSummary,
   type Ref,
   type WorldInfo,
-} from './schemas.js';
+} from '../api/schemas.js';
 import { discoverSideTables, type NameLookup, type SideTable } from './side-tables.js';
 import { WorldIndex } from './world-index.js';
 

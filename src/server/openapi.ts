@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { SOFTWARE_VERSION } from '../version.js';
 import type { AnyRoute } from './route.js';
-import { ApiError } from './schemas.js';
+import { ApiError } from '../api/schemas.js';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -9,7 +9,7 @@
  */
 import { isoDate } from '../engine/calendar.js';
 import type { WorldDb } from '../store/reader.js';
-import type { Cell, Section } from './schemas.js';
+import type { Cell, Section } from '../api/schemas.js';
 
 export type ColumnRole = 'person' | 'place' | 'event' | 'day' | 'plain';
 

@@ -10,7 +10,7 @@ import { DAYS_PER_YEAR, dayFromYmd, yearOf } from '../engine/calendar.js';
 import type { WorldDb } from '../store/reader.js';
 import { T } from '../world/event-types.js';
 import { PERSON_KINDS, PHASES } from '../world/phases.js';
-import { LIFE_PHASES, type Fate, type LifePhase } from './schemas.js';
+import { LIFE_PHASES, type Fate, type LifePhase } from '../api/schemas.js';
 
 /**
  * Stands for a phase never reached in the day columns: a day after every real one, so "had

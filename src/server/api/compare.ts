@@ -9,7 +9,7 @@ import { comparisonOf, divergedPage, pairLives, type Pairing } from '../compare.
 import type { ApiContext } from '../context.js';
 import { oneOrMore, paging, wholeNumber } from '../params.js';
 import { defineRoute, nextPage } from '../route.js';
-import { Comparison, DIVERGENCES, DivergedPage } from '../schemas.js';
+import { Comparison, DIVERGENCES, DivergedPage } from '../../api/schemas.js';
 
 interface Pair {
   a: ApiContext;

@@ -11,7 +11,7 @@ import { PERSON_KINDS } from '../../world/phases.js';
 import type { ApiContext } from '../context.js';
 import { dateParam, idParam, oneOf, oneOrMore, paging, wholeNumber } from '../params.js';
 import { defineRoute, nextPage } from '../route.js';
-import { EventsPage, FATES, LIFE_PHASES, PeoplePage, PersonDetail, type LifePhase } from '../schemas.js';
+import { EventsPage, FATES, LIFE_PHASES, PeoplePage, PersonDetail, type LifePhase } from '../../api/schemas.js';
 import { sectionOf } from '../side-tables.js';
 import { holdersOf } from './beliefs.js';
 import type { PeopleFilter } from '../world-index.js';

@@ -8,7 +8,7 @@ import { englandSvgPath, projectToSvg } from '../../world/geography/index.js';
 import type { ApiContext } from '../context.js';
 import { dateParam } from '../params.js';
 import { defineRoute } from '../route.js';
-import { MapData, Overview, Snapshot, WorldInfo, type Overview as OverviewT } from '../schemas.js';
+import { MapData, Overview, Snapshot, WorldInfo, type Overview as OverviewT } from '../../api/schemas.js';
 import { beliefsOverTime } from './beliefs.js';
 
 /** Size of the map's canvas; the explorer scales it. England is about 1.3 times taller than wide. */
