@@ -60,6 +60,11 @@ export const PersonSummary = z
     carerOn: isoDate.nullable(),
     donorOn: isoDate.nullable(),
     completedOn: isoDate.nullable(),
+    address: z
+      .string()
+      .describe(
+        'an address that opens the same person in any run, seed or what-if of the scenario: school, cohort and place in it (`/p/hailsham-1968-01`)',
+      ),
   })
   .meta({ id: 'PersonSummary' });
 export type PersonSummary = z.infer<typeof PersonSummary>;
@@ -514,6 +519,7 @@ const LifeSide = z.object({
 export const DivergedLife = z
   .object({
     name: z.string(),
+    address: z.string().describe('the address that opens this life in either world (`/p/…`, `/b/p/…`)'),
     school: z.object({ slug: z.string(), name: z.string() }).nullable(),
     cohort: z.number().int().nullable(),
     a: LifeSide,

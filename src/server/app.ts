@@ -5,6 +5,7 @@
  * refused, request bodies are refused, and long addresses are refused before any work.
  */
 import { createHash } from 'node:crypto';
+import { ADDRESS_PATTERN } from '../address/index.js';
 import { Hono, type Context } from 'hono';
 import { DatabaseError, HttpError } from '../errors.js';
 import type { WorldDb } from '../store/reader.js';
@@ -192,6 +193,21 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
     );
     return c.body(body, status);
   };
+
+  // An address that lasts (src/address) opens the person's page in this world.
+  const byAddress = (ctx: ApiContext, base: string, html: string) => (c: Context) => {
+    const address = c.req.param('address') ?? '';
+    const id = ADDRESS_PATTERN.test(address) ? ctx.findByAddress(address) : undefined;
+    if (id === undefined) return page(c, 404, html);
+    c.header('Cache-Control', 'no-cache');
+    return c.redirect(`${base}/people/${id}${c.req.path.endsWith('/chronicle') ? '/chronicle' : ''}`, 302);
+  };
+  app.get('/p/:address', byAddress(api, '', shell));
+  app.get('/p/:address/chronicle', byAddress(api, '', shell));
+  if (other) {
+    app.get(`${SECOND_WORLD_BASE}/p/:address`, byAddress(other, SECOND_WORLD_BASE, otherShell));
+    app.get(`${SECOND_WORLD_BASE}/p/:address/chronicle`, byAddress(other, SECOND_WORLD_BASE, otherShell));
+  }
 
   for (const path of PAGE_PATHS) app.get(path, (c) => page(c, 200));
   if (other) {

@@ -3,6 +3,7 @@
  * the tables its modules added, and the helpers that turn rows into what the API returns. Built
  * once when the server starts; nothing in it changes afterwards.
  */
+import { addressOf, keysOf, parseAddress } from '../address/index.js';
 import { isoDate } from '../engine/calendar.js';
 import { describeEvent } from '../present/describe-event.js';
 import { computeStats, type WorldStats } from '../stats/index.js';
@@ -146,6 +147,57 @@ export class ApiContext {
     return id === null || id < 0 ? null : { id, name: this.placeName(id) };
   }
 
+  private readonly addresses = new Map<number, string>();
+  private schoolSlugs: string[] | undefined;
+
+  /**
+   * A person's address (src/address): found from their key by trying their school first, then
+   * the school they were moved from, then every other school. Kept once found.
+   */
+  addressOf(p: Pick<PersonRow, 'id' | 'kind' | 'key' | 'cohort' | 'school'>): string {
+    let found = this.addresses.get(p.id);
+    if (found !== undefined) return found;
+    this.schoolSlugs ??= this.places
+      .filter((x) => x.kind === 'school' || x.kind === 'home')
+      .map((x) => x.slug);
+    const first: string[] = [];
+    const here = p.school === null ? undefined : this.placeById.get(p.school)?.slug;
+    if (here) first.push(here);
+    if (p.kind === 'clone') {
+      // A child moved when their school closed keeps the key of the school they were born to.
+      for (const r of this.world.all<{ data: string | null }>(
+        'SELECT data FROM events WHERE person = ? AND type = ?',
+        p.id,
+        T.transferred,
+      )) {
+        const from = r.data === null ? undefined : (JSON.parse(r.data) as { from?: unknown }).from;
+        const slug = typeof from === 'number' ? this.placeById.get(from)?.slug : undefined;
+        if (slug) first.push(slug);
+      }
+    }
+    found = addressOf({
+      kind: p.kind,
+      key: p.key,
+      cohort: p.cohort,
+      schools: [...new Set([...first, ...this.schoolSlugs])],
+    });
+    if (this.addresses.size > 100_000) this.addresses.clear();
+    this.addresses.set(p.id, found);
+    return found;
+  }
+
+  /** The id of the person at an address, or undefined when nobody in this world is there. */
+  findByAddress(text: string): number | undefined {
+    const a = parseAddress(text);
+    if (!a) return undefined;
+    for (const key of keysOf(a)) {
+      // Keys are 32-bit hashes: two people may share one, so the address must lead back.
+      for (const row of this.world.all<PersonRow>('SELECT * FROM people WHERE key = ? ORDER BY id', key))
+        if (this.addressOf(row) === text) return row.id;
+    }
+    return undefined;
+  }
+
   personSummary(p: PersonRow): PersonSummary {
     const d = (x: number | null) => (x === null ? null : isoDate(x));
     return {
@@ -165,6 +217,7 @@ export class ApiContext {
       carerOn: d(p.carer_on),
       donorOn: d(p.donor_on),
       completedOn: d(p.completed_on),
+      address: this.addressOf(p),
     };
   }
 

@@ -71,6 +71,8 @@ export class WorldIndex {
   /** Where each leaver arrived, from their `became_resident` event. */
   readonly residence: Int32Array;
   readonly spared: Uint8Array;
+  /** Each person's stable key (people.key), the same person's in every run of the scenario. */
+  readonly key: Uint32Array;
   readonly placeCount: number;
   private readonly placeKind: string[];
   readonly endDay: number;
@@ -94,6 +96,7 @@ export class WorldIndex {
     this.centre = new Int32Array(n).fill(NO_REF);
     this.residence = new Int32Array(n).fill(NO_REF);
     this.spared = new Uint8Array(n);
+    this.key = new Uint32Array(n);
     const kindCode = new Map<string, number>(PERSON_KINDS.map((k, i) => [k, i]));
     const phaseCode = new Map<string, number>(PHASES.map((p, i) => [p, i]));
     const rows = w.rows<
@@ -110,11 +113,13 @@ export class WorldIndex {
         number | null,
         number | null,
         number | null,
+        number,
       ]
     >(
-      'SELECT id, kind, born, school, cohort, phase, donations, resident_on, carer_on, donor_on, completed_on, centre FROM people',
+      'SELECT id, kind, born, school, cohort, phase, donations, resident_on, carer_on, donor_on, completed_on, centre, key FROM people',
     );
-    for (const [id, kind, born, school, cohort, phase, donations, res, car, don, comp, centre] of rows) {
+    for (const [id, kind, born, school, cohort, phase, donations, res, car, don, comp, centre, key] of rows) {
+      this.key[id] = key;
       this.kind[id] = kindCode.get(kind) ?? NO_KIND - 1;
       this.endPhase[id] = phaseCode.get(phase) ?? 0;
       this.donations[id] = Math.min(255, donations);
