@@ -19,11 +19,13 @@ import { eventRoutes } from './api/events.js';
 import { peopleRoutes } from './api/people.js';
 import { placeRoutes } from './api/places.js';
 import { workRoutes } from './api/works.js';
-import { overviewOf, worldRoutes } from './api/world.js';
+import { installOverview, overviewOf, worldRoutes } from './api/world.js';
 import { SECOND_WORLD_BASE } from './compare.js';
 import { ApiContext } from './context.js';
 import { openApiDocument } from './openapi.js';
 import { registerRoutes, type AnyRoute } from './route.js';
+import { warmInWorker, type Warming } from './warm.js';
+import { WorldIndex } from './world-index.js';
 
 /** Every route of the API, in the order the OpenAPI document lists them. */
 export const API_ROUTES: readonly AnyRoute[] = [
@@ -63,6 +65,12 @@ export interface AppOptions {
   onError?: (error: unknown, path: string) => void;
   /** A second world to compare with the first, opened read-only; served under /b. */
   compare?: WorldDb;
+  /**
+   * Read the people index, statistics and overview in a worker thread, then check every page
+   * of the file there, instead of reading them before the first answer (warm.ts). Requests
+   * that need them wait; damage found turns every later request into a 503.
+   */
+  background?: boolean;
 }
 
 export interface ExplorerApp {
@@ -70,7 +78,16 @@ export interface ExplorerApp {
   api: ApiContext;
   /** The second world's context, when comparing. */
   other?: ApiContext;
+  /** Resolves when every request can be answered from memory (at once unless `background`). */
+  ready: Promise<void>;
+  /** Resolves with the seconds the full check took (0 unless `background`); rejects on damage. */
+  checked: Promise<number>;
+  /** Stops background work. */
+  stop(): Promise<void>;
 }
+
+/** API paths answered from what the server reads before its first answer. */
+const ANSWERED_COLD = new Set(['/api', '/api/world', '/api/openapi.json', '/api/map']);
 
 function errorBody(status: number, message: string, field?: string) {
   return { error: { status, message, ...(field ? { field } : {}) } };
@@ -83,12 +100,41 @@ function errorBody(status: number, message: string, field?: string) {
  */
 export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp {
   const api = new ApiContext(world);
-  // The overview's series take a few passes over the people: done now, not on the first visit.
-  overviewOf(api);
   const other = options.compare ? new ApiContext(options.compare) : undefined;
-  if (other) {
-    overviewOf(other);
-    pairWorlds(api, other);
+  let damage: string | undefined;
+  let warm = false;
+  let ready: Promise<void>;
+  let checked: Promise<number>;
+  const warmings: Warming[] = [];
+  if (options.background) {
+    warmings.push(warmInWorker(world.file));
+    if (other) warmings.push(warmInWorker(other.world.file));
+    ready = Promise.all(warmings.map((w) => w.warm)).then(([a, b]) => {
+      api.install(new WorldIndex(a!.columns), a!.stats);
+      installOverview(api, a!.overview);
+      if (other && b) {
+        other.install(new WorldIndex(b.columns), b.stats);
+        installOverview(other, b.overview);
+        pairWorlds(api, other);
+      }
+      warm = true;
+    });
+    checked = Promise.all(warmings.map((w) => w.checked)).then((s) => Math.max(...s));
+    const hurt = (e: unknown) => {
+      damage ??= e instanceof Error ? e.message : String(e);
+    };
+    ready.catch(hurt);
+    checked.catch(hurt);
+  } else {
+    // The overview's series take a few passes over the people: done now, not on the first visit.
+    overviewOf(api);
+    if (other) {
+      overviewOf(other);
+      pairWorlds(api, other);
+    }
+    warm = true;
+    ready = Promise.resolve();
+    checked = Promise.resolve(0);
   }
   const app = new Hono();
   const assets = loadAssets();
@@ -124,6 +170,32 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
     c.header('Cross-Origin-Resource-Policy', 'same-origin');
     await next();
     c.header('Server-Timing', `app;dur=${(performance.now() - started).toFixed(2)}`);
+  });
+
+  // Until the worker has read the world, requests that need the people in memory wait for them;
+  // once damage is found, no request is answered from the file.
+  app.use('*', async (c, next) => {
+    const path = new URL(c.req.url).pathname;
+    const apiPath =
+      other && path.startsWith(`${SECOND_WORLD_BASE}/`) ? path.slice(SECOND_WORLD_BASE.length) : path;
+    const isApi = apiPath === '/api' || apiPath.startsWith('/api/');
+    const damaged = () =>
+      c.json(
+        errorBody(
+          503,
+          `the world database cannot be read: ${damage ?? 'unknown damage'}; run the scenario again`,
+        ),
+        503,
+      );
+    if (damage !== undefined && (isApi || apiPath.startsWith('/p/'))) return damaged();
+    if (!warm && (apiPath.startsWith('/p/') || (isApi && !ANSWERED_COLD.has(apiPath)))) {
+      try {
+        await ready;
+      } catch {
+        return damaged();
+      }
+    }
+    await next();
   });
 
   const revalidate = (c: { header: (name: string, value: string) => void }) => {
@@ -239,5 +311,14 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
     return c.json(errorBody(500, 'unexpected error in the explorer (reported on the server)'), 500);
   });
 
-  return { app, api, other };
+  return {
+    app,
+    api,
+    other,
+    ready,
+    checked,
+    stop: async () => {
+      await Promise.all(warmings.map((w) => w.stop()));
+    },
+  };
 }

@@ -28,24 +28,47 @@ const OPEN = '\u0001';
 const CLOSE = '\u0002';
 
 export class ApiContext {
-  readonly index: WorldIndex;
   readonly places: PlaceRow[];
   readonly placeById: Map<number, PlaceRow>;
   readonly sideTables: SideTable[];
-  readonly stats: WorldStats;
   readonly info: WorldInfo;
-  private readonly peoplePerPlace: Int32Array;
   private readonly nameStmt;
+  private indexMade: WorldIndex | undefined;
+  private statsMade: WorldStats | undefined;
+  private perPlace: Int32Array | undefined;
 
+  /**
+   * Reads what every page needs and is cheap even for a national world (meta, places, the
+   * list of tables); the people index and the statistics are read on first use, or handed
+   * over by install() when a worker thread has read them.
+   */
   constructor(readonly world: WorldDb) {
-    this.index = WorldIndex.load(world);
     this.places = world.places();
     this.placeById = new Map(this.places.map((p) => [p.id, p]));
     this.sideTables = discoverSideTables(world);
-    this.peoplePerPlace = this.index.peoplePerPlace();
-    this.stats = computeStats(world);
     this.nameStmt = world.db.prepare('SELECT name FROM people WHERE id = ?').pluck();
     this.info = this.buildInfo();
+  }
+
+  /** The people in memory (src/server/world-index.ts), read now if nobody has read them yet. */
+  get index(): WorldIndex {
+    return (this.indexMade ??= WorldIndex.load(this.world));
+  }
+
+  /** The world's statistics, computed now if nobody has computed them yet. */
+  get stats(): WorldStats {
+    return (this.statsMade ??= computeStats(this.world));
+  }
+
+  /** Whether the index and statistics are in memory. */
+  get warm(): boolean {
+    return this.indexMade !== undefined && this.statsMade !== undefined;
+  }
+
+  /** Takes the index and statistics read elsewhere (a worker thread) from the same file. */
+  install(index: WorldIndex, stats: WorldStats): void {
+    this.indexMade = index;
+    this.statsMade = stats;
   }
 
   private buildInfo(): WorldInfo {
@@ -60,9 +83,17 @@ export class ApiContext {
       // A scenario that is not JSON simply has no title to show.
     }
     const schools = this.places.filter((p) => p.kind === 'school' || p.kind === 'home');
-    const cohorts = w.get<{ a: number | null; b: number | null }>(
-      'SELECT min(cohort) AS a, max(cohort) AS b FROM people',
-    );
+    // One pair of index lookups a school (people_school_cohort), not a pass over the people.
+    let first: number | null = null;
+    let last: number | null = null;
+    for (const p of schools) {
+      const r = w.get<{ a: number | null; b: number | null }>(
+        'SELECT min(cohort) AS a, max(cohort) AS b FROM people WHERE school = ?',
+        p.id,
+      );
+      if (r?.a != null) first = first === null ? r.a : Math.min(first, r.a);
+      if (r?.b != null) last = last === null ? r.b : Math.max(last, r.b);
+    }
     return {
       scenario: w.meta.scenarioName,
       title,
@@ -89,7 +120,7 @@ export class ApiContext {
         description: EVENT_TYPES[name].description,
       })),
       schools: schools.map((p) => ({ id: p.id, name: p.name })),
-      cohorts: { first: cohorts?.a ?? null, last: cohorts?.b ?? null },
+      cohorts: { first, last },
     };
   }
 
@@ -235,7 +266,7 @@ export class ApiContext {
       opened: p.opened === null ? null : isoDate(p.opened),
       closes: p.closes === null ? null : isoDate(p.closes),
       residence: this.placeRef(p.residence),
-      people: this.peoplePerPlace[p.id] ?? 0,
+      people: (this.perPlace ??= this.index.peoplePerPlace())[p.id] ?? 0,
     };
   }
 

@@ -6,7 +6,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { WorldDb } from '../store/reader.js';
-import { createApp, type AppOptions } from './app.js';
+import { createApp, type AppOptions, type ExplorerApp } from './app.js';
 
 export { createApp, API_ROUTES, MAX_URL_LENGTH, type AppOptions, type ExplorerApp } from './app.js';
 
@@ -32,6 +32,8 @@ export interface RunningServer {
   port: number;
   host: string;
   server: ServerType;
+  /** The app, its worlds' contexts, and its background work (`ready`, `checked`). */
+  explorer: ExplorerApp;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,8 @@ export async function startServer(
   world: WorldDb,
   options: { port?: number; host?: string } & AppOptions = {},
 ): Promise<RunningServer> {
-  const { app } = createApp(world, options);
+  const explorer = createApp(world, options);
+  const { app } = explorer;
   const host = options.host ?? DEFAULT_HOST;
   const wanted = options.port ?? DEFAULT_PORT;
   return new Promise((resolve, reject) => {
@@ -58,9 +61,13 @@ export async function startServer(
         maxHeaderSize: SERVER_LIMITS.maxHeaderSize,
       },
     });
-    server.once('error', reject);
+    const failed = (e: Error) => {
+      void explorer.stop();
+      reject(e);
+    };
+    server.once('error', failed);
     server.once('listening', () => {
-      server.off('error', reject);
+      server.off('error', failed);
       const port = (server.address() as AddressInfo).port;
       const shown = host.includes(':') ? `[${host}]` : host;
       resolve({
@@ -68,11 +75,14 @@ export async function startServer(
         port,
         host,
         server,
-        close: () =>
-          new Promise<void>((done) => {
+        explorer,
+        close: async () => {
+          await explorer.stop();
+          await new Promise<void>((done) => {
             server.close(() => done());
             if ('closeAllConnections' in server) server.closeAllConnections();
-          }),
+          });
+        },
       });
     });
   });

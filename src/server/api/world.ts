@@ -58,6 +58,11 @@ export function overviewOf(api: ApiContext): OverviewT {
   return o;
 }
 
+/** Takes an overview computed elsewhere (a worker thread) from the same world. */
+export function installOverview(api: ApiContext, overview: OverviewT): void {
+  overviews.set(api, overview);
+}
+
 let mapCache: MapData | undefined;
 
 export const worldRoutes = [
