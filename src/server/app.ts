@@ -18,6 +18,7 @@ import { compareRoutes, pairWorlds } from './api/compare.js';
 import { eventRoutes } from './api/events.js';
 import { peopleRoutes } from './api/people.js';
 import { placeRoutes } from './api/places.js';
+import { storyRoutes } from './api/stories.js';
 import { workRoutes } from './api/works.js';
 import { installOverview, overviewOf, worldRoutes } from './api/world.js';
 import { SECOND_WORLD_BASE } from './compare.js';
@@ -36,6 +37,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...eventRoutes,
   ...placeRoutes,
   ...canonRoutes,
+  ...storyRoutes,
   ...workRoutes,
   ...compareRoutes,
 ];
@@ -51,6 +53,7 @@ const PAGE_PATHS = [
   '/events',
   '/time',
   '/canon',
+  '/stories',
   '/compare',
   '/people/:id{[0-9]{1,10}}',
   '/people/:id{[0-9]{1,10}}/chronicle',
