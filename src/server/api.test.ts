@@ -33,6 +33,7 @@ import type {
   Snapshot,
   WorldInfo,
 } from '../api/schemas.js';
+import type { StoriesPage } from '../api/stories.js';
 
 let file: string;
 let hashBefore: string;
@@ -287,6 +288,29 @@ describe('GET /api/addresses/{address} and /p/{address}', () => {
     expect(await fails('/api/addresses/hailsham-1850-01', 404)).toContain('hailsham-1850-01');
     await fails('/api/addresses/Hailsham..1', 400, 'address');
     expect((await call('/p/hailsham-1850-01')).status).toBe(404);
+  });
+});
+
+describe('GET /api/stories', () => {
+  it('lists the stories rarest first, each with people at lasting addresses and its events', async () => {
+    const all = await json<StoriesPage>('/api/stories?limit=100');
+    expect(all.kinds.length).toBeGreaterThan(5);
+    expect(all.total).toBe(all.kinds.reduce((n, k) => n + k.count, 0));
+    expect(all.items.length).toBeGreaterThan(0);
+    all.items.forEach((s, i) => {
+      expect(s.rank).toBe(i + 1);
+      if (i > 0) expect(s.bits).toBeLessThanOrEqual(all.items[i - 1]!.bits);
+      expect(s.events.length).toBeGreaterThan(0);
+      expect(s.events[0]!.date).toBe(s.date);
+      expect(s.scene).toBe(`/people/${s.people[0]!.id}/chronicle#ev-${s.events[0]!.id}`);
+    });
+    const someone = all.items[0]!.people[0]!;
+    expect((await json<PersonSummary>(`/api/addresses/${someone.address}`)).id).toBe(someone.id);
+    const kind = all.items[0]!.kind;
+    const only = await json<StoriesPage>(`/api/stories?kind=${kind}&limit=5`);
+    expect(only.items.every((s) => s.kind === kind)).toBe(true);
+    expect(only.total).toBe(all.kinds.find((k) => k.key === kind)!.count);
+    await fails('/api/stories?kind=weather', 400, 'kind');
   });
 });
 
