@@ -12,7 +12,7 @@ import type { Page } from './router.js';
 import { eventLabel, pager } from './views.js';
 
 function rarity(bits: number | null): string {
-  return bits === null ? '—' : `${bits.toFixed(1)} bits`;
+  return bits === null ? '—' : `${bits.toFixed(1)}\u00a0bits`;
 }
 
 function kindsTable(kinds: StoryKind[], chosen: string | null): HTMLTableElement {
