@@ -295,7 +295,7 @@ describe('GET /api/stories', () => {
   it('lists the stories rarest first, each with people at lasting addresses and its events', async () => {
     const all = await json<StoriesPage>('/api/stories?limit=100');
     expect(all.kinds.length).toBeGreaterThan(5);
-    expect(all.total).toBe(all.kinds.reduce((n, k) => n + k.count, 0));
+    expect(all.total).toBe(all.kinds.reduce((n, k) => n + Math.min(k.count, 500), 0));
     expect(all.items.length).toBeGreaterThan(0);
     all.items.forEach((s, i) => {
       expect(s.rank).toBe(i + 1);

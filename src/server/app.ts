@@ -18,7 +18,7 @@ import { compareRoutes, pairWorlds } from './api/compare.js';
 import { eventRoutes } from './api/events.js';
 import { peopleRoutes } from './api/people.js';
 import { placeRoutes } from './api/places.js';
-import { storyRoutes } from './api/stories.js';
+import { installStories, storyRoutes } from './api/stories.js';
 import { workRoutes } from './api/works.js';
 import { installOverview, overviewOf, worldRoutes } from './api/world.js';
 import { SECOND_WORLD_BASE } from './compare.js';
@@ -108,6 +108,7 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
   let warm = false;
   let ready: Promise<void>;
   let checked: Promise<number>;
+  let sifted: Promise<unknown> = Promise.resolve();
   const warmings: Warming[] = [];
   if (options.background) {
     warmings.push(warmInWorker(world.file));
@@ -123,6 +124,10 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
       warm = true;
     });
     checked = Promise.all(warmings.map((w) => w.checked)).then((s) => Math.max(...s));
+    sifted = Promise.all(warmings.map((w) => w.stories)).then(([a, b]) => {
+      installStories(api, a!);
+      if (other && b) installStories(other, b);
+    });
     const hurt = (e: unknown) => {
       damage ??= e instanceof Error ? e.message : String(e);
     };
@@ -194,6 +199,14 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
     if (!warm && (apiPath.startsWith('/p/') || (isApi && !ANSWERED_COLD.has(apiPath)))) {
       try {
         await ready;
+      } catch {
+        return damaged();
+      }
+    }
+    // The worker sifts the stories next: waiting is quicker than sifting here as well.
+    if (apiPath === '/api/stories') {
+      try {
+        await sifted;
       } catch {
         return damaged();
       }

@@ -1,7 +1,7 @@
 /**
  * The worker thread behind a fast start (src/server/warm.ts): opens the same world file
  * read-only, reads the people index, the statistics and the overview, hands them to the
- * server (the index's arrays are moved, not copied), and then reads every page of the file
+ * server (the index's arrays are moved, not copied), sifts the stories, and then reads every page of the file
  * (SQLite's quick_check), reporting damage if it finds any. The server answers requests all
  * the while.
  */
@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DatabaseError } from '../errors.js';
 import { computeStats } from '../stats/index.js';
 import { openWorld } from '../store/reader.js';
+import { siftStories } from '../stories/index.js';
 import { overviewOf } from './api/world.js';
 import { ApiContext } from './context.js';
 import type { FromWarmWorker } from './warm.js';
@@ -30,6 +31,7 @@ function run(): void {
       { type: 'warm', columns, stats: api.stats, overview, seconds: (performance.now() - t0) / 1000 },
       columnBuffers(columns),
     );
+    send({ type: 'stories', sifted: siftStories(world) });
     const t1 = performance.now();
     world.check();
     send({ type: 'checked', seconds: (performance.now() - t1) / 1000 });

@@ -14,14 +14,14 @@
 import type { WorldDb } from '../store/reader.js';
 import { Log, PATTERNS, type Match, type Pattern } from './patterns.js';
 
-export { PATTERNS, type Match, type Pattern } from './patterns.js';
+export { MAX_MATCHES, PATTERNS, type Match, type Pattern } from './patterns.js';
 
 /** A kind of story and how often the world produced it. */
 export interface StoryKind {
   key: string;
   title: string;
   description: string;
-  /** How many times it happened. */
+  /** How many times it happened (stories keep at most MAX_MATCHES of a kind). */
   count: number;
   /** How many times the world gave it the chance. */
   opportunities: number;
@@ -58,7 +58,7 @@ export function siftStories(world: WorldDb, patterns: readonly Pattern[] = PATTE
   for (const p of patterns) {
     const found = p.find(log);
     if (!found) continue;
-    const n = found.matches.length;
+    const n = Math.max(found.count ?? 0, found.matches.length);
     const chances = Math.max(found.opportunities, n);
     const base = n === 0 || chances === 0 ? null : -Math.log2(n / chances);
     kinds.push({

@@ -26,9 +26,16 @@ export interface Pattern {
   title: string;
   /** What the pattern looks for, in a sentence. */
   description: string;
-  /** How many times the world gave the situation a chance, and every time it happened. */
-  find(log: Log): { opportunities: number; matches: Match[] } | null;
+  /**
+   * How many times the world gave the situation a chance, how many times it happened (when
+   * more than the matches returned), and the matches: all of them, or for a kind that happens
+   * by the hundred thousand the first MAX_MATCHES (the rest would rank far below).
+   */
+  find(log: Log): { opportunities: number; count?: number; matches: Match[] } | null;
 }
+
+/** The most matches of one kind kept as stories; the k-th is log2(k) bits less news. */
+export const MAX_MATCHES = 500;
 
 /** A world's log as the patterns read it: events of a type, counts, and plain queries. */
 export class Log {
@@ -49,11 +56,11 @@ export class Log {
   }
 
   /** Every event of a type (and a further SQL condition), in order. */
-  ofType(name: string, where = ''): EventRow[] {
+  ofType(name: string, where = '', limit?: number): EventRow[] {
     const c = this.code(name);
     if (c === undefined) return [];
     return this.db.all<EventRow>(
-      `SELECT * FROM events WHERE type = ?${where ? ` AND ${where}` : ''} ORDER BY id`,
+      `SELECT * FROM events WHERE type = ?${where ? ` AND ${where}` : ''} ORDER BY id${limit ? ` LIMIT ${limit}` : ''}`,
       c,
     );
   }
@@ -139,7 +146,10 @@ export const PATTERNS: readonly Pattern[] = [
     description: 'A carer took on, as a donor, a friend from their school days.',
     find: (w) => ({
       opportunities: w.count('carer_assigned'),
-      matches: w.ofType('carer_assigned', 'value = 1').map((r) => single(r, [r.other, r.person])),
+      count: w.count('carer_assigned', 'value = 1'),
+      matches: w
+        .ofType('carer_assigned', 'value = 1', MAX_MATCHES)
+        .map((r) => single(r, [r.other, r.person])),
     }),
   },
   {
@@ -147,17 +157,37 @@ export const PATTERNS: readonly Pattern[] = [
     title: 'A carer cared for someone they once loved',
     description: 'A carer was assigned a donor with whom they had once been a couple.',
     find: (w) => {
-      const couples = new Map<string, number>();
-      for (const r of w.ofType('couple_formed'))
-        if (r.person !== null && r.other !== null) couples.set(pairKey(r.person, r.other), r.id);
+      const assigned = w.code('carer_assigned');
+      if (assigned === undefined) return null;
       const matches: Match[] = [];
-      for (const r of w.ofType('carer_assigned')) {
-        if (r.person === null || r.other === null) continue;
-        const together = couples.get(pairKey(r.person, r.other));
-        if (together !== undefined && together < r.id)
-          matches.push({ events: [r.id, together], people: [r.other, r.person], day: r.day, place: r.place });
+      const lovers = new Set<number>();
+      for (const c of w.ofType('couple_formed')) {
+        if (c.person === null || c.other === null) continue;
+        lovers.add(c.person);
+        lovers.add(c.other);
+        // Either may have become the other's carer, after they were together.
+        for (const [donor, carer] of [
+          [c.person, c.other],
+          [c.other, c.person],
+        ] as const)
+          for (const r of w.all<EventRow>(
+            'SELECT * FROM events WHERE person = ? AND type = ? AND other = ? AND id > ? ORDER BY id',
+            donor,
+            assigned,
+            carer,
+            c.id,
+          ))
+            matches.push({ events: [r.id, c.id], people: [carer, donor], day: r.day, place: r.place });
       }
-      return { opportunities: w.count('carer_assigned'), matches };
+      // The chances: carers assigned to donors who had ever been in a couple.
+      let opportunities = 0;
+      for (const id of lovers)
+        opportunities += w.get<{ n: number }>(
+          'SELECT count(*) AS n FROM events WHERE person = ? AND type = ?',
+          id,
+          assigned,
+        )!.n;
+      return { opportunities, matches };
     },
   },
   {
@@ -261,7 +291,8 @@ export const PATTERNS: readonly Pattern[] = [
     description: 'A donor who completed at their very first donation.',
     find: (w) => ({
       opportunities: w.count('completed'),
-      matches: w.ofType('completed', 'value = 1').map((r) => single(r, [r.person])),
+      count: w.count('completed', 'value = 1'),
+      matches: w.ofType('completed', 'value = 1', MAX_MATCHES).map((r) => single(r, [r.person])),
     }),
   },
   {

@@ -23,6 +23,11 @@ export function storiesOf(api: ApiContext): Sifted {
   return s;
 }
 
+/** Takes stories sifted elsewhere (a worker thread) from the same world. */
+export function installStories(api: ApiContext, s: Sifted): void {
+  sifted.set(api, s);
+}
+
 const KIND_KEYS = PATTERNS.map((p) => p.key) as [string, ...string[]];
 
 export const storyRoutes = [
