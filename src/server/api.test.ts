@@ -26,12 +26,14 @@ import type {
   Overview,
   PeoplePage,
   PersonDetail,
+  PersonSummary,
   PlaceDetail,
   PlacesList,
   RoutesMap,
   Snapshot,
   WorldInfo,
-} from './schemas.js';
+} from '../api/schemas.js';
+import type { StoriesPage } from '../api/stories.js';
 
 let file: string;
 let hashBefore: string;
@@ -261,6 +263,54 @@ describe('GET /api/people/{id}', () => {
     await fails('/api/people/abc', 400, 'id');
     await fails('/api/people/-3', 400, 'id');
     await fails('/api/people/99999999999999', 400, 'id');
+  });
+});
+
+describe('GET /api/addresses/{address} and /p/{address}', () => {
+  it('finds every person by the address their summary gives, and opens their page', async () => {
+    const ids = world.all<{ id: number }>('SELECT id FROM people ORDER BY id').map((r) => r.id);
+    for (const id of ids.filter((_, i) => i % 7 === 0)) {
+      const { person } = await json<PersonDetail>(`/api/people/${id}`);
+      expect(person.address).toMatch(/^[a-z0-9-]+$/);
+      expect((await json<PersonSummary>(`/api/addresses/${person.address}`)).id).toBe(id);
+      const res = await call(`/p/${person.address}`);
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe(`/people/${id}`);
+    }
+    const clone = await json<PersonSummary>('/api/addresses/hailsham-1970-01');
+    expect(clone.cohort).toBe(1970);
+    expect((await call('/p/hailsham-1970-01/chronicle')).headers.get('location')).toBe(
+      `/people/${clone.id}/chronicle`,
+    );
+  });
+
+  it('answers 404 for an address nobody is at, and 400 for text that is not one', async () => {
+    expect(await fails('/api/addresses/hailsham-1850-01', 404)).toContain('hailsham-1850-01');
+    await fails('/api/addresses/Hailsham..1', 400, 'address');
+    expect((await call('/p/hailsham-1850-01')).status).toBe(404);
+  });
+});
+
+describe('GET /api/stories', () => {
+  it('lists the stories rarest first, each with people at lasting addresses and its events', async () => {
+    const all = await json<StoriesPage>('/api/stories?limit=100');
+    expect(all.kinds.length).toBeGreaterThan(5);
+    expect(all.total).toBe(all.kinds.reduce((n, k) => n + Math.min(k.count, 500), 0));
+    expect(all.items.length).toBeGreaterThan(0);
+    all.items.forEach((s, i) => {
+      expect(s.rank).toBe(i + 1);
+      if (i > 0) expect(s.bits).toBeLessThanOrEqual(all.items[i - 1]!.bits);
+      expect(s.events.length).toBeGreaterThan(0);
+      expect(s.events[0]!.date).toBe(s.date);
+      expect(s.scene).toBe(`/people/${s.people[0]!.id}/chronicle#ev-${s.events[0]!.id}`);
+    });
+    const someone = all.items[0]!.people[0]!;
+    expect((await json<PersonSummary>(`/api/addresses/${someone.address}`)).id).toBe(someone.id);
+    const kind = all.items[0]!.kind;
+    const only = await json<StoriesPage>(`/api/stories?kind=${kind}&limit=5`);
+    expect(only.items.every((s) => s.kind === kind)).toBe(true);
+    expect(only.total).toBe(all.kinds.find((k) => k.key === kind)!.count);
+    await fails('/api/stories?kind=weather', 400, 'kind');
   });
 });
 
@@ -661,11 +711,11 @@ describe('two worlds compared: small.yaml and fewer-donations.yaml, seed 7', () 
     expect(await get<Comparison>('/b/api/compare')).toEqual(c);
   });
 
-  it('pairs lives by school, cohort and name, and lists those whose fate differs', async () => {
+  it('pairs lives by cohort and stable key, and lists those whose fate differs', async () => {
     const c = await get<Comparison>('/api/compare');
     const clones = world.get<{ n: number }>("SELECT count(*) AS n FROM people WHERE kind = 'clone'")!.n;
-    expect(c.matching.by).toBe('name');
-    expect(c.matching.note).toContain('not stored');
+    expect(c.matching.by).toBe('key');
+    expect(c.matching.note).toContain('stable key');
     expect(c.matching.matched + c.matching.onlyA).toBe(clones);
     expect(c.matching.diverged).toBeGreaterThan(10);
     const seen: number[] = [];
@@ -680,7 +730,15 @@ describe('two worlds compared: small.yaml and fewer-donations.yaml, seed 7', () 
         const b = other.person(l.b.id)!;
         expect(b.name).toBe(a.name);
         expect(b.cohort).toBe(a.cohort);
+        expect(b.key).toBe(a.key);
         expect(l.name).toBe(a.name);
+        // The address opens the same life in both worlds.
+        const opened = await both.app.request(`/p/${l.address}`);
+        expect(opened.status, l.address).toBe(302);
+        expect(opened.headers.get('location')).toBe(`/people/${l.a.id}`);
+        expect((await both.app.request(`/b/p/${l.address}`)).headers.get('location')).toBe(
+          `/b/people/${l.b.id}`,
+        );
         if (l.differs.includes('donations')) expect(b.donations).not.toBe(a.donations);
         else expect(b.donations).toBe(a.donations);
         if (l.differs.includes('completion')) expect(b.completed_on).not.toBe(a.completed_on);

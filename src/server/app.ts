@@ -5,6 +5,7 @@
  * refused, request bodies are refused, and long addresses are refused before any work.
  */
 import { createHash } from 'node:crypto';
+import { ADDRESS_PATTERN } from '../address/index.js';
 import { Hono, type Context } from 'hono';
 import { DatabaseError, HttpError } from '../errors.js';
 import type { WorldDb } from '../store/reader.js';
@@ -17,13 +18,16 @@ import { compareRoutes, pairWorlds } from './api/compare.js';
 import { eventRoutes } from './api/events.js';
 import { peopleRoutes } from './api/people.js';
 import { placeRoutes } from './api/places.js';
+import { installStories, storyRoutes } from './api/stories.js';
 import { workRoutes } from './api/works.js';
-import { overviewOf, worldRoutes } from './api/world.js';
+import { installOverview, overviewOf, worldRoutes } from './api/world.js';
 import { SECOND_WORLD_BASE } from './compare.js';
 import { ApiContext } from './context.js';
 import { MAX_URL_LENGTH } from './limits.js';
 import { openApiDocument } from './openapi.js';
 import { registerRoutes, type AnyRoute } from './route.js';
+import { warmInWorker, type Warming } from './warm.js';
+import { WorldIndex } from './world-index.js';
 
 /** Every route of the API, in the order the OpenAPI document lists them. */
 export const API_ROUTES: readonly AnyRoute[] = [
@@ -34,6 +38,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...eventRoutes,
   ...placeRoutes,
   ...canonRoutes,
+  ...storyRoutes,
   ...workRoutes,
   ...compareRoutes,
 ];
@@ -48,6 +53,7 @@ const PAGE_PATHS = [
   '/events',
   '/time',
   '/canon',
+  '/stories',
   '/compare',
   '/people/:id{[0-9]{1,10}}',
   '/people/:id{[0-9]{1,10}}/chronicle',
@@ -62,6 +68,12 @@ export interface AppOptions {
   onError?: (error: unknown, path: string) => void;
   /** A second world to compare with the first, opened read-only; served under /b. */
   compare?: WorldDb;
+  /**
+   * Read the people index, statistics and overview in a worker thread, then check every page
+   * of the file there, instead of reading them before the first answer (warm.ts). Requests
+   * that need them wait; damage found turns every later request into a 503.
+   */
+  background?: boolean;
 }
 
 export interface ExplorerApp {
@@ -69,7 +81,16 @@ export interface ExplorerApp {
   api: ApiContext;
   /** The second world's context, when comparing. */
   other?: ApiContext;
+  /** Resolves when every request can be answered from memory (at once unless `background`). */
+  ready: Promise<void>;
+  /** Resolves with the seconds the full check took (0 unless `background`); rejects on damage. */
+  checked: Promise<number>;
+  /** Stops background work. */
+  stop(): Promise<void>;
 }
+
+/** API paths answered from what the server reads before its first answer. */
+const ANSWERED_COLD = new Set(['/api', '/api/world', '/api/openapi.json', '/api/map']);
 
 function errorBody(status: number, message: string, field?: string) {
   return { error: { status, message, ...(field ? { field } : {}) } };
@@ -82,12 +103,46 @@ function errorBody(status: number, message: string, field?: string) {
  */
 export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp {
   const api = new ApiContext(world);
-  // The overview's series take a few passes over the people: done now, not on the first visit.
-  overviewOf(api);
   const other = options.compare ? new ApiContext(options.compare) : undefined;
-  if (other) {
-    overviewOf(other);
-    pairWorlds(api, other);
+  let damage: string | undefined;
+  let warm = false;
+  let ready: Promise<void>;
+  let checked: Promise<number>;
+  let sifted: Promise<unknown> = Promise.resolve();
+  const warmings: Warming[] = [];
+  if (options.background) {
+    warmings.push(warmInWorker(world.file));
+    if (other) warmings.push(warmInWorker(other.world.file));
+    ready = Promise.all(warmings.map((w) => w.warm)).then(([a, b]) => {
+      api.install(new WorldIndex(a!.columns), a!.stats);
+      installOverview(api, a!.overview);
+      if (other && b) {
+        other.install(new WorldIndex(b.columns), b.stats);
+        installOverview(other, b.overview);
+        pairWorlds(api, other);
+      }
+      warm = true;
+    });
+    checked = Promise.all(warmings.map((w) => w.checked)).then((s) => Math.max(...s));
+    sifted = Promise.all(warmings.map((w) => w.stories)).then(([a, b]) => {
+      installStories(api, a!);
+      if (other && b) installStories(other, b);
+    });
+    const hurt = (e: unknown) => {
+      damage ??= e instanceof Error ? e.message : String(e);
+    };
+    ready.catch(hurt);
+    checked.catch(hurt);
+  } else {
+    // The overview's series take a few passes over the people: done now, not on the first visit.
+    overviewOf(api);
+    if (other) {
+      overviewOf(other);
+      pairWorlds(api, other);
+    }
+    warm = true;
+    ready = Promise.resolve();
+    checked = Promise.resolve(0);
   }
   const app = new Hono();
   const assets = loadAssets();
@@ -123,6 +178,40 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
     c.header('Cross-Origin-Resource-Policy', 'same-origin');
     await next();
     c.header('Server-Timing', `app;dur=${(performance.now() - started).toFixed(2)}`);
+  });
+
+  // Until the worker has read the world, requests that need the people in memory wait for them;
+  // once damage is found, no request is answered from the file.
+  app.use('*', async (c, next) => {
+    const path = new URL(c.req.url).pathname;
+    const apiPath =
+      other && path.startsWith(`${SECOND_WORLD_BASE}/`) ? path.slice(SECOND_WORLD_BASE.length) : path;
+    const isApi = apiPath === '/api' || apiPath.startsWith('/api/');
+    const damaged = () =>
+      c.json(
+        errorBody(
+          503,
+          `the world database cannot be read: ${damage ?? 'unknown damage'}; run the scenario again`,
+        ),
+        503,
+      );
+    if (damage !== undefined && (isApi || apiPath.startsWith('/p/'))) return damaged();
+    if (!warm && (apiPath.startsWith('/p/') || (isApi && !ANSWERED_COLD.has(apiPath)))) {
+      try {
+        await ready;
+      } catch {
+        return damaged();
+      }
+    }
+    // The worker sifts the stories next: waiting is quicker than sifting here as well.
+    if (apiPath === '/api/stories') {
+      try {
+        await sifted;
+      } catch {
+        return damaged();
+      }
+    }
+    await next();
   });
 
   const revalidate = (c: { header: (name: string, value: string) => void }) => {
@@ -193,6 +282,21 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
     return c.body(body, status);
   };
 
+  // An address that lasts (src/address) opens the person's page in this world.
+  const byAddress = (ctx: ApiContext, base: string, html: string) => (c: Context) => {
+    const address = c.req.param('address') ?? '';
+    const id = ADDRESS_PATTERN.test(address) ? ctx.findByAddress(address) : undefined;
+    if (id === undefined) return page(c, 404, html);
+    c.header('Cache-Control', 'no-cache');
+    return c.redirect(`${base}/people/${id}${c.req.path.endsWith('/chronicle') ? '/chronicle' : ''}`, 302);
+  };
+  app.get('/p/:address', byAddress(api, '', shell));
+  app.get('/p/:address/chronicle', byAddress(api, '', shell));
+  if (other) {
+    app.get(`${SECOND_WORLD_BASE}/p/:address`, byAddress(other, SECOND_WORLD_BASE, otherShell));
+    app.get(`${SECOND_WORLD_BASE}/p/:address/chronicle`, byAddress(other, SECOND_WORLD_BASE, otherShell));
+  }
+
   for (const path of PAGE_PATHS) app.get(path, (c) => page(c, 200));
   if (other) {
     app.get(SECOND_WORLD_BASE, (c) => page(c, 200, otherShell));
@@ -223,5 +327,14 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
     return c.json(errorBody(500, 'unexpected error in the explorer (reported on the server)'), 500);
   });
 
-  return { app, api, other };
+  return {
+    app,
+    api,
+    other,
+    ready,
+    checked,
+    stop: async () => {
+      await Promise.all(warmings.map((w) => w.stop()));
+    },
+  };
 }

@@ -1,20 +1,19 @@
 /**
  * Two worlds side by side (`hailsham serve a.db --compare b.db`): each world's figures, and the
- * lives whose fate differs between them. A person is the same person in both worlds when they
- * were born to the same school (by slug, before any transfer), in the same cohort, with the
- * same name: the worlds' stable keys (a hash of school, cohort and place in the cohort) are not
- * written to the database, and a name is drawn from that key, so a life keeps its name in
- * every world run with the same seed. Two of a cohort who share a name are paired in the order
- * they were born into it (their ids). The pairing is made once, when the server starts, from the
- * people held in memory and one read of names: about three seconds for two national worlds.
+ * lives whose fate differs between them. A clone is the same person in both worlds when they
+ * share a cohort and a stable key (`people.key`, a hash of the school they were born to, the
+ * cohort and their place in it), as `hailsham compare` pairs them (src/compare/pair.ts). Keys
+ * are 32-bit, so two of a cohort in a national world may share one; they are paired in the
+ * order they were born (their ids). The pairing is made once, when the server starts, from the
+ * people held in memory: well under a second for two national worlds.
  */
 import { basename } from 'node:path';
 import { DAYS_PER_YEAR, isoDate } from '../engine/calendar.js';
 import { PHASES } from '../world/phases.js';
 import type { ApiContext } from './context.js';
 import { NEVER } from './world-index.js';
-import type { CompareSide, Comparison, DivergedLife } from './schemas.js';
-import { DIVERGENCES } from './schemas.js';
+import type { CompareSide, Comparison, DivergedLife } from '../api/schemas.js';
+import { DIVERGENCES } from '../api/schemas.js';
 import { overviewOf } from './api/world.js';
 
 export type Divergence = (typeof DIVERGENCES)[number];
@@ -68,50 +67,23 @@ function rollOf(api: ApiContext): Roll {
 }
 
 /**
- * Each clone's identity as one number, the same in both worlds for the same person: cohort,
- * then school (by slug), then name, each ranked over both worlds together. Sorting by it, with
- * the id to break ties, puts two rolls in the same order, so pairing is one merge.
+ * The clones' positions in `ids` in the order of their identity (cohort, then key), ties in id
+ * order. Identity and position are packed into one 64-bit integer (cohort offset, 32 bits of
+ * key, 24 bits of position) so a million lives sort as one typed array.
  */
-function identities(a: ApiContext, ra: Roll, b: ApiContext, rb: Roll): [Float64Array, Float64Array] {
-  const slugOf = (r: Roll, id: number) =>
-    r.birthSchool[id]! >= 0 ? (r.slugs[r.birthSchool[id]!] ?? '') : '';
-  const nameSet = new Set<string>();
-  const slugSet = new Set<string>();
-  let minCohort = Infinity;
-  for (const [api, r] of [
-    [a, ra],
-    [b, rb],
-  ] as const)
-    for (const id of r.ids) {
-      nameSet.add(r.names[id]!);
-      slugSet.add(slugOf(r, id));
-      minCohort = Math.min(minCohort, api.index.cohort[id]!);
-    }
-  const rank = (values: Set<string>) => new Map([...values].sort().map((v, i) => [v, i] as [string, number]));
-  const nameRank = rank(nameSet);
-  const slugRank = rank(slugSet);
-  const keysOf = (api: ApiContext, r: Roll) =>
-    Float64Array.from(
-      r.ids,
-      (id) =>
-        ((api.index.cohort[id]! - minCohort) * slugRank.size + slugRank.get(slugOf(r, id))!) * nameRank.size +
-        nameRank.get(r.names[id]!)!,
-    );
-  return [keysOf(a, ra), keysOf(b, rb)];
+function byIdentity(api: ApiContext, ids: Int32Array, minCohort: number): BigUint64Array {
+  if (ids.length >= 1 << 24) throw new Error(`cannot pair ${ids.length} lives (at most 16,777,215)`);
+  const ix = api.index;
+  const packed = new BigUint64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const identity = BigInt(ix.cohort[id]! - minCohort) * 4_294_967_296n + BigInt(ix.key[id]!);
+    packed[i] = (identity << 24n) | BigInt(i);
+  }
+  return packed.sort();
 }
 
-/** Positions in `ids` in the order of their identity, ties in id order. */
-function byIdentity(ids: Int32Array, keys: Float64Array): Int32Array {
-  const span = ids.length;
-  const maxKey = keys.reduce((m, k) => Math.max(m, k), 0);
-  if ((maxKey + 1) * span < Number.MAX_SAFE_INTEGER) {
-    // Key and position packed into one float: a typed sort, a fraction of a second for a million.
-    const packed = Float64Array.from(keys, (k, i) => k * span + i);
-    packed.sort();
-    return Int32Array.from(packed, (x) => x % span);
-  }
-  return Int32Array.from(Array.from(ids.keys()).sort((i, j) => keys[i]! - keys[j]! || i - j));
-}
+const POSITION = (1n << 24n) - 1n;
 
 /** The pairing of two worlds' lives, and those that differ. */
 export interface Pairing {
@@ -143,10 +115,14 @@ function divergence(a: ApiContext, ia: number, b: ApiContext, ib: number): numbe
 export function pairLives(a: ApiContext, b: ApiContext): Pairing {
   const ra = rollOf(a);
   const rb = rollOf(b);
-  const [ka, kb] = identities(a, ra, b, rb);
-  // Positions are in id order, so among equal identities the earlier born comes first.
-  const oa = byIdentity(ra.ids, ka);
-  const ob = byIdentity(rb.ids, kb);
+  let minCohort = Infinity;
+  for (const [api, r] of [
+    [a, ra],
+    [b, rb],
+  ] as const)
+    for (const id of r.ids) minCohort = Math.min(minCohort, api.index.cohort[id]!);
+  const oa = byIdentity(a, ra.ids, minCohort);
+  const ob = byIdentity(b, rb.ids, minCohort);
   const outA: number[] = [];
   const outB: number[] = [];
   const bits: number[] = [];
@@ -154,13 +130,13 @@ export function pairLives(a: ApiContext, b: ApiContext): Pairing {
   let j = 0;
   let matched = 0;
   while (i < oa.length && j < ob.length) {
-    const x = ka[oa[i]!]!;
-    const y = kb[ob[j]!]!;
+    const x = oa[i]! >> 24n;
+    const y = ob[j]! >> 24n;
     if (x < y) i++;
     else if (x > y) j++;
     else {
-      const ia = ra.ids[oa[i]!]!;
-      const ib = rb.ids[ob[j]!]!;
+      const ia = ra.ids[Number(oa[i]! & POSITION)]!;
+      const ib = rb.ids[Number(ob[j]! & POSITION)]!;
       matched++;
       const d = divergence(a, ia, b, ib);
       if (d) {
@@ -237,7 +213,7 @@ export function sideOf(api: ApiContext, base: string): CompareSide {
 
 /** The note shown beside the diverged lives, saying how they were paired. */
 export const MATCHING_NOTE =
-  'Lives are paired by the school they were born to, their cohort and their name: the worlds’ stable keys (a hash of school, cohort and place in the cohort) are not stored in their databases, and a name is drawn from that key, so it is the same in both worlds. Two of a cohort with the same name are paired in the order they were born into it.';
+  'Lives are paired by cohort and stable key (a hash of the school they were born to, the cohort and their place in it), as `hailsham compare` pairs them; the key is also their address (/p/school-cohort-place), which opens the same life in both worlds. Two of a cohort whose keys collide are paired in the order they were born.';
 
 /** The comparison's figures and the pairing's counts. */
 export function comparisonOf(a: ApiContext, b: ApiContext, p: Pairing): Comparison {
@@ -248,7 +224,7 @@ export function comparisonOf(a: ApiContext, b: ApiContext, p: Pairing): Comparis
     a: sideOf(a, ''),
     b: sideOf(b, SECOND_WORLD_BASE),
     matching: {
-      by: 'name',
+      by: 'key',
       note: MATCHING_NOTE,
       matched: p.matched,
       diverged: p.a.length,
@@ -298,6 +274,13 @@ export function divergedPage(
       const place = school >= 0 ? a.placeById.get(school) : undefined;
       items.push({
         name: p.rollA.names[ia]!,
+        address: a.addressOf({
+          id: ia,
+          kind: 'clone',
+          key: a.index.key[ia]!,
+          cohort: a.index.cohort[ia]!,
+          school: place?.id ?? null,
+        }),
         school: place ? { slug: place.slug, name: place.name } : null,
         cohort: a.index.cohort[ia]! >= 0 ? a.index.cohort[ia]! : null,
         a: lifeSide(a, ia),

@@ -3,6 +3,7 @@
  * the tables its modules added, and the helpers that turn rows into what the API returns. Built
  * once when the server starts; nothing in it changes afterwards.
  */
+import { addressOf, keysOf, parseAddress } from '../address/index.js';
 import { isoDate } from '../engine/calendar.js';
 import { describeEvent } from '../present/describe-event.js';
 import { computeStats, type WorldStats } from '../stats/index.js';
@@ -18,7 +19,7 @@ import {
   type PlaceSummary,
   type Ref,
   type WorldInfo,
-} from './schemas.js';
+} from '../api/schemas.js';
 import { discoverSideTables, type NameLookup, type SideTable } from './side-tables.js';
 import { WorldIndex } from './world-index.js';
 
@@ -27,24 +28,47 @@ const OPEN = '\u0001';
 const CLOSE = '\u0002';
 
 export class ApiContext {
-  readonly index: WorldIndex;
   readonly places: PlaceRow[];
   readonly placeById: Map<number, PlaceRow>;
   readonly sideTables: SideTable[];
-  readonly stats: WorldStats;
   readonly info: WorldInfo;
-  private readonly peoplePerPlace: Int32Array;
   private readonly nameStmt;
+  private indexMade: WorldIndex | undefined;
+  private statsMade: WorldStats | undefined;
+  private perPlace: Int32Array | undefined;
 
+  /**
+   * Reads what every page needs and is cheap even for a national world (meta, places, the
+   * list of tables); the people index and the statistics are read on first use, or handed
+   * over by install() when a worker thread has read them.
+   */
   constructor(readonly world: WorldDb) {
-    this.index = WorldIndex.load(world);
     this.places = world.places();
     this.placeById = new Map(this.places.map((p) => [p.id, p]));
     this.sideTables = discoverSideTables(world);
-    this.peoplePerPlace = this.index.peoplePerPlace();
-    this.stats = computeStats(world);
     this.nameStmt = world.db.prepare('SELECT name FROM people WHERE id = ?').pluck();
     this.info = this.buildInfo();
+  }
+
+  /** The people in memory (src/server/world-index.ts), read now if nobody has read them yet. */
+  get index(): WorldIndex {
+    return (this.indexMade ??= WorldIndex.load(this.world));
+  }
+
+  /** The world's statistics, computed now if nobody has computed them yet. */
+  get stats(): WorldStats {
+    return (this.statsMade ??= computeStats(this.world));
+  }
+
+  /** Whether the index and statistics are in memory. */
+  get warm(): boolean {
+    return this.indexMade !== undefined && this.statsMade !== undefined;
+  }
+
+  /** Takes the index and statistics read elsewhere (a worker thread) from the same file. */
+  install(index: WorldIndex, stats: WorldStats): void {
+    this.indexMade = index;
+    this.statsMade = stats;
   }
 
   private buildInfo(): WorldInfo {
@@ -59,9 +83,17 @@ export class ApiContext {
       // A scenario that is not JSON simply has no title to show.
     }
     const schools = this.places.filter((p) => p.kind === 'school' || p.kind === 'home');
-    const cohorts = w.get<{ a: number | null; b: number | null }>(
-      'SELECT min(cohort) AS a, max(cohort) AS b FROM people',
-    );
+    // One pair of index lookups a school (people_school_cohort), not a pass over the people.
+    let first: number | null = null;
+    let last: number | null = null;
+    for (const p of schools) {
+      const r = w.get<{ a: number | null; b: number | null }>(
+        'SELECT min(cohort) AS a, max(cohort) AS b FROM people WHERE school = ?',
+        p.id,
+      );
+      if (r?.a != null) first = first === null ? r.a : Math.min(first, r.a);
+      if (r?.b != null) last = last === null ? r.b : Math.max(last, r.b);
+    }
     return {
       scenario: w.meta.scenarioName,
       title,
@@ -88,7 +120,7 @@ export class ApiContext {
         description: EVENT_TYPES[name].description,
       })),
       schools: schools.map((p) => ({ id: p.id, name: p.name })),
-      cohorts: { first: cohorts?.a ?? null, last: cohorts?.b ?? null },
+      cohorts: { first, last },
     };
   }
 
@@ -146,6 +178,57 @@ export class ApiContext {
     return id === null || id < 0 ? null : { id, name: this.placeName(id) };
   }
 
+  private readonly addresses = new Map<number, string>();
+  private schoolSlugs: string[] | undefined;
+
+  /**
+   * A person's address (src/address): found from their key by trying their school first, then
+   * the school they were moved from, then every other school. Kept once found.
+   */
+  addressOf(p: Pick<PersonRow, 'id' | 'kind' | 'key' | 'cohort' | 'school'>): string {
+    let found = this.addresses.get(p.id);
+    if (found !== undefined) return found;
+    this.schoolSlugs ??= this.places
+      .filter((x) => x.kind === 'school' || x.kind === 'home')
+      .map((x) => x.slug);
+    const first: string[] = [];
+    const here = p.school === null ? undefined : this.placeById.get(p.school)?.slug;
+    if (here) first.push(here);
+    if (p.kind === 'clone') {
+      // A child moved when their school closed keeps the key of the school they were born to.
+      for (const r of this.world.all<{ data: string | null }>(
+        'SELECT data FROM events WHERE person = ? AND type = ?',
+        p.id,
+        T.transferred,
+      )) {
+        const from = r.data === null ? undefined : (JSON.parse(r.data) as { from?: unknown }).from;
+        const slug = typeof from === 'number' ? this.placeById.get(from)?.slug : undefined;
+        if (slug) first.push(slug);
+      }
+    }
+    found = addressOf({
+      kind: p.kind,
+      key: p.key,
+      cohort: p.cohort,
+      schools: [...new Set([...first, ...this.schoolSlugs])],
+    });
+    if (this.addresses.size > 100_000) this.addresses.clear();
+    this.addresses.set(p.id, found);
+    return found;
+  }
+
+  /** The id of the person at an address, or undefined when nobody in this world is there. */
+  findByAddress(text: string): number | undefined {
+    const a = parseAddress(text);
+    if (!a) return undefined;
+    for (const key of keysOf(a)) {
+      // Keys are 32-bit hashes: two people may share one, so the address must lead back.
+      for (const row of this.world.all<PersonRow>('SELECT * FROM people WHERE key = ? ORDER BY id', key))
+        if (this.addressOf(row) === text) return row.id;
+    }
+    return undefined;
+  }
+
   personSummary(p: PersonRow): PersonSummary {
     const d = (x: number | null) => (x === null ? null : isoDate(x));
     return {
@@ -165,6 +248,7 @@ export class ApiContext {
       carerOn: d(p.carer_on),
       donorOn: d(p.donor_on),
       completedOn: d(p.completed_on),
+      address: this.addressOf(p),
     };
   }
 
@@ -182,7 +266,7 @@ export class ApiContext {
       opened: p.opened === null ? null : isoDate(p.opened),
       closes: p.closes === null ? null : isoDate(p.closes),
       residence: this.placeRef(p.residence),
-      people: this.peoplePerPlace[p.id] ?? 0,
+      people: (this.perPlace ??= this.index.peoplePerPlace())[p.id] ?? 0,
     };
   }
 

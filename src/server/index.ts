@@ -7,7 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { WorldDb } from '../store/reader.js';
-import { createApp, type AppOptions } from './app.js';
+import { createApp, type AppOptions, type ExplorerApp } from './app.js';
 import { MAX_HEADER_BYTES } from './limits.js';
 
 export { createApp, API_ROUTES, MAX_URL_LENGTH, type AppOptions, type ExplorerApp } from './app.js';
@@ -34,6 +34,8 @@ export interface RunningServer {
   port: number;
   host: string;
   server: ServerType;
+  /** The app, its worlds' contexts, and its background work (`ready`, `checked`). */
+  explorer: ExplorerApp;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,8 @@ export async function startServer(
   world: WorldDb,
   options: { port?: number; host?: string } & AppOptions = {},
 ): Promise<RunningServer> {
-  const { app } = createApp(world, options);
+  const explorer = createApp(world, options);
+  const { app } = explorer;
   const host = options.host ?? DEFAULT_HOST;
   const wanted = options.port ?? DEFAULT_PORT;
   return new Promise((resolve, reject) => {
@@ -82,9 +85,13 @@ export async function startServer(
         `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     });
-    server.once('error', reject);
+    const failed = (e: Error) => {
+      void explorer.stop();
+      reject(e);
+    };
+    server.once('error', failed);
     server.once('listening', () => {
-      server.off('error', reject);
+      server.off('error', failed);
       const port = (server.address() as AddressInfo).port;
       const shown = host.includes(':') ? `[${host}]` : host;
       resolve({
@@ -92,11 +99,14 @@ export async function startServer(
         port,
         host,
         server,
-        close: () =>
-          new Promise<void>((done) => {
+        explorer,
+        close: async () => {
+          await explorer.stop();
+          await new Promise<void>((done) => {
             server.close(() => done());
             if ('closeAllConnections' in server) server.closeAllConnections();
-          }),
+          });
+        },
       });
     });
   });

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { SOFTWARE_VERSION } from '../version.js';
 import type { AnyRoute } from './route.js';
+import { ApiError } from '../api/schemas.js';
 import { MAX_HEADER_BYTES, MAX_URL_LENGTH } from './limits.js';
-import { ApiError } from './schemas.js';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -9,7 +9,7 @@
  */
 import { isoDate } from '../engine/calendar.js';
 import type { WorldDb } from '../store/reader.js';
-import type { Cell, Section } from './schemas.js';
+import type { Cell, Section } from '../api/schemas.js';
 
 export type ColumnRole = 'person' | 'place' | 'event' | 'day' | 'plain';
 
@@ -22,6 +22,7 @@ export interface SideTable {
   name: string;
   title: string;
   columns: SideColumn[];
+  /** Rows, or for a rowid table its largest rowid (an upper bound read from one page). */
   rows: number;
   /** Columns an index starts with, which a lookup by value can use. */
   indexed: Set<string>;
@@ -176,7 +177,6 @@ export function discoverSideTables(w: WorldDb): SideTable[] {
   for (const { name } of names) {
     if (CORE_TABLES.has(name)) continue;
     const cols = w.all<{ name: string; type: string }>(`SELECT name, type FROM pragma_table_info(?)`, name);
-    const rows = w.get<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(name)}`)?.n ?? 0;
     const indexed = new Set<string>();
     for (const c of w.all<{ name: string; pk: number; type: string }>(
       'SELECT name, pk, type FROM pragma_table_info(?)',
@@ -190,9 +190,18 @@ export function discoverSideTables(w: WorldDb): SideTable[] {
     const sql =
       w.get<{ sql: string | null }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", name)
         ?.sql ?? '';
+    const withoutRowid = /WITHOUT\s+ROWID/i.test(sql);
+    // Only ever compared with SCAN_LIMIT: the largest rowid is one read at the table's edge,
+    // where counting a big table would read all of it before the explorer's first answer.
+    const rows =
+      w.get<{ n: number | null }>(
+        withoutRowid
+          ? `SELECT count(*) AS n FROM ${quoteIdent(name)}`
+          : `SELECT max(rowid) AS n FROM ${quoteIdent(name)}`,
+      )?.n ?? 0;
     out.push({
       name,
-      withoutRowid: /WITHOUT\s+ROWID/i.test(sql),
+      withoutRowid,
       title: TITLES[name] ?? humanize(name),
       columns: cols.map((c) => ({ name: c.name, role: columnRole(c.name, c.type) })),
       rows,

@@ -6,8 +6,11 @@
  */
 import { CORE_TABLES, eventPeople, events, people } from './tables/index.js';
 
-/** Version of the database layout; a reader refuses other versions with a clear error. */
-export const DB_FORMAT = 1;
+/**
+ * Version of the database layout; a reader refuses other versions with a clear error.
+ * 2: people.key, the person's stable key, so a life can be found again in another run.
+ */
+export const DB_FORMAT = 2;
 
 /** Marks a file as a Hailsham world (SQLite's application_id; "HLSM"). */
 export const APPLICATION_ID = 0x484c_534d;

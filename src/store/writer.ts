@@ -274,6 +274,7 @@ export class WorldWriter implements EventSink {
         opt(this.completedOn[i]!),
         p.phase(i) >= 4 ? p.centre(i) : null,
         opt(p.carer(i)),
+        p.key(i),
       ];
       ins.run(row);
     }

@@ -77,6 +77,7 @@ export function shellHtml(worldName: string, options: ShellOptions = {}): string
     ['/places', 'Places'],
     ['/time', 'Time'],
     ['/canon', 'Canon'],
+    ['/stories', 'Stories'],
   ]
     .map(([path, label]) => `<a href="${base}${path}">${label}</a>`)
     .join('');

@@ -70,7 +70,7 @@ describe.skipIf(!haveChromium)('two worlds compared, and the canon, in Chromium'
     expect(await page.locator('svg.chart').count()).toBe(5);
     const rows = page.locator('table.diverged tbody tr');
     expect(await rows.count()).toBe(50);
-    expect(await page.locator('#lives p.note').first().innerText()).toContain('not stored');
+    expect(await page.locator('#lives p.note').first().innerText()).toContain('stable key');
     await follow('nav.pager a:has-text("Later")');
     expect(page.url()).toContain('offset=50');
     await page.locator('fieldset.checks input[value="phase"]').check();

@@ -8,6 +8,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { statSync } from 'node:fs';
 import { IoError, UsageError } from '../../errors.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/index.js';
+import { checkStructureQuickly } from '../../server/structure.js';
 import { openWorld } from '../../store/reader.js';
 import type { Io } from '../shared.js';
 
@@ -61,11 +62,12 @@ export async function serveWorld(
   const world = openWorld(file);
   let other;
   try {
-    // Refuse a damaged file now, not on the request that meets the damage.
-    world.check();
+    // A quick look at the file's structure now; every page is read in the background, and a
+    // request that meets damage before then gets a 503 naming it.
+    checkStructureQuickly(world);
     other = opts.compare === undefined ? undefined : openWorld(opts.compare);
     try {
-      other?.check();
+      if (other) checkStructureQuickly(other);
     } catch (e) {
       other?.close();
       throw e;
@@ -80,7 +82,12 @@ export async function serveWorld(
   };
   let running;
   try {
-    running = await startServer(world, { port: opts.port, host: opts.host, compare: other });
+    running = await startServer(world, {
+      port: opts.port,
+      host: opts.host,
+      compare: other,
+      background: true,
+    });
   } catch (e) {
     closeAll();
     const code = (e as NodeJS.ErrnoException).code;
@@ -98,6 +105,21 @@ export async function serveWorld(
     other
       ? `Comparing ${file} (${people(world)}) with ${opts.compare} (${people(other)}) at ${running.url}compare  (ready in ${seconds} s; Ctrl-C stops)`
       : `Exploring ${file} (${people(world)}) at ${running.url}  (ready in ${seconds} s; Ctrl-C stops)`,
+  );
+  const { explorer } = running;
+  explorer.ready.then(
+    () =>
+      io.out(
+        `Read the people and figures into memory (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      ),
+    () => undefined,
+  );
+  explorer.checked.then(
+    (s) => io.out(`Checked every page of the database: sound (${s.toFixed(1)} s)`),
+    (e: unknown) =>
+      io.err(
+        `hailsham: ${e instanceof Error ? e.message : String(e)}; the explorer now answers every request with 503 (run the scenario again)`,
+      ),
   );
   if (opts.host !== DEFAULT_HOST && opts.host !== 'localhost' && opts.host !== '::1')
     io.err(`hailsham: warning: listening on ${opts.host}, so other machines can reach the explorer`);

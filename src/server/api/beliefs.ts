@@ -7,7 +7,7 @@
  */
 import { dayFromYmd, yearOf } from '../../engine/calendar.js';
 import type { ApiContext } from '../context.js';
-import type { Overview } from '../schemas.js';
+import type { Overview } from '../../api/schemas.js';
 import { quoteIdent, type SideTable } from '../side-tables.js';
 
 const BELIEF_COLUMNS = ['proposition', 'belief', 'rumour', 'rumor', 'topic', 'claim', 'idea'];

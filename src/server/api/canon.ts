@@ -14,7 +14,7 @@ import { chronicleKinds } from '../chronicles.js';
 import type { ApiContext } from '../context.js';
 import { defineRoute } from '../route.js';
 import { chroniclesOf } from './chronicle.js';
-import { Canon, type Canon as CanonT, type Ref } from '../schemas.js';
+import { Canon, type Canon as CanonT, type Ref } from '../../api/schemas.js';
 import { columnRole, num, pick, quoteIdent, str, type Row } from '../side-tables.js';
 
 const NO_CANON =

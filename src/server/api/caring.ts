@@ -14,7 +14,7 @@ import { NEVER } from '../world-index.js';
 import type { ApiContext } from '../context.js';
 import { idParam, wholeNumber } from '../params.js';
 import { defineRoute } from '../route.js';
-import { CarerRoutes, RoutesMap, type Route } from '../schemas.js';
+import { CarerRoutes, RoutesMap, type Route } from '../../api/schemas.js';
 
 interface RoundData {
   rounds?: number;

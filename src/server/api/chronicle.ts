@@ -10,7 +10,7 @@ import { ChronicleService, chronicleKinds, type ChronicleKind } from '../chronic
 import type { ApiContext } from '../context.js';
 import { idParam, oneOf } from '../params.js';
 import { defineRoute, RawBody } from '../route.js';
-import { CHRONICLE_KINDS, ChronicleView } from '../schemas.js';
+import { CHRONICLE_KINDS, ChronicleView } from '../../api/schemas.js';
 
 const services = new WeakMap<ApiContext, ChronicleService>();
 

@@ -9,7 +9,7 @@ import { comparisonOf, divergedPage, pairLives, type Pairing } from '../compare.
 import type { ApiContext } from '../context.js';
 import { oneOrMore, paging, wholeNumber } from '../params.js';
 import { defineRoute, nextPage } from '../route.js';
-import { Comparison, DIVERGENCES, DivergedPage } from '../schemas.js';
+import { Comparison, DIVERGENCES, DivergedPage } from '../../api/schemas.js';
 
 interface Pair {
   a: ApiContext;
@@ -22,7 +22,7 @@ const pairs = new WeakMap<ApiContext, Pair>();
 
 /**
  * Makes two worlds' contexts answer the comparison routes, `a` the first world given. The lives
- * are paired now (about three seconds for two national worlds), not on the first visit.
+ * are paired now, not on the first visit.
  */
 export function pairWorlds(a: ApiContext, b: ApiContext): void {
   const pairing = pairLives(a, b);
@@ -47,7 +47,7 @@ export const compareRoutes = [
     tag: 'compare',
     summary: "Two worlds' figures and series side by side, and how many lives went differently",
     description:
-      'Only when the explorer was started with a second world; 404 otherwise. Lives are paired by the school they were born to, cohort and name (see `matching.note`).',
+      'Only when the explorer was started with a second world; 404 otherwise. Lives are paired by cohort and stable key, as `hailsham compare` pairs them (see `matching.note`).',
     response: Comparison,
     errors: { 404: 'the explorer was started with one world' },
     handler: ({ api }) => pairOf(api).comparison,
@@ -58,7 +58,7 @@ export const compareRoutes = [
     tag: 'compare',
     summary: 'The lives whose phase at the end, donations or completion date differ between the two worlds',
     description:
-      'In order of cohort, school and name; each with its id in both worlds (the second world’s pages are under /b).',
+      'In order of cohort and stable key; each with its id and address in both worlds (the second world’s pages are under /b).',
     query: z.strictObject({
       differs: oneOrMore(DIVERGENCES, 'what differs (any of them)').optional(),
       cohort: wholeNumber(1800, 2200, 'cohort year').optional(),

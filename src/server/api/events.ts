@@ -11,7 +11,7 @@ import { EVENT_TYPE_NAMES, EVENT_TYPES, T, type EventTypeName } from '../../worl
 import type { ApiContext } from '../context.js';
 import { dateParam, idParam, oneOrMore, paging, wholeNumber } from '../params.js';
 import { defineRoute, nextPage } from '../route.js';
-import { EventDetail, EventsPage } from '../schemas.js';
+import { EventDetail, EventsPage } from '../../api/schemas.js';
 
 /** Counting stops here: beyond it a total is a lower bound. */
 const COUNT_CAP = 10_000;

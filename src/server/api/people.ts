@@ -11,7 +11,16 @@ import { PERSON_KINDS } from '../../world/phases.js';
 import type { ApiContext } from '../context.js';
 import { dateParam, idParam, oneOf, oneOrMore, paging, wholeNumber } from '../params.js';
 import { defineRoute, nextPage } from '../route.js';
-import { EventsPage, FATES, LIFE_PHASES, PeoplePage, PersonDetail, type LifePhase } from '../schemas.js';
+import { ADDRESS_PATTERN } from '../../address/index.js';
+import {
+  EventsPage,
+  FATES,
+  LIFE_PHASES,
+  PeoplePage,
+  PersonDetail,
+  PersonSummary,
+  type LifePhase,
+} from '../../api/schemas.js';
 import { sectionOf } from '../side-tables.js';
 import { holdersOf } from './beliefs.js';
 import type { PeopleFilter } from '../world-index.js';
@@ -134,6 +143,28 @@ export const peopleRoutes = [
         totalExact: true,
         next: end < total ? nextPage(url, { offset: String(end) }) : null,
       };
+    },
+  }),
+  defineRoute({
+    path: '/api/addresses/{address}',
+    operationId: 'findByAddress',
+    tag: 'people',
+    summary: 'The person at an address: the same life in any run, seed or what-if of the scenario',
+    description:
+      'An address is made from the stable key: `school-cohort-place` for a clone (`hailsham-1968-01`), `school-staff-place` for a guardian, `madame`, or `k-` and the key in hex. The page `/p/{address}` opens the person.',
+    params: z.strictObject({
+      address: z
+        .string()
+        .regex(ADDRESS_PATTERN, { error: 'expected an address such as hailsham-1968-01' })
+        .meta({ description: 'the address, e.g. hailsham-1968-01' }),
+    }),
+    response: PersonSummary,
+    errors: { 404: 'nobody in this world is at the address' },
+    handler: ({ api, params }) => {
+      const id = api.findByAddress(params.address);
+      const row = id === undefined ? undefined : api.world.person(id);
+      if (!row) throw new HttpError(404, `nobody in this world is at the address '${params.address}'`);
+      return api.personSummary(row);
     },
   }),
   defineRoute({

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { HttpError } from '../../errors.js';
 import { idParam, oneOrMore } from '../params.js';
 import { defineRoute } from '../route.js';
-import { PlaceDetail, PlacesList } from '../schemas.js';
+import { PlaceDetail, PlacesList } from '../../api/schemas.js';
 import { sectionOf } from '../side-tables.js';
 
 const PLACE_KINDS = [

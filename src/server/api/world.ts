@@ -8,7 +8,7 @@ import { englandSvgPath, projectToSvg } from '../../world/geography/index.js';
 import type { ApiContext } from '../context.js';
 import { dateParam } from '../params.js';
 import { defineRoute } from '../route.js';
-import { MapData, Overview, Snapshot, WorldInfo, type Overview as OverviewT } from '../schemas.js';
+import { MapData, Overview, Snapshot, WorldInfo, type Overview as OverviewT } from '../../api/schemas.js';
 import { beliefsOverTime } from './beliefs.js';
 
 /** Size of the map's canvas; the explorer scales it. England is about 1.3 times taller than wide. */
@@ -56,6 +56,11 @@ export function overviewOf(api: ApiContext): OverviewT {
   };
   overviews.set(api, o);
   return o;
+}
+
+/** Takes an overview computed elsewhere (a worker thread) from the same world. */
+export function installOverview(api: ApiContext, overview: OverviewT): void {
+  overviews.set(api, overview);
 }
 
 let mapCache: MapData | undefined;

@@ -55,11 +55,13 @@ export const people = defineTable(
     ['completed_on', 'INTEGER'],
     ['centre', 'INTEGER'],
     ['carer', 'INTEGER'],
+    ['key', 'INTEGER NOT NULL'],
   ] as const,
   {
     indexes: [
       'CREATE INDEX people_name ON people(name COLLATE NOCASE)',
       'CREATE INDEX people_school_cohort ON people(school, cohort)',
+      'CREATE INDEX people_key ON people(key)',
     ],
   },
 );

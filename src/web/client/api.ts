@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 /**
- * The explorer's calls to the JSON API, typed by the server's own response schemas (imported
- * as types only, so nothing of the server reaches the browser). The world's description is
+ * The explorer's calls to the JSON API, typed by the API's response schemas in src/api/
+ * (imported as types only, so no zod reaches the browser). The world's description is
  * fetched once and kept.
  */
 import { within } from './base.js';
-import type { MapData, PlacesList, WorldInfo } from '../../server/schemas.js';
+import type { MapData, PlacesList, WorldInfo } from '../../api/schemas.js';
 
 export type {
   Canon,
@@ -34,7 +34,7 @@ export type {
   Section,
   Snapshot,
   WorldInfo,
-} from '../../server/schemas.js';
+} from '../../api/schemas.js';
 
 /** A response other than 200, with the API's message. */
 export class ApiFailure extends Error {

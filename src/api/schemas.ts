@@ -2,6 +2,11 @@
  * The shapes of the API's responses, as zod schemas: the single source of truth from which the
  * OpenAPI document is generated, against which the tests check every response, and from which
  * the explorer's client takes its types (`import type`, so no zod reaches the browser).
+ *
+ * This folder is the contract between the server (src/server) and the web client
+ * (src/web/client): both import it and neither imports the other's code. The one other
+ * dependency between them runs from the server to the web app: the server serves the app's
+ * files (src/web/assets.ts), while the app knows the server only through these types and URLs.
  */
 import { z } from 'zod';
 import { PERSON_KINDS, PHASES } from '../world/phases.js';
@@ -55,6 +60,11 @@ export const PersonSummary = z
     carerOn: isoDate.nullable(),
     donorOn: isoDate.nullable(),
     completedOn: isoDate.nullable(),
+    address: z
+      .string()
+      .describe(
+        'an address that opens the same person in any run, seed or what-if of the scenario: school, cohort and place in it (`/p/hailsham-1968-01`)',
+      ),
   })
   .meta({ id: 'PersonSummary' });
 export type PersonSummary = z.infer<typeof PersonSummary>;
@@ -509,6 +519,7 @@ const LifeSide = z.object({
 export const DivergedLife = z
   .object({
     name: z.string(),
+    address: z.string().describe('the address that opens this life in either world (`/p/…`, `/b/p/…`)'),
     school: z.object({ slug: z.string(), name: z.string() }).nullable(),
     cohort: z.number().int().nullable(),
     a: LifeSide,
