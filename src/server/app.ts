@@ -17,6 +17,7 @@ import { compareRoutes, pairWorlds } from './api/compare.js';
 import { eventRoutes } from './api/events.js';
 import { peopleRoutes } from './api/people.js';
 import { placeRoutes } from './api/places.js';
+import { relationshipRoutes } from './api/relationships.js';
 import { workRoutes } from './api/works.js';
 import { overviewOf, worldRoutes } from './api/world.js';
 import { SECOND_WORLD_BASE } from './compare.js';
@@ -33,6 +34,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...eventRoutes,
   ...placeRoutes,
   ...canonRoutes,
+  ...relationshipRoutes,
   ...workRoutes,
   ...compareRoutes,
 ];
@@ -49,6 +51,7 @@ const PAGE_PATHS = [
   '/time',
   '/canon',
   '/compare',
+  '/relationships',
   '/people/:id{[0-9]{1,10}}',
   '/people/:id{[0-9]{1,10}}/chronicle',
   '/places/:id{[0-9]{1,10}}',
