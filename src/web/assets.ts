@@ -78,6 +78,7 @@ export function shellHtml(worldName: string, options: ShellOptions = {}): string
   const nav = [
     ['/', 'Overview'],
     ['/people', 'People'],
+    ['/relationships', 'Relationships'],
     ['/places', 'Places'],
     ['/time', 'Time'],
     ['/canon', 'Canon'],

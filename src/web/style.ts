@@ -324,6 +324,45 @@ form.filters fieldset.checks label { flex-direction: row; align-items: center; t
   .grid { grid-template-columns: 1fr; }
   ol.timeline li { grid-template-columns: 1fr; gap: 0; }
 }
+
+/* Observable Plot's own rules, which its inline style element would have set. */
+svg.plot { display: block; height: auto; max-width: 100%; }
+svg.plot text, svg.plot tspan { white-space: pre; }
+svg.plot a:focus-visible { outline: 2px solid var(--focus); }
+svg.plot a:hover rect, svg.plot a:focus rect, svg.plot a:hover path, svg.plot a:focus path { opacity: 0.75; }
+figure.plot-figure { margin: 0; }
+
+/* Relationships: the network, its year control, the kinds of tie. */
+.network-figure { margin: 0; }
+svg.network { width: 100%; height: auto; max-height: 78vh; display: block; background: var(--paper); border: 1px solid var(--paper-edge); border-radius: 3px; }
+.network .tie { stroke-width: 1.6; stroke-linecap: round; }
+.network .tie-friends { stroke: #6f8ba5; }
+.network .tie-couple { stroke: #a8413a; stroke-width: 3; }
+.network .tie-clique { stroke: #8a6fa5; stroke-dasharray: 4 3; }
+.network .tie-carer { stroke: #5f8a52; stroke-dasharray: 1.5 3; stroke-width: 2; }
+.network a.off { display: none; }
+.network a:hover .tie, .network a:focus .tie { stroke-width: 4; }
+.network .person circle { fill: var(--ink-soft); stroke: var(--paper); stroke-width: 1.5; }
+.network .person.outsider circle { fill: var(--paper); stroke: var(--ink-soft); stroke-width: 1.4; }
+.network .person.focus circle { fill: var(--link); }
+.network .person.alone circle { opacity: 0.55; }
+.network .person.gone circle { fill: var(--completed); opacity: 0.35; }
+.network .person.gone text { opacity: 0.4; }
+.network .person text { font-family: var(--serif); font-size: 11px; fill: var(--ink-soft); paint-order: stroke; stroke: var(--paper); stroke-width: 3px; }
+.network a:hover circle, .network a:focus circle { stroke: var(--focus); stroke-width: 3; }
+.network a:focus { outline: none; }
+.year-control { display: flex; flex-wrap: wrap; align-items: center; gap: 0.6rem 1.2rem; margin: 0 0 0.7rem; }
+.year-control input[type="range"] { width: min(420px, 60vw); vertical-align: middle; accent-color: var(--link); }
+.year-control .year-value { font-size: 1.4rem; min-width: 5ch; font-variant-numeric: lining-nums; }
+.year-control .check { font-size: 0.92rem; color: var(--ink-soft); }
+.tie-swatch { width: 1.2rem; height: 0.25rem; border-radius: 0; }
+.tie-swatch.tie-friends { background: #6f8ba5; }
+.tie-swatch.tie-couple { background: #a8413a; height: 0.35rem; }
+.tie-swatch.tie-clique { background: repeating-linear-gradient(90deg, #8a6fa5 0 4px, transparent 4px 7px); }
+.tie-swatch.tie-carer { background: repeating-linear-gradient(90deg, #5f8a52 0 2px, transparent 2px 5px); }
+.tie-list { columns: 2 24rem; font-size: 0.92rem; padding-left: 1rem; }
+.tie-list li { break-inside: avoid; list-style: none; }
+.triangles { margin: 0 0 1rem; }
 `;
 
 /** The icon: a small open book in ink on paper. */

@@ -13,6 +13,7 @@ import { peoplePage } from './page-people.js';
 import { personPage } from './page-person.js';
 import { placePage } from './page-place.js';
 import { placesPage } from './page-places.js';
+import { relationshipsPage } from './page-relationships.js';
 import { timePage } from './page-time.js';
 import { route, start } from './router.js';
 import { startTips } from './tip.js';
@@ -27,6 +28,7 @@ route('/places', placesPage, '/places');
 route('/places/:id', placePage, '/places');
 route('/time', timePage, '/time');
 route('/canon', canonPage, '/canon');
+route('/relationships', relationshipsPage, '/relationships');
 route('/compare', comparePage, '/compare');
 
 startTips();

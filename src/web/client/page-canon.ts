@@ -3,9 +3,60 @@
  * The canon: the storyline's beats in order on a timeline, each with its people, place and
  * event, for worlds that record them; other worlds get a plain note saying why there are none.
  */
+import type { RelationshipNetwork } from '../../server/api/relationships.js';
 import { get, worldInfo, type Canon } from './api.js';
 import { h, link, longDate, personLink, placeLink, s } from './dom.js';
+import { tieLegend, triangleStrip } from './network.js';
 import type { Page } from './router.js';
+
+/**
+ * The storyline's three: its narrator and the two people the beats name most often with them
+ * (in the canon, Kathy, Ruth and Tommy); null when the beats name fewer.
+ */
+function castOfThree(canon: Canon, narrator: number | null): [number, number, number] | null {
+  const count = new Map<number, number>();
+  for (const b of canon.beats) for (const p of b.people) count.set(p.id, (count.get(p.id) ?? 0) + 1);
+  const first = narrator ?? [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  if (first === undefined) return null;
+  const others = [...count]
+    .filter(([id]) => id !== first)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, 2)
+    .map(([id]) => id);
+  return others.length === 2 ? [first, others[0]!, others[1]!] : null;
+}
+
+/** The three's ties year by year, from the narrator's circle. */
+async function triangleSection(
+  canon: Canon,
+  narrator: number | null,
+  signal: AbortSignal,
+): Promise<HTMLElement | null> {
+  const trio = castOfThree(canon, narrator);
+  if (!trio) return null;
+  const circle = await get<RelationshipNetwork>(`/api/people/${trio[0]}/circle`, signal);
+  const strip = triangleStrip(circle, trio);
+  if (!strip) return null;
+  const names = trio.map((id) => circle.people.find((p) => p.id === id)?.name ?? `#${id}`);
+  return h(
+    'section',
+    { class: 'panel triangles' },
+    h('h2', null, `${names[0]}, ${names[1]} and ${names[2]}, year by year`),
+    h(
+      'figure',
+      null,
+      strip,
+      tieLegend(),
+      h(
+        'figcaption',
+        null,
+        'Each small triangle is one year: a side is drawn when those two were tied that year, in the colour of the tie; a grey corner has completed. Select a side for the event that began the tie, a corner for the person; ',
+        link(`/people/${trio[0]}`, `${names[0]}’s page`),
+        ' has the whole circle.',
+      ),
+    ),
+  );
+}
 
 /** Where a beat is told: its scene in the narrator's memoir, or else its event. */
 function sceneHref(b: Canon['beats'][number]): string | null {
@@ -81,6 +132,7 @@ export const canonPage: Page = async ({ signal }) => {
   const strip = beatStrip(canon);
   const narrator = canon.beats.find((b) => b.told)?.told?.person ?? null;
   const told = canon.beats.filter((b) => b.told).length;
+  const triangle = await triangleSection(canon, narrator?.id ?? null, signal).catch(() => null);
   const content = h(
     'div',
     null,
@@ -99,6 +151,7 @@ export const canonPage: Page = async ({ signal }) => {
           `, at the sentences that tell it (${told} of the ${canon.beats.length} beats are told there), and its event in the record.`,
         )
       : null,
+    triangle,
     strip ? h('figure', { class: 'beat-strip' }, strip) : null,
     h(
       'ol',
