@@ -188,8 +188,6 @@ details > summary { cursor: pointer; color: var(--link); margin: 0.6rem 0; list-
 details > summary::before { content: "▸ "; color: var(--muted); }
 details[open] > summary::before { content: "▾ "; }
 .lifeline { margin: 1.2rem 0 0.4rem; }
-.lifeline svg { width: 100%; height: auto; display: block; }
-.lifeline text { font-family: var(--serif); font-size: 12px; fill: var(--muted); font-variant-numeric: lining-nums; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.4rem; margin: 0.8rem 0 0; }
 .facts dt { color: var(--muted); font-variant: small-caps; letter-spacing: 0.06em; }
 .facts dd { margin: 0; }
@@ -326,11 +324,16 @@ form.filters fieldset.checks label { flex-direction: row; align-items: center; t
 }
 
 /* Observable Plot's own rules, which its inline style element would have set. */
-svg.plot { display: block; height: auto; max-width: 100%; }
+svg.plot { display: block; width: 100%; height: auto; max-width: 100%; }
 svg.plot text, svg.plot tspan { white-space: pre; }
 svg.plot a:focus-visible { outline: 2px solid var(--focus); }
 svg.plot a:hover rect, svg.plot a:focus rect, svg.plot a:hover path, svg.plot a:focus path { opacity: 0.75; }
 figure.plot-figure { margin: 0; }
+.plot-swatches { font-size: 0.9rem; color: var(--ink-soft); margin-bottom: 0.3rem; }
+.plot-swatch > svg { margin-right: 0.45em; overflow: visible; }
+.plot-swatches-wrap { display: flex; align-items: center; flex-wrap: wrap; min-height: 1.6rem; }
+.plot-swatches-wrap .plot-swatch { display: inline-flex; align-items: center; margin-right: 1em; }
+svg.plot text { font-family: var(--serif); fill: var(--ink-soft); }
 
 /* Relationships: the network, its year control, the kinds of tie. */
 .network-figure { margin: 0; }
@@ -363,6 +366,20 @@ svg.network { width: 100%; height: auto; max-height: 78vh; display: block; backg
 .tie-list { columns: 2 24rem; font-size: 0.92rem; padding-left: 1rem; }
 .tie-list li { break-inside: avoid; list-style: none; }
 .triangles { margin: 0 0 1rem; }
+
+/* A life, year by year: the year in the margin, the story's events, the routine folded. */
+.life-year { display: grid; grid-template-columns: 4.5rem 1fr; gap: 0 1rem; border-top: 1px solid var(--paper-edge); padding: 0.35rem 0; }
+.life-year h3.year { margin: 0.2rem 0 0; font-size: 1.05rem; color: var(--ink-soft); font-variant-numeric: lining-nums; }
+.life-year ol.timeline { margin: 0; }
+details.routine { margin: 0.15rem 0; font-size: 0.95rem; }
+details.routine > summary { color: var(--ink-soft); cursor: pointer; }
+details.routine[open] > summary { margin-bottom: 0.3rem; }
+figure.lifeline, figure.record-picture, figure.ties-years { margin: 0.4rem 0 0.8rem; }
+.circle-wrap { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+@media (max-width: 860px) { .circle-wrap { grid-template-columns: 1fr; } }
+.records { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 0 2rem; }
+.records > .panel { min-width: 0; }
+.records .gallery img { width: 120px; height: 120px; }
 `;
 
 /** The icon: a small open book in ink on paper. */

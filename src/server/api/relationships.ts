@@ -67,7 +67,7 @@ export type Moment = z.infer<typeof Moment>;
 export const NetworkPerson = PersonSummary.extend({
   member: z
     .boolean()
-    .describe('in the cohort (or the circle’s own person); false for people tied from outside'),
+    .describe('in the cohort (for a circle: everyone in it); false for people tied from outside'),
 }).meta({ id: 'NetworkPerson' });
 export type NetworkPerson = z.infer<typeof NetworkPerson>;
 
@@ -441,7 +441,7 @@ export function personCircle(api: ApiContext, id: number): RelationshipNetwork {
       cohort: person.cohort,
       focus: id,
     },
-    new Set([id]),
+    circle,
     all,
   );
 }

@@ -122,7 +122,7 @@ export function drawNetwork(net: RelationshipNetwork, opts: { labels?: boolean }
     .force(
       'link',
       forceLink<Node, Link>(links)
-        .distance((l) => 70 / Math.sqrt(l.weight))
+        .distance((l) => 20 + 90 / Math.sqrt(l.weight))
         .strength((l) => Math.min(1, 0.25 * l.weight)),
     )
     .force('charge', forceManyBody<Node>().strength(-110))
@@ -136,10 +136,13 @@ export function drawNetwork(net: RelationshipNetwork, opts: { labels?: boolean }
   const xs = nodes.map((n) => n.x ?? 0);
   const ys = nodes.map((n) => n.y ?? 0);
   const pad = 60;
-  const x0 = Math.min(...xs) - pad;
-  const y0 = Math.min(...ys) - pad / 2;
-  const w = Math.max(200, Math.max(...xs) - x0 + pad);
-  const ht = Math.max(160, Math.max(...ys) - y0 + pad / 2);
+  // Small circles keep the scale of large networks: the box is never smaller than this.
+  const [minX, maxX] = [Math.min(...xs) - pad, Math.max(...xs) + pad];
+  const [minY, maxY] = [Math.min(...ys) - pad / 2, Math.max(...ys) + pad / 2];
+  const w = Math.max(380, maxX - minX);
+  const ht = Math.max(250, maxY - minY);
+  const x0 = (minX + maxX) / 2 - w / 2;
+  const y0 = (minY + maxY) / 2 - ht / 2;
   const name = (id: number) => byId.get(id)?.name ?? `#${id}`;
   const svg = s('svg', {
     class: 'network',
@@ -320,6 +323,7 @@ export function tiesOverYears(net: RelationshipNetwork, endYear: number): Elemen
   const kinds = KINDS.filter((k) => rows.some((r) => r.kind === k));
   return chart(
     {
+      width: 520,
       height: 34 + order.length * 26,
       marginLeft: 110,
       x: { label: null, tickFormat: 'd' },

@@ -111,7 +111,7 @@ export const placePage: Page = async ({ params, query: q, signal }) => {
           : null,
       ),
     ),
-    d.sections.map(sectionView),
+    d.sections.map((sec) => sectionView(sec)),
     section(
       'Events here',
       h('p', null, typeSelect),
