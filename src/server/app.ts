@@ -16,6 +16,7 @@ import { chronicleRoutes } from './api/chronicle.js';
 import { compareRoutes, pairWorlds } from './api/compare.js';
 import { eventRoutes } from './api/events.js';
 import { peopleRoutes } from './api/people.js';
+import { outlineRoutes } from './api/outline.js';
 import { placeRoutes } from './api/places.js';
 import { relationshipRoutes } from './api/relationships.js';
 import { workRoutes } from './api/works.js';
@@ -35,6 +36,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...placeRoutes,
   ...canonRoutes,
   ...relationshipRoutes,
+  ...outlineRoutes,
   ...workRoutes,
   ...compareRoutes,
 ];

@@ -6,7 +6,6 @@
 import {
   allPlaces,
   get,
-  mapData,
   worldInfo,
   type CarerRoutes,
   type ChronicleView,
@@ -17,7 +16,7 @@ import { chronicleProse, kindSwitch } from './chronicle.js';
 import { fmt, h, link, longDate, personLink, placeLink, plural, query, section, type Child } from './dom.js';
 import type { RelationshipNetwork } from '../../server/api/relationships.js';
 import { lifeByYear } from './life.js';
-import { drawMap } from './map.js';
+import { drawMap, mapGeo } from './map.js';
 import { networkFigure, tiesOverYears } from './network.js';
 import { chart, Plot } from './plot.js';
 import { recordPicture } from './records.js';
@@ -98,7 +97,7 @@ function routesSection(p: PersonDetail['person'], signal: AbortSignal): HTMLElem
     h('h2', null, 'On the road'),
     body,
   );
-  Promise.all([get<CarerRoutes>(`/api/people/${p.id}/routes`, signal), mapData(), allPlaces()])
+  Promise.all([get<CarerRoutes>(`/api/people/${p.id}/routes`, signal), mapGeo(), allPlaces()])
     .then(([r, map, places]) => {
       panel.dataset.ready = '1';
       if (!r.record && r.routes.length === 0) {
