@@ -5,8 +5,9 @@
  */
 import type { RelationshipNetwork } from '../../server/api/relationships.js';
 import { get, worldInfo, type Canon } from './api.js';
-import { h, link, longDate, personLink, placeLink, s } from './dom.js';
+import { h, link, longDate, personLink, placeLink } from './dom.js';
 import { tieLegend, triangleStrip } from './network.js';
+import { chart, Plot } from './plot.js';
 import type { Page } from './router.js';
 
 /**
@@ -65,41 +66,39 @@ function sceneHref(b: Canon['beats'][number]): string | null {
 }
 
 /** The beats as dots along the years, each a link to its scene (or its event). */
-function beatStrip(canon: Canon): SVGSVGElement | null {
+function beatStrip(canon: Canon): Element | null {
   const dated = canon.beats.filter((b) => b.date !== null);
   if (dated.length < 2) return null;
-  const year = (iso: string) =>
-    Number(iso.slice(0, 4)) + (Number(iso.slice(5, 7)) - 1) / 12 + (Number(iso.slice(8, 10)) - 1) / 365;
-  const first = Math.floor(year(dated[0]!.date!));
-  const last = Math.ceil(year(dated[dated.length - 1]!.date!));
-  const W = 1000;
-  const x = (y: number) => 20 + ((y - first) / Math.max(1, last - first)) * (W - 40);
-  const svg = s('svg', {
-    class: 'chart',
-    viewBox: `0 0 ${W} 70`,
-    role: 'img',
-    'aria-label': 'The beats along the years',
-  });
-  svg.appendChild(s('line', { class: 'gridline', x1: 20, x2: W - 20, y1: 30, y2: 30 }));
-  const step = last - first > 20 ? 5 : 1;
-  for (let y = Math.ceil(first / step) * step; y <= last; y += step) {
-    svg.appendChild(s('line', { class: 'gridline', x1: x(y), x2: x(y), y1: 26, y2: 34 }));
-    svg.appendChild(s('text', { x: x(y), y: 54, 'text-anchor': 'middle' }, String(y)));
-  }
   // Beats on the same day stack upwards so each stays visible.
   const seen = new Map<string, number>();
-  for (const b of dated) {
+  const dots = dated.map((b) => {
     const k = seen.get(b.date!) ?? 0;
     seen.set(b.date!, k + 1);
-    const dot = s('circle', { class: 'dot fill-2', cx: x(year(b.date!)), cy: 30 - k * 9, r: 4.5 });
-    const href = sceneHref(b);
-    svg.appendChild(
-      href !== null
-        ? s('a', { href, 'data-tip': `${longDate(b.date)}: ${b.title}` }, dot)
-        : s('g', { 'data-tip': `${longDate(b.date)}: ${b.title}` }, dot),
-    );
-  }
-  return svg;
+    return { date: new Date(b.date!), k, href: sceneHref(b), tip: `${longDate(b.date)}: ${b.title}` };
+  });
+  return chart(
+    {
+      width: 1000,
+      height: 80,
+      marginLeft: 20,
+      marginRight: 20,
+      x: { type: 'utc', label: null },
+      y: { domain: [0, Math.max(3, ...dots.map((d) => d.k + 1))], axis: null },
+      marks: [
+        Plot.ruleY([0], { stroke: '#e2d8c4' }),
+        Plot.dot(dots, {
+          x: 'date',
+          y: 'k',
+          r: 4.5,
+          fill: '#b9766a',
+          stroke: '#f5f0e6',
+          href: 'href',
+          title: 'tip',
+        }),
+      ],
+    },
+    'The beats along the years',
+  );
 }
 
 export const canonPage: Page = async ({ signal }) => {
