@@ -11,7 +11,7 @@ export const STYLE_CSS = String.raw`
   --paper-edge: #e2d8c4;
   --ink: #2e2a25;
   --ink-soft: #4a443c;
-  --muted: #7d7366;
+  --muted: #675e52;
   --rule: #d6cab5;
   --link: #6d3b2b;
   --link-hover: #9a5238;
@@ -49,6 +49,11 @@ body {
 }
 
 a { color: var(--link); text-decoration: none; border-bottom: 1px solid transparent; }
+/* Links in running text are underlined lightly, so colour is not all that marks them. */
+main p a, main li a, main dd a, main td a, main figcaption a, main .kicker a, .colophon a {
+  text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 0.18em;
+  text-decoration-color: rgba(109, 59, 43, 0.35);
+}
 a:hover { color: var(--link-hover); border-bottom-color: currentColor; }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible {
   outline: 2px solid var(--focus); outline-offset: 2px;

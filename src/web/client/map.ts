@@ -180,7 +180,8 @@ export function drawMap(map: MapGeo, places: PlaceSummary[], opts: MapOptions = 
   const svg = s('svg', {
     class: span ? 'map' : 'map whole',
     viewBox,
-    role: 'img',
+    // A group of links, not an image: its places can be reached from the keyboard.
+    role: 'group',
     'aria-label': 'Map of England',
   });
   svg.appendChild(s('path', { class: 'sea-line', d: map.outline }));
@@ -207,7 +208,9 @@ export function drawMap(map: MapGeo, places: PlaceSummary[], opts: MapOptions = 
         'stroke-width': width.toFixed(2),
       });
       g.appendChild(
-        r.href ? s('a', { href: r.href, 'data-tip': r.tip }, line) : s('g', { 'data-tip': r.tip }, line),
+        r.href
+          ? s('a', { href: r.href, 'data-tip': r.tip, 'aria-label': r.tip }, line)
+          : s('g', { 'data-tip': r.tip }, line),
       );
     }
     svg.appendChild(g);
@@ -222,7 +225,9 @@ export function drawMap(map: MapGeo, places: PlaceSummary[], opts: MapOptions = 
       const r = Math.max(2, 26 * Math.sqrt(b.count / max));
       const circle = s('circle', { class: `bubble b-${b.cls}`, cx: p.x, cy: p.y, r });
       g.appendChild(
-        b.href ? s('a', { href: b.href, 'data-tip': b.tip }, circle) : s('g', { 'data-tip': b.tip }, circle),
+        b.href
+          ? s('a', { href: b.href, 'data-tip': b.tip, 'aria-label': b.tip }, circle)
+          : s('g', { 'data-tip': b.tip }, circle),
       );
     }
     svg.appendChild(g);

@@ -25,6 +25,12 @@ export function decorate<E extends Element>(root: E): E {
       a.setAttribute('href', within(href));
     }
   }
+  // Plot names each mark's group ("bar", "area"): a name a plain group may not carry, and no help.
+  for (const g of root.querySelectorAll('g[aria-label]'))
+    if (!g.hasAttribute('role')) g.removeAttribute('aria-label');
+  // A legend's swatches are decoration beside their words.
+  for (const swatch of root.querySelectorAll('.plot-swatch > svg'))
+    swatch.setAttribute('aria-hidden', 'true');
   for (const title of root.querySelectorAll('title')) {
     const owner = title.parentElement;
     const text = title.textContent ?? '';
@@ -53,7 +59,7 @@ export function chart(options: Plot.PlotOptions, label: string): SVGSVGElement |
     }),
   );
   out.classList.add('chart');
-  const svg = out instanceof SVGSVGElement ? out : out.querySelector('svg');
+  const svg = out instanceof SVGSVGElement ? out : out.querySelector('svg.plot');
   // A picture with links in it is a group of them; one without is a single image.
   svg?.setAttribute('role', svg.querySelector('a') ? 'group' : 'img');
   return out;
