@@ -157,7 +157,7 @@ describe.skipIf(!haveChromium)('pictures, axe-core and the keyboard, in Chromium
   it("draws the canon's three year by year, each side opening the event that began its tie", async () => {
     await open(`${canon.base}/canon`);
     const panel = page.locator('section.triangles');
-    expect(await panel.locator('h2').innerText()).toMatch(
+    expect(await panel.locator('h2').textContent()).toMatch(
       /Kathy H\., .*Ruth.*Tommy|Kathy H\., .*Tommy.*Ruth/,
     );
     const sides = panel.locator('svg a[href^="/events/"]');

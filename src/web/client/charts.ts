@@ -76,7 +76,8 @@ export function stackedArea(
         Plot.areaY(data, { x: 'x', y: 'n', fill: 'key', order: keys, curve: 'linear' }),
         // Every band of every year leads to its people: a bar per band per year, clear until pointed at.
         Plot.rectY(
-          data,
+          // An empty band has nothing to point at, and no link to reach.
+          data.filter((d) => d.n > 0),
           Plot.stackY({
             x: 'x',
             y: 'n',
@@ -138,7 +139,8 @@ export function bars(
           x: 'label',
           y: 'value',
           fill: (d: Bar) => colourOf(d.cls ?? 'fill-0'),
-          href: 'href',
+          // A bar of nothing cannot be seen or pointed at: it gets no link to reach by keyboard.
+          href: (d: Bar) => (d.value > 0 ? (d.href ?? null) : null),
           title: (d: Bar) => d.tip ?? `${d.label}: ${d.value}`,
         }),
         showValues
