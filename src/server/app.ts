@@ -17,8 +17,10 @@ import { chronicleRoutes } from './api/chronicle.js';
 import { compareRoutes, pairWorlds } from './api/compare.js';
 import { eventRoutes } from './api/events.js';
 import { peopleRoutes } from './api/people.js';
+import { outlineRoutes } from './api/outline.js';
 import { placeRoutes } from './api/places.js';
 import { installStories, storyRoutes } from './api/stories.js';
+import { relationshipRoutes } from './api/relationships.js';
 import { workRoutes } from './api/works.js';
 import { installOverview, overviewOf, worldRoutes } from './api/world.js';
 import { SECOND_WORLD_BASE } from './compare.js';
@@ -39,6 +41,8 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...placeRoutes,
   ...canonRoutes,
   ...storyRoutes,
+  ...relationshipRoutes,
+  ...outlineRoutes,
   ...workRoutes,
   ...compareRoutes,
 ];
@@ -55,6 +59,7 @@ const PAGE_PATHS = [
   '/canon',
   '/stories',
   '/compare',
+  '/relationships',
   '/people/:id{[0-9]{1,10}}',
   '/people/:id{[0-9]{1,10}}/chronicle',
   '/places/:id{[0-9]{1,10}}',

@@ -1,8 +1,8 @@
 /**
  * The explorer's own files, as a fixed table the server answers from: the page shell, the
  * style sheet and icon (kept in TypeScript so the build carries them into dist/ with no copy
- * step), and the client's ES modules compiled by `tsc` into dist/web/client/. The table is
- * built once; no part of a request's address is ever joined to a file path.
+ * step), and the client bundled by esbuild into dist/web/client/app.js (with its source map).
+ * The table is built once; no part of a request's address is ever joined to a file path.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ function asset(body: string, type: string): Asset {
 }
 
 /**
- * Where the compiled client is: beside this module when it runs from dist/, or in dist/ when
+ * Where the bundled client is: beside this module when it runs from dist/, or in dist/ when
  * it runs from the sources (the tests); null when the client has not been built.
  */
 export function clientDir(): string | null {
@@ -46,8 +46,12 @@ export function loadAssets(): Map<string, Asset> {
   const dir = clientDir();
   if (dir) {
     for (const name of readdirSync(dir)) {
-      if (!/^[a-z0-9-]+\.js$/.test(name)) continue;
-      table.set(name, asset(readFileSync(`${dir}${name}`, 'utf8'), 'text/javascript; charset=utf-8'));
+      const type = /^[a-z0-9-]+\.js$/.test(name)
+        ? 'text/javascript; charset=utf-8'
+        : /^[a-z0-9-]+\.js\.map$/.test(name)
+          ? 'application/json; charset=utf-8'
+          : null;
+      if (type) table.set(name, asset(readFileSync(`${dir}${name}`, 'utf8'), type));
     }
   }
   return table;
@@ -74,6 +78,7 @@ export function shellHtml(worldName: string, options: ShellOptions = {}): string
   const nav = [
     ['/', 'Overview'],
     ['/people', 'People'],
+    ['/relationships', 'Relationships'],
     ['/places', 'Places'],
     ['/time', 'Time'],
     ['/canon', 'Canon'],

@@ -11,7 +11,7 @@ export const STYLE_CSS = String.raw`
   --paper-edge: #e2d8c4;
   --ink: #2e2a25;
   --ink-soft: #4a443c;
-  --muted: #7d7366;
+  --muted: #675e52;
   --rule: #d6cab5;
   --link: #6d3b2b;
   --link-hover: #9a5238;
@@ -49,6 +49,11 @@ body {
 }
 
 a { color: var(--link); text-decoration: none; border-bottom: 1px solid transparent; }
+/* Links in running text are underlined lightly, so colour is not all that marks them. */
+main p a, main li a, main dd a, main td a, main figcaption a, main .kicker a, .colophon a {
+  text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 0.18em;
+  text-decoration-color: rgba(109, 59, 43, 0.35);
+}
 a:hover { color: var(--link-hover); border-bottom-color: currentColor; }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible {
   outline: 2px solid var(--focus); outline-offset: 2px;
@@ -188,8 +193,6 @@ details > summary { cursor: pointer; color: var(--link); margin: 0.6rem 0; list-
 details > summary::before { content: "▸ "; color: var(--muted); }
 details[open] > summary::before { content: "▾ "; }
 .lifeline { margin: 1.2rem 0 0.4rem; }
-.lifeline svg { width: 100%; height: auto; display: block; }
-.lifeline text { font-family: var(--serif); font-size: 12px; fill: var(--muted); font-variant-numeric: lining-nums; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.4rem; margin: 0.8rem 0 0; }
 .facts dt { color: var(--muted); font-variant: small-caps; letter-spacing: 0.06em; }
 .facts dd { margin: 0; }
@@ -324,6 +327,64 @@ form.filters fieldset.checks label { flex-direction: row; align-items: center; t
   .grid { grid-template-columns: 1fr; }
   ol.timeline li { grid-template-columns: 1fr; gap: 0; }
 }
+
+/* Observable Plot's own rules, which its inline style element would have set. */
+svg.plot { display: block; width: 100%; height: auto; max-width: 100%; }
+svg.plot text, svg.plot tspan { white-space: pre; }
+svg.plot a:focus-visible { outline: 2px solid var(--focus); }
+svg.plot a:hover rect, svg.plot a:focus rect, svg.plot a:hover path, svg.plot a:focus path { opacity: 0.75; }
+figure.plot-figure { margin: 0; }
+.plot-swatches { font-size: 0.9rem; color: var(--ink-soft); margin-bottom: 0.3rem; }
+.plot-swatch > svg { margin-right: 0.45em; overflow: visible; }
+.plot-swatches-wrap { display: flex; align-items: center; flex-wrap: wrap; min-height: 1.6rem; }
+.plot-swatches-wrap .plot-swatch { display: inline-flex; align-items: center; margin-right: 1em; }
+svg.plot text { font-family: var(--serif); fill: var(--ink-soft); }
+
+/* Relationships: the network, its year control, the kinds of tie. */
+.network-figure { margin: 0; }
+svg.network { width: 100%; height: auto; max-height: 78vh; display: block; background: var(--paper); border: 1px solid var(--paper-edge); border-radius: 3px; }
+.network .tie { stroke-width: 1.6; stroke-linecap: round; }
+.network .tie-friends { stroke: #6f8ba5; }
+.network .tie-couple { stroke: #a8413a; stroke-width: 3; }
+.network .tie-clique { stroke: #8a6fa5; stroke-dasharray: 4 3; }
+.network .tie-carer { stroke: #5f8a52; stroke-dasharray: 1.5 3; stroke-width: 2; }
+.network a.off { display: none; }
+.network a:hover .tie, .network a:focus .tie { stroke-width: 4; }
+.network .person circle { fill: var(--ink-soft); stroke: var(--paper); stroke-width: 1.5; }
+.network .person.outsider circle { fill: var(--paper); stroke: var(--ink-soft); stroke-width: 1.4; }
+.network .person.focus circle { fill: var(--link); }
+.network .person.alone circle { opacity: 0.55; }
+.network .person.gone circle { fill: var(--completed); opacity: 0.35; }
+.network .person.gone text { opacity: 0.4; }
+.network .person text { font-family: var(--serif); font-size: 11px; fill: var(--ink-soft); paint-order: stroke; stroke: var(--paper); stroke-width: 3px; }
+.network a:hover circle, .network a:focus circle { stroke: var(--focus); stroke-width: 3; }
+.network a:focus { outline: none; }
+.year-control { display: flex; flex-wrap: wrap; align-items: center; gap: 0.6rem 1.2rem; margin: 0 0 0.7rem; }
+.year-control input[type="range"] { width: min(420px, 60vw); vertical-align: middle; accent-color: var(--link); }
+.year-control .year-value { font-size: 1.4rem; min-width: 5ch; font-variant-numeric: lining-nums; }
+.year-control .check { font-size: 0.92rem; color: var(--ink-soft); }
+.tie-swatch { width: 1.2rem; height: 0.25rem; border-radius: 0; }
+.tie-swatch.tie-friends { background: #6f8ba5; }
+.tie-swatch.tie-couple { background: #a8413a; height: 0.35rem; }
+.tie-swatch.tie-clique { background: repeating-linear-gradient(90deg, #8a6fa5 0 4px, transparent 4px 7px); }
+.tie-swatch.tie-carer { background: repeating-linear-gradient(90deg, #5f8a52 0 2px, transparent 2px 5px); }
+.tie-list { columns: 2 24rem; font-size: 0.92rem; padding-left: 1rem; }
+.tie-list li { break-inside: avoid; list-style: none; }
+.triangles { margin: 0 0 1rem; }
+
+/* A life, year by year: the year in the margin, the story's events, the routine folded. */
+.life-year { display: grid; grid-template-columns: 4.5rem 1fr; gap: 0 1rem; border-top: 1px solid var(--paper-edge); padding: 0.35rem 0; }
+.life-year h3.year { margin: 0.2rem 0 0; font-size: 1.05rem; color: var(--ink-soft); font-variant-numeric: lining-nums; }
+.life-year ol.timeline { margin: 0; }
+details.routine { margin: 0.15rem 0; font-size: 0.95rem; }
+details.routine > summary { color: var(--ink-soft); cursor: pointer; }
+details.routine[open] > summary { margin-bottom: 0.3rem; }
+figure.lifeline, figure.record-picture, figure.ties-years { margin: 0.4rem 0 0.8rem; }
+.circle-wrap { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+@media (max-width: 860px) { .circle-wrap { grid-template-columns: 1fr; } }
+.records { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 0 2rem; }
+.records > .panel { min-width: 0; }
+.records .gallery img { width: 120px; height: 120px; }
 `;
 
 /** The icon: a small open book in ink on paper. */

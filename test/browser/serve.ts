@@ -54,7 +54,11 @@ export function watchProblems(page: Page, problems: string[]): void {
     if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location().url})`);
   });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  // A request the browser gave up because the reader moved on (a lazy picture) is no fault.
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED')
+      problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
   });

@@ -14,6 +14,7 @@ import { personPage } from './page-person.js';
 import { placePage } from './page-place.js';
 import { placesPage } from './page-places.js';
 import { storiesPage } from './page-stories.js';
+import { relationshipsPage } from './page-relationships.js';
 import { timePage } from './page-time.js';
 import { route, start } from './router.js';
 import { startTips } from './tip.js';
@@ -29,6 +30,7 @@ route('/places/:id', placePage, '/places');
 route('/time', timePage, '/time');
 route('/canon', canonPage, '/canon');
 route('/stories', storiesPage, '/stories');
+route('/relationships', relationshipsPage, '/relationships');
 route('/compare', comparePage, '/compare');
 
 startTips();

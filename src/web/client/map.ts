@@ -1,11 +1,70 @@
 /// <reference lib="dom" />
 /**
- * The map of England: the outline the API gives, every place as a small mark in its kind's
- * colour and shape (schools and homes square, residences triangular, recovery centres round),
- * the named places labelled, and optionally circles sized by how many people are there.
+ * The map of England: the outline the API gives in longitude and latitude, projected by d3-geo
+ * (a transverse Mercator on England's central meridian, as the national grid uses), every
+ * place as a small mark in its kind's colour and shape (schools and homes square, residences
+ * triangular, recovery centres round), the named places labelled, and optionally circles sized
+ * by how many people are there.
  */
-import type { MapData, PlaceSummary } from './api.js';
+import { geoArea, geoPath, geoTransverseMercator } from 'd3-geo';
+import type { MapOutline } from '../../api/outline.js';
+import { get, type PlaceSummary } from './api.js';
 import { fmt, s } from './dom.js';
+
+/** The projected outline and the projection that places points on it. */
+export interface MapGeo {
+  width: number;
+  height: number;
+  /** The outline as an SVG path. */
+  outline: string;
+  /** Where a point falls on the map, in its units. */
+  project(lat: number, lon: number): { x: number; y: number };
+}
+
+/** The map's canvas: England is about 1.3 times taller than wide. */
+const MAP_WIDTH = 600;
+const MAP_HEIGHT = 780;
+
+let geo: Promise<MapGeo> | undefined;
+
+/**
+ * The outline, fetched once and projected to fit the canvas.
+ * @example drawMap(await mapGeo(), (await allPlaces()).items)
+ */
+export function mapGeo(): Promise<MapGeo> {
+  geo ??= get<MapOutline>('/api/map/outline').then((o) => {
+    // d3-geo takes a polygon's outer ring clockwise; one drawn the other way would cover the globe.
+    const shape: MapOutline = {
+      type: 'MultiPolygon',
+      coordinates: o.coordinates.map((poly) =>
+        poly.map((ring) =>
+          geoArea({ type: 'Polygon', coordinates: [ring] }) > 2 * Math.PI ? [...ring].reverse() : ring,
+        ),
+      ),
+    };
+    const margin = 0.04 * MAP_WIDTH;
+    const projection = geoTransverseMercator()
+      .rotate([2, 0])
+      .fitExtent(
+        [
+          [margin, margin],
+          [MAP_WIDTH - margin, MAP_HEIGHT - margin],
+        ],
+        shape,
+      );
+    const path = geoPath(projection).digits(1);
+    return {
+      width: MAP_WIDTH,
+      height: MAP_HEIGHT,
+      outline: path(shape) ?? '',
+      project(lat, lon) {
+        const [x, y] = projection([lon, lat]) ?? [0, 0];
+        return { x, y };
+      },
+    };
+  });
+  return geo;
+}
 
 export interface Bubble {
   place: number;
@@ -88,10 +147,10 @@ function marker(p: PlaceSummary, x: number, y: number): SVGElement {
 
 /**
  * Draws the map.
- * @example drawMap(await mapData(), (await allPlaces()).items, { labels: true })
+ * @example drawMap(await mapGeo(), (await allPlaces()).items, { labels: true })
  */
-export function drawMap(map: MapData, places: PlaceSummary[], opts: MapOptions = {}): SVGSVGElement {
-  const pos = new Map(map.places.map((p) => [p.id, p]));
+export function drawMap(map: MapGeo, places: PlaceSummary[], opts: MapOptions = {}): SVGSVGElement {
+  const pos = new Map(places.map((p) => [p.id, { id: p.id, ...map.project(p.lat, p.lon) }]));
   let viewBox = `0 0 ${map.width} ${map.height}`;
   const focus = opts.highlight !== undefined ? pos.get(opts.highlight) : undefined;
   if (opts.zoom && focus) {
@@ -121,7 +180,8 @@ export function drawMap(map: MapData, places: PlaceSummary[], opts: MapOptions =
   const svg = s('svg', {
     class: span ? 'map' : 'map whole',
     viewBox,
-    role: 'img',
+    // A group of links, not an image: its places can be reached from the keyboard.
+    role: 'group',
     'aria-label': 'Map of England',
   });
   svg.appendChild(s('path', { class: 'sea-line', d: map.outline }));
@@ -148,7 +208,9 @@ export function drawMap(map: MapData, places: PlaceSummary[], opts: MapOptions =
         'stroke-width': width.toFixed(2),
       });
       g.appendChild(
-        r.href ? s('a', { href: r.href, 'data-tip': r.tip }, line) : s('g', { 'data-tip': r.tip }, line),
+        r.href
+          ? s('a', { href: r.href, 'data-tip': r.tip, 'aria-label': r.tip }, line)
+          : s('g', { 'data-tip': r.tip }, line),
       );
     }
     svg.appendChild(g);
@@ -163,7 +225,9 @@ export function drawMap(map: MapData, places: PlaceSummary[], opts: MapOptions =
       const r = Math.max(2, 26 * Math.sqrt(b.count / max));
       const circle = s('circle', { class: `bubble b-${b.cls}`, cx: p.x, cy: p.y, r });
       g.appendChild(
-        b.href ? s('a', { href: b.href, 'data-tip': b.tip }, circle) : s('g', { 'data-tip': b.tip }, circle),
+        b.href
+          ? s('a', { href: b.href, 'data-tip': b.tip, 'aria-label': b.tip }, circle)
+          : s('g', { 'data-tip': b.tip }, circle),
       );
     }
     svg.appendChild(g);

@@ -3,9 +3,61 @@
  * The canon: the storyline's beats in order on a timeline, each with its people, place and
  * event, for worlds that record them; other worlds get a plain note saying why there are none.
  */
+import type { RelationshipNetwork } from '../../api/relationships.js';
 import { get, worldInfo, type Canon } from './api.js';
-import { h, link, longDate, personLink, placeLink, s } from './dom.js';
+import { h, link, longDate, personLink, placeLink } from './dom.js';
+import { tieLegend, triangleStrip } from './network.js';
+import { chart, Plot } from './plot.js';
 import type { Page } from './router.js';
+
+/**
+ * The storyline's three: its narrator and the two people the beats name most often with them
+ * (in the canon, Kathy, Ruth and Tommy); null when the beats name fewer.
+ */
+function castOfThree(canon: Canon, narrator: number | null): [number, number, number] | null {
+  const count = new Map<number, number>();
+  for (const b of canon.beats) for (const p of b.people) count.set(p.id, (count.get(p.id) ?? 0) + 1);
+  const first = narrator ?? [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  if (first === undefined) return null;
+  const others = [...count]
+    .filter(([id]) => id !== first)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, 2)
+    .map(([id]) => id);
+  return others.length === 2 ? [first, others[0]!, others[1]!] : null;
+}
+
+/** The three's ties year by year, from the narrator's circle. */
+async function triangleSection(
+  canon: Canon,
+  narrator: number | null,
+  signal: AbortSignal,
+): Promise<HTMLElement | null> {
+  const trio = castOfThree(canon, narrator);
+  if (!trio) return null;
+  const circle = await get<RelationshipNetwork>(`/api/people/${trio[0]}/circle`, signal);
+  const strip = triangleStrip(circle, trio);
+  if (!strip) return null;
+  const names = trio.map((id) => circle.people.find((p) => p.id === id)?.name ?? `#${id}`);
+  return h(
+    'section',
+    { class: 'panel triangles' },
+    h('h2', null, `${names[0]}, ${names[1]} and ${names[2]}, year by year`),
+    h(
+      'figure',
+      null,
+      strip,
+      tieLegend(),
+      h(
+        'figcaption',
+        null,
+        'Each small triangle is one year: a side is drawn when those two were tied that year, in the colour of the tie; a grey corner has completed. Select a side for the event that began the tie, a corner for the person; ',
+        link(`/people/${trio[0]}`, `${names[0]}’s page`),
+        ' has the whole circle.',
+      ),
+    ),
+  );
+}
 
 /** Where a beat is told: its scene in the narrator's memoir, or else its event. */
 function sceneHref(b: Canon['beats'][number]): string | null {
@@ -14,41 +66,39 @@ function sceneHref(b: Canon['beats'][number]): string | null {
 }
 
 /** The beats as dots along the years, each a link to its scene (or its event). */
-function beatStrip(canon: Canon): SVGSVGElement | null {
+function beatStrip(canon: Canon): Element | null {
   const dated = canon.beats.filter((b) => b.date !== null);
   if (dated.length < 2) return null;
-  const year = (iso: string) =>
-    Number(iso.slice(0, 4)) + (Number(iso.slice(5, 7)) - 1) / 12 + (Number(iso.slice(8, 10)) - 1) / 365;
-  const first = Math.floor(year(dated[0]!.date!));
-  const last = Math.ceil(year(dated[dated.length - 1]!.date!));
-  const W = 1000;
-  const x = (y: number) => 20 + ((y - first) / Math.max(1, last - first)) * (W - 40);
-  const svg = s('svg', {
-    class: 'chart',
-    viewBox: `0 0 ${W} 70`,
-    role: 'img',
-    'aria-label': 'The beats along the years',
-  });
-  svg.appendChild(s('line', { class: 'gridline', x1: 20, x2: W - 20, y1: 30, y2: 30 }));
-  const step = last - first > 20 ? 5 : 1;
-  for (let y = Math.ceil(first / step) * step; y <= last; y += step) {
-    svg.appendChild(s('line', { class: 'gridline', x1: x(y), x2: x(y), y1: 26, y2: 34 }));
-    svg.appendChild(s('text', { x: x(y), y: 54, 'text-anchor': 'middle' }, String(y)));
-  }
   // Beats on the same day stack upwards so each stays visible.
   const seen = new Map<string, number>();
-  for (const b of dated) {
+  const dots = dated.map((b) => {
     const k = seen.get(b.date!) ?? 0;
     seen.set(b.date!, k + 1);
-    const dot = s('circle', { class: 'dot fill-2', cx: x(year(b.date!)), cy: 30 - k * 9, r: 4.5 });
-    const href = sceneHref(b);
-    svg.appendChild(
-      href !== null
-        ? s('a', { href, 'data-tip': `${longDate(b.date)}: ${b.title}` }, dot)
-        : s('g', { 'data-tip': `${longDate(b.date)}: ${b.title}` }, dot),
-    );
-  }
-  return svg;
+    return { date: new Date(b.date!), k, href: sceneHref(b), tip: `${longDate(b.date)}: ${b.title}` };
+  });
+  return chart(
+    {
+      width: 1000,
+      height: 80,
+      marginLeft: 20,
+      marginRight: 20,
+      x: { type: 'utc', label: null },
+      y: { domain: [0, Math.max(3, ...dots.map((d) => d.k + 1))], axis: null },
+      marks: [
+        Plot.ruleY([0], { stroke: '#e2d8c4' }),
+        Plot.dot(dots, {
+          x: 'date',
+          y: 'k',
+          r: 4.5,
+          fill: '#b9766a',
+          stroke: '#f5f0e6',
+          href: 'href',
+          title: 'tip',
+        }),
+      ],
+    },
+    'The beats along the years',
+  );
 }
 
 export const canonPage: Page = async ({ signal }) => {
@@ -81,6 +131,7 @@ export const canonPage: Page = async ({ signal }) => {
   const strip = beatStrip(canon);
   const narrator = canon.beats.find((b) => b.told)?.told?.person ?? null;
   const told = canon.beats.filter((b) => b.told).length;
+  const triangle = await triangleSection(canon, narrator?.id ?? null, signal).catch(() => null);
   const content = h(
     'div',
     null,
@@ -99,6 +150,7 @@ export const canonPage: Page = async ({ signal }) => {
           `, at the sentences that tell it (${told} of the ${canon.beats.length} beats are told there), and its event in the record.`,
         )
       : null,
+    triangle,
     strip ? h('figure', { class: 'beat-strip' }, strip) : null,
     h(
       'ol',

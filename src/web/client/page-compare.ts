@@ -14,7 +14,7 @@ import {
   type DivergedPage,
 } from './api.js';
 import { SECOND } from './base.js';
-import { bars, lines, stackedArea, ticks, type Line } from './charts.js';
+import { bars, lines, stackedArea, type Line } from './charts.js';
 import { fmt, h, link, pct, PHASE_WORDS, query, section, type Child } from './dom.js';
 import { navigate, type Page } from './router.js';
 import { lineLegend, pager } from './views.js';
@@ -102,7 +102,7 @@ function figuresTable(c: Comparison): HTMLElement {
 function phasesCharts(c: Comparison): HTMLElement {
   const total = (w: CompareSide) =>
     Math.max(0, ...w.phasesOverTime.map((r) => LIVING.reduce((s, k) => s + (r.counts[k] ?? 0), 0)));
-  const top = ticks(Math.max(total(c.a), total(c.b)), 4).at(-1)!;
+  const top = Math.max(total(c.a), total(c.b));
   const chart = (w: CompareSide) =>
     h(
       'figure',

@@ -3,9 +3,9 @@
  * An event's page: what happened, when and where, what each of its columns means for its
  * type, the chain of events that led to it, what it led to, and everyone it names.
  */
-import { get, mapData, allPlaces, type EventDetail } from './api.js';
+import { get, allPlaces, type EventDetail } from './api.js';
 import { h, link, longDate, personLink, placeLink, section, type Child } from './dom.js';
-import { drawMap, kindWord } from './map.js';
+import { drawMap, mapGeo, kindWord } from './map.js';
 import type { Page } from './router.js';
 import { eventLabel, timeline } from './views.js';
 
@@ -19,7 +19,7 @@ const ROLE_WORDS: Record<string, string> = {
 export const eventPage: Page = async ({ params, signal }) => {
   const [d, map, places] = await Promise.all([
     get<EventDetail>(`/api/events/${params.id}`, signal),
-    mapData(),
+    mapGeo(),
     allPlaces(),
   ]);
   const e = d.event;

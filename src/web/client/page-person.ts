@@ -6,32 +6,22 @@
 import {
   allPlaces,
   get,
-  mapData,
   worldInfo,
   type CarerRoutes,
   type ChronicleView,
   type EventsPage,
   type PersonDetail,
-  type Section,
 } from './api.js';
 import { chronicleProse, kindSwitch } from './chronicle.js';
-import {
-  fmt,
-  h,
-  link,
-  longDate,
-  personLink,
-  placeLink,
-  plural,
-  query,
-  s,
-  section,
-  type Child,
-} from './dom.js';
-import { lines, type Line } from './charts.js';
-import { drawMap } from './map.js';
+import { fmt, h, link, longDate, personLink, placeLink, plural, query, section, type Child } from './dom.js';
+import type { RelationshipNetwork } from '../../api/relationships.js';
+import { lifeByYear } from './life.js';
+import { drawMap, mapGeo } from './map.js';
+import { networkFigure, tiesOverYears } from './network.js';
+import { chart, Plot } from './plot.js';
+import { recordPicture } from './records.js';
 import { revealHash, type Page } from './router.js';
-import { lineLegend, sectionView, timeline } from './views.js';
+import { sectionView } from './views.js';
 
 /** The kind of chronicle the address asks for, if it is one there is. */
 export function kindAsked(q: URLSearchParams, name = 'chronicle'): string | null {
@@ -107,7 +97,7 @@ function routesSection(p: PersonDetail['person'], signal: AbortSignal): HTMLElem
     h('h2', null, 'On the road'),
     body,
   );
-  Promise.all([get<CarerRoutes>(`/api/people/${p.id}/routes`, signal), mapData(), allPlaces()])
+  Promise.all([get<CarerRoutes>(`/api/people/${p.id}/routes`, signal), mapGeo(), allPlaces()])
     .then(([r, map, places]) => {
       panel.dataset.ready = '1';
       if (!r.record && r.routes.length === 0) {
@@ -225,53 +215,101 @@ const PHASE_LABEL: Record<string, string> = {
   completed: 'completed',
 };
 
-/** A bar across the life's years, one colour per phase. */
-function lifeline(d: PersonDetail, endOfWorld: string): SVGSVGElement | null {
-  if (d.phases.length === 0) return null;
-  const toDay = (iso: string) =>
-    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  const spans = d.phases.filter((p) => p.phase !== 'completed');
-  const start = toDay(spans[0]?.from ?? d.phases[0]!.from);
-  const endIso = d.person.completedOn ?? endOfWorld;
-  const end = toDay(endIso);
-  const W = 1000;
-  const x = (iso: string) => 8 + ((toDay(iso) - start) / Math.max(1, end - start)) * (W - 16);
-  const svg = s('svg', { viewBox: `0 0 ${W} 44`, role: 'img', 'aria-label': 'Phases of this life' });
-  // Labels go under their phase when there is room; about 7 units a character at this size.
-  // The completion's label is placed first; the phases' labels fit in before it.
-  const endText = d.person.completedOn ? `completed ${d.person.completedOn.slice(0, 4)}` : '';
-  const limit = d.person.completedOn ? x(d.person.completedOn) - endText.length * 7 - 10 : W;
-  let free = 0;
-  const label = (at: number, text: string, anchor: 'start' | 'end' = 'start') => {
-    const width = text.length * 7;
-    const from = anchor === 'start' ? at : at - width;
-    if (anchor === 'start' && (from < free || from + width > limit)) return;
-    svg.appendChild(s('text', { x: at, y: 36, 'text-anchor': anchor }, text));
-    free = from + width + 10;
-  };
-  for (const p of spans) {
-    const x0 = x(p.from);
-    const x1 = x(p.to ?? endIso);
-    svg.appendChild(
-      s('rect', {
-        class: `fill-${p.phase}`,
-        x: x0,
-        y: 6,
-        width: Math.max(1, x1 - x0),
-        height: 14,
-        'data-tip': `${PHASE_LABEL[p.phase]}: ${longDate(p.from)} to ${p.to ? longDate(p.to) : 'the end of the world'}`,
-      }),
-    );
-    label(x0 + 2, `${PHASE_LABEL[p.phase]} ${p.from.slice(0, 4)}`);
-  }
-  if (d.person.completedOn) {
-    const xe = x(d.person.completedOn);
-    svg.appendChild(
-      s('line', { x1: xe, x2: xe, y1: 2, y2: 24, stroke: 'currentColor', 'stroke-width': 1.5 }),
-    );
-    label(xe, endText, 'end');
-  }
-  return svg;
+const PHASE_COLOURS: Record<string, string> = {
+  school: '#8da17b',
+  residence: '#c7a35e',
+  carer: '#6f8ba5',
+  donor: '#b9766a',
+};
+
+/** The line of a life: a bar across its years, one colour per phase, the completion marked. */
+function lifeline(d: PersonDetail, endOfWorld: string): Element | null {
+  const spans = d.phases
+    .filter((p) => p.phase !== 'completed')
+    .map((p) => ({
+      phase: PHASE_LABEL[p.phase] ?? p.phase,
+      from: new Date(p.from),
+      to: new Date(p.to ?? d.person.completedOn ?? endOfWorld),
+      year: p.from.slice(0, 4),
+      tip: `${PHASE_LABEL[p.phase] ?? p.phase}: ${longDate(p.from)} to ${p.to ? longDate(p.to) : d.person.completedOn ? longDate(d.person.completedOn) : 'the end of the world'}`,
+    }));
+  if (spans.length === 0) return null;
+  const phases = [...new Set(spans.map((x) => x.phase))];
+  const end = d.person.completedOn ? [{ at: new Date(d.person.completedOn) }] : [];
+  return chart(
+    {
+      width: 1000,
+      height: 70,
+      marginLeft: 6,
+      marginRight: 6,
+      marginTop: 4,
+      x: { type: 'utc', label: null },
+      y: { axis: null },
+      color: { domain: phases, range: phases.map((p) => PHASE_COLOURS[p] ?? '#a59d92'), legend: true },
+      marks: [
+        Plot.barX(spans, { x1: 'from', x2: 'to', y: () => 'life', fill: 'phase', title: 'tip' }),
+        Plot.ruleX(end, { x: 'at', stroke: '#2e2a25', strokeWidth: 2 }),
+      ],
+    },
+    `The phases of this life: ${spans.map((x) => `${x.phase} from ${x.year}`).join(', ')}${d.person.completedOn ? `; completed ${d.person.completedOn.slice(0, 4)}` : ''}`,
+  );
+}
+
+/**
+ * The person's circle: everyone they were tied to and the ties among them, with a year
+ * slider, and their own ties as bars across the years. Drawn when it arrives.
+ */
+function circleSection(p: PersonDetail['person'], endYear: number, signal: AbortSignal): HTMLElement {
+  const body = h('div', null, h('p', { class: 'loading' }, 'Finding their circle…'));
+  const panel = h(
+    'section',
+    { class: 'panel circle-panel', 'data-ready': '0' },
+    h('h2', null, 'Their circle'),
+    body,
+  );
+  get<RelationshipNetwork>(`/api/people/${p.id}/circle`, signal)
+    .then((net) => {
+      panel.dataset.ready = '1';
+      if (net.ties.length === 0) {
+        panel.remove();
+        return;
+      }
+      const bars = tiesOverYears(net, endYear);
+      body.replaceChildren(
+        h(
+          'div',
+          { class: 'circle-wrap' },
+          networkFigure(net, {
+            startYear: p.cohort !== null ? p.cohort + 14 : undefined,
+            caption: `${p.name} (the larger dot) and everyone tied to them by friendship, love, a clique or caring, with the ties among those people.`,
+          }),
+          bars
+            ? h(
+                'figure',
+                { class: 'ties-years' },
+                bars,
+                h(
+                  'figcaption',
+                  null,
+                  'Their own ties, year by year. Select a bar for the event that began it.',
+                ),
+              )
+            : null,
+        ),
+      );
+    })
+    .catch((e: unknown) => {
+      if (signal.aborted) return;
+      panel.dataset.ready = '1';
+      body.replaceChildren(
+        h(
+          'p',
+          { class: 'note' },
+          `The circle could not be drawn: ${e instanceof Error ? e.message : String(e)}.`,
+        ),
+      );
+    });
+  return panel;
 }
 
 function careList(items: PersonDetail['carers']): HTMLElement {
@@ -309,12 +347,13 @@ export const personPage: Page = async ({ params, query: q, signal }) => {
   const line = lifeline(d, world.end);
   const p = d.person;
   const events = d.timeline.items.slice();
-  const tl = timeline(events, { self: p.id });
+  const years = h('div', null, lifeByYear(events, p.id));
   let nextPage = d.timeline.next;
   const loadMore = async (btn: HTMLButtonElement) => {
     btn.disabled = true;
     const page = await get<EventsPage>(`/api/people/${p.id}/events?${nextPage}`);
-    for (const li of timeline(page.items, { self: p.id }).children) tl.appendChild(li.cloneNode(true));
+    events.push(...page.items);
+    years.replaceChildren(lifeByYear(events, p.id));
     nextPage = page.next;
     btn.disabled = false;
     if (!nextPage) btn.remove();
@@ -347,13 +386,15 @@ export const personPage: Page = async ({ params, query: q, signal }) => {
     ['Carer at the end', personLink(p.carer)],
     ['Donations', p.kind === 'clone' ? p.donations : null],
   ];
+  const endYear = Number(world.end.slice(0, 4));
   const content = h(
     'div',
     null,
     h('p', { class: 'kicker' }, ...kicker),
     h('h1', null, p.name),
     h('p', { class: 'subtitle' }, subtitle(d)),
-    line ? h('div', { class: 'lifeline' }, line) : null,
+    line ? h('figure', { class: 'lifeline' }, line) : null,
+    p.kind === 'clone' || d.timeline.total > 0 ? chronicleSection(p, kindAsked(q), signal) : null,
     h(
       'dl',
       { class: 'facts' },
@@ -361,90 +402,28 @@ export const personPage: Page = async ({ params, query: q, signal }) => {
         .filter(([, v]) => v !== null && v !== undefined && v !== '')
         .map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
     ),
+    p.kind === 'clone' ? circleSection(p, endYear, signal) : null,
     h(
       'div',
       { class: 'grid' },
       d.carers.length ? section('Cared for by', careList(d.carers)) : null,
       d.donors.length ? section(`Donors in their care (${fmt(d.donors.length)})`, careList(d.donors)) : null,
     ),
-    p.kind === 'clone' || d.timeline.total > 0 ? chronicleSection(p, kindAsked(q), signal) : null,
     p.carerOn ? routesSection(p, signal) : null,
-    d.sections.map((sec) =>
-      sec.key === 'relationships' ? [relationshipsChart(sec, p.id), sectionView(sec)] : sectionView(sec),
-    ),
+    d.sections.length
+      ? h(
+          'div',
+          { class: 'records' },
+          d.sections.map((sec) =>
+            sectionView(sec, { picture: recordPicture(sec, p.id, world.end), fold: true }),
+          ),
+        )
+      : null,
     section(
-      `Life, event by event (${fmt(d.timeline.total)})`,
-      events.length ? tl : h('p', { class: 'note' }, 'No events are recorded for this person.'),
+      `Life, year by year (${fmt(d.timeline.total)} events)`,
+      events.length ? years : h('p', { class: 'note' }, 'No events are recorded for this person.'),
       more,
     ),
   );
   return { title: p.name, content };
 };
-
-/** People drawn on a person's relationships chart: their closest, by their best year. */
-const CLOSEST = 5;
-
-/**
- * A person's closest friendships year by year, as lines: the relationships table's rows from
- * this person's side, for the five people they were ever fondest of over more than one year.
- * Null when there is nothing to draw.
- */
-function relationshipsChart(sec: Section, self: number): HTMLElement | null {
-  const col = (name: string) => sec.columns.findIndex((c) => c.toLowerCase() === name);
-  const [iPerson, iOther, iYear, iFriend, iRomance] = [
-    'person',
-    'other',
-    'year',
-    'friendship',
-    'romance',
-  ].map(col);
-  if (iOther === undefined || iOther < 0 || iYear! < 0 || iFriend! < 0) return null;
-  const byOther = new Map<number, { name: string; points: { year: number; f: number; r: number }[] }>();
-  for (const row of sec.rows) {
-    // Rows seen from the other side (their fondness for this person) are left to their page.
-    const who = iPerson! >= 0 ? row[iPerson!] : null;
-    if (who && typeof who === 'object' && who.id !== self) continue;
-    const other = row[iOther];
-    const year = row[iYear!];
-    const f = row[iFriend!];
-    if (!other || typeof other !== 'object' || typeof year !== 'number' || typeof f !== 'number') continue;
-    const romance = iRomance! >= 0 ? row[iRomance!] : null;
-    const entry = byOther.get(other.id) ?? { name: other.text, points: [] };
-    entry.points.push({ year, f, r: typeof romance === 'number' ? romance : 0 });
-    byOther.set(other.id, entry);
-  }
-  const closest = [...byOther]
-    .map(([id, e]) => ({ id, ...e, best: Math.max(...e.points.map((x) => x.f)) }))
-    .filter((e) => e.best > 0 && e.points.length > 1)
-    .sort((a, b) => b.best - a.best || a.id - b.id)
-    .slice(0, CLOSEST);
-  if (closest.length === 0) return null;
-  const series: Line[] = closest.map((e, i) => ({
-    label: e.name,
-    cls: String(i),
-    points: e.points
-      .sort((a, b) => a.year - b.year)
-      .map((x) => ({
-        x: x.year,
-        y: Math.max(0, x.f),
-        href: `/people/${e.id}`,
-        tip: `${e.name}, ${x.year}: friendship ${x.f.toFixed(2)}${x.r > 0.05 ? `, romance ${x.r.toFixed(2)}` : ''}`,
-      })),
-  }));
-  return h(
-    'section',
-    { class: 'panel' },
-    h('h2', null, 'Closest friendships'),
-    h(
-      'figure',
-      null,
-      lines(series, { xTitle: 'year', yMax: 1, yFormat: (v) => v.toFixed(2), width: 'narrow' }),
-      lineLegend(series, (l, i) => link(`/people/${closest[i]!.id}`, l.label)),
-    ),
-    h(
-      'p',
-      { class: 'note' },
-      'Fondness from 0 to 1 at the end of each year, for the people they were ever fondest of; the table below has every year and everyone.',
-    ),
-  );
-}

@@ -4,10 +4,10 @@
  * records the world's modules keep about it (a school's Gallery of chosen works), and the
  * events recorded there, filterable by type.
  */
-import { allPlaces, get, mapData, worldInfo, type EventsPage, type PlaceDetail } from './api.js';
+import { allPlaces, get, worldInfo, type EventsPage, type PlaceDetail } from './api.js';
 import { bars } from './charts.js';
 import { fmt, h, link, longDate, placeLink, query, section } from './dom.js';
-import { drawMap, kindWord } from './map.js';
+import { drawMap, mapGeo, kindWord } from './map.js';
 import type { Page } from './router.js';
 import { navigate } from './router.js';
 import { pager, sectionView, timeline } from './views.js';
@@ -25,7 +25,7 @@ export const placePage: Page = async ({ params, query: q, signal }) => {
   const eventsQuery = query({ place: id, type: type || null, limit: 25, after: q.get('after') });
   const [d, map, places, world, events] = await Promise.all([
     get<PlaceDetail>(`/api/places/${id}`, signal),
-    mapData(),
+    mapGeo(),
     allPlaces(),
     worldInfo(),
     get<EventsPage>(`/api/events${eventsQuery}`, signal),
@@ -111,7 +111,7 @@ export const placePage: Page = async ({ params, query: q, signal }) => {
           : null,
       ),
     ),
-    d.sections.map(sectionView),
+    d.sections.map((sec) => sectionView(sec)),
     section(
       'Events here',
       h('p', null, typeSelect),

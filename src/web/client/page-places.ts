@@ -4,9 +4,9 @@
  * same places listed by kind with how many passed through each. For a chosen year the map
  * draws the carers' busiest routes between recovery centres, each as wide as it was busy.
  */
-import { allPlaces, get, mapData, type MapData, type PlaceSummary, type RoutesMap } from './api.js';
+import { allPlaces, get, type PlaceSummary, type RoutesMap } from './api.js';
 import { fmt, h, link, plural, query, section } from './dom.js';
-import { drawMap, kindWord, type RouteLine } from './map.js';
+import { drawMap, mapGeo, kindWord, type MapGeo, type RouteLine } from './map.js';
 import type { Page } from './router.js';
 
 /** The busiest routes drawn on the map of a year. */
@@ -80,7 +80,7 @@ function kindTable(kind: string, items: PlaceSummary[]): HTMLElement | null {
 export const placesPage: Page = async ({ query: q, replaceQuery, signal }) => {
   const wanted = /^\d{4}$/.test(q.get('routes') ?? '') ? Number(q.get('routes')) : null;
   const [map, places, routes] = await Promise.all([
-    mapData(),
+    mapGeo(),
     allPlaces(),
     get<RoutesMap>(`/api/routes${query({ year: wanted, limit: ROUTES_SHOWN })}`, signal),
   ]);
@@ -104,7 +104,7 @@ export const placesPage: Page = async ({ query: q, replaceQuery, signal }) => {
   );
   const mapBox = h('div', { class: 'map-box' });
   const note = h('div');
-  const draw = (r: RoutesMap | null, m: MapData) => {
+  const draw = (r: RoutesMap | null, m: MapGeo) => {
     mapBox.replaceChildren(drawMap(m, places.items, { labels: true, routes: r ? routeLines(r) : undefined }));
     note.replaceChildren(r ? routesNote(r) : '');
     mapBox.dataset.routes = r ? String(r.year) : '';

@@ -4,9 +4,9 @@
  * students, residents and donors were at each place, and bars show the clones in each phase;
  * everything links to the people concerned on that date.
  */
-import { allPlaces, get, mapData, worldInfo, type Snapshot } from './api.js';
+import { allPlaces, get, worldInfo, type Snapshot } from './api.js';
 import { fmt, h, link, longDate, pct, PHASE_WORDS, query } from './dom.js';
-import { drawMap, type Bubble } from './map.js';
+import { drawMap, mapGeo, type Bubble } from './map.js';
 import type { Page } from './router.js';
 
 const PHASES = ['student', 'resident', 'carer', 'donor', 'completed'];
@@ -16,7 +16,7 @@ const toMonth = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice
 const fromMonth = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
 
 export const timePage: Page = async ({ query: q, replaceQuery, signal }) => {
-  const [world, map, places] = await Promise.all([worldInfo(), mapData(), allPlaces()]);
+  const [world, map, places] = await Promise.all([worldInfo(), mapGeo(), allPlaces()]);
   const first = toMonth(world.start);
   const last = toMonth(world.end);
   const wanted = q.get('date');

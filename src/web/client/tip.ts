@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * One tooltip for the whole page: any element (HTML or SVG) with a `data-tip` attribute shows
- * its text beside the pointer, so charts and maps can say what a bar or a dot stands for.
+ * its text beside the pointer, or beside it when it is reached with the keyboard, so charts and
+ * maps can say what a bar or a dot stands for.
  */
 
 export function startTips(): void {
@@ -31,6 +32,24 @@ export function startTips(): void {
   });
   document.addEventListener('pointermove', (e) => {
     if (shown) place(e);
+  });
+  // Reached by Tab: the tip stands just below the element that has the focus.
+  document.addEventListener('focusin', (e) => {
+    const el = (e.target as Element | null)?.closest('[data-tip]') ?? null;
+    shown = el;
+    if (!el) {
+      tip.classList.remove('on');
+      return;
+    }
+    tip.textContent = el.getAttribute('data-tip');
+    tip.classList.add('on');
+    const box = el.getBoundingClientRect();
+    tip.style.left = `${Math.max(4, Math.min(box.left, window.innerWidth - tip.offsetWidth - 4))}px`;
+    tip.style.top = `${box.bottom + 6}px`;
+  });
+  document.addEventListener('focusout', () => {
+    shown = null;
+    tip.classList.remove('on');
   });
   document.addEventListener('pointerleave', () => {
     shown = null;

@@ -142,8 +142,9 @@ function cellClass(c: Cell): string | null {
 /** How many rows or pictures show before the rest fold away. */
 const SHOWN = 10;
 const SHOWN_PICTURES = 15;
+const SHOWN_PICTURES_FOLDED = 6;
 
-function picture(p: { id: number; title: string }): HTMLElement {
+function picture_(p: { id: number; title: string }): HTMLElement {
   return h(
     'figure',
     null,
@@ -156,11 +157,20 @@ function picture(p: { id: number; title: string }): HTMLElement {
   );
 }
 
+/** How a section is shown: with a picture of its records, and its table folded away. */
+export interface SectionOptions {
+  /** A picture of the records, shown above the (then folded) table. */
+  picture?: Element | null;
+  /** Fold the whole table (or a single record's facts) under a one-line summary. */
+  fold?: boolean;
+}
+
 /**
  * A module's records about a person or place: a wall of pictures for works, a list of facts
  * for a single record, otherwise a table; long ones show their first rows and fold the rest.
+ * Given a picture, or asked to fold, the table folds away whole beneath it.
  */
-export function sectionView(sec: Section): HTMLElement {
+export function sectionView(sec: Section, opts: SectionOptions = {}): HTMLElement {
   const note = sec.truncated
     ? h('p', { class: 'note' }, `The first ${fmt(sec.rows.length)} of ${fmt(sec.total)}.`)
     : null;
@@ -170,20 +180,23 @@ export function sectionView(sec: Section): HTMLElement {
     sec.title,
     sec.total > 1 ? h('span', { class: 'count' }, ` (${fmt(sec.total)})`) : null,
   );
+  const fold = opts.fold === true || (opts.picture ?? null) !== null;
+  const picture = opts.picture ? h('figure', { class: 'record-picture' }, opts.picture) : null;
   if (sec.pictures && sec.pictures.length > 0) {
-    const first = sec.pictures.slice(0, SHOWN_PICTURES);
-    const rest = sec.pictures.slice(SHOWN_PICTURES);
+    const shown = fold ? SHOWN_PICTURES_FOLDED : SHOWN_PICTURES;
+    const first = sec.pictures.slice(0, shown);
+    const rest = sec.pictures.slice(shown);
     return h(
       'section',
-      { class: 'panel' },
+      { class: `panel${fold ? ' compact' : ''}` },
       heading,
-      h('div', { class: 'gallery' }, first.map(picture)),
+      h('div', { class: 'gallery' }, first.map(picture_)),
       rest.length
         ? h(
             'details',
             null,
             h('summary', null, `${fmt(rest.length)} more`),
-            h('div', { class: 'gallery' }, rest.map(picture)),
+            h('div', { class: 'gallery' }, rest.map(picture_)),
           )
         : null,
       note,
@@ -192,15 +205,17 @@ export function sectionView(sec: Section): HTMLElement {
   if (sec.rows.length === 1) {
     // One record reads better as a list of facts than as a table of one row.
     const row = sec.rows[0]!;
+    const facts = h(
+      'dl',
+      { class: 'pairs' },
+      sec.columns.map((c, i) => h('div', null, h('dt', null, c), h('dd', null, cell(row[i] ?? null)))),
+    );
     return h(
       'section',
       { class: 'panel' },
       heading,
-      h(
-        'dl',
-        { class: 'pairs' },
-        sec.columns.map((c, i) => h('div', null, h('dt', null, c), h('dd', null, cell(row[i] ?? null)))),
-      ),
+      picture,
+      picture ? h('details', null, h('summary', null, 'Every figure of the record'), facts) : facts,
     );
   }
   const table = (rows: Cell[][]) =>
@@ -231,6 +246,20 @@ export function sectionView(sec: Section): HTMLElement {
           ),
         ),
       ),
+    );
+  if (fold)
+    return h(
+      'section',
+      { class: 'panel' },
+      heading,
+      picture,
+      h(
+        'details',
+        null,
+        h('summary', null, `The table (${fmt(sec.rows.length)} ${sec.rows.length === 1 ? 'row' : 'rows'})`),
+        table(sec.rows),
+      ),
+      note,
     );
   const rest = sec.rows.slice(SHOWN);
   return h(
