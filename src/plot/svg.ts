@@ -44,6 +44,14 @@ export interface Frame {
   bottom: number;
 }
 
+/** The little of the DOM this module uses on Plot's output (the build has no DOM types). */
+interface PlotElement {
+  querySelectorAll(selector: string): Iterable<{ remove(): void }>;
+  removeAttribute(name: string): void;
+  setAttribute(name: string, value: string): void;
+  readonly outerHTML: string;
+}
+
 /**
  * Draws with Plot in Node and returns the SVG element's markup, ready to nest in a page at
  * (0, y). Plot's style sheet goes (resvg reads presentation attributes, and the page sets the
@@ -52,7 +60,7 @@ export interface Frame {
  */
 export function plotSvg(options: Plot.PlotOptions, y: number): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const svg = Plot.plot({ ...options, className: 'plot', document }) as unknown as Element;
+  const svg = Plot.plot({ ...options, className: 'plot', document }) as unknown as PlotElement;
   for (const style of svg.querySelectorAll('style')) style.remove();
   svg.removeAttribute('class');
   svg.setAttribute('y', String(y));
@@ -60,7 +68,7 @@ export function plotSvg(options: Plot.PlotOptions, y: number): string {
   svg.setAttribute('font-size', '12');
   // Plot paints with currentColor; resvg takes it from `color`.
   svg.setAttribute('color', MUTED);
-  return svg.outerHTML.replace(/="([^"]*)"/g, (_, v: string) =>
+  return svg.outerHTML.replace(/="([^"]*)"/g, (_: string, v: string) =>
     /\d\.\d{3,}/.test(v) ? `="${v.replace(/-?\d+\.\d{3,}/g, (m) => n2(Number(m)))}"` : `="${v}"`,
   );
 }
