@@ -320,16 +320,6 @@ export const Snapshot = z
   .meta({ id: 'Snapshot' });
 export type Snapshot = z.infer<typeof Snapshot>;
 
-export const MapData = z
-  .object({
-    width: z.number(),
-    height: z.number(),
-    outline: z.string().describe("SVG path of England's outline"),
-    places: z.array(z.object({ id: z.number().int(), x: z.number(), y: z.number() })),
-  })
-  .meta({ id: 'MapData' });
-export type MapData = z.infer<typeof MapData>;
-
 export const CanonBeat = z.object({
   order: z.number().int(),
   date: isoDate.nullable(),

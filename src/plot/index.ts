@@ -1,6 +1,6 @@
 /**
- * Charts: primitives (scales, ticks, axes, legends) and charts (histogram, box plot, curves with
- * bands, forest plot) as pure functions returning SVG text; the figures drawn from ensemble and
+ * Charts for `hailsham plot`: histogram, box plot, curves with bands and forest plot, drawn by
+ * Observable Plot in Node and returned as SVG text; the figures drawn from ensemble and
  * comparison results; and PNG rendering through resvg.
  */
 export * from './svg.js';

@@ -22,7 +22,6 @@ import type {
   DivergedPage,
   EventDetail,
   EventsPage,
-  MapData,
   Overview,
   PeoplePage,
   PersonDetail,
@@ -125,16 +124,6 @@ describe('GET /api/world and /api/overview', () => {
     expect(o.beliefs === null).toBe(
       !world.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE name = 'beliefs'")!.n,
     );
-  });
-
-  it('gives the map: an outline path and a position for every place', async () => {
-    const m = await json<MapData>('/api/map');
-    expect(m.outline).toMatch(/^M[\d.]+ [\d.]+L/);
-    expect(m.places).toHaveLength(world.places().length);
-    for (const p of m.places) {
-      expect(p.x).toBeGreaterThan(0);
-      expect(p.x).toBeLessThan(m.width);
-    }
   });
 });
 

@@ -95,7 +95,7 @@ export interface ExplorerApp {
 }
 
 /** API paths answered from what the server reads before its first answer. */
-const ANSWERED_COLD = new Set(['/api', '/api/world', '/api/openapi.json', '/api/map']);
+const ANSWERED_COLD = new Set(['/api', '/api/world', '/api/openapi.json']);
 
 function errorBody(status: number, message: string, field?: string) {
   return { error: { status, message, ...(field ? { field } : {}) } };

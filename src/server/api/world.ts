@@ -1,19 +1,14 @@
 /**
- * The world as a whole: what it is, its figures and charts, the map, and the state of the
- * programme on any date (the time scrubber).
+ * The world as a whole: what it is, its figures and charts, and the state of the programme on
+ * any date (the time scrubber). The map's outline is served by ./outline.ts.
  */
 import { z } from 'zod';
 import { dayFromYmd, isoDate } from '../../engine/calendar.js';
-import { englandSvgPath, projectToSvg } from '../../world/geography/index.js';
 import type { ApiContext } from '../context.js';
 import { dateParam } from '../params.js';
 import { defineRoute } from '../route.js';
-import { MapData, Overview, Snapshot, WorldInfo, type Overview as OverviewT } from '../../api/schemas.js';
+import { Overview, Snapshot, WorldInfo, type Overview as OverviewT } from '../../api/schemas.js';
 import { beliefsOverTime } from './beliefs.js';
-
-/** Size of the map's canvas; the explorer scales it. England is about 1.3 times taller than wide. */
-const MAP_WIDTH = 600;
-const MAP_HEIGHT = 780;
 
 const overviews = new WeakMap<ApiContext, OverviewT>();
 
@@ -63,8 +58,6 @@ export function installOverview(api: ApiContext, overview: OverviewT): void {
   overviews.set(api, overview);
 }
 
-let mapCache: MapData | undefined;
-
 export const worldRoutes = [
   defineRoute({
     path: '/api/world',
@@ -83,28 +76,6 @@ export const worldRoutes = [
       'The statistics `hailsham stats` prints, people per phase on 1 July of every year, and survival by age. Every figure can be turned into a people query (see each series).',
     response: Overview,
     handler: ({ api }) => overviewOf(api),
-  }),
-  defineRoute({
-    path: '/api/map',
-    operationId: 'getMap',
-    tag: 'world',
-    summary: "England's outline as an SVG path, and every place's position on it",
-    response: MapData,
-    handler: ({ api }) => {
-      mapCache ??= {
-        width: MAP_WIDTH,
-        height: MAP_HEIGHT,
-        outline: englandSvgPath(MAP_WIDTH, MAP_HEIGHT),
-        places: [],
-      };
-      return {
-        ...mapCache,
-        places: api.places.map((p) => {
-          const { x, y } = projectToSvg(p.lat, p.lon, MAP_WIDTH, MAP_HEIGHT);
-          return { id: p.id, x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
-        }),
-      };
-    },
   }),
   defineRoute({
     path: '/api/snapshot',

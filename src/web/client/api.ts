@@ -5,7 +5,7 @@
  * fetched once and kept.
  */
 import { within } from './base.js';
-import type { MapData, PlacesList, WorldInfo } from '../../api/schemas.js';
+import type { PlacesList, WorldInfo } from '../../api/schemas.js';
 
 export type {
   Canon,
@@ -20,7 +20,6 @@ export type {
   EventsPage,
   EventView,
   LabelPart,
-  MapData,
   Overview,
   PeoplePage,
   PersonDetail,
@@ -67,7 +66,6 @@ export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
 
 let world: Promise<WorldInfo> | undefined;
 let places: Promise<PlacesList> | undefined;
-let map: Promise<MapData> | undefined;
 
 /** The world's description, fetched once. */
 export function worldInfo(): Promise<WorldInfo> {
@@ -79,10 +77,4 @@ export function worldInfo(): Promise<WorldInfo> {
 export function allPlaces(): Promise<PlacesList> {
   places ??= get<PlacesList>('/api/places');
   return places;
-}
-
-/** The map's outline and positions, fetched once. */
-export function mapData(): Promise<MapData> {
-  map ??= get<MapData>('/api/map');
-  return map;
 }

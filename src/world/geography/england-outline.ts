@@ -16,9 +16,6 @@ export type Ring = readonly (readonly [number, number])[];
 /** The box every place in the world must lie in: England with Scilly, in WGS84 degrees. */
 export const ENGLAND_BOUNDS = { minLat: 49.8, maxLat: 55.9, minLon: -6.5, maxLon: 1.9 } as const;
 
-// Longitude is scaled by the cosine of England's middle latitude so the map is not stretched east-west.
-const MID_LAT_COS = Math.cos((53.5 * Math.PI) / 180);
-
 /** England's outline as a list of polygons: the mainland first, then the Isle of Wight. */
 // prettier-ignore
 export const ENGLAND_OUTLINE: readonly (readonly [number, number])[][] = [
@@ -102,68 +99,4 @@ function ringContains(ring: Ring, lon: number, lat: number): boolean {
  */
 export function insideEngland(lat: number, lon: number): boolean {
   return ENGLAND_OUTLINE.some((ring) => ringContains(ring, lon, lat));
-}
-
-/** The outline's extent in degrees, computed once. */
-const OUTLINE_BOX = (() => {
-  let minLon = Infinity;
-  let maxLon = -Infinity;
-  let minLat = Infinity;
-  let maxLat = -Infinity;
-  for (const ring of ENGLAND_OUTLINE) {
-    for (const [lon, lat] of ring) {
-      minLon = Math.min(minLon, lon);
-      maxLon = Math.max(maxLon, lon);
-      minLat = Math.min(minLat, lat);
-      maxLat = Math.max(maxLat, lat);
-    }
-  }
-  return { minLon, maxLon, minLat, maxLat };
-})();
-
-/**
- * SVG coordinates of a point on a `width` × `height` map of England: an equirectangular
- * projection with longitude scaled by cos 53.5°, the outline's bounding box fitted inside the
- * canvas with a margin of 4% of its shorter side, centred, north up (y grows southwards).
- *
- * @throws RangeError when `width` or `height` is not a positive finite number.
- * @example
- * projectToSvg(52.486, -1.89, 600, 800) // ≈ { x: 306.5, y: 449.6 }: Birmingham
- */
-export function projectToSvg(
-  lat: number,
-  lon: number,
-  width: number,
-  height: number,
-): { x: number; y: number } {
-  if (!(Number.isFinite(width) && width > 0 && Number.isFinite(height) && height > 0)) {
-    throw new RangeError(`projectToSvg: width and height must be positive, got ${width} × ${height}`);
-  }
-  const margin = 0.04 * Math.min(width, height);
-  const boxW = (OUTLINE_BOX.maxLon - OUTLINE_BOX.minLon) * MID_LAT_COS;
-  const boxH = OUTLINE_BOX.maxLat - OUTLINE_BOX.minLat;
-  const scale = Math.min((width - 2 * margin) / boxW, (height - 2 * margin) / boxH);
-  const offsetX = (width - boxW * scale) / 2;
-  const offsetY = (height - boxH * scale) / 2;
-  return {
-    x: offsetX + (lon - OUTLINE_BOX.minLon) * MID_LAT_COS * scale,
-    y: offsetY + (OUTLINE_BOX.maxLat - lat) * scale,
-  };
-}
-
-/**
- * The outline as an SVG path `d` string for a `width` × `height` canvas (see
- * {@link projectToSvg}), one closed subpath per polygon, coordinates to 0.1 px.
- *
- * @example
- * `<path d="${englandSvgPath(600, 800)}" fill="#eee" stroke="#333"/>`
- */
-export function englandSvgPath(width: number, height: number): string {
-  return ENGLAND_OUTLINE.map((ring) => {
-    const points = ring.map(([lon, lat]) => {
-      const { x, y } = projectToSvg(lat, lon, width, height);
-      return `${x.toFixed(1)} ${y.toFixed(1)}`;
-    });
-    return `M${points.join('L')}Z`;
-  }).join('');
 }

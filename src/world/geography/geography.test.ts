@@ -7,12 +7,10 @@ import {
   ROAD_DETOUR_FACTOR,
   TOWNS,
   canonPlace,
-  englandSvgPath,
   greatCircleKm,
   insideEngland,
   nearest,
   placeAround,
-  projectToSvg,
   roadKm,
   type CanonPlaceId,
   type LatLon,
@@ -264,43 +262,5 @@ describe('england outline', () => {
       ['Calais', 50.95, 1.86],
     ];
     for (const [name, lat, lon] of abroad) expect(insideEngland(lat, lon), name).toBe(false);
-  });
-
-  it('projectToSvg() fits the outline inside the canvas with north up', () => {
-    const [w, h] = [600, 800];
-    for (const ring of ENGLAND_OUTLINE) {
-      for (const [lon, lat] of ring) {
-        const { x, y } = projectToSvg(lat, lon, w, h);
-        expect(x).toBeGreaterThan(0);
-        expect(x).toBeLessThan(w);
-        expect(y).toBeGreaterThan(0);
-        expect(y).toBeLessThan(h);
-      }
-    }
-    const berwick = projectToSvg(55.771, -2.005, w, h);
-    const penzance = projectToSvg(50.119, -5.537, w, h);
-    expect(berwick.y).toBeLessThan(penzance.y);
-    expect(berwick.x).toBeGreaterThan(penzance.x);
-  });
-
-  it('projectToSvg() scales longitude by cos 53.5° so a degree east is shorter than a degree north', () => {
-    const o = projectToSvg(53.5, -1, 600, 800);
-    const east = projectToSvg(53.5, 0, 600, 800);
-    const north = projectToSvg(54.5, -1, 600, 800);
-    expect((east.x - o.x) / (o.y - north.y)).toBeCloseTo(Math.cos((53.5 * Math.PI) / 180), 9);
-  });
-
-  it('projectToSvg() rejects an empty canvas', () => {
-    expect(() => projectToSvg(52, -1, 0, 800)).toThrow(/width and height/);
-  });
-
-  it('englandSvgPath() draws one closed subpath per polygon', () => {
-    const d = englandSvgPath(600, 800);
-    expect(d.startsWith('M')).toBe(true);
-    expect(d.match(/M/g)?.length).toBe(ENGLAND_OUTLINE.length);
-    expect(d.match(/Z/g)?.length).toBe(ENGLAND_OUTLINE.length);
-    const points = ENGLAND_OUTLINE.reduce((sum, ring) => sum + ring.length, 0);
-    expect(d.match(/L/g)?.length).toBe(points - ENGLAND_OUTLINE.length);
-    expect(d).not.toMatch(/NaN|Infinity/);
   });
 });
