@@ -132,7 +132,7 @@ export function claimOutput(path: string, what: string, inside = false): Claim {
   } else {
     try {
       if (statSync(path).isDirectory())
-        throw new IoError(path, `is a folder; ${what} is a file, choose another path`);
+        throw new IoError(path, `it is a folder; ${what} is a file, choose another path`);
     } catch (e) {
       if (e instanceof IoError) throw e;
       // Absent is the usual case; other problems surface when the lock is written.
@@ -144,6 +144,8 @@ export function claimOutput(path: string, what: string, inside = false): Claim {
   try {
     writeFileSync(draft, `${JSON.stringify(owner)}\n`, { flag: 'wx' });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new IoError(path, `cannot write ${what}: its folder does not exist`);
     throw ioError(e, path, `write ${what}`);
   }
   try {
