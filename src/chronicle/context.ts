@@ -41,6 +41,11 @@ export class Ctx {
     this.lastDay = undefined;
   }
 
+  /** Forgets the paragraph's last anchor: after a moment of the present, a memory is dated afresh. */
+  forget(): void {
+    this.lastDay = undefined;
+  }
+
   /** Anchors for a day (relative ones too, if the paragraph has an anchor), and remembers it. */
   when(day: number): string[] {
     const out = this.clock.at(day, this.lastDay);

@@ -181,9 +181,13 @@ export const LATER_PHRASES: Phrasebook = {
     { t: 'In {year} {s} took on {donors} at {centres}, none of whom completed in {s.pos} care.', p: 'third' },
   ],
   'care.rounds': [
-    { t: 'In {span} I drove {km} kilometres, most of it between {centres}.', p: 'first' },
-    { t: 'The drives between {centres} have added up to {km} kilometres in {span}.', p: 'first' },
-    { t: 'In {span} {s.pos} rounds between {centres} came to {km} kilometres.', p: 'third' },
+    { t: 'In {span} I must have driven {miles} miles, most of it between {centres}.', p: 'first' },
+    { t: 'The drives between {centres} have come to {miles} miles in {span}, by my reckoning.', p: 'first' },
+    {
+      t: 'I have worn out two cars on the roads between {centres}: {miles} miles, near enough, in {span}.',
+      p: 'first',
+    },
+    { t: 'In {span} {s.pos} rounds between {centres} came to {miles} miles.', p: 'third' },
   ],
   'fate.completed': [
     { t: '{x} completed at {centre} {when}, after {x.pos} {ord} donation.', p: 'first' },
@@ -625,9 +629,11 @@ function caring(c: Ctx, out: Episode[]): void {
               'care.rounds',
               {
                 s: c.s,
-                km: approx(km),
+                // England in those years counted in miles.
+                miles: approx(km * 0.621371),
                 centres: listJoin(names),
-                span: spanText(c, rounds[0]!.day, rounds[rounds.length - 1]!.day),
+                // The years of rounds are the years of caring, counted as the opening counts them.
+                span: spanText(c, c.life.dates.carerOn ?? rounds[0]!.day, c.life.dates.present),
               },
               rounds.map((e) => e.id),
             ),
@@ -650,11 +656,10 @@ export function approx(km: number): string {
 
 /** How long a run of months lasted, as a person would say it. */
 function spanText(c: Ctx, from: number, to: number): string {
-  const months = Math.round((to - from) / 30.44) + 1;
   const mine = c.first ? 'my' : c.sexOf(c.life.id) === 'male' ? 'his' : 'her';
-  if (months <= 12) return `${c.first ? 'my' : mine} last months on the road`;
-  const years = Math.round(months / 12);
-  return years <= 1 ? 'a year of rounds' : `${numberWord(years)} years of rounds`;
+  const years = Math.floor((to - from) / 365.2425);
+  if (years < 1) return `${mine} months on the road`;
+  return years === 1 ? 'a year of rounds' : `${numberWord(years)} years of rounds`;
 }
 
 function donationsText(a: Assignment): string {

@@ -431,9 +431,26 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{when} I learned otherwise: {clause}.', p: 'first' },
     { t: '{s} held to that until {when}, when {s} learned that {clause}.', p: 'third' },
   ],
+  'belief.replaced': [
+    { t: '{when} I heard a different story, that {clause}, and that one was no truer.', p: 'first' },
+    {
+      t: 'Later the story changed: {when} people were saying that {clause}, which was no nearer the truth.',
+      p: 'first',
+    },
+    { t: '{when} {s} heard a different story, that {clause}, and that one was no truer.', p: 'third' },
+  ],
+  'belief.contradicted': [
+    {
+      t: 'It was not so, and {when} my own refusal should have told me, though I did not let the idea go at once.',
+      p: 'first',
+    },
+    { t: '{when} what happened to my own application showed it was not so.', p: 'first' },
+    { t: '{when} {s.pos} own refusal showed it was not so.', p: 'third' },
+  ],
   'belief.still': [
-    { t: 'I have heard nothing since to make me doubt it.', p: 'first' },
-    { t: 'Nobody has ever told me otherwise.', p: 'first' },
+    { t: 'It was not true, though nobody ever said so to me.', p: 'first' },
+    { t: 'None of it was so, but nobody has ever told me otherwise.', p: 'first' },
+    { t: 'I never heard it contradicted, though it was not true.', p: 'first' },
     { t: '{s} never learned otherwise.', p: 'third' },
   ],
   'madame.tested': [
@@ -1262,7 +1279,16 @@ function beliefs(c: Ctx, out: Episode[]): void {
             if (corrected) {
               const how = c.src.event(corrected.source_event);
               const clause2 = beliefClause(corrected.proposition, corrected.version, persp, sex);
-              if (corrected.source_kind === 'debunk' && how?.person !== null && how?.person !== undefined)
+              // "Learned" only when what came next is true; a second false story is told as one.
+              if (corrected.truth === 0)
+                c.w.say('belief.replaced', { s: c.s, when: c.then(corrected.held_from), clause: clause2 }, [
+                  corrected.source_event,
+                ]);
+              else if (
+                corrected.source_kind === 'debunk' &&
+                how?.person !== null &&
+                how?.person !== undefined
+              )
                 c.w.say(
                   'belief.debunked',
                   { s: c.s, g: who(how.person), when: c.then(corrected.held_from), clause: clause2 },
@@ -1272,7 +1298,14 @@ function beliefs(c: Ctx, out: Episode[]): void {
                 c.w.say('belief.corrected', { s: c.s, when: c.then(corrected.held_from), clause: clause2 }, [
                   corrected.source_event,
                 ]);
-            } else if (wrong) c.w.say('belief.still', { s: c.s }, [b.source_event]);
+            } else if (wrong) {
+              const refusal =
+                prop === 'deferral'
+                  ? c.life.of('deferral_refused').find((e) => e.person === c.life.id && e.day > b.held_from)
+                  : undefined;
+              if (refusal) c.w.say('belief.contradicted', { s: c.s, when: c.at(refusal.day) }, [refusal.id]);
+              else c.w.say('belief.still', { s: c.s }, [b.source_event]);
+            }
           },
         }),
       );

@@ -160,7 +160,6 @@ export class Clock {
     } else if (phase === 'caring') {
       const n = this.caringYears(day);
       out.push(`in ${this.his} ${ordinalWord(n + 1)} year as a carer`, `in the ${s} of ${y}`);
-      if (n >= 2) out.push(`${numberWord(n)} years into ${this.his} caring`);
       if (!this.first) out.push(`in ${yearOf(day)}`);
       if (this.first) out.push(...this.nearPresent(day));
     } else {
