@@ -73,7 +73,7 @@ export const BEAT_PHRASES: Phrasebook = {
   'beat:tantrum-field': [
     { t: '{when} {a} raged on the playing field after the other boys left {a.obj} out of their team.' },
     {
-      t: '{when} the boys picked their team without {a}, and {a} stood raging on the field while the rest of us watched.',
+      t: '{when} the boys picked their team without {a.obj}, and {a} stood raging on the field while the rest of us watched.',
       p: 'first',
     },
   ],

@@ -31,9 +31,9 @@ export const LATER_PHRASES: Phrasebook = {
   ],
   'arrival.reflect': [
     { t: 'It was the first time I had lived anywhere but {school}.', p: 'first' },
-    { t: 'I remember how small our things looked, unpacked in a strange room.', p: 'first' },
+    { t: 'I remember how small our things looked, unpacked in a [strange|cold|bare] room.', p: 'first' },
     {
-      t: 'There were people there from other places, older than us, who seemed to know how everything worked.',
+      t: 'There were people there from other [places|schools], older than us, who seemed to know how everything [worked|went][ already|].',
       p: 'first',
     },
   ],
@@ -93,13 +93,22 @@ export const LATER_PHRASES: Phrasebook = {
   ],
   'training.left': [
     { t: '{when} I left {residence} to begin my training as a carer.', p: 'first' },
-    { t: 'I was {age} when I left {residence} for training.', p: 'first' },
+    {
+      t: 'I was {age} when I left {residence} for [training|carer training|my training][, and I went alone|, on a grey morning|].',
+      p: 'first',
+    },
     { t: '{when} {s} left {residence} to train as a carer.', p: 'third' },
     { t: 'At {age} {s} left {residence} for carer training.', p: 'third' },
   ],
   'training.knew': [
-    { t: 'Until then, I think, I had known what lay ahead without ever quite believing it.', p: 'first' },
-    { t: 'It was only then that what we had been told became something I actually believed.', p: 'first' },
+    {
+      t: 'Until then, I [think|suppose|believe], I had known what lay ahead without [ever quite believing it|letting it in|looking at it straight].',
+      p: 'first',
+    },
+    {
+      t: 'It was only then that what we had been told became something I [actually believed|believed|felt].',
+      p: 'first',
+    },
     { t: 'Only then, it seems, did the future {s} had been told about become real to {s.obj}.', p: 'third' },
   ],
   'care.first': [
@@ -204,7 +213,10 @@ export const LATER_PHRASES: Phrasebook = {
     { t: 'The last I heard, {x} was still caring.', p: 'first' },
   ],
   'notice.first': [
-    { t: '{when} I was told that my caring will end this year, and that I am to be a donor.', p: 'first' },
+    {
+      t: '{when} I was told that my caring will end this year, and that I am to [be a donor|begin donating|start my donations].',
+      p: 'first',
+    },
     { t: 'The notice came {when}: before long I will be a donor myself.', p: 'first' },
     { t: '{when} they told me I would soon stop being a carer and begin as a donor.', p: 'first' },
   ],

@@ -70,8 +70,12 @@ export const MEMOIR_PHRASES: Phrasebook = {
     },
   ],
   'open.ending': [
-    { t: 'All of that is coming to an end now.' },
-    { t: 'This is the last of it, though: {when} I was given my notice.' },
+    {
+      t: '[All of that|The caring|That part of my life|It] is [coming to an end now|nearly over now|drawing to a close|ending now][, though|, all the same|].',
+    },
+    {
+      t: 'This is the last of it, though: {when} I was given my notice[, and it came as no surprise|, as I knew I would be|].',
+    },
   ],
   'open.resident': [
     { t: 'I am {age}, and I have been living at {residence} since I left {school}.' },
@@ -82,9 +86,15 @@ export const MEMOIR_PHRASES: Phrasebook = {
     { t: 'I am {age} years old and {school} is all I have known.' },
   ],
   'open.why': [
-    { t: 'I want to set some things down while I still have the time to do it properly.' },
-    { t: 'Before that happens I want to go back over it all, and put it in order.' },
-    { t: 'There are things I would like to get straight before then.' },
+    {
+      t: 'I want to set [some things|a few things|it all] down while I [still have the time|can], [and do it properly|in order|as it happened|].',
+    },
+    {
+      t: 'Before that happens I want to go back over it all[, and put it in order|, slowly|, from the start|].',
+    },
+    {
+      t: 'There are [things|a few things|some things] I [would like|want] to get straight [before then|first|while I can].',
+    },
   ],
   'open.school.all': [
     {
@@ -157,7 +167,7 @@ export const MEMOIR_PHRASES: Phrasebook = {
       t: 'The guardians brought us up: {head}, who ran {school}, and {others}[, among others|, and a few more].',
     },
     {
-      t: 'We were in the care of guardians; {head} was at the head of them, and [the ones I remember first|the first names I learned] were {others}.',
+      t: 'We were in the care of guardians; {head} was at the head of them, and [the ones I remember first|the first names I learned|the ones we saw most of] were {others}.',
     },
     {
       t: '{head} ran the place, and under {head.obj} {others} and the other guardians taught us, [fed us|watched us] and decided what we were told.',
@@ -181,7 +191,7 @@ export const MEMOIR_PHRASES: Phrasebook = {
       t: 'The Exchanges began for me at {age}; we spent tokens there, the small [paper|card] currency the guardians gave for any work they accepted.',
     },
     {
-      t: 'Tokens were what we had instead of money, earned by the work we handed in, and I spent my first at an Exchange when I was {age}.',
+      t: 'Tokens were what we had [instead of|in place of] money, earned by the [work we handed in|pictures and poems we made], and I spent my first at an Exchange when I was {age}.',
     },
   ],
   'intro.sale': [
@@ -189,7 +199,7 @@ export const MEMOIR_PHRASES: Phrasebook = {
       t: 'Then there were the Sales, boxes of old things brought in from outside, [and we queued for them|which we queued for] with our tokens; the first I remember I was {age}.',
     },
     {
-      t: 'Every so often a van brought the Sales, and we spent our tokens on toys, scarves and tapes other people had finished with; I was {age} at my first.',
+      t: 'Every so often a van brought the Sales, and we spent our tokens on [toys, scarves and tapes|old toys and clothes|tapes and trinkets] other people had finished with; I was {age} at my first.',
     },
     {
       t: 'The Sales came later, when I was {age}: crates of cast-off things from the world outside, [laid out on tables|spread over the dining hall].',
@@ -231,10 +241,10 @@ export const MEMOIR_PHRASES: Phrasebook = {
       t: 'Soon someone else will drive the roads between {centres}, and I will be the one waiting at a recovery centre for my carer to arrive.',
     },
     {
-      t: 'Before long I will be at a recovery centre myself, and someone younger will be driving to see me.',
+      t: 'Before long I will be at [a recovery centre|a centre somewhere] myself, and someone [younger|new to the work|from another school] will be driving to see me[ there|].',
     },
     {
-      t: 'When my turn comes at {centre}, I mean to keep all of it with me: {school}, {residence}, and everyone I have told of here.',
+      t: 'When my turn comes at {centre}, I mean to keep all of it with me: {school}, {residence}, and [everyone I have told of here|the people in these pages|all of them].',
     },
   ],
   'close.final.still': [
@@ -478,7 +488,9 @@ function schoolIntro(c: Ctx): void {
   const exchange = life.of('exchange_held')[0];
   if (exchange)
     c.w.say('intro.exchange', { s: c.s, age: age(exchange.day), school: c.schoolName }, [exchange.id]);
-  const sale = life.of('sale_held')[0];
+  // A Sale where nothing was bought, so that the purchases keep their own telling.
+  const bought = new Set(c.src.holdingsOf(life.id).map((h) => h.event_in));
+  const sale = life.of('sale_held').find((e) => !bought.has(e.id));
   if (sale) c.w.say('intro.sale', { s: c.s, age: age(sale.day) }, [sale.id]);
   const visit = life.of('gallery_visit')[0];
   if (visit) c.w.say('intro.gallery', { s: c.s, age: age(visit.day), school: c.schoolName }, [visit.id]);
@@ -644,7 +656,6 @@ function closing(
       gone.map((g) => g.e!.id),
     );
   }
-  c.para();
   const centres = [
     ...new Set(
       assignments

@@ -144,6 +144,9 @@ const HOOK_ORDER: readonly EventTypeName[] = [
   'completed',
 ];
 
+/** Most hooks of a type in one memoir (default two). */
+const HOOK_CAP: Partial<Record<EventTypeName, number>> = { left_for_training: 1, donated: 3 };
+
 const RECALL_ORDER: readonly EventTypeName[] = [
   'couple_formed',
   'friendship_formed',
@@ -157,6 +160,8 @@ export class Associations {
   private readonly used = new Set<number>();
   private readonly times = new Map<number, number>();
   private readonly recalled = new Set<number>();
+  /** Hooks told, by type: a kind of news repeated reads as a formula. */
+  private readonly perType = new Map<EventTypeName, number>();
 
   constructor(private readonly c: Ctx) {}
 
@@ -187,7 +192,12 @@ export class Associations {
   hookFor(ep: Episode): Hook | undefined {
     for (const x of ep.people) {
       if ((this.times.get(x) ?? 0) >= 2) continue;
-      const h = this.hooksOf(x).find((h) => !this.used.has(h.event.id) && !this.c.w.hasCited(h.event.id));
+      const h = this.hooksOf(x).find(
+        (h) =>
+          !this.used.has(h.event.id) &&
+          !this.c.w.hasCited(h.event.id) &&
+          (this.perType.get(h.type) ?? 0) < (HOOK_CAP[h.type] ?? 2),
+      );
       if (h) return h;
     }
     return undefined;
@@ -222,6 +232,7 @@ export class Associations {
     if (said) {
       this.used.add(h.event.id);
       this.times.set(h.x, (this.times.get(h.x) ?? 0) + 1);
+      this.perType.set(h.type, (this.perType.get(h.type) ?? 0) + 1);
     }
     c.forget();
     return said;

@@ -27,14 +27,17 @@ import {
 
 export const SCHOOL_PHRASES: Phrasebook = {
   'origin.first': [
-    { t: '{school} is the first place I remember, and I was there until I was {leftAge}.', p: 'first' },
-    { t: 'I grew up at {school}, one of {size} children of my year.', p: 'first' },
     {
-      t: 'There is nothing before {school} in my memory, and I have never met anyone from there who remembers more.',
+      t: '{school} is the first place I remember, and I was there until I was {leftAge}[, like everyone in my year|, a long time|].',
+      p: 'first',
+    },
+    { t: 'I grew up at {school}, one of {size} [children|students] [of|in] my year.', p: 'first' },
+    {
+      t: 'There is nothing before {school} in my memory, and [I have never met anyone from there who remembers more|nobody I knew there remembers more|I doubt anyone from there remembers more].',
       p: 'first',
     },
     {
-      t: 'My year at {school} was {size} strong, and I was one of them from my earliest days until I was {leftAge}.',
+      t: 'My year at {school} was {size} strong, and I was one of them from [my earliest days|the start|the beginning] until I was {leftAge}.',
       p: 'first',
     },
     {
@@ -74,7 +77,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'gallery.reflect': [
     {
-      t: 'Nobody ever told us where the pieces went, and for a long time I did not think to ask.',
+      t: 'Nobody ever told us where the [pieces|pictures|chosen things] went, and for a long time I did not [think to ask|ask|wonder].',
       p: 'first',
     },
     {
@@ -170,8 +173,11 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{when} {s} lost {thing}.', p: 'third' },
   ],
   'lost.never': [
-    { t: 'I looked for it for weeks, and never found out what became of it.', p: 'first' },
-    { t: 'It never turned up, and I stopped expecting it to.', p: 'first' },
+    { t: 'I looked for it for [weeks|days|a long time], and never found out what became of it.', p: 'first' },
+    {
+      t: 'It never turned up, and [after a while|in time|soon|] I stopped [expecting it to|looking].',
+      p: 'first',
+    },
     { t: 'It was never found.', p: 'third' },
   ],
   'lost.later': [
@@ -223,7 +229,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{s} and {x} were friends from {when} on.', p: 'third' },
   ],
   'friend.lasted': [
-    { t: 'We stayed close for {years}.', p: 'first' },
+    { t: 'We stayed close for {years}[, on and off|, more or less|].', p: 'first' },
     { t: 'It lasted, one way and another, {years}.', p: 'first' },
     { t: 'The friendship lasted {years}.', p: 'third' },
     { t: 'They stayed close for {years}.', p: 'third' },
@@ -352,9 +358,15 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: 'It seems not to have registered with {s.obj}.', p: 'third' },
   ],
   'told.tookin': [
-    { t: 'Somehow we had known it already, and at the same time had not.', p: 'first' },
-    { t: 'I remember the quiet afterwards better than the words.', p: 'first' },
-    { t: 'Nobody asked anything, and the lesson went on.', p: 'first' },
+    {
+      t: '[Somehow|In a way] we had known it already, and [at the same time|all the same] had not.',
+      p: 'first',
+    },
+    {
+      t: 'I remember the [quiet|silence|stillness] afterwards better than [the words|anything said|what was said][ themselves|].',
+      p: 'first',
+    },
+    { t: 'Nobody asked anything, and the [lesson|class|morning] went on[ as before|].', p: 'first' },
     { t: '{s} took it in.', p: 'third' },
   ],
   'plain.said': [
@@ -422,7 +434,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{when} {s} {how}, and a rumour began: that {clause}.', p: 'third' },
   ],
   'belief.debunked': [
-    { t: '{when} {g} set us right: {clause}.', p: 'first' },
+    { t: '{when} {g} set us right[, kindly enough|, sharply|]: {clause}.', p: 'first' },
     { t: 'It was {g} who put a stop to it, {when}, telling us that {clause}.', p: 'first' },
     { t: '{when} {g} put the story down, telling the students that {clause}.', p: 'third' },
   ],
@@ -449,8 +461,14 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'belief.still': [
     { t: 'It was not true, though nobody ever said so to me.', p: 'first' },
-    { t: 'None of it was so, but nobody has ever told me otherwise.', p: 'first' },
-    { t: 'I never heard it contradicted, though it was not true.', p: 'first' },
+    {
+      t: 'None of it was so, but nobody has [ever told me otherwise|ever said so to me|told me different].',
+      p: 'first',
+    },
+    {
+      t: 'I never heard it contradicted[, though it was not true|; it was not true all the same|, and it was false].',
+      p: 'first',
+    },
     { t: '{s} never learned otherwise.', p: 'third' },
   ],
   'madame.tested': [
