@@ -15,6 +15,8 @@ export class Ctx {
   readonly things = new Set<number>();
   /** Labels of things already listed (a Sale's purchases), so the closing can name others. */
   readonly labels = new Set<string>();
+  /** Events already told as the frame a section opens from, so their own episode only returns to them. */
+  readonly framed = new Set<number>();
 
   constructor(
     readonly w: Writer,

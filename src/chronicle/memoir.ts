@@ -167,7 +167,7 @@ export const MEMOIR_PHRASES: Phrasebook = {
       t: 'The guardians brought us up: {head}, who ran {school}, and {others}[, among others|, and a few more].',
     },
     {
-      t: 'We were in the care of guardians; {head} was at the head of them, and [the ones I remember first|the first names I learned|the ones we saw most of] were {others}.',
+      t: '[We were in the care of|We were brought up by|We grew up in the hands of] guardians; {head} was [at the head of them|over them all|in charge], and [the ones I remember first|the first names I learned|the ones we saw most of|the ones who come back to me first] were {others}.',
     },
     {
       t: '{head} ran the place, and under {head.obj} {others} and the other guardians taught us, [fed us|watched us] and decided what we were told.',
@@ -175,11 +175,13 @@ export const MEMOIR_PHRASES: Phrasebook = {
     {
       t: 'There were no parents, only guardians: {head}, [our head guardian|the headmistress], and {others}[ among them|].',
     },
-    { t: 'Looking after us were the guardians, {others} and the rest, and over all of them {head}.' },
+    {
+      t: '[Looking after us were|We had|Over us were] the guardians, {others} and the rest, and [over all of them|above them all|at the head of them] {head}[, whom we saw less often|, who seemed to see everything|].',
+    },
   ],
   'intro.exchange': [
     {
-      t: "Four times a year there was an Exchange, where we bought each other's pictures and poems with tokens, and I was {age} at my first.",
+      t: "[Four times a year|Every season] there was an Exchange, where we bought [each other's|one another's] [pictures and poems|paintings and poems|drawings and carvings] with tokens, and I was {age} at my first.",
     },
     {
       t: "I was {age} when I first understood the Exchanges: what we made, the guardians paid for in tokens, and with the tokens we bought one another's work.",
@@ -377,6 +379,17 @@ export function memoir(src: Source, id: number): Chronicle {
   );
   if (resEps.length > 0) {
     c.section(life.residence?.name ?? 'After school');
+    // Without news from the present to open it, the section opens on the morning the narrator
+    // left for training, the first day of the caring years, which calls back the day they came.
+    const training = resEps.find((e) => e.kind === 'training');
+    const first = resEps[0]!;
+    if (training && first.kind === 'arrival' && !assoc.hookFor(first)) {
+      const e = c.src.event(training.events[0]!);
+      if (e && c.w.say('training.frame', { s: c.s, when: c.clock.at(e.day, undefined), residence }, [e.id])) {
+        c.framed.add(e.id);
+        c.forget();
+      }
+    }
     tellByAssociation(c, resEps, assoc, residence);
   }
 
@@ -399,6 +412,13 @@ export function memoir(src: Source, id: number): Chronicle {
     c.section('Caring');
     tellAll(c, careEps, {
       after: (ep, c) => {
+        // News of someone from the narrator's past calls them back as they were then.
+        if (ep.kind === 'fate') {
+          const x = ep.people[0];
+          const e = c.src.event(ep.events[0]!);
+          if (x !== undefined && e) assoc.recall(x, c.centreName(e.place), true);
+          return;
+        }
         if (ep.kind !== 'care-first' && ep.kind !== 'care-donor' && ep.kind !== 'beat') return;
         const x = ep.people.find((p) => assignments.some((a) => a.donor === p));
         const a = assignments.find((a) => a.donor === x);
@@ -439,7 +459,7 @@ function tellByAssociation(c: Ctx, eps: readonly Episode[], assoc: Associations,
       ep.day !== prev?.day &&
       (n >= limit ||
         gap > 700 ||
-        (next !== undefined && n >= 2) ||
+        (next !== undefined && n >= 1) ||
         (n >= 3 && !shared) ||
         (n >= 2 && !shared && c.w.rng.chance(0.5)))
     ) {

@@ -123,10 +123,51 @@ export const RECALL_PHRASES: TypedPhrases = {
   ],
 };
 
+/** What news of someone from the narrator's past (not a donor of theirs) brings back. */
+export const NEWS_RECALL_PHRASES: TypedPhrases = {
+  friendship_formed: [
+    {
+      t: 'We had been friends since {age}, at {where}, [and I had always meant to look {x.obj} up|and I wished I had kept in touch|though we had drifted apart].',
+    },
+    { t: 'I thought of the two of us at {where}, friends from {age} on.' },
+    { t: '{x} had been my friend at {where} from {age}; I had not seen {x.obj} in years.' },
+  ],
+  couple_formed: [
+    { t: 'At {where}, {age}, {x} and I had been a couple for a while, and I found I still minded.' },
+    { t: 'I remembered the months {x} and I had been together at {where}, {age}.' },
+  ],
+  tantrum: [
+    { t: 'What came back was {x} at {where}, {age}, shouting at nobody in particular.' },
+    {
+      t: 'I could only picture {x.obj} as {x.subj} had been at {where}, {age}, red in the face over nothing much.',
+    },
+  ],
+  possible_trip: [
+    { t: 'I thought of the day we had gone to {town} together from {where}, looking for a possible.' },
+  ],
+  teased: [
+    { t: 'I remembered {x.obj} being teased at {where}, {age}, and that I had done nothing about it.' },
+    { t: 'What came back was the teasing at {where}, {age}, and my part in it.' },
+  ],
+  became_resident: [
+    { t: 'We had come to {where} together, and I remembered {x.obj} from the first weeks there.' },
+    {
+      t: '{x} had been at {where} in my time[, and I remembered {x.obj} well|, though I hardly knew {x.obj}].',
+    },
+  ],
+  born: [
+    {
+      t: '{x} had been at {where} {rel}, and I could still see {x.obj} [in the corridors|on the playing field|at the Sales].',
+    },
+    { t: 'I had known {x.obj} at {where}, {rel}[, though never well|, by sight at least|].' },
+  ],
+};
+
 export const RECALL_PHRASEBOOK: Phrasebook = {
   ...typedPhrases('hook', HOOK_PHRASES),
   ...typedPhrases('return', RETURN_PHRASES),
   ...typedPhrases('recall', RECALL_PHRASES),
+  ...typedPhrases('recall-news', NEWS_RECALL_PHRASES),
 };
 
 /** A moment of the narrator's present that can call up a memory of someone. */
@@ -247,9 +288,11 @@ export class Associations {
 
   /**
    * After an episode of the caring years with someone from the narrator's past, one sentence of
-   * what they shared before (something not yet told), or of where the narrator knew them from.
+   * what they shared before (something not yet told), or of where the narrator knew them from;
+   * `news` when the episode was news of them heard, not a donor of the narrator's.
    */
-  recall(x: number, centre: string): void {
+  recall(x: number, centre: string, news = false): void {
+    const key = news ? 'recall-news' : 'recall';
     const c = this.c;
     if (this.recalled.has(x) || x === c.life.id) return;
     const carerOn = c.life.dates.carerOn;
@@ -271,7 +314,7 @@ export class Associations {
     if (pick) {
       const type = c.src.typeName(pick.type) as EventTypeName;
       said = c.w.say(
-        `recall:${type}`,
+        `${key}:${type}`,
         {
           s: c.s,
           x: who(x),
@@ -286,7 +329,7 @@ export class Associations {
     if (!said && p && p.school !== null && p.school === c.life.person.school) {
       const born = c.src.eventsOf(x).find((e) => e.person === x && c.src.typeName(e.type) === 'born');
       if (born)
-        said = c.w.say('recall:born', { s: c.s, x: who(x), where: c.schoolName, rel: relOf(c, x) }, [
+        said = c.w.say(`${key}:born`, { s: c.s, x: who(x), where: c.schoolName, rel: relOf(c, x) }, [
           born.id,
         ]);
     }
@@ -301,7 +344,7 @@ export class Associations {
         );
       if (arrived)
         said = c.w.say(
-          'recall:became_resident',
+          `${key}:became_resident`,
           { s: c.s, x: who(x), where: c.placeName(arrived.place) ?? '' },
           [arrived.id],
         );

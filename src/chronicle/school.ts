@@ -63,7 +63,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
       p: 'first',
     },
     {
-      t: 'I was chosen for the Gallery more often than some, {times} in all, starting with {work} when I was {age}.',
+      t: 'I was chosen for the Gallery more often than some, starting with {work} when I was {age}.',
       p: 'first',
     },
     {
@@ -81,7 +81,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
       p: 'first',
     },
     {
-      t: 'Each time it felt like being singled out for something, though none of us could have said what.',
+      t: 'Each time it felt like being [singled out|picked out|marked out] for something, though [none of us|nobody|not one of us] could have said what[ it was| exactly|].',
       p: 'first',
     },
     { t: 'I remember being more puzzled by it than proud.', p: 'first' },
@@ -101,7 +101,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
       p: 'first',
     },
     {
-      t: 'Madame came {visits} in my time and never once took anything of mine, and I learned not to expect it.',
+      t: 'Madame came {visits} in my time and never once [took anything of mine|chose a thing I had made|picked out my work], and I [learned not to expect it|stopped hoping after a while|told myself I did not mind|pretended not to care].',
       p: 'first',
     },
     {
@@ -111,18 +111,21 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'exchange.sold': [
     {
-      t: 'My {medium}s did well enough at the Exchanges: {sold} of them found buyers over the years.',
+      t: 'My {medium}s did well enough at the Exchanges[, and I came to count on them| over the years|], and I [was prouder of that than I let anyone see|liked watching someone carry one off|never had to go without at the Sales].',
       p: 'first',
     },
     {
-      t: 'At the Exchanges I sold {sold} pieces, and most of the tokens went on things at the Sales.',
+      t: '[Things of mine sold|My work sold|People bought my things] [steadily|well enough|more often than not] at the Exchanges, and most of the tokens went on things at the Sales.',
       p: 'first',
     },
     { t: '{s} sold {sold} pieces at the Exchanges over the years, most of them {medium}s.', p: 'third' },
     { t: 'At the Exchanges {s.pos} {medium}s sold steadily, {sold} in all.', p: 'third' },
   ],
   'exchange.none': [
-    { t: 'Of the {offered} pieces I offered at the Exchanges, not one found a buyer.', p: 'first' },
+    {
+      t: '[Whatever|Everything] I [put out|offered] at the Exchanges [came back to me unsold|stayed on the table|went back under my bed afterwards], [year after year|every time|without exception].',
+      p: 'first',
+    },
     {
       t: 'Nothing I offered at the Exchanges ever sold, though I went on offering things for years.',
       p: 'first',
@@ -134,7 +137,10 @@ export const SCHOOL_PHRASES: Phrasebook = {
       t: 'Little of what I offered at the Exchanges ever sold, and I learned to clear my things away quickly afterwards.',
       p: 'first',
     },
-    { t: 'At the Exchanges my things mostly went unsold, {offered} offered and {sold} bought.', p: 'first' },
+    {
+      t: 'At the Exchanges my things mostly went unsold; [once in a while|now and then|every so often] someone [took one|bought one|picked one up], and [I remember every one of those|I was grateful out of all proportion|I made too much of it].',
+      p: 'first',
+    },
     {
       t: 'Little of {s.pos} work found buyers at the Exchanges: {sold} pieces out of {offered} offered.',
       p: 'third',
@@ -142,10 +148,13 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'exchange.buyer': [
     {
-      t: '{x} bought more of my work than anyone, {k} pieces in all, and I never quite knew what to make of that.',
+      t: '{x} bought more of my work than anyone, and I never quite knew what to make of that.',
       p: 'first',
     },
-    { t: 'The most faithful buyer I had was {x}, who took home {k} of my pieces.', p: 'first' },
+    {
+      t: 'The most faithful buyer I had was {x}, [who kept coming back to my table|who never said why|which I only noticed later].',
+      p: 'first',
+    },
     { t: '{x} bought {k} of {s.pos} pieces, more than anyone else did.', p: 'third' },
   ],
   'sale.things': [
@@ -229,8 +238,18 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{s} and {x} were friends from {when} on.', p: 'third' },
   ],
   'friend.lasted': [
-    { t: 'We stayed close for {years}[, on and off|, more or less|].', p: 'first' },
-    { t: 'It lasted, one way and another, {years}.', p: 'first' },
+    {
+      t: 'We stayed [close|friends|thick] for {years}[, on and off|, more or less|, with the usual quarrels|].',
+      p: 'first',
+    },
+    {
+      t: '[It lasted|That friendship lasted|We kept it up], [one way and another|through everything|with gaps], {years}.',
+      p: 'first',
+    },
+    {
+      t: '[For|Over] the next {years} [we were seldom apart|we looked out for each other|there was hardly a week we did not talk].',
+      p: 'first',
+    },
     { t: 'The friendship lasted {years}.', p: 'third' },
     { t: 'They stayed close for {years}.', p: 'third' },
   ],
@@ -279,15 +298,15 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'temper.own': [
     {
-      t: 'I had a temper in those days: {n}, that I can count, I lost it, over things like {triggers}.',
+      t: 'I had a temper in those days, and I lost it [more than once|now and then|often enough], over things like {triggers}.',
       p: 'first',
     },
     {
-      t: 'There were tantrums too, {count} of them, over {triggers}, and I am not proud of any.',
+      t: 'There were tantrums too, over {triggers}, and I am not proud of any [of them|one of them].',
       p: 'first',
     },
     { t: 'I lost my temper {n} at {school}, over {triggers}.', p: 'first' },
-    { t: '{s} was known for {s.pos} temper: {count} rages at {school}, over {triggers}.', p: 'third' },
+    { t: '{s} was known for {s.pos} temper at {school}, which flared over {triggers}.', p: 'third' },
     { t: '{s} lost {s.pos} temper {n} at {school}, over {triggers}.', p: 'third' },
   ],
   'temper.one': [
@@ -338,17 +357,26 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{when} {s} led the teasing of {x} over {over}.', p: 'third' },
   ],
   'told.plain': [
-    { t: '{when} {g} told our class, quite plainly, that {clause}.', p: 'first' },
-    { t: '{when} {g} said it to us straight out: {clause}.', p: 'first' },
+    {
+      t: '{when} {g} told our class, [quite plainly|without softening it|in so many words|as plainly as anyone ever did], that {clause}.',
+      p: 'first',
+    },
+    {
+      t: '{when} {g} [said it to us straight out|put it to us straight|spelt it out for us|told us without any softening]: {clause}.',
+      p: 'first',
+    },
     { t: '{when} {g} told {s.pos} class plainly that {clause}.', p: 'third' },
   ],
   'told.mid': [
-    { t: '{when} {g} explained to us that {clause}.', p: 'first' },
+    { t: '{when} {g} [explained to us|made sure we knew|went over with us] that {clause}.', p: 'first' },
     { t: 'It was {g} who told us, {when}, that {clause}.', p: 'first' },
     { t: '{when} {g} told {s.pos} class that {clause}.', p: 'third' },
   ],
   'told.vague': [
-    { t: '{when} {g} let us know, in a roundabout way, that {clause}.', p: 'first' },
+    {
+      t: '{when} {g} let us know, [in a roundabout way|almost in passing|between other things|without quite saying it], that {clause}.',
+      p: 'first',
+    },
     { t: '{g} touched on it {when}, so lightly that we hardly noticed: {clause}.', p: 'first' },
     { t: '{when} {g} hinted to {s.pos} class that {clause}.', p: 'third' },
   ],
@@ -359,11 +387,11 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'told.tookin': [
     {
-      t: '[Somehow|In a way] we had known it already, and [at the same time|all the same] had not.',
+      t: '[Somehow|In a way|I think] we had known it already, and [at the same time|all the same|yet somehow] [had not|did not know it at all|were not ready for it].',
       p: 'first',
     },
     {
-      t: 'I remember the [quiet|silence|stillness] afterwards better than [the words|anything said|what was said][ themselves|].',
+      t: 'I remember the [quiet|silence|stillness] afterwards better than [the words themselves|the words|anything said|what was said].',
       p: 'first',
     },
     { t: 'Nobody asked anything, and the [lesson|class|morning] went on[ as before|].', p: 'first' },
@@ -435,12 +463,18 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'belief.debunked': [
     { t: '{when} {g} set us right[, kindly enough|, sharply|]: {clause}.', p: 'first' },
-    { t: 'It was {g} who put a stop to it, {when}, telling us that {clause}.', p: 'first' },
+    {
+      t: '[It was {g} who put a stop to it|{g} was the one who ended it|In the end {g} put a stop to it], {when}, [telling us|and told us once and for all|and said firmly|saying plainly] that {clause}.',
+      p: 'first',
+    },
     { t: '{when} {g} put the story down, telling the students that {clause}.', p: 'third' },
   ],
   'belief.corrected': [
     { t: 'I held on to that until {when}, when I learned that {clause}.', p: 'first' },
-    { t: '{when} I learned otherwise: {clause}.', p: 'first' },
+    {
+      t: '{when} I [learned otherwise|found out how it really was|was told the truth of it|understood properly][:|, and it was this:|; the truth was that] {clause}.',
+      p: 'first',
+    },
     { t: '{s} held to that until {when}, when {s} learned that {clause}.', p: 'third' },
   ],
   'belief.replaced': [
@@ -460,9 +494,12 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{when} {s.pos} own refusal showed it was not so.', p: 'third' },
   ],
   'belief.still': [
-    { t: 'It was not true, though nobody ever said so to me.', p: 'first' },
     {
-      t: 'None of it was so, but nobody has [ever told me otherwise|ever said so to me|told me different].',
+      t: '[It was not true|It was false|There was nothing in it], though nobody [ever said so to me|ever told me|troubled to tell me so][ at the time| then|].',
+      p: 'first',
+    },
+    {
+      t: '[None of it was so|None of that was true|It was all untrue|There was no truth in it], but nobody has [ever told me otherwise|ever said so to me|told me different|set me right since|put me right].',
       p: 'first',
     },
     {
@@ -1253,8 +1290,12 @@ function beliefs(c: Ctx, out: Episode[]): void {
     // A possible sought is the trip's to tell; so is what Norfolk gave back.
     if (prop === 'my-possible') continue;
     chain.sort((a, b) => a.held_from - b.held_from || a.id - b.id);
+    const told = new Set<string>();
     chain.forEach((b, i) => {
       if (b.source_kind !== 'rumour' && b.source_kind !== 'origin') return;
+      // A story taken up again after it was put down is the same story: told once.
+      if (told.has(b.version)) return;
+      told.add(b.version);
       const next = chain[i + 1];
       const source = c.src.event(b.source_event);
       if (!source) return;
