@@ -186,7 +186,7 @@ const HOOK_ORDER: readonly EventTypeName[] = [
 ];
 
 /** Most hooks of a type in one memoir (default two). */
-const HOOK_CAP: Partial<Record<EventTypeName, number>> = { left_for_training: 1, donated: 3 };
+const HOOK_CAP: Partial<Record<EventTypeName, number>> = { left_for_training: 2, donated: 3 };
 
 const RECALL_ORDER: readonly EventTypeName[] = [
   'couple_formed',

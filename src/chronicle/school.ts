@@ -97,7 +97,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'gallery.none': [
     {
-      t: 'Nothing I made was ever chosen for the Gallery, though Madame came {visits} while I was there.',
+      t: '[Nothing I made was ever chosen|Not one thing of mine was ever taken|Madame never picked anything of mine] for the Gallery, though she came {visits} while I was there[, and I watched others carry their pieces to her| and I always hoped|].',
       p: 'first',
     },
     {
@@ -182,7 +182,10 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{when} {s} lost {thing}.', p: 'third' },
   ],
   'lost.never': [
-    { t: 'I looked for it for [weeks|days|a long time], and never found out what became of it.', p: 'first' },
+    {
+      t: 'I [looked for it|searched for it|hunted for it] for [weeks|days|a long time][, under beds and in the lockers| and asked everyone|], and never [found out|learned|discovered] what became of it.',
+      p: 'first',
+    },
     {
       t: 'It never turned up, and [after a while|in time|soon|] I stopped [expecting it to|looking].',
       p: 'first',
@@ -394,7 +397,10 @@ export const SCHOOL_PHRASES: Phrasebook = {
       t: 'I remember the [quiet|silence|stillness] afterwards better than [the words themselves|the words|anything said|what was said].',
       p: 'first',
     },
-    { t: 'Nobody asked anything, and the [lesson|class|morning] went on[ as before|].', p: 'first' },
+    {
+      t: '[Nobody asked anything|Not one of us asked a question|No hands went up], and the [lesson|class|morning|afternoon] went on[ as before| as if nothing had been said| much as usual|].',
+      p: 'first',
+    },
     { t: '{s} took it in.', p: 'third' },
   ],
   'plain.said': [
@@ -503,7 +509,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
       p: 'first',
     },
     {
-      t: 'I never heard it contradicted[, though it was not true|; it was not true all the same|, and it was false].',
+      t: 'I never heard it [contradicted|denied|put right][, though it was not true|; it was not true all the same|, and it was false|, and yet there was nothing in it].',
       p: 'first',
     },
     { t: '{s} never learned otherwise.', p: 'third' },
