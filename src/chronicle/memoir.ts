@@ -21,7 +21,7 @@ import { dataOf, type Source } from './source.js';
 import { Associations, RECALL_PHRASEBOOK, type Hook } from './recall.js';
 import { Clock, inText } from './time.js';
 import { group, who, Writer, type Phrasebook } from './writer.js';
-import { count, listJoin, numberWord, possessive, thingPhrase } from './words.js';
+import { count, listJoin, numberWord, possessive, seasonOf, seasonYear, thingPhrase } from './words.js';
 
 export const MEMOIR_PHRASES: Phrasebook = {
   'open.carer': [
@@ -385,7 +385,15 @@ export function memoir(src: Source, id: number): Chronicle {
     const first = resEps[0]!;
     if (training && first.kind === 'arrival' && !assoc.hookFor(first)) {
       const e = c.src.event(training.events[0]!);
-      if (e && c.w.say('training.frame', { s: c.s, when: c.clock.at(e.day, undefined), residence }, [e.id])) {
+      const day = e?.day ?? 0;
+      if (
+        e &&
+        c.w.say(
+          'training.frame',
+          { s: c.s, when: [`in the ${seasonOf(day)} of ${seasonYear(day)}`], residence },
+          [e.id],
+        )
+      ) {
         c.framed.add(e.id);
         c.forget();
       }
@@ -701,6 +709,8 @@ function closing(
   else w.say('close.final.still', { s: c.s }, anchor);
 }
 
+/** The recovery centre the narrator's notice names, if it names one (a storyline's notice may be set elsewhere). */
 function dataOfNotice(c: Ctx, notice: Episode): number | null {
-  return c.src.event(notice.events[0]!)?.place ?? null;
+  const place = c.src.event(notice.events[0]!)?.place ?? null;
+  return c.src.place(place)?.kind === 'recovery-centre' ? place : null;
 }

@@ -113,7 +113,7 @@ export const RECALL_PHRASES: TypedPhrases = {
   possible_trip: [{ t: 'We had gone to {town} together once, from {where}, looking for a possible.' }],
   teased: [{ t: 'At {where} I had seen {x.obj} teased, {age}, and had not stood up for {x.obj}.' }],
   became_resident: [
-    { t: '{x} had been at {where} when I was, and I remembered {x.obj} from there[ well|, a little].' },
+    { t: '{x} had been at {where} when I was, and I remembered {x.obj} from there.' },
     { t: 'I had known {x.obj} at {where}, [in the old days|years before], though never well.' },
   ],
   born: [
@@ -152,7 +152,7 @@ export const NEWS_RECALL_PHRASES: TypedPhrases = {
   became_resident: [
     { t: 'We had come to {where} together, and I remembered {x.obj} from the first weeks there.' },
     {
-      t: '{x} had been at {where} in my time[, and I remembered {x.obj} well|, though I hardly knew {x.obj}].',
+      t: '{x} had been at {where} in my time[, and I remembered {x.obj} well|, and I remembered {x.obj} from there].',
     },
   ],
   born: [
@@ -326,14 +326,16 @@ export class Associations {
         [pick.id],
       );
     }
-    if (!said && p && p.school !== null && p.school === c.life.person.school) {
+    // Someone close needs no "I had known her at school": only a shared thing is worth a sentence.
+    const close = c.bond(x) >= 4;
+    if (!said && !close && p && p.school !== null && p.school === c.life.person.school) {
       const born = c.src.eventsOf(x).find((e) => e.person === x && c.src.typeName(e.type) === 'born');
       if (born)
         said = c.w.say(`${key}:born`, { s: c.s, x: who(x), where: c.schoolName, rel: relOf(c, x) }, [
           born.id,
         ]);
     }
-    if (!said && p && c.life.residence && p.resident_on !== null) {
+    if (!said && !close && p && c.life.residence && p.resident_on !== null) {
       const arrived = c.src
         .eventsOf(x)
         .find(
