@@ -454,7 +454,7 @@ export class World implements WorldContext {
   }
 
   private onSchoolCloses(day: number, school: number): void {
-    const closedId = this.record(day, T.school_closed, NONE, NONE, school, NONE, NONE, null);
+    const closedId = this.record(day, T.school_closed, NONE, NONE, school, NONE, NONE, '{"cause":"funding"}');
     if (this.scenario.policy.funding.transferTo === 'none') return;
     const to = this.openHomeNear(school, day);
     if (to === NONE) return;

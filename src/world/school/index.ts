@@ -48,6 +48,7 @@ import {
   tantrums,
   teasings,
 } from './social.js';
+import { asCast } from '../canon/traits.js';
 import { schoolTables } from './tables.js';
 import { drawHand, drawTraits } from './traits.js';
 
@@ -178,7 +179,13 @@ export class SchoolLife implements WorldModule {
   private addMember(person: number, home: number, veteran: boolean): Member {
     const p = this.ctx.people;
     const key = p.key(person);
-    const traits = drawTraits(this.ctx.seed, key);
+    const drawn = drawTraits(this.ctx.seed, key);
+    const castId = this.life.storyline.castId(person);
+    const { traits, hand } = asCast(
+      castId === undefined ? undefined : this.ctx.scenario.cast.find((c) => c.id === castId),
+      drawn,
+      drawHand(this.ctx.seed, key, drawn, this.life.school),
+    );
     const m: Member = {
       id: person,
       key,
@@ -189,7 +196,7 @@ export class SchoolLife implements WorldModule {
       veteran,
       home: NONE,
       traits,
-      art: drawHand(this.ctx.seed, key, traits, this.life.school),
+      art: hand,
       tokens: veteran ? 0 : this.life.school.exchange.startingTokens,
       standing: Math.round((0.2 + 0.2 * uniform(this.ctx.seed, P.standing, key, 0)) * 1000) / 1000,
       strain: 0,
@@ -224,9 +231,11 @@ export class SchoolLife implements WorldModule {
     const m = life.members.get(person);
     if (!m) {
       // Most veterans are not followed: their stream is made only for those who will be.
-      if (!this.cottages.followsVeteran(day)) return;
+      // The storyline's veterans are always followed: their beats happen here.
+      const cast = life.storyline.isCast(person);
+      if (!cast && !this.cottages.followsVeteran(day)) return;
       const s = new Draws(this.ctx.seed, P.arrive, this.ctx.people.key(person));
-      this.cottages.arriveVeteran(person, day, residence, eventId, s);
+      this.cottages.arriveVeteran(person, day, residence, eventId, s, cast);
       return;
     }
     if (m.clique !== NONE) {
@@ -467,6 +476,7 @@ export class SchoolLife implements WorldModule {
     // Things go missing in the bustle of school and the Cottages; afterwards they stay boxed.
     if (this.ctx.people.phase(owner) === PHASE_COMPLETED || (life.members.get(owner)?.home ?? NONE) === NONE)
       return;
+    if (life.storyline.itemHeld(owner, item.kind, day)) return;
     const event = life.emit(day, T.item_lost, owner, NONE, this.ctx.people.place(owner), item.id, NONE, null);
     life.release(item, day, event, 'lost');
     item.fate = 'lost';

@@ -13,6 +13,7 @@ import { isoDate } from '../../engine/calendar.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { ArtMedium, ArtStyle } from '../art/index.js';
 import { BeliefBook } from '../beliefs/book.js';
+import { HoldBack } from '../canon/hold-back.js';
 import type { WorldContext } from '../module.js';
 import type { Place } from '../places.js';
 
@@ -46,6 +47,8 @@ export interface ArtHand {
   medium: ArtMedium;
   /** Late bloomers (the animals style) find their hand after school. */
   late: boolean;
+  /** Every work is in `medium` (a cast entry fixed it), never another by chance. */
+  keepsMedium?: boolean;
 }
 
 /** One person's view of another. Each axis runs -1..1. */
@@ -239,7 +242,11 @@ export class Life {
     plainSpeakings: 0,
   };
 
+  /** What the rules hold back around the storyline's beats (nothing, in a world without one). */
+  readonly storyline: HoldBack;
+
   constructor(readonly ctx: WorldContext) {
+    this.storyline = new HoldBack(ctx);
     this.school = ctx.scenario.policy.school;
     this.cottages = ctx.scenario.policy.cottages;
     this.beliefSettings = ctx.scenario.policy.beliefs;
