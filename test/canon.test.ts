@@ -7,6 +7,7 @@ import { RuleViolation } from '../src/errors.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { Scenario } from '../src/scenario/schema.js';
 import { T } from '../src/world/event-types.js';
+import { storylineOf } from '../src/world/canon/index.js';
 import { PHASE_COMPLETED, PHASE_DONOR } from '../src/world/phases.js';
 import { runInMemory } from './helpers.js';
 import { isoDate } from '../src/engine/calendar.js';
@@ -47,7 +48,7 @@ describe('the canon', () => {
 
   it("honours the story's pins: Ruth after her second donation, Tommy after his fourth, Kathy a donor at the end of 1999", () => {
     const p = a.world.people;
-    const id = (castId: string) => a.world.cast.personOf.get(castId)!;
+    const id = (castId: string) => storylineOf(a.world)!.personOf(castId)!;
     expect(p.name(id('kathy'))).toBe('Kathy H.');
     expect([p.phase(id('ruth')), p.donations(id('ruth'))]).toEqual([PHASE_COMPLETED, 2]);
     expect([p.phase(id('tommy')), p.donations(id('tommy'))]).toEqual([PHASE_COMPLETED, 4]);

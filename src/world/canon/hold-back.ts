@@ -13,6 +13,7 @@ import type { Beat } from '../../scenario/canon-schema.js';
 import { windowOf } from '../../scenario/canon-schema.js';
 import { parseIsoDate } from '../../engine/calendar.js';
 import type { WorldContext } from '../module.js';
+import { storylineOf } from './index.js';
 
 /** The thing a beat names, as the kind of item the school's Sales deal in. */
 export function itemKind(item: string | undefined): string {
@@ -163,7 +164,7 @@ export class HoldBack {
       if (g !== undefined && t.guardians.includes(g)) return true;
       if (day < t.from || day > t.to) continue;
       for (const id of t.classOf) {
-        const person = this.ctx.personOfCast(id);
+        const person = this.personOf(id);
         if (person !== undefined && this.ctx.people.cohort(person) === cohort) return true;
       }
     }
@@ -202,10 +203,14 @@ export class HoldBack {
     return c !== undefined && spans.some((s) => day >= s.from && day <= s.to && s.people.includes(c));
   }
 
+  private personOf(castId: string): number | undefined {
+    return storylineOf(this.ctx)?.personOf(castId);
+  }
+
   /** Learns the person ids of cast members who have come into the world. */
   private resolve(): void {
     this.unresolved = this.unresolved.filter((id) => {
-      const person = this.ctx.personOfCast(id);
+      const person = this.personOf(id);
       if (person === undefined) return true;
       this.castOf.set(person, id);
       return false;

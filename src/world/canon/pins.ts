@@ -1,7 +1,7 @@
 /**
  * The cast of a storyline, indexed for the lifecycle rules: which cohort each named clone is
- * born into, and what their life must do where the story says so. The world asks here at each
- * decision; for the national programme, with no cast, every question is one empty-map check.
+ * born into, and what their life must do where the story says so. The storyline's course
+ * (course.ts) asks here at each decision of the lifecycle.
  */
 import { parseIsoDate, yearOf } from '../../engine/calendar.js';
 import { RuleViolation } from '../../errors.js';
@@ -33,8 +33,11 @@ export class Cast {
   readonly personOf = new Map<string, number>();
   readonly guardians: Pins[] = [];
   readonly madame: Pins | null;
+  /** Everyone the storyline names, in the scenario's order. */
+  readonly members: readonly CastMember[];
 
   constructor(scenario: Scenario) {
+    this.members = scenario.cast;
     let madame: Pins | null = null;
     const maxDonations = scenario.policy.donation.completionRisk.length;
     for (const m of scenario.cast) {

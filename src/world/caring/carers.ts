@@ -11,18 +11,14 @@
  * national scale the pool's cost is the memory it reads.
  */
 import { DAYS_PER_YEAR } from '../../engine/calendar.js';
-import { drawPrefix, hashString, uniformAfter } from '../../engine/random.js';
 import { NONE } from '../../engine/recorder.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { roadKm } from '../geography/distance.js';
 import type { People } from '../people.js';
 import { PHASE_CARER, PHASE_DONOR } from '../phases.js';
 import type { Place } from '../places.js';
+import type { Draw, Streams } from '../streams.js';
 import { GroupedSet } from './grouped-set.js';
-
-const P_TALENT = hashString('carer-talent');
-const P_PICK = hashString('carer-pick');
-const P_FRIEND = hashString('carer-friend');
 
 /** Probes among a school's good carers for one experienced enough before giving up. */
 const FRIEND_PROBES = 3;
@@ -66,7 +62,7 @@ const STILL_CARING = 0x7fff_ffff;
 const NOT_STARTED = -0x8000_0000;
 
 export interface CaringHost {
-  readonly seed: number;
+  readonly streams: Streams;
   readonly scenario: Scenario;
   readonly people: People;
   readonly places: readonly Place[];
@@ -104,10 +100,10 @@ export class Caring {
   private readonly centreIds: readonly number[];
   private readonly scratch = new Int32Array(64);
   private readonly handOver: Int32Array;
-  /** Draw prefixes (see `drawPrefix`) for talent, picking a carer and choosing a friend. */
-  private readonly talentDraw: number;
-  private readonly pickDraw: number;
-  private readonly friendDraw: number;
+  /** Draws for talent, picking a carer and choosing a friend. */
+  private readonly talentDraw: Draw;
+  private readonly pickDraw: Draw;
+  private readonly friendDraw: Draw;
 
   /** Words (4 bytes) in a carer's row. */
   private readonly stride: number;
@@ -126,9 +122,9 @@ export class Caring {
   ) {
     const pol = host.scenario.policy.caring;
     this.cap = pol.maxDonors;
-    this.talentDraw = drawPrefix(host.seed, P_TALENT);
-    this.pickDraw = drawPrefix(host.seed, P_PICK);
-    this.friendDraw = drawPrefix(host.seed, P_FRIEND);
+    this.talentDraw = host.streams.draw('carer-talent');
+    this.pickDraw = host.streams.draw('carer-pick');
+    this.friendDraw = host.streams.draw('carer-friend');
     this.visitsPerWeek = pol.visitsPerWeek;
     this.experienceYears = pol.experienceYears;
     this.chooseFrom = pol.chooseFrom;
@@ -248,7 +244,7 @@ export class Caring {
     ri[o + R.CAREER_START] = day;
     ri[o + R.CAREER_END] = STILL_CARING;
     ri[o + R.ROUTE_SINCE] = day;
-    this.rf[o + R.TALENT] = uniformAfter(this.talentDraw, this.host.people.key(carer), 0);
+    this.rf[o + R.TALENT] = this.talentDraw.at(this.host.people.key(carer), 0);
     this.rf[o + R.ROUTE_KM] = 0;
     ri[o + R.STOPS] = 0;
     ri[o + R.LOAD] = 0;
@@ -433,7 +429,7 @@ export class Caring {
     // A good carer from the donor's own school, within two years of them, may choose them.
     const friend = this.pickFriend(donor, key, salt, day);
     if (friend !== NONE) return friend * 2 + 1;
-    const u = uniformAfter(this.pickDraw, key, salt);
+    const u = this.pickDraw.at(key, salt);
     const base = p.centre(donor);
     const near = this.byBase.size(base);
     if (near > 0) return this.byBase.at(base, Math.floor(u * near)) * 2;
@@ -460,9 +456,9 @@ export class Caring {
     let total = 0;
     for (let g = first; g < first + 5; g++) total += this.byFriend.size(g);
     if (total === 0) return NONE;
-    if (uniformAfter(this.friendDraw, key, salt) >= this.friendChoice) return NONE;
+    if (this.friendDraw.at(key, salt) >= this.friendChoice) return NONE;
     for (let probe = 0; probe < FRIEND_PROBES; probe++) {
-      let i = Math.floor(uniformAfter(this.friendDraw, key, salt * 64 + probe + 1) * total);
+      let i = Math.floor(this.friendDraw.at(key, salt * 64 + probe + 1) * total);
       let g = first;
       while (i >= this.byFriend.size(g)) i -= this.byFriend.size(g++);
       // The tag is the day the carer's record reaches chooseFrom.

@@ -9,8 +9,8 @@
  * for training (the lifecycle decides when; this module hears of it).
  */
 import { DAYS_PER_YEAR, yearOf } from '../../engine/calendar.js';
-import { hash4, hashString, uniform } from '../../engine/random.js';
-import type { Draws } from '../school/draws.js';
+import { hash4 } from '../../engine/random.js';
+import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { learn, startRumour } from '../beliefs/rumours.js';
 import { fromDistribution } from '../draw.js';
@@ -22,8 +22,6 @@ import { SCHOOL_ROLES } from '../school/events.js';
 import type { Item, Life, Member } from '../school/life.js';
 import { poisson, unit } from '../school/life.js';
 import { endCouple } from '../school/social.js';
-
-const P_ORIGINAL = hashString('original');
 
 interface Trip {
   readonly residence: number;
@@ -81,7 +79,7 @@ export class Cottages {
     day: number,
     residence: number,
     arrival: number,
-    s: Draws,
+    s: Sequence,
     always = false,
   ): Member | undefined {
     const year = yearOf(day);
@@ -105,7 +103,7 @@ export class Cottages {
   }
 
   /** A resident leaves for training (or straight to donation): couples part or hold, and they know now. */
-  leave(m: Member, day: number, place: number, cause: number, s: Draws): void {
+  leave(m: Member, day: number, place: number, cause: number, s: Sequence): void {
     const life = this.life;
     const c = life.coupleOf(m);
     if (
@@ -135,7 +133,7 @@ export class Cottages {
   }
 
   /** Once a year at a residence: Madame's address, the deferral rumour revived, sighting reports to schedule. */
-  yearly(residence: number, day: number, s: Draws): number {
+  yearly(residence: number, day: number, s: Sequence): number {
     const life = this.life;
     const here = life.at(residence);
     if (here.length === 0) return 0;
@@ -171,7 +169,7 @@ export class Cottages {
    * Someone says they have seen a resident's possible. Returns the trip's index (to schedule),
    * or NONE when nobody suits.
    */
-  report(residence: number, day: number, s: Draws): number {
+  report(residence: number, day: number, s: Sequence): number {
     const life = this.life;
     const here = life.at(residence);
     if (here.length < 3) return NONE;
@@ -220,7 +218,7 @@ export class Cottages {
    * A storyline's trip, today: `subject` goes with `party` (the story's people) to look at
    * someone a veteran among them claims to have seen, and it is not their possible.
    */
-  storyTrip(subject: Member, party: readonly Member[], day: number, s: Draws): void {
+  storyTrip(subject: Member, party: readonly Member[], day: number, s: Sequence): void {
     const residence = subject.home;
     const reporter =
       party.find((m) => m !== subject && m.veteran) ?? party.find((m) => m !== subject) ?? subject;
@@ -252,7 +250,7 @@ export class Cottages {
   }
 
   /** The trip itself: the possible is seen (usually the wrong one), beliefs change, lost things turn up. */
-  trip(index: number, day: number, s: Draws, pinned?: { party: Member[]; right: boolean }): void {
+  trip(index: number, day: number, s: Sequence, pinned?: { party: Member[]; right: boolean }): void {
     const life = this.life;
     const t = this.trips[index];
     if (!t || t.subject.home !== t.residence) return;
@@ -341,7 +339,7 @@ export class Cottages {
     dest: Destination,
     day: number,
     cause: number,
-    s: Draws,
+    s: Sequence,
   ): void {
     const life = this.life;
     const event = life.ctx.rec.nextId;
@@ -370,7 +368,7 @@ export class Cottages {
     subject.strain = unit(subject.strain + 0.3);
   }
 
-  private found(m: Member, lost: Item, dest: Destination, day: number, cause: number, s: Draws): void {
+  private found(m: Member, lost: Item, dest: Destination, day: number, cause: number, s: Sequence): void {
     const life = this.life;
     const copy = s.chance(0.55);
     let item = lost;
@@ -419,7 +417,8 @@ export class Cottages {
     const life = this.life;
     const p = life.ctx.people;
     const key = hash4(subject.key, 0x0419, index, 0);
-    const years = 18 + 16 * uniform(life.seed, P_ORIGINAL, key, 0);
+    const draw = life.ctx.streams.draw('original');
+    const years = 18 + 16 * draw.at(key, 0);
     const id = p.add(
       KIND_ORIGINAL,
       subject.sex,
@@ -428,8 +427,8 @@ export class Cottages {
       Math.round(subject.born - years * DAYS_PER_YEAR),
     );
     const names = subject.sex === SEX_FEMALE ? FEMALE_NAMES : MALE_NAMES;
-    const given = names[Math.floor(uniform(life.seed, P_ORIGINAL, key, 1) * names.length)]!;
-    const surname = SURNAMES[7 + Math.floor(uniform(life.seed, P_ORIGINAL, key, 2) * (SURNAMES.length - 7))]!;
+    const given = names[Math.floor(draw.at(key, 1) * names.length)]!;
+    const surname = SURNAMES[7 + Math.floor(draw.at(key, 2) * (SURNAMES.length - 7))]!;
     p.namedAs.set(id, `${given} ${surname}`);
     return id;
   }

@@ -6,10 +6,9 @@
  * are one `works_made` event; the works themselves are rows of the `works` table.
  */
 import { NONE } from '../../engine/recorder.js';
-import { hashString } from '../../engine/random.js';
-import { Draws } from './draws.js';
 import type { ArtMedium, ArtStyle, ArtworkSpec } from '../art/index.js';
 import { T } from '../event-types.js';
+import type { Sequence } from '../streams.js';
 import type { Life, Member, Work } from './life.js';
 import { poisson, r3, unit } from './life.js';
 import { titleFor } from './titles.js';
@@ -46,7 +45,7 @@ export function makeWorks(
   life: Life,
   place: number,
   day: number,
-  s: Draws,
+  s: Sequence,
   makers: readonly Member[],
   pace: (m: Member) => number,
   ticksPerYear: number,
@@ -70,7 +69,7 @@ export function makeOne(
   m: Member,
   place: number,
   day: number,
-  s: Draws,
+  s: Sequence,
   afterSchool: boolean,
 ): Work {
   const hand = m.art;
@@ -118,8 +117,6 @@ export function makeOne(
   return work;
 }
 
-const P_TITLE = hashString('work-title');
-
 /**
  * A work's title, drawn from its own stream when asked for (the simulation never needs it, so
  * a national run does not pay for it); a portrait is of the maker's fondest friend then.
@@ -127,7 +124,7 @@ const P_TITLE = hashString('work-title');
  */
 export function titleOf(life: Life, w: Work): string {
   const friend = w.friend === NONE ? null : firstName(life.ctx.people.name(w.friend));
-  return titleFor(new Draws(life.seed, P_TITLE, w.id), w.medium, w.style, friend);
+  return titleFor(life.ctx.streams.sequence('work-title', w.id), w.medium, w.style, friend);
 }
 
 /**

@@ -10,14 +10,21 @@
  * deferral application needs).
  */
 import { dayFromYmd, yearOf } from '../../engine/calendar.js';
-import { hash4, hashString, uniform } from '../../engine/random.js';
-import { Draws } from './draws.js';
+import { hash4 } from '../../engine/random.js';
 import { NONE } from '../../engine/recorder.js';
 import { Cottages } from '../cottages/index.js';
 import { T } from '../event-types.js';
-import type { ExtraTable, ModuleFactory, WorldContext, WorldModule } from '../module.js';
+import {
+  moduleFinder,
+  type ExtraTable,
+  type ModuleFactory,
+  type WorldContext,
+  type WorldModule,
+} from '../module.js';
+import type { WakeUp } from '../order.js';
 import { KIND_GUARDIAN, KIND_MADAME, PHASE_COMPLETED } from '../phases.js';
 import type { Place } from '../places.js';
+import type { Purpose, Sequence } from '../streams.js';
 import { makeWorks } from './art.js';
 import { holdExchange, popularity } from './exchange.js';
 import { madameVisits } from './gallery.js';
@@ -52,27 +59,12 @@ import { asCast } from '../canon/traits.js';
 import { schoolTables } from './tables.js';
 import { drawHand, drawTraits } from './traits.js';
 
-/** Purposes of the module's streams. */
-const P = {
-  month: hashString('school-month'),
-  year: hashString('school-year'),
-  calendar: hashString('school-calendar'),
-  exchange: hashString('exchange'),
-  sale: hashString('sale'),
-  gallery: hashString('gallery'),
-  loss: hashString('item-loss'),
-  leave: hashString('guardian-leave'),
-  report: hashString('possible-report'),
-  trip: hashString('possible-trip'),
-  arrive: hashString('residence-arrival'),
-  depart: hashString('residence-departure'),
-  standing: hashString('standing'),
-} as const;
-
-/** After the lifecycle's wake-ups of the same day. */
-const PRIORITY = { calendar: 8, tick: 9, happening: 10, trip: 11, later: 12 } as const;
-
-const LIVES = new WeakMap<WorldContext, SchoolLife>();
+/** What a `school-happening` wake-up is: its code, in the low bits of its first argument. */
+const HAPPENING = { exchange: 0, sale: 1, gallery: 2 } as const;
+/** What a `residence-outing` wake-up is. */
+const OUTING = { report: 0, trip: 1 } as const;
+/** What a `school-aftermath` wake-up is. */
+const AFTERMATH = { loss: 0, leave: 1, moved: 2 } as const;
 
 /** Works a year a student makes at school: their hand's own pace. */
 const handPace = (m: Member): number => m.art.pace;
@@ -81,28 +73,19 @@ const handPace = (m: Member): number => m.art.pace;
  * The school-life module of a world, if it runs one.
  * @example schoolLifeOf(ctx)?.coupleOf(person)
  */
-export function schoolLifeOf(ctx: WorldContext): SchoolLife | undefined {
-  return LIVES.get(ctx);
-}
+export const schoolLifeOf = moduleFinder<SchoolLife>();
 
 export class SchoolLife implements WorldModule {
   readonly name = 'school';
   readonly life: Life;
   readonly cottages: Cottages;
   private readonly ctx: WorldContext;
-  private readonly K: {
-    calendar: number;
-    month: number;
-    year: number;
-    exchange: number;
-    sale: number;
-    gallery: number;
-    loss: number;
-    leave: number;
-    report: number;
-    trip: number;
-    moved: number;
-  };
+  private readonly calendar: WakeUp;
+  private readonly tick: WakeUp;
+  private readonly year: WakeUp;
+  private readonly happening: WakeUp;
+  private readonly outing: WakeUp;
+  private readonly aftermath: WakeUp;
   private readonly schools: Place[];
   private readonly residences: Place[];
   private readonly lastVisit = new Map<number, number>();
@@ -118,24 +101,28 @@ export class SchoolLife implements WorldModule {
     const res = new Set<number>();
     for (const s of this.schools) if (s.residence !== null) res.add(s.residence);
     this.residences = [...res].sort((a, b) => a - b).map((id) => places[id]!);
-    const sim = ctx.sim;
-    this.K = {
-      calendar: sim.register('school-calendar', (day, place, year) => this.onCalendar(day, place, year)),
-      month: sim.register('school-tick', (day, place, n) => this.onTick(day, place, n)),
-      year: sim.register('school-year', (day, place, year) => this.onSchoolYear(day, place, year)),
-      exchange: sim.register('exchange', (day, place, n) => this.onExchange(day, place, n)),
-      sale: sim.register('sale', (day, place, n) => this.onSale(day, place, n)),
-      gallery: sim.register('gallery', (day, place, n) => this.onGallery(day, place, n)),
-      loss: sim.register('item-lost', (day, item, version) => this.onItemLost(day, item, version)),
-      leave: sim.register('guardian-leaves', (day, guardian, cause) =>
-        this.onGuardianLeaves(day, guardian, cause),
-      ),
-      report: sim.register('possible-report', (day, place, n) => this.onReport(day, place, n)),
-      trip: sim.register('possible-trip', (day, trip, n) => this.onTrip(day, trip, n)),
-      moved: sim.register('madame-moved', (day, person) => this.onMadameMoved(day, person)),
-    };
+    this.calendar = ctx.wakeUp('school-calendar', (day, place, year) => this.onCalendar(day, place, year));
+    this.tick = ctx.wakeUp('school-tick', (day, place, n) => this.onTick(day, place, n));
+    this.year = ctx.wakeUp('school-year', (day, place, year) => this.onSchoolYear(day, place, year));
+    this.happening = ctx.wakeUp('school-happening', (day, a, n) => {
+      const place = a >> 2;
+      const code = a & 3;
+      if (code === HAPPENING.exchange) this.onExchange(day, place, n);
+      else if (code === HAPPENING.sale) this.onSale(day, place, n);
+      else this.onGallery(day, place, n);
+    });
+    this.outing = ctx.wakeUp('residence-outing', (day, a, n) => {
+      if ((a & 1) === OUTING.report) this.onReport(day, a >> 1, n);
+      else this.onTrip(day, a >> 1, n);
+    });
+    this.aftermath = ctx.wakeUp('school-aftermath', (day, a, b) => {
+      const code = a & 3;
+      if (code === AFTERMATH.loss) this.onItemLost(day, a >> 2, b);
+      else if (code === AFTERMATH.leave) this.onGuardianLeaves(day, a >> 2, b);
+      else this.onMadameMoved(day, a >> 2);
+    });
     this.life.onHold = (item, day) => this.scheduleLoss(item, day);
-    LIVES.set(ctx, this);
+    schoolLifeOf.set(ctx, this);
   }
 
   init(): void {
@@ -179,12 +166,12 @@ export class SchoolLife implements WorldModule {
   private addMember(person: number, home: number, veteran: boolean): Member {
     const p = this.ctx.people;
     const key = p.key(person);
-    const drawn = drawTraits(this.ctx.seed, key);
+    const drawn = drawTraits(this.ctx.streams, key);
     const castId = this.life.storyline.castId(person);
     const { traits, hand } = asCast(
       castId === undefined ? undefined : this.ctx.scenario.cast.find((c) => c.id === castId),
       drawn,
-      drawHand(this.ctx.seed, key, drawn, this.life.school),
+      drawHand(this.ctx.streams, key, drawn, this.life.school),
     );
     const m: Member = {
       id: person,
@@ -198,7 +185,7 @@ export class SchoolLife implements WorldModule {
       traits,
       art: hand,
       tokens: veteran ? 0 : this.life.school.exchange.startingTokens,
-      standing: Math.round((0.2 + 0.2 * uniform(this.ctx.seed, P.standing, key, 0)) * 1000) / 1000,
+      standing: Math.round((0.2 + 0.2 * this.ctx.streams.draw('standing').at(key, 0)) * 1000) / 1000,
       strain: 0,
       chosen: 0,
       works: 0,
@@ -234,7 +221,7 @@ export class SchoolLife implements WorldModule {
       // The storyline's veterans are always followed: their beats happen here.
       const cast = life.storyline.isCast(person);
       if (!cast && !this.cottages.followsVeteran(day)) return;
-      const s = new Draws(this.ctx.seed, P.arrive, this.ctx.people.key(person));
+      const s = this.ctx.streams.sequence('residence-arrival', this.ctx.people.key(person));
       this.cottages.arriveVeteran(person, day, residence, eventId, s, cast);
       return;
     }
@@ -253,7 +240,7 @@ export class SchoolLife implements WorldModule {
   onLeftResidence(person: number, day: number, eventId: number): void {
     const m = this.life.members.get(person);
     if (!m || m.home === NONE) return;
-    const s = new Draws(this.ctx.seed, P.depart, m.key);
+    const s = this.ctx.streams.sequence('residence-departure', m.key);
     this.cottages.leave(m, day, m.home, eventId, s);
   }
 
@@ -274,25 +261,25 @@ export class SchoolLife implements WorldModule {
 
   // ---- the calendar --------------------------------------------------------------------------
 
-  private stream(purpose: number, place: number, n: number): Draws {
-    return new Draws(this.ctx.seed, purpose, hash4(this.ctx.places[place]!.key, n, 0, 0));
+  private stream(purpose: Purpose, place: number, n: number): Sequence {
+    return this.ctx.streams.sequence(purpose, hash4(this.ctx.places[place]!.key, n, 0, 0));
   }
 
   private scheduleCalendar(place: number, year: number, from: number): void {
     const day = Math.max(from, dayFromYmd(year, 1, 1));
-    if (day <= this.ctx.end) this.ctx.sim.schedule(day, PRIORITY.calendar, this.K.calendar, place, year);
+    if (day <= this.ctx.end) this.calendar.at(day, place, year);
   }
 
   private scheduleYear(place: number, year: number): void {
     let day = dayFromYmd(year, 9, 5);
     if (day < this.ctx.start) day = dayFromYmd(year + 1, 9, 5);
-    if (day <= this.ctx.end) this.ctx.sim.schedule(day, PRIORITY.tick, this.K.year, place, yearOf(day));
+    if (day <= this.ctx.end) this.year.at(day, place, yearOf(day));
   }
 
   private scheduleTicks(place: number, year: number): void {
     // One tick now and then one after another: each tick schedules the next.
     const n = this.nextTick(place, year * 64 - 1);
-    if (n !== NONE) this.ctx.sim.schedule(this.tickDay(n), PRIORITY.tick, this.K.month, place, n);
+    if (n !== NONE) this.tick.at(this.tickDay(n), place, n);
   }
 
   private tickDay(n: number): number {
@@ -326,23 +313,21 @@ export class SchoolLife implements WorldModule {
     place: number,
     year: number,
     from: number,
-    kind: number,
+    code: number,
     perYear: number,
     phase: number,
-    purpose: number,
+    purpose: Purpose,
   ): void {
     const key = this.ctx.places[place]!.key;
+    const draw = this.ctx.streams.draw(purpose);
     const whole = Math.floor(perYear);
-    const n = whole + (uniform(this.ctx.seed, purpose, key, year * 2) < perYear - whole ? 1 : 0);
+    const n = whole + (draw.at(key, year * 2) < perYear - whole ? 1 : 0);
     const jan1 = dayFromYmd(year, 1, 1);
     const len = dayFromYmd(year + 1, 1, 1) - jan1;
     for (let i = 0; i < n; i++) {
-      const jitter = Math.floor(
-        (uniform(this.ctx.seed, purpose, key, year * 64 + i + 1) - 0.5) * Math.min(20, len / (2 * n)),
-      );
+      const jitter = Math.floor((draw.at(key, year * 64 + i + 1) - 0.5) * Math.min(20, len / (2 * n)));
       const day = jan1 + Math.floor(((i + phase) * len) / n) + jitter;
-      if (day >= from && day <= this.ctx.end)
-        this.ctx.sim.schedule(day, PRIORITY.happening, kind, place, year * 64 + i);
+      if (day >= from && day <= this.ctx.end) this.happening.at(day, place * 4 + code, year * 64 + i);
     }
   }
 
@@ -353,17 +338,17 @@ export class SchoolLife implements WorldModule {
   private onCalendar(day: number, place: number, year: number): void {
     const sch = this.life.school;
     if (this.isResidence(place)) {
-      const s = this.stream(P.calendar, place, year);
+      const s = this.stream('school-calendar', place, year);
       const reports = this.cottages.yearly(place, day, s);
       const jan1 = dayFromYmd(year, 1, 1);
       for (let i = 0; i < reports; i++) {
         const at = Math.max(day, jan1 + Math.floor(s.next() * 330));
-        if (at <= this.ctx.end) this.ctx.sim.schedule(at, PRIORITY.trip, this.K.report, place, year * 64 + i);
+        if (at <= this.ctx.end) this.outing.at(at, place * 2 + OUTING.report, year * 64 + i);
       }
     } else {
-      this.spread(place, year, day, this.K.exchange, sch.exchange.perYear, 0.5, P.exchange);
-      this.spread(place, year, day, this.K.sale, sch.sale.perYear, 0.3, P.sale);
-      this.spread(place, year, day, this.K.gallery, sch.gallery.visitsPerYear, 0.4, P.gallery);
+      this.spread(place, year, day, HAPPENING.exchange, sch.exchange.perYear, 0.5, 'exchange');
+      this.spread(place, year, day, HAPPENING.sale, sch.sale.perYear, 0.3, 'sale');
+      this.spread(place, year, day, HAPPENING.gallery, sch.gallery.visitsPerYear, 0.4, 'gallery');
     }
     this.scheduleCalendar(place, year + 1, day + 1);
   }
@@ -383,12 +368,12 @@ export class SchoolLife implements WorldModule {
 
   private onTick(day: number, place: number, n: number): void {
     const next = this.nextTick(place, n);
-    if (next !== NONE) this.ctx.sim.schedule(this.tickDay(next), PRIORITY.tick, this.K.month, place, next);
+    if (next !== NONE) this.tick.at(this.tickDay(next), place, next);
     this.prune(place);
     const life = this.life;
     if (life.at(place).length === 0) return;
     const per = life.school.social.ticksPerYear;
-    const s = this.stream(P.month, place, n);
+    const s = this.stream('school-month', place, n);
     const residence = this.isResidence(place);
     const scope = scopeOf(life, place, day, per);
     // At a residence only late bloomers (and believers in proof by art) have a pace above zero;
@@ -415,7 +400,7 @@ export class SchoolLife implements WorldModule {
     this.scheduleYear(place, year + 1);
     this.prune(place);
     const life = this.life;
-    const s = this.stream(P.year, place, year);
+    const s = this.stream('school-year', place, year);
     for (const m of life.at(place)) m.standing = Math.round((0.85 * m.standing + 0.15 * 0.3) * 1000) / 1000;
     settle(life.at(place));
     for (const [m, p] of popularity(life.at(place))) m.popularity = p;
@@ -432,7 +417,7 @@ export class SchoolLife implements WorldModule {
     disclose(life, place, day, s, classes);
     for (const { staff, event } of plainSpeaking(life, place, day, s, classes)) {
       const at = day + 14 + s.int(46);
-      if (at <= this.ctx.end) this.ctx.sim.schedule(at, PRIORITY.later, this.K.leave, staff.id, event);
+      if (at <= this.ctx.end) this.aftermath.at(at, staff.id * 4 + AFTERMATH.leave, event);
     }
     const students = life.aged(place, day, life.school.social.fromAge);
     favour(life, place, day, s, students);
@@ -444,28 +429,28 @@ export class SchoolLife implements WorldModule {
 
   private onExchange(day: number, place: number, n: number): void {
     this.prune(place);
-    holdExchange(this.life, place, day, this.stream(P.exchange, place, n));
+    holdExchange(this.life, place, day, this.stream('exchange', place, n));
   }
 
   private onSale(day: number, place: number, n: number): void {
     this.prune(place);
-    holdSale(this.life, place, day, this.stream(P.sale, place, n));
+    holdSale(this.life, place, day, this.stream('sale', place, n));
   }
 
   private onGallery(day: number, place: number, n: number): void {
     this.prune(place);
     const since = this.lastVisit.get(place) ?? this.ctx.start;
-    if (madameVisits(this.life, place, day, since, this.stream(P.gallery, place, n)) !== NONE)
+    if (madameVisits(this.life, place, day, since, this.stream('gallery', place, n)) !== NONE)
       this.lastVisit.set(place, day);
   }
 
   private scheduleLoss(item: Item, from: number): void {
     const rate = this.life.school.sale.lossPerYear;
     if (rate <= 0) return;
-    const u = uniform(this.ctx.seed, P.loss, hash4(item.id, item.copyOf, 0, 0), item.version);
+    const u = this.ctx.streams.draw('item-loss').at(hash4(item.id, item.copyOf, 0, 0), item.version);
     const years = -Math.log(1 - u) / rate;
     const at = from + Math.max(1, Math.round(years * 365.2425));
-    if (at <= this.ctx.end) this.ctx.sim.schedule(at, PRIORITY.later, this.K.loss, item.id, item.version);
+    if (at <= this.ctx.end) this.aftermath.at(at, item.id * 4 + AFTERMATH.loss, item.version);
   }
 
   private onItemLost(day: number, itemId: number, version: number): void {
@@ -491,15 +476,15 @@ export class SchoolLife implements WorldModule {
 
   private onReport(day: number, place: number, n: number): void {
     this.prune(place);
-    const s = this.stream(P.report, place, n);
+    const s = this.stream('possible-report', place, n);
     const trip = this.cottages.report(place, day, s);
     if (trip === NONE) return;
     const at = day + 20 + s.int(50);
-    if (at <= this.ctx.end) this.ctx.sim.schedule(at, PRIORITY.trip, this.K.trip, trip, n);
+    if (at <= this.ctx.end) this.outing.at(at, trip * 2 + OUTING.trip, n);
   }
 
   private onTrip(day: number, trip: number, n: number): void {
-    const s = new Draws(this.ctx.seed, P.trip, hash4(trip, n, 0, 0));
+    const s = this.ctx.streams.sequence('possible-trip', hash4(trip, n, 0, 0));
     this.cottages.trip(trip, day, s);
   }
 
@@ -521,7 +506,7 @@ export class SchoolLife implements WorldModule {
     const item = m?.items.map((id) => this.life.items[id - 1]!).find((i) => i.kind === kind);
     if (!item) throw new RangeError(`loseOn: ${this.ctx.people.name(person)} has no ${kind} to lose`);
     if (day >= this.ctx.sim.now && day <= this.ctx.end)
-      this.ctx.sim.schedule(day, PRIORITY.later, this.K.loss, item.id, item.version);
+      this.aftermath.at(day, item.id * 4 + AFTERMATH.loss, item.version);
   }
 
   /** On `day` someone at the person's residence claims to have seen their possible; a trip follows. */
@@ -530,8 +515,7 @@ export class SchoolLife implements WorldModule {
     if (!m || m.home === NONE || !this.isResidence(m.home))
       throw new RangeError(`sightingOn: ${this.ctx.people.name(person)} is not at a residence`);
     this.cottages.sightings.push(person);
-    if (day >= this.ctx.sim.now && day <= this.ctx.end)
-      this.ctx.sim.schedule(day, PRIORITY.trip, this.K.report, m.home, -1);
+    if (day >= this.ctx.sim.now && day <= this.ctx.end) this.outing.at(day, m.home * 2 + OUTING.report, -1);
   }
 
   /** On their next trip from a residence, the person finds what they lost (or its twin). */
@@ -542,7 +526,7 @@ export class SchoolLife implements WorldModule {
   /** Madame comes upon the person alone with a song on `day`, and is moved. */
   madameMovedOn(person: number, day: number): void {
     if (day >= this.ctx.sim.now && day <= this.ctx.end)
-      this.ctx.sim.schedule(day, PRIORITY.later, this.K.moved, person, 0);
+      this.aftermath.at(day, person * 4 + AFTERMATH.moved, 0);
   }
 
   private onMadameMoved(day: number, person: number): void {
@@ -613,7 +597,7 @@ export class SchoolLife implements WorldModule {
     const members = party.map((id) => this.life.members.get(id));
     if (!m || m.home === NONE || !this.isResidence(m.home) || members.some((x) => !x || x.home !== m.home))
       return false;
-    const s = this.stream(P.trip, m.home, day);
+    const s = this.stream('possible-trip', m.home, day);
     this.cottages.storyTrip(m, members as Member[], day, s);
     return true;
   }

@@ -6,7 +6,7 @@
  * ledger and holdings here are written in the same step, so every table is the fold of the log.
  */
 import { DAYS_PER_YEAR } from '../../engine/calendar.js';
-import { hash4, hashString, uniform } from '../../engine/random.js';
+import { hash4 } from '../../engine/random.js';
 import { NONE } from '../../engine/recorder.js';
 import { RuleViolation } from '../../errors.js';
 import { isoDate } from '../../engine/calendar.js';
@@ -16,8 +16,6 @@ import { BeliefBook } from '../beliefs/book.js';
 import { HoldBack } from '../canon/hold-back.js';
 import type { WorldContext } from '../module.js';
 import type { Place } from '../places.js';
-
-const P_SPARK = hashString('spark');
 
 export type SchoolSettings = Scenario['policy']['school'];
 export type CottagesSettings = Scenario['policy']['cottages'];
@@ -252,10 +250,6 @@ export class Life {
     this.beliefSettings = ctx.scenario.policy.beliefs;
   }
 
-  get seed(): number {
-    return this.ctx.seed;
-  }
-
   place(id: number): Place {
     return this.ctx.places[id]!;
   }
@@ -329,7 +323,7 @@ export class Life {
         r: 0,
         t: 0,
         friends: false,
-        spark: uniform(this.ctx.seed, P_SPARK, hash4(lo, hi, 0, 0), 0),
+        spark: this.ctx.streams.draw('spark').at(hash4(lo, hi, 0, 0), 0),
       };
       a.ties.set(b.id, t);
       a.tieList.push(t);

@@ -6,7 +6,7 @@
  * changes become events: a friendship made or broken, a couple formed or ended, a tantrum and
  * how others answered it, a teasing, a clique gathered or left.
  */
-import type { Draws } from './draws.js';
+import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { eagerness, tell } from '../beliefs/rumours.js';
 import { T } from '../event-types.js';
@@ -52,7 +52,7 @@ function groupOf(scope: TickScope, m: Member): Member[] {
   return scope.groups.get(scope.atResidence ? 0 : m.cohort) ?? NO_ONE;
 }
 
-function partnerOf(scope: TickScope, m: Member, s: Draws): Member | undefined {
+function partnerOf(scope: TickScope, m: Member, s: Sequence): Member | undefined {
   const r = s.next();
   const list = m.tieList;
   if (r < 0.7 && list.length > 0) {
@@ -89,7 +89,7 @@ function weight(t: Tie): number {
  * A tick's talk: everyone passes on what they believe, fresh and juicy things most, to people
  * they meet, mostly those they are close to; so rumours travel along friendships.
  */
-export function gossip(life: Life, scope: TickScope, s: Draws): void {
+export function gossip(life: Life, scope: TickScope, s: Sequence): void {
   const perTick = life.beliefSettings.tellsPerYear / scope.perYear;
   const { day, place } = scope;
   const eager: number[] = [];
@@ -115,7 +115,7 @@ export function gossip(life: Life, scope: TickScope, s: Draws): void {
 /**
  * A tick's encounters: ties move, friendships and couples form and break.
  */
-export function encounters(life: Life, scope: TickScope, s: Draws): void {
+export function encounters(life: Life, scope: TickScope, s: Sequence): void {
   const soc = life.school.social;
   for (const a of scope.people) {
     // A fractional rate: the whole part always, the rest by chance.
@@ -128,7 +128,7 @@ export function encounters(life: Life, scope: TickScope, s: Draws): void {
   }
 }
 
-function meet(life: Life, scope: TickScope, a: Member, b: Member, s: Draws): void {
+function meet(life: Life, scope: TickScope, a: Member, b: Member, s: Sequence): void {
   const soc = life.school.social;
   const { day, place } = scope;
   const ta = life.tie(a, b);
@@ -194,7 +194,7 @@ function meet(life: Life, scope: TickScope, a: Member, b: Member, s: Draws): voi
 }
 
 /** A gift from one's collection to someone one is fond of. */
-function give(life: Life, a: Member, b: Member, day: number, place: number, s: Draws): void {
+function give(life: Life, a: Member, b: Member, day: number, place: number, s: Sequence): void {
   const item = life.items[a.items[s.int(a.items.length)]! - 1]!;
   if (life.storyline.itemHeld(a.id, item.kind, day)) return;
   const event = life.emit(day, T.item_given, a.id, b.id, place, item.id, NONE, null);
@@ -256,7 +256,7 @@ export function endCouple(
 }
 
 /** Couples at the place may part: the less fond they are, the likelier. */
-export function coupleEndings(life: Life, scope: TickScope, s: Draws, perYear: number): void {
+export function coupleEndings(life: Life, scope: TickScope, s: Sequence, perYear: number): void {
   const seen = new Set<number>();
   for (const m of scope.people) {
     const c = life.coupleOf(m);
@@ -327,7 +327,7 @@ function teasable(m: Member, atResidence: boolean): number {
  * Teasings at a place this tick. A ringleader of the target's years (bold and unkind) starts
  * it, their clique joins in, and a guardian nearby may stop it. Returns the events.
  */
-export function teasings(life: Life, scope: TickScope, s: Draws, guardians: readonly Staff[]): void {
+export function teasings(life: Life, scope: TickScope, s: Sequence, guardians: readonly Staff[]): void {
   const soc = life.school.social;
   const rate =
     (soc.teasingsPerYear / scope.perYear) * (scope.people.length / 300) * (scope.atResidence ? 0.5 : 1);
@@ -357,7 +357,7 @@ export function teasings(life: Life, scope: TickScope, s: Draws, guardians: read
   }
 }
 
-function tease(life: Life, scope: TickScope, target: Member, s: Draws, guardians: readonly Staff[]): void {
+function tease(life: Life, scope: TickScope, target: Member, s: Sequence, guardians: readonly Staff[]): void {
   const group = groupOf(scope, target);
   let leader: Member | undefined;
   let best = -1;
@@ -422,7 +422,7 @@ function tease(life: Life, scope: TickScope, target: Member, s: Draws, guardians
  * ignore it or flee, and the answer moves the tantrum-thrower's view of them. Returns the
  * people who had one (for a guardian's word after).
  */
-export function tantrums(life: Life, scope: TickScope, s: Draws): Member[] {
+export function tantrums(life: Life, scope: TickScope, s: Sequence): Member[] {
   const soc = life.school.social;
   const out: Member[] = [];
   const base = (soc.tantrumsPerYear / scope.perYear) * (scope.atResidence ? 0.4 : 1);
@@ -482,7 +482,7 @@ export function tantrums(life: Life, scope: TickScope, s: Draws): Member[] {
  * Once a year, in each year group old enough, the boldest of those without a clique may gather
  * their friends into one; drifting members leave, and the liked may join.
  */
-export function cliqueYear(life: Life, scope: TickScope, s: Draws): void {
+export function cliqueYear(life: Life, scope: TickScope, s: Sequence): void {
   const soc = life.school.social;
   const { day, place } = scope;
   for (const group of scope.groups.values()) {

@@ -2,14 +2,11 @@
  * Who a student is: personality traits and the hand they make art with, drawn once from the
  * person's own stream (so a policy elsewhere never changes who anyone is).
  */
-import { hashString, uniform } from '../../engine/random.js';
+import type { Streams } from '../streams.js';
 import type { ArtMedium, ArtStyle } from '../art/index.js';
 import { fromDistribution } from '../draw.js';
 import type { ArtHand, SchoolSettings, Traits } from './life.js';
 import { r3, unit } from './life.js';
-
-const P_TRAITS = hashString('school-traits');
-const P_HAND = hashString('art-hand');
 
 /** Styles other than Tommy's, with their weights. */
 const ORDINARY_STYLES: readonly [ArtStyle, number][] = [
@@ -36,10 +33,11 @@ export function weighted<T>(options: readonly (readonly [T, number])[], u: numbe
 
 /**
  * A person's traits from their key: most are middling, tempers mostly mild.
- * @example drawTraits(7, people.key[id]).temper
+ * @example drawTraits(ctx.streams, people.key(id)).temper
  */
-export function drawTraits(seed: number, key: number): Traits {
-  const u = (i: number) => uniform(seed, P_TRAITS, key, i);
+export function drawTraits(streams: Streams, key: number): Traits {
+  const draw = streams.draw('school-traits');
+  const u = (i: number) => draw.at(key, i);
   const mid = (i: number) => r3((u(2 * i) + u(2 * i + 1)) / 2);
   return {
     sociability: mid(0),
@@ -55,8 +53,9 @@ export function drawTraits(seed: number, key: number): Traits {
  * The hand a person makes art with: skill at sixteen, originality, temperament, style, hue,
  * pace and favourite medium. A few have Tommy's style and bloom late.
  */
-export function drawHand(seed: number, key: number, traits: Traits, s: SchoolSettings): ArtHand {
-  const u = (i: number) => uniform(seed, P_HAND, key, i);
+export function drawHand(streams: Streams, key: number, traits: Traits, s: SchoolSettings): ArtHand {
+  const draw = streams.draw('art-hand');
+  const u = (i: number) => draw.at(key, i);
   const late = u(0) < s.art.animalsShare;
   const style: ArtStyle = late ? 'animals' : weighted(ORDINARY_STYLES, u(1));
   const media: [ArtMedium, number][] = [
