@@ -63,11 +63,14 @@ export function beatConsequences(
           fail('the people of a trip must all be living at one residence');
         break;
       }
-      case 'couple':
-        if (second === undefined || !life.coupleNow(first!, second, day, ctx.people.place(first!))) {
+      case 'couple': {
+        // Where the story sets it (Kingsfield), else where the first of them lives.
+        const where = ctx.places.find((x) => x.slug === beat.place)?.id ?? ctx.people.place(first!);
+        if (second === undefined || !life.coupleNow(first!, second, day, where)) {
           fail('a couple needs two people followed in detail');
         }
         break;
+      }
       case 'couple-ended': {
         const c = second === undefined ? undefined : life.coupleOf(first!);
         if (!c || (c.a !== second && c.b !== second)) fail('only a couple can part');
