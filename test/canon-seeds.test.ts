@@ -20,8 +20,8 @@ const canon = loadScenario('examples/canon.yaml').scenario;
 const day = (iso: string) => parseIsoDate(iso)!;
 const beatDay = (id: string) => day(canon.beats.find((b) => b.id === id)!.date);
 
-/** The seeds: the scenario's own, the first failures, and the seeds 100–105. */
-const SEEDS = [1968, 1];
+/** The seeds: the scenario's own, and seeds that once stopped at a beat (every kind of failure). */
+const SEEDS = [1968, 1, 2, 3, 7, 11, 42, 100, 101, 111, 112, 113];
 
 /** Everything the world did against the storyline, as sentences (empty when it kept to it). */
 function contradictions(run: MemoryRun): string[] {
