@@ -33,7 +33,8 @@ export function beatConsequences(
   personOfCast: (castId: string) => number | undefined,
 ): boolean {
   const life = schoolLifeOf(ctx);
-  if (!life) return false;
+  const story = life?.story;
+  if (!life || !story) return false;
   const [first, second] = people;
   const fail = (detail: string): never => {
     throw new RuleViolation(`beat '${beat.id}' contradicts the world`, detail, beat.title, isoDate(day));
@@ -41,13 +42,13 @@ export function beatConsequences(
   try {
     switch (beat.kind) {
       case 'bought':
-        life.wish(first!, itemKind(beat.item), beat.item ?? 'something from a Sale box');
+        story.wish(first!, itemKind(beat.item), beat.item ?? 'something from a Sale box');
         break;
       case 'lost':
-        life.loseOn(first!, itemKind(beat.item), day);
+        story.loseOn(first!, itemKind(beat.item), day);
         break;
       case 'danced':
-        life.madameMovedOn(first!, day);
+        story.madameMovedOn(first!, day);
         break;
       case 'possible-trip': {
         // Whoever finds something on this trip must be listening for it before the trip sets out.
@@ -55,18 +56,18 @@ export function beatConsequences(
           if (b.kind === 'found' && b.date === beat.date) {
             for (const c of b.people) {
               const id = personOfCast(c);
-              if (id !== undefined) life.findOnNextTrip(id, itemKind(b.item));
+              if (id !== undefined) story.findOnNextTrip(id, itemKind(b.item));
             }
           }
         }
-        if (!life.storyTripNow(first!, people, day))
+        if (!story.storyTripNow(first!, people, day))
           fail('the people of a trip must all be living at one residence');
         break;
       }
       case 'couple': {
         // Where the story sets it (Kingsfield), else where the first of them lives.
         const where = ctx.places.find((x) => x.slug === beat.place)?.id ?? ctx.people.place(first!);
-        if (second === undefined || !life.coupleNow(first!, second, day, where)) {
+        if (second === undefined || !story.coupleNow(first!, second, day, where)) {
           fail('a couple needs two people followed in detail');
         }
         break;
@@ -85,18 +86,18 @@ export function beatConsequences(
         notebook(ctx, life, first!, day, eventId, fail);
         break;
       case 'guardian-left':
-        if (!life.guardianLeavesNow(first!, day, eventId))
+        if (!story.guardianLeavesNow(first!, day, eventId))
           fail(`${ctx.people.name(first!)} is not on a school's staff`);
         break;
       case 'learned-truth':
         for (const who of people.filter((p) => ctx.people.kind(p) === 0)) {
-          life.learnNow(who, 'deferral', 'no-such-thing', day, eventId, 'told by Miss Emily');
-          life.learnNow(who, 'gallery-purpose', 'souls', day, eventId, 'told by Miss Emily');
+          story.learnNow(who, 'deferral', 'no-such-thing', day, eventId, 'told by Miss Emily');
+          story.learnNow(who, 'gallery-purpose', 'souls', day, eventId, 'told by Miss Emily');
         }
         break;
       case 'apology':
         for (const who of people.slice(1))
-          life.learnNow(who, 'madame-address', 'seaside', day, eventId, 'given the address by Ruth');
+          story.learnNow(who, 'madame-address', 'seaside', day, eventId, 'given the address by Ruth');
         break;
       default:
         return false;

@@ -6,9 +6,9 @@
  * are one `works_made` event; the works themselves are rows of the `works` table.
  */
 import { NONE } from '../../engine/recorder.js';
-import type { ArtMedium, ArtStyle, ArtworkSpec } from '../art/index.js';
 import { T } from '../event-types.js';
 import type { Sequence } from '../streams.js';
+import type { ArtMedium, ArtStyle } from './media.js';
 import type { Life, Member, Work } from './life.js';
 import { poisson, r3, unit } from './life.js';
 import { titleFor } from './titles.js';
@@ -125,39 +125,4 @@ export function makeOne(
 export function titleOf(life: Life, w: Work): string {
   const friend = w.friend === NONE ? null : firstName(life.ctx.people.name(w.friend));
   return titleFor(life.ctx.streams.sequence('work-title', w.id), w.medium, w.style, friend);
-}
-
-/**
- * The renderer's spec of a stored work.
- * @example renderArtwork(workSpec(row, seed, 'Tommy D.'))
- */
-export function workSpec(
-  w: {
-    id: number;
-    medium: string;
-    style: string;
-    skill: number;
-    originality: number;
-    temperament: number;
-    hue: number;
-    maker_age?: number;
-    age?: number;
-    title: string;
-  },
-  seed: number,
-  maker: string,
-): ArtworkSpec {
-  return {
-    id: w.id,
-    seed,
-    medium: w.medium as ArtMedium,
-    style: w.style as ArtStyle,
-    skill: w.skill,
-    originality: w.originality,
-    temperament: w.temperament,
-    hue: w.hue,
-    makerAge: w.maker_age ?? w.age ?? 12,
-    title: w.title,
-    maker,
-  };
 }

@@ -9,7 +9,7 @@
  * Other modules reach the state through `schoolLifeOf(ctx)` (couples, beliefs, works: what a
  * deferral application needs).
  */
-import { dayFromYmd, yearOf } from '../../engine/calendar.js';
+import { dayFromYmd } from '../../engine/calendar.js';
 import { hash4 } from '../../engine/random.js';
 import { NONE } from '../../engine/recorder.js';
 import { Cottages } from '../cottages/index.js';
@@ -38,30 +38,17 @@ import {
   plainSpeaking,
   rumourOrigins,
 } from './guardians.js';
-import { Life, type Item, type Member } from './life.js';
+import { SchoolCalendar } from './calendar.js';
+import { isResidence, Life, type Item, type Member } from './life.js';
+import { SchoolStory } from './story.js';
 import { holdSale } from './sale.js';
-import {
-  cliqueYear,
-  coupleEndings,
-  endCouple,
-  formCouple,
-  ease,
-  encounters,
-  gossip,
-  leaveClique,
-  scopeOf,
-  settle,
-  snapshot,
-  tantrums,
-  teasings,
-} from './social.js';
-import { asCast } from '../canon/traits.js';
-import { schoolTables } from './tables.js';
-import { drawHand, drawTraits } from './traits.js';
+import { coupleEndings, ease, encounters, gossip, scopeOf, settle, snapshot } from './social.js';
+import { cliqueYear, leaveClique } from './cliques.js';
+import { tantrums, teasings } from './tempers.js';
+import { schoolSummary, schoolTables } from './tables.js';
+import { newMember } from './traits.js';
 
-/** What a `school-happening` wake-up is: its code, in the low bits of its first argument. */
-const HAPPENING = { exchange: 0, sale: 1, gallery: 2 } as const;
-/** What a `residence-outing` wake-up is. */
+/** What a `residence-outing` wake-up is: its code, in the low bits of its first argument. */
 const OUTING = { report: 0, trip: 1 } as const;
 /** What a `school-aftermath` wake-up is. */
 const AFTERMATH = { loss: 0, leave: 1, moved: 2 } as const;
@@ -80,10 +67,9 @@ export class SchoolLife implements WorldModule {
   readonly life: Life;
   readonly cottages: Cottages;
   private readonly ctx: WorldContext;
-  private readonly calendar: WakeUp;
-  private readonly tick: WakeUp;
-  private readonly year: WakeUp;
-  private readonly happening: WakeUp;
+  /** What a storyline may ask of school life and the Cottages. */
+  readonly story: SchoolStory;
+  private readonly calendar: SchoolCalendar;
   private readonly outing: WakeUp;
   private readonly aftermath: WakeUp;
   private readonly schools: Place[];
@@ -101,15 +87,13 @@ export class SchoolLife implements WorldModule {
     const res = new Set<number>();
     for (const s of this.schools) if (s.residence !== null) res.add(s.residence);
     this.residences = [...res].sort((a, b) => a - b).map((id) => places[id]!);
-    this.calendar = ctx.wakeUp('school-calendar', (day, place, year) => this.onCalendar(day, place, year));
-    this.tick = ctx.wakeUp('school-tick', (day, place, n) => this.onTick(day, place, n));
-    this.year = ctx.wakeUp('school-year', (day, place, year) => this.onSchoolYear(day, place, year));
-    this.happening = ctx.wakeUp('school-happening', (day, a, n) => {
-      const place = a >> 2;
-      const code = a & 3;
-      if (code === HAPPENING.exchange) this.onExchange(day, place, n);
-      else if (code === HAPPENING.sale) this.onSale(day, place, n);
-      else this.onGallery(day, place, n);
+    this.calendar = new SchoolCalendar(ctx, this.life.school, {
+      calendar: (day, place, year) => this.onCalendar(day, place, year),
+      tick: (day, place, n) => this.onTick(day, place, n),
+      year: (day, place, year) => this.onSchoolYear(day, place, year),
+      exchange: (day, place, n) => this.onExchange(day, place, n),
+      sale: (day, place, n) => this.onSale(day, place, n),
+      gallery: (day, place, n) => this.onGallery(day, place, n),
     });
     this.outing = ctx.wakeUp('residence-outing', (day, a, n) => {
       if ((a & 1) === OUTING.report) this.onReport(day, a >> 1, n);
@@ -119,7 +103,12 @@ export class SchoolLife implements WorldModule {
       const code = a & 3;
       if (code === AFTERMATH.loss) this.onItemLost(day, a >> 2, b);
       else if (code === AFTERMATH.leave) this.onGuardianLeaves(day, a >> 2, b);
-      else this.onMadameMoved(day, a >> 2);
+      else this.story.onMadameMoved(day, a >> 2);
+    });
+    this.story = new SchoolStory(ctx, this.life, this.cottages, {
+      lose: (day, item, version) => this.aftermath.at(day, item * 4 + AFTERMATH.loss, version),
+      sighting: (day, place) => this.outing.at(day, place * 2 + OUTING.report, -1),
+      moved: (day, person) => this.aftermath.at(day, person * 4 + AFTERMATH.moved, 0),
     });
     this.life.onHold = (item, day) => this.scheduleLoss(item, day);
     schoolLifeOf.set(ctx, this);
@@ -153,57 +142,13 @@ export class SchoolLife implements WorldModule {
       life.book.setTruth('deferral', 'no-such-thing', false);
       if (deferral.granted === 'similarity') life.book.setTruth('deferral', 'proof-by-art', true);
     }
-    const startYear = yearOf(ctx.start);
-    for (const place of [...this.schools, ...this.residences]) {
-      this.scheduleCalendar(place.id, startYear, ctx.start);
-      this.scheduleYear(place.id, startYear);
-      this.scheduleTicks(place.id, startYear);
-    }
+    for (const place of [...this.schools, ...this.residences]) this.calendar.start(place.id);
   }
 
   // ---- the people followed -------------------------------------------------------------------
 
   private addMember(person: number, home: number, veteran: boolean): Member {
-    const p = this.ctx.people;
-    const key = p.key(person);
-    const drawn = drawTraits(this.ctx.streams, key);
-    const castId = this.life.storyline.castId(person);
-    const { traits, hand } = asCast(
-      castId === undefined ? undefined : this.ctx.scenario.cast.find((c) => c.id === castId),
-      drawn,
-      drawHand(this.ctx.streams, key, drawn, this.life.school),
-    );
-    const m: Member = {
-      id: person,
-      key,
-      sex: p.sex(person),
-      born: p.born(person),
-      cohort: p.cohort(person),
-      school: p.school(person),
-      veteran,
-      home: NONE,
-      traits,
-      art: hand,
-      tokens: veteran ? 0 : this.life.school.exchange.startingTokens,
-      standing: Math.round((0.2 + 0.2 * this.ctx.streams.draw('standing').at(key, 0)) * 1000) / 1000,
-      strain: 0,
-      chosen: 0,
-      works: 0,
-      ties: new Map(),
-      tieList: [],
-      couple: NONE,
-      clique: NONE,
-      recent: [],
-      items: [],
-      lost: [],
-      comforted: false,
-      ageNow: 0,
-      popularity: 0.3,
-      group: [],
-    };
-    this.life.members.set(person, m);
-    this.life.move(m, home);
-    return m;
+    return newMember(this.life, person, home, veteran);
   }
 
   onBorn(person: number): void {
@@ -265,78 +210,11 @@ export class SchoolLife implements WorldModule {
     return this.ctx.streams.sequence(purpose, hash4(this.ctx.places[place]!.key, n, 0, 0));
   }
 
-  private scheduleCalendar(place: number, year: number, from: number): void {
-    const day = Math.max(from, dayFromYmd(year, 1, 1));
-    if (day <= this.ctx.end) this.calendar.at(day, place, year);
-  }
-
-  private scheduleYear(place: number, year: number): void {
-    let day = dayFromYmd(year, 9, 5);
-    if (day < this.ctx.start) day = dayFromYmd(year + 1, 9, 5);
-    if (day <= this.ctx.end) this.year.at(day, place, yearOf(day));
-  }
-
-  private scheduleTicks(place: number, year: number): void {
-    // One tick now and then one after another: each tick schedules the next.
-    const n = this.nextTick(place, year * 64 - 1);
-    if (n !== NONE) this.tick.at(this.tickDay(n), place, n);
-  }
-
-  private tickDay(n: number): number {
-    const per = this.life.school.social.ticksPerYear;
-    const year = Math.floor(n / 64);
-    const i = n % 64;
-    const jan1 = dayFromYmd(year, 1, 1);
-    return jan1 + Math.floor(((i + 0.5) * (dayFromYmd(year + 1, 1, 1) - jan1)) / per);
-  }
-
-  /** The tick number after `n` (year * 64 + index) on or after the start, or NONE after the end. */
-  private nextTick(_place: number, n: number): number {
-    const per = this.life.school.social.ticksPerYear;
-    let year = Math.floor((n + 1) / 64);
-    let i = (n + 1) % 64;
-    for (;;) {
-      if (i >= per) {
-        year++;
-        i = 0;
-      }
-      const m = year * 64 + i;
-      const day = this.tickDay(m);
-      if (day > this.ctx.end) return NONE;
-      if (day >= this.ctx.start && day >= this.ctx.sim.now) return m;
-      i++;
-    }
-  }
-
-  /** Spreads `perYear` happenings over a year (a fractional rate sometimes rounds up). */
-  private spread(
-    place: number,
-    year: number,
-    from: number,
-    code: number,
-    perYear: number,
-    phase: number,
-    purpose: Purpose,
-  ): void {
-    const key = this.ctx.places[place]!.key;
-    const draw = this.ctx.streams.draw(purpose);
-    const whole = Math.floor(perYear);
-    const n = whole + (draw.at(key, year * 2) < perYear - whole ? 1 : 0);
-    const jan1 = dayFromYmd(year, 1, 1);
-    const len = dayFromYmd(year + 1, 1, 1) - jan1;
-    for (let i = 0; i < n; i++) {
-      const jitter = Math.floor((draw.at(key, year * 64 + i + 1) - 0.5) * Math.min(20, len / (2 * n)));
-      const day = jan1 + Math.floor(((i + phase) * len) / n) + jitter;
-      if (day >= from && day <= this.ctx.end) this.happening.at(day, place * 4 + code, year * 64 + i);
-    }
-  }
-
   private isResidence(place: number): boolean {
-    return this.ctx.places[place]!.kind === 'residence';
+    return isResidence(this.ctx, place);
   }
 
   private onCalendar(day: number, place: number, year: number): void {
-    const sch = this.life.school;
     if (this.isResidence(place)) {
       const s = this.stream('school-calendar', place, year);
       const reports = this.cottages.yearly(place, day, s);
@@ -346,11 +224,9 @@ export class SchoolLife implements WorldModule {
         if (at <= this.ctx.end) this.outing.at(at, place * 2 + OUTING.report, year * 64 + i);
       }
     } else {
-      this.spread(place, year, day, HAPPENING.exchange, sch.exchange.perYear, 0.5, 'exchange');
-      this.spread(place, year, day, HAPPENING.sale, sch.sale.perYear, 0.3, 'sale');
-      this.spread(place, year, day, HAPPENING.gallery, sch.gallery.visitsPerYear, 0.4, 'gallery');
+      this.calendar.spreadHappenings(place, year, day);
     }
-    this.scheduleCalendar(place, year + 1, day + 1);
+    this.calendar.nextCalendar(place, year + 1, day + 1);
   }
 
   /** Drops from a place's roster anyone the lifecycle has moved elsewhere (a school closed, say). */
@@ -367,8 +243,7 @@ export class SchoolLife implements WorldModule {
   }
 
   private onTick(day: number, place: number, n: number): void {
-    const next = this.nextTick(place, n);
-    if (next !== NONE) this.tick.at(this.tickDay(next), place, next);
+    this.calendar.nextTick(place, n);
     this.prune(place);
     const life = this.life;
     if (life.at(place).length === 0) return;
@@ -397,7 +272,7 @@ export class SchoolLife implements WorldModule {
   }
 
   private onSchoolYear(day: number, place: number, year: number): void {
-    this.scheduleYear(place, year + 1);
+    this.calendar.nextYear(place, year + 1);
     this.prune(place);
     const life = this.life;
     const s = this.stream('school-year', place, year);
@@ -488,120 +363,6 @@ export class SchoolLife implements WorldModule {
     this.cottages.trip(trip, day, s);
   }
 
-  // ---- pinned beats (a scenario's fixed story, such as the canon's) ----------------------------
-
-  /**
-   * The person buys this thing at their next Sale (a cassette of songs, say).
-   * @example life.wish(kathy, 'cassette', '"Slow Hours", songs by Vera Linley, on cassette')
-   */
-  wish(person: number, kind: string, label: string): void {
-    const list = this.life.wishes.get(person) ?? [];
-    list.push({ kind, label });
-    this.life.wishes.set(person, list);
-  }
-
-  /** The person loses the first thing of this kind in their collection on `day`. */
-  loseOn(person: number, kind: string, day: number): void {
-    const m = this.life.members.get(person);
-    const item = m?.items.map((id) => this.life.items[id - 1]!).find((i) => i.kind === kind);
-    if (!item) throw new RangeError(`loseOn: ${this.ctx.people.name(person)} has no ${kind} to lose`);
-    if (day >= this.ctx.sim.now && day <= this.ctx.end)
-      this.aftermath.at(day, item.id * 4 + AFTERMATH.loss, item.version);
-  }
-
-  /** On `day` someone at the person's residence claims to have seen their possible; a trip follows. */
-  sightingOn(person: number, day: number): void {
-    const m = this.life.members.get(person);
-    if (!m || m.home === NONE || !this.isResidence(m.home))
-      throw new RangeError(`sightingOn: ${this.ctx.people.name(person)} is not at a residence`);
-    this.cottages.sightings.push(person);
-    if (day >= this.ctx.sim.now && day <= this.ctx.end) this.outing.at(day, m.home * 2 + OUTING.report, -1);
-  }
-
-  /** On their next trip from a residence, the person finds what they lost (or its twin). */
-  findOnNextTrip(person: number, kind: string | null = null): void {
-    this.life.findsOnTrip.set(person, kind);
-  }
-
-  /** Madame comes upon the person alone with a song on `day`, and is moved. */
-  madameMovedOn(person: number, day: number): void {
-    if (day >= this.ctx.sim.now && day <= this.ctx.end)
-      this.aftermath.at(day, person * 4 + AFTERMATH.moved, 0);
-  }
-
-  private onMadameMoved(day: number, person: number): void {
-    const m = this.life.members.get(person);
-    if (!m || this.life.madame === NONE) return;
-    const song = m.items.find((id) => this.life.items[id - 1]!.kind === 'cassette') ?? NONE;
-    this.life.emit(day, T.madame_moved, person, this.life.madame, m.home, song, NONE, null);
-  }
-
-  /**
-   * Two people become a couple today (a storyline's beat); whoever either was with ends it.
-   * Returns false when either is not followed in detail.
-   */
-  coupleNow(a: number, b: number, day: number, place: number): boolean {
-    const ma = this.life.members.get(a);
-    const mb = this.life.members.get(b);
-    if (!ma || !mb) return false;
-    for (const m of [ma, mb]) {
-      const c = this.life.coupleOf(m);
-      if (c && c.ended === NONE && !((c.a === a && c.b === b) || (c.a === b && c.b === a)))
-        endCouple(this.life, c, m, day, place, 'drifted');
-    }
-    const now = this.life.coupleOf(ma);
-    if (now && now.ended === NONE && (now.a === b || now.b === b)) return true;
-    formCouple(this.life, ma, mb, place, day);
-    return true;
-  }
-
-  /** A guardian leaves the school today, because of the event `cause` (a storyline's beat). */
-  guardianLeavesNow(guardian: number, day: number, cause: number): boolean {
-    const st = this.life.staffRows.find((x) => x.id === guardian);
-    if (!st || st.left !== NONE) return false;
-    guardianLeaves(this.life, st, day, cause);
-    return true;
-  }
-
-  /**
-   * Someone comes to hold a version of a proposition from what they lived through (told by
-   * Miss Emily, say), recorded as `learned_by_experience` caused by `cause`.
-   */
-  learnNow(person: number, prop: string, version: string, day: number, cause: number, what: string): void {
-    const b = this.life.book.adopt({
-      person,
-      prop,
-      version,
-      day,
-      source: cause,
-      kind: 'experience',
-      confidence: 1,
-    });
-    if (!b) return;
-    const place = this.ctx.people.place(person);
-    this.life.emit(day, T.learned_by_experience, person, NONE, place, b.id, cause, {
-      p: prop,
-      v: version,
-      what,
-    });
-  }
-
-  // ---- what other modules and the store read ---------------------------------------------------
-
-  /**
-   * A storyline's trip to look for `subject`'s possible, today, with the story's party; the
-   * sighting is wrong. Returns false when they are not all at one residence.
-   */
-  storyTripNow(subject: number, party: readonly number[], day: number): boolean {
-    const m = this.life.members.get(subject);
-    const members = party.map((id) => this.life.members.get(id));
-    if (!m || m.home === NONE || !this.isResidence(m.home) || members.some((x) => !x || x.home !== m.home))
-      return false;
-    const s = this.stream('possible-trip', m.home, day);
-    this.cottages.storyTrip(m, members as Member[], day, s);
-    return true;
-  }
-
   /** The couple a person is in now, if any: the two people and when they formed. */
   coupleOf(person: number): { id: number; a: number; b: number; formed: number } | undefined {
     const m = this.life.members.get(person);
@@ -633,21 +394,7 @@ export class SchoolLife implements WorldModule {
   }
 
   summary(): Record<string, unknown> {
-    const life = this.life;
-    return {
-      followed: life.members.size,
-      works: life.works.length,
-      exchanges: life.counts.exchanges,
-      sales: life.counts.sales,
-      items: life.items.length,
-      galleryVisits: life.counts.galleryVisits,
-      chosen: life.counts.chosen,
-      couples: life.couples.length,
-      cliques: life.cliques.length,
-      beliefs: life.book.size,
-      rumoursStarted: life.counts.rumoursStarted,
-      plainSpeakings: life.counts.plainSpeakings,
-    };
+    return schoolSummary(this.life);
   }
 }
 

@@ -3,7 +3,7 @@
  * might write under a picture or at the head of a poem. The words are this project's own.
  */
 import type { Sequence } from '../streams.js';
-import type { ArtMedium, ArtStyle } from '../art/index.js';
+import type { ArtMedium, ArtStyle } from './media.js';
 
 const CREATURE_ADJ = [
   'Clockwork',

@@ -1,11 +1,14 @@
 /**
  * Who a student is: personality traits and the hand they make art with, drawn once from the
- * person's own stream (so a policy elsewhere never changes who anyone is).
+ * person's own stream (so a policy elsewhere never changes who anyone is); and a person's
+ * entry among those school life follows.
  */
+import { asCast } from '../canon/traits.js';
 import type { Streams } from '../streams.js';
-import type { ArtMedium, ArtStyle } from '../art/index.js';
+import type { ArtMedium, ArtStyle } from './media.js';
 import { fromDistribution } from '../draw.js';
-import type { ArtHand, SchoolSettings, Traits } from './life.js';
+import { NONE } from '../../engine/recorder.js';
+import type { ArtHand, Life, Member, SchoolSettings, Traits } from './life.js';
 import { r3, unit } from './life.js';
 
 /** Styles other than Tommy's, with their weights. */
@@ -73,4 +76,53 @@ export function drawHand(streams: Streams, key: number, traits: Traits, s: Schoo
     medium: late ? 'picture' : weighted(media, u(7)),
     late,
   };
+}
+
+/**
+ * Follows a person in detail from today at `home`: their traits and hand drawn once, their
+ * tokens and standing set, and their place on the roster taken.
+ * @example newMember(life, person, hailsham.id, false)
+ */
+export function newMember(life: Life, person: number, home: number, veteran: boolean): Member {
+  const p = life.ctx.people;
+  const key = p.key(person);
+  const drawn = drawTraits(life.ctx.streams, key);
+  // A cast entry lays its traits, style and medium over the drawn ones.
+  const castId = life.storyline.castId(person);
+  const { traits, hand } = asCast(
+    castId === undefined ? undefined : life.ctx.scenario.cast.find((c) => c.id === castId),
+    drawn,
+    drawHand(life.ctx.streams, key, drawn, life.school),
+  );
+  const m: Member = {
+    id: person,
+    key,
+    sex: p.sex(person),
+    born: p.born(person),
+    cohort: p.cohort(person),
+    school: p.school(person),
+    veteran,
+    home: NONE,
+    traits,
+    art: hand,
+    tokens: veteran ? 0 : life.school.exchange.startingTokens,
+    standing: Math.round((0.2 + 0.2 * life.ctx.streams.draw('standing').at(key, 0)) * 1000) / 1000,
+    strain: 0,
+    chosen: 0,
+    works: 0,
+    ties: new Map(),
+    tieList: [],
+    couple: NONE,
+    clique: NONE,
+    recent: [],
+    items: [],
+    lost: [],
+    comforted: false,
+    ageNow: 0,
+    popularity: 0.3,
+    group: [],
+  };
+  life.members.set(person, m);
+  life.move(m, home);
+  return m;
 }
