@@ -173,15 +173,15 @@ export function renderCast(cast: readonly CastComparison[], markdown: boolean): 
   const out: string[] = [];
   out.push(markdown ? '## The cast' : 'The cast');
   out.push('');
-  const changed = cast.filter(castChanged);
-  if (changed.length === 0) {
+  if (!cast.some(castChanged)) {
     out.push('The policy changed nothing for the named people of the storyline.');
     out.push('');
-    return out;
   }
   const bullet = markdown ? '- ' : '  ';
+  // Everyone the policy touched, and everyone who asked it for anything (Tommy and Kathy at Madame's).
+  const shown = (c: CastComparison) => castChanged(c) || c.base.applied > 0 || c.whatif.applied > 0;
   for (const c of cast) {
-    if (!castChanged(c)) continue;
+    if (!shown(c)) continue;
     const granted = (s: CastSide) =>
       s.granted === 0
         ? 'granted no years'
@@ -204,7 +204,7 @@ export function renderCast(cast: readonly CastComparison[], markdown: boolean): 
           : `, by ${c.completionShiftYears} years on average where both completed`),
     );
   }
-  const same = cast.filter((c) => !castChanged(c)).map((c) => c.name);
+  const same = cast.filter((c) => !shown(c)).map((c) => c.name);
   if (same.length > 0) {
     out.push('');
     out.push(`Unchanged in every world: ${same.join(', ')}.`);
