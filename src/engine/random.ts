@@ -78,8 +78,11 @@ export interface Rng {
   shuffled<T>(items: readonly T[]): T[];
 }
 
-/** The draws every stream offers, built on its own `next()`. */
-export abstract class Draws implements Rng {
+/**
+ * An open-ended sequence of draws: everything a stream offers, built on its own `next()`.
+ * `Stream` and `FastStream` are the two kinds.
+ */
+export abstract class Sequence implements Rng {
   /** The next uniform draw in [0, 1). */
   abstract next(): number;
 
@@ -129,7 +132,7 @@ export abstract class Draws implements Rng {
  * purpose (a school's social life, say). Two streams with different (purpose, key) never
  * share draws; a stream's n-th draw depends on nothing but its own seed, purpose, key and n.
  */
-export class Stream extends Draws {
+export class Stream extends Sequence {
   private counter = 0;
   constructor(
     private readonly seed: number,
@@ -151,7 +154,7 @@ export class Stream extends Draws {
  * n-th draw depends on nothing but (seed, purpose, key, n); a draw costs a few nanoseconds
  * where a full hash costs about twenty.
  */
-export class FastStream extends Draws {
+export class FastStream extends Sequence {
   private a: number;
   private b: number;
   private c: number;

@@ -4,9 +4,11 @@
  * Generated geography depends on the scenario's name, not the seed, so every seed of a
  * scenario shares one map.
  */
-import { dayFromYmd, parseIsoDate } from '../engine/calendar.js';
-import { hashString, uniform } from '../engine/random.js';
+import { dayFromYmd, parseIsoDate, yearOf } from '../engine/calendar.js';
+import { hashString } from '../engine/random.js';
 import type { Distribution, Scenario } from '../scenario/schema.js';
+import { meanOf } from './draw.js';
+import { Streams } from './streams.js';
 import { nearest } from './geography/distance.js';
 import { TOWNS } from './geography/towns.js';
 
@@ -36,8 +38,6 @@ export interface Place {
   key: number;
   generated: boolean;
 }
-
-const P_GEO = hashString('geography');
 
 function isSchool(p: Place): boolean {
   return p.kind === 'school' || p.kind === 'home';
@@ -106,12 +106,13 @@ export function buildPlaces(scenario: Scenario): Place[] {
   for (const l of scenario.places.landmarks)
     add({ ...base, slug: l.id, name: l.name, kind: l.kind, lat: l.lat, lon: l.lon, fictional: l.fictional });
 
-  const geoKey = hashString(scenario.name);
+  // The geography is the scenario's own: keyed by its name, the same whatever the run's seed.
+  const geo = new Streams(hashString(scenario.name)).draw('geography');
   const townFor = (purpose: string, i: number) => {
-    const u = uniform(geoKey, P_GEO, hashString(purpose), i);
+    const u = geo.at(hashString(purpose), i);
     const town = TOWNS[Math.floor(u * TOWNS.length)] ?? TOWNS[0]!;
-    const jLat = (uniform(geoKey, P_GEO, hashString(purpose + ':lat'), i) - 0.5) * 0.06;
-    const jLon = (uniform(geoKey, P_GEO, hashString(purpose + ':lon'), i) - 0.5) * 0.09;
+    const jLat = (geo.at(hashString(purpose + ':lat'), i) - 0.5) * 0.06;
+    const jLon = (geo.at(hashString(purpose + ':lon'), i) - 0.5) * 0.09;
     return { town, lat: round4(town.lat + jLat), lon: round4(town.lon + jLon) };
   };
   const taken = new Set(places.map((p) => p.slug));
@@ -161,9 +162,9 @@ export function buildPlaces(scenario: Scenario): Place[] {
       const { town, lat, lon } = townFor('school', i);
       const name = `${town.name} ${gen.kind === 'home' ? HOME_SUFFIX[i % HOME_SUFFIX.length] : 'House'}`;
       let closes: number | null = null;
-      if (gen.closes && uniform(geoKey, P_GEO, hashString('closes'), i) < gen.closes.share) {
+      if (gen.closes && geo.at(hashString('closes'), i) < gen.closes.share) {
         const span = gen.closes.to - gen.closes.from + 1;
-        const y = gen.closes.from + Math.floor(uniform(geoKey, P_GEO, hashString('closes-year'), i) * span);
+        const y = gen.closes.from + Math.floor(geo.at(hashString('closes-year'), i) * span);
         closes = dayFromYmd(y, 7, 31);
       }
       add({
@@ -204,4 +205,21 @@ function round4(x: number): number {
 /** Schools and homes, in place order. */
 export function schoolsOf(places: readonly Place[]): Place[] {
   return places.filter(isSchool);
+}
+
+/**
+ * About how many clones a world of these places will create between `start` and `end` (days),
+ * for sizing its arrays.
+ */
+export function expectedLives(places: readonly Place[], start: number, end: number): number {
+  let total = 0;
+  const startYear = yearOf(start);
+  const endYear = yearOf(end);
+  for (const s of schoolsOf(places)) {
+    if (!s.cohorts) continue;
+    const first = Math.max(s.cohorts.first, startYear);
+    const last = Math.min(s.cohorts.last, endYear);
+    total += Math.max(0, last - first + 1) * meanOf(s.cohorts.size);
+  }
+  return Math.ceil(total);
 }

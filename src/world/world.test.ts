@@ -5,6 +5,7 @@ import { dayFromYmd } from '../engine/calendar.js';
 import { NONE } from '../engine/recorder.js';
 import { loadScenario } from '../scenario/load.js';
 import { auditLog } from './audit.js';
+import { caringOf } from './caring/index.js';
 import { T } from './event-types.js';
 import { PHASE_COMPLETED, PHASE_DONOR } from './phases.js';
 import { World } from './world.js';
@@ -43,7 +44,7 @@ describe('the world', () => {
       for (let d = 0; d < p.count; d++) {
         const carer = p.carer(d);
         if (carer === NONE) continue;
-        expect(world.caring.careFor(d, day)).toBe(world.caring.record(carer, day));
+        expect(caringOf(world)!.pool.careFor(d, day)).toBe(caringOf(world)!.pool.record(carer, day));
         checked++;
       }
     }

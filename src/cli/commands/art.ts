@@ -6,8 +6,7 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { openWorld } from '../../store/reader.js';
-import { renderArtwork, svgToPng } from '../../world/art/index.js';
-import { workSpec } from '../../world/school/art.js';
+import { renderArtwork, svgToPng, workSpec } from '../../art/index.js';
 import { parseCount, writeOutput, type Io } from '../shared.js';
 
 interface WorkRow {

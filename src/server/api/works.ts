@@ -1,11 +1,11 @@
 /**
  * Students' works as pictures: each row of a world's `works` table drawn by the art renderer
- * (src/world/art), the same bytes every time for the same world.
+ * (src/art), the same bytes every time for the same world.
  */
 import { z } from 'zod';
 import { HttpError } from '../../errors.js';
-import { ART_STYLES, type ArtMedium, type ArtStyle } from '../../world/art/picture.js';
-import { renderArtwork } from '../../world/art/render.js';
+import { ART_STYLES, type ArtMedium, type ArtStyle } from '../../art/picture.js';
+import { renderArtwork } from '../../art/render.js';
 import type { ApiContext } from '../context.js';
 import { idParam } from '../params.js';
 import { defineRoute } from '../route.js';

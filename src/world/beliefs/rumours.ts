@@ -6,7 +6,7 @@
  * origin. Whether a hearer takes a belief up depends on their credulity, their trust in the
  * teller, the teller's confidence and how firmly they hold a rival version.
  */
-import type { Draws } from '../school/draws.js';
+import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { T } from '../event-types.js';
 import type { Life, Member } from '../school/life.js';
@@ -95,7 +95,7 @@ export function tell(
   chosen: Belief,
   day: number,
   place: number,
-  s: Draws,
+  s: Sequence,
 ): Belief | undefined {
   const book = life.book;
   const theirs = book.current(b.id, chosen.prop);
@@ -159,7 +159,7 @@ export function debunk(
   day: number,
   prop: string,
   guardian: number,
-  s: Draws,
+  s: Sequence,
 ): number {
   const p = proposition(prop);
   const truth = p.versions.find((v) => life.book.truthOf(prop, v.id) === true);

@@ -1,12 +1,13 @@
 /**
  * The cast of a storyline, indexed for the lifecycle rules: which cohort each named clone is
- * born into, and what their life must do where the story says so. The world asks here at each
- * decision; for the national programme, with no cast, every question is one empty-map check.
+ * born into, and what their life must do where the story says so. The storyline's course
+ * (course.ts) asks here at each decision of the lifecycle.
  */
 import { parseIsoDate, yearOf } from '../../engine/calendar.js';
 import { RuleViolation } from '../../errors.js';
 import type { CastMember } from '../../scenario/canon-schema.js';
 import type { Scenario } from '../../scenario/schema.js';
+import { needsOf, NOTHING_NEEDED, type Needs } from './needs.js';
 
 /** A cast member's pins, as day numbers. */
 export interface Pins {
@@ -18,6 +19,8 @@ export interface Pins {
   completesAfter: number | null;
   completedOn: number | null;
   leftOn: number | null;
+  /** What the storyline's beats need of their phases (needs.ts). */
+  needs: Readonly<Needs>;
 }
 
 function day(text: string | undefined): number | null {
@@ -33,10 +36,14 @@ export class Cast {
   readonly personOf = new Map<string, number>();
   readonly guardians: Pins[] = [];
   readonly madame: Pins | null;
+  /** Everyone the storyline names, in the scenario's order. */
+  readonly members: readonly CastMember[];
 
   constructor(scenario: Scenario) {
+    this.members = scenario.cast;
     let madame: Pins | null = null;
     const maxDonations = scenario.policy.donation.completionRisk.length;
+    const needs = needsOf(scenario);
     for (const m of scenario.cast) {
       const pins: Pins = {
         member: m,
@@ -47,6 +54,7 @@ export class Cast {
         completesAfter: m.completesAfter ?? null,
         completedOn: day(m.completedOn),
         leftOn: day(m.leftOn),
+        needs: needs.get(m.id) ?? NOTHING_NEEDED,
       };
       if (m.kind === 'madame') madame = pins;
       else if (m.kind === 'guardian') this.guardians.push(pins);

@@ -5,24 +5,20 @@
  * carer's record grows with experience; their rounds are priced in road kilometres between
  * their base and the centres of the donors they hold, and added up as the set changes.
  *
- * Everything the pool keeps of a carer sits in one row of a shared buffer (figures, career,
- * route, the donors they hold and those donors' centres, and their places in the pool's
- * indexes), so one assignment touches a couple of cache lines rather than one per field: at
- * national scale the pool's cost is the memory it reads.
+ * Everything the pool keeps of a carer sits in one row of a shared buffer (rows.ts), so one
+ * assignment touches a couple of cache lines rather than one per field: at national scale the
+ * pool's cost is the memory it reads. The roads they drive are priced in roads.ts.
  */
 import { DAYS_PER_YEAR } from '../../engine/calendar.js';
-import { drawPrefix, hashString, uniformAfter } from '../../engine/random.js';
 import { NONE } from '../../engine/recorder.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { roadKm } from '../geography/distance.js';
 import type { People } from '../people.js';
 import { PHASE_CARER, PHASE_DONOR } from '../phases.js';
 import type { Place } from '../places.js';
+import type { Draw, Streams } from '../streams.js';
 import { GroupedSet } from './grouped-set.js';
-
-const P_TALENT = hashString('carer-talent');
-const P_PICK = hashString('carer-pick');
-const P_FRIEND = hashString('carer-friend');
+import { CarerRows, R, STILL_CARING } from './rows.js';
+import { RoadMap } from './roads.js';
 
 /** Probes among a school's good carers for one experienced enough before giving up. */
 const FRIEND_PROBES = 3;
@@ -35,38 +31,8 @@ function friendGroup(school: number, cohort: number): number {
   return school * COHORT_SPAN + Math.min(COHORT_SPAN - 1, Math.max(0, cohort - 1900));
 }
 
-/**
- * A carer's row, in 4-byte words. Figures are float32 (KM…TALENT), the rest int32; the donors
- * held start at DONORS (up to maxDonors of them), and their centres follow as 16-bit numbers.
- * BY_BASE and BY_FRIEND each hold a [group, position] pair for one of the pool's indexes.
- */
-const R = {
-  KM: 0,
-  TRIPS: 1,
-  LOAD_DAYS: 2,
-  ROUTE_KM: 3,
-  TALENT: 4,
-  ROUTE_SINCE: 5,
-  STOPS: 6,
-  LOAD: 7,
-  BASE: 8,
-  CAREER_START: 9,
-  CAREER_END: 10,
-  DONORS_CARED: 11,
-  COMPLETIONS: 12,
-  BY_BASE: 13,
-  BY_FRIEND: 15,
-  DONORS: 17,
-} as const;
-
-/** CAREER_END of a carer who has not stopped. */
-const STILL_CARING = 0x7fff_ffff;
-
-/** CAREER_START of someone who has never been a carer. */
-const NOT_STARTED = -0x8000_0000;
-
 export interface CaringHost {
-  readonly seed: number;
+  readonly streams: Streams;
   readonly scenario: Scenario;
   readonly people: People;
   readonly places: readonly Place[];
@@ -81,7 +47,7 @@ export interface CaringHost {
   ): number;
 }
 
-export class Caring {
+export class Caring extends CarerRows {
   /** Carers with room, in all. */
   private withRoom = 0;
   /** Carers with room by the recovery centre they are based at. */
@@ -96,28 +62,13 @@ export class Caring {
   private readonly experienceYears: number;
   private readonly chooseFrom: number;
   private readonly friendChoice: number;
-  private readonly localKm: number;
-  private readonly centreIndex: Int32Array;
-  private readonly centreKm: Float32Array;
-  private readonly nCentres: number;
-  /** The recovery centres' place ids, in the scenario's order. */
-  private readonly centreIds: readonly number[];
+  private readonly roads: RoadMap;
   private readonly scratch = new Int32Array(64);
   private readonly handOver: Int32Array;
-  /** Draw prefixes (see `drawPrefix`) for talent, picking a carer and choosing a friend. */
-  private readonly talentDraw: number;
-  private readonly pickDraw: number;
-  private readonly friendDraw: number;
-
-  /** Words (4 bytes) in a carer's row. */
-  private readonly stride: number;
-  /** First word of the held donors' centres (16-bit numbers), after the donors themselves. */
-  private readonly centresAt: number;
-  private capacity: number;
-  /** The rows, seen as integers, as floats and as 16-bit centre numbers. */
-  private ri: Int32Array;
-  private rf: Float32Array;
-  private ru: Uint16Array;
+  /** Draws for talent, picking a carer and choosing a friend. */
+  private readonly talentDraw: Draw;
+  private readonly pickDraw: Draw;
+  private readonly friendDraw: Draw;
 
   constructor(
     private readonly host: CaringHost,
@@ -125,90 +76,19 @@ export class Caring {
     centres: readonly Place[],
   ) {
     const pol = host.scenario.policy.caring;
+    super(capacity, pol.maxDonors);
     this.cap = pol.maxDonors;
-    this.talentDraw = drawPrefix(host.seed, P_TALENT);
-    this.pickDraw = drawPrefix(host.seed, P_PICK);
-    this.friendDraw = drawPrefix(host.seed, P_FRIEND);
+    this.talentDraw = host.streams.draw('carer-talent');
+    this.pickDraw = host.streams.draw('carer-pick');
+    this.friendDraw = host.streams.draw('carer-friend');
     this.visitsPerWeek = pol.visitsPerWeek;
     this.experienceYears = pol.experienceYears;
     this.chooseFrom = pol.chooseFrom;
     this.friendChoice = pol.friendChoice;
-    this.localKm = pol.localKm;
-    this.centresAt = R.DONORS + this.cap;
-    this.stride = this.centresAt + Math.ceil(this.cap / 2);
-    this.capacity = Math.max(16, capacity);
-    const buffer = new ArrayBuffer(this.capacity * this.stride * 4);
-    this.ri = new Int32Array(buffer);
-    this.rf = new Float32Array(buffer);
-    this.ru = new Uint16Array(buffer);
-    for (let i = 0; i < this.capacity; i++) this.blank(this.ri, i);
     this.byBase = new GroupedSet(this.ri, this.stride, R.BY_BASE);
     this.byFriend = new GroupedSet(this.ri, this.stride, R.BY_FRIEND);
     this.handOver = new Int32Array(this.cap);
-    this.centreIndex = new Int32Array(host.places.length).fill(NONE);
-    centres.forEach((c, i) => (this.centreIndex[c.id] = i));
-    this.nCentres = centres.length;
-    this.centreIds = centres.map((c) => c.id);
-    this.centreKm = new Float32Array(this.nCentres * this.nCentres);
-    for (let i = 0; i < this.nCentres; i++) {
-      for (let j = 0; j < this.nCentres; j++)
-        this.centreKm[i * this.nCentres + j] = roadKm(centres[i]!, centres[j]!);
-    }
-  }
-
-  /** Bytes of caring state per person (one row). */
-  get bytesPerPerson(): number {
-    return this.stride * 4;
-  }
-
-  // ---- a carer's figures -----------------------------------------------------------------
-
-  /** True once the person has started a carer's career. */
-  everCared(person: number): boolean {
-    return person < this.capacity && this.ri[person * this.stride + R.CAREER_START] !== NOT_STARTED;
-  }
-  /** The recovery centre a carer is based at. */
-  base(carer: number): number {
-    return this.ri[carer * this.stride + R.BASE]!;
-  }
-  /** Road km driven (settled up to the last change of route). */
-  km(carer: number): number {
-    return this.rf[carer * this.stride + R.KM]!;
-  }
-  /** Journeys driven, each leg of a round counted once. */
-  trips(carer: number): number {
-    return this.rf[carer * this.stride + R.TRIPS]!;
-  }
-  /** Donor-days of care given. */
-  loadDays(carer: number): number {
-    return this.rf[carer * this.stride + R.LOAD_DAYS]!;
-  }
-  /** Donors taken on over the career. */
-  donorsCared(carer: number): number {
-    return this.ri[carer * this.stride + R.DONORS_CARED]!;
-  }
-  /** Donors who completed while in this carer's care. */
-  completionsInCare(carer: number): number {
-    return this.ri[carer * this.stride + R.COMPLETIONS]!;
-  }
-  /** Donors held now. */
-  load(carer: number): number {
-    return this.ri[carer * this.stride + R.LOAD]!;
-  }
-  /** The donors a carer holds now, in the order they were taken on. */
-  donorsOf(carer: number): number[] {
-    const o = carer * this.stride;
-    return Array.from(this.ri.subarray(o + R.DONORS, o + R.DONORS + this.ri[o + R.LOAD]!));
-  }
-
-  /** Road km between two recovery centres. */
-  distance(a: number, b: number): number {
-    // From a carer's base to itself is the drive from their bedsit.
-    if (a === b) return this.localKm;
-    const i = this.centreIndex[a]!;
-    const j = this.centreIndex[b]!;
-    if (i === NONE || j === NONE) return roadKm(this.host.places[a]!, this.host.places[b]!);
-    return this.centreKm[i * this.nCentres + j]!;
+    this.roads = new RoadMap(host.places, centres, pol.localKm);
   }
 
   /**
@@ -248,7 +128,7 @@ export class Caring {
     ri[o + R.CAREER_START] = day;
     ri[o + R.CAREER_END] = STILL_CARING;
     ri[o + R.ROUTE_SINCE] = day;
-    this.rf[o + R.TALENT] = uniformAfter(this.talentDraw, this.host.people.key(carer), 0);
+    this.rf[o + R.TALENT] = this.talentDraw.at(this.host.people.key(carer), 0);
     this.rf[o + R.ROUTE_KM] = 0;
     ri[o + R.STOPS] = 0;
     ri[o + R.LOAD] = 0;
@@ -290,19 +170,30 @@ export class Caring {
 
   /**
    * A named carer takes a donor they chose (a storyline's pin): the donor's present carer, if
-   * any, lets them go. Returns false when the carer has no room.
+   * any, lets them go. A carer who already holds the most donors a carer may hands the one
+   * they took on last to another carer (or the queue) first, so the story's choice is always
+   * kept. Returns false only when the policy lets a carer hold nobody.
    */
   assignChosen(day: number, donor: number, carer: number, cause: number): boolean {
     const p = this.host.people;
-    if (this.load(carer) >= this.cap) return false;
     const previous = p.carer(donor);
+    if (previous === carer) return true;
+    if (this.cap === 0) return false;
+    let handed = NONE;
+    if (this.load(carer) >= this.cap) {
+      const o = carer * this.stride;
+      handed = this.ri[o + R.DONORS + this.ri[o + R.LOAD]! - 1]!;
+      // The place is the chosen donor's: it is not offered to the queue in between.
+      this.release(handed, day, false, false);
+    }
     if (previous !== NONE) this.release(donor, day, false);
     this.assign(day, donor, carer, cause, previous, true);
+    if (handed !== NONE) this.findCarer(day, handed, cause, carer);
     return true;
   }
 
   /** A donor completes (or changes carer): their carer's place is freed and waiting donors are served. */
-  release(donor: number, day: number, completed: boolean): void {
+  release(donor: number, day: number, completed: boolean, offer = true): void {
     const p = this.host.people;
     const carer = p.carer(donor);
     if (carer === NONE) return;
@@ -322,7 +213,7 @@ export class Caring {
     p.setCarer(donor, NONE);
     if (completed) ri[o + R.COMPLETIONS]! += 1;
     this.reroute(carer);
-    if (p.phase(carer) === PHASE_CARER) {
+    if (offer && p.phase(carer) === PHASE_CARER) {
       if (n === this.cap) this.addAvailable(carer);
       this.serveWaiting(day);
     }
@@ -360,26 +251,7 @@ export class Caring {
   /** The legs of one round: base → each donor's centre (nearest next) → base. */
   legs(carer: number): [number, number, number][] {
     const stops = [...new Set(this.centresOf(carer))].sort((a, b) => a - b);
-    const home = this.base(carer);
-    const legs: [number, number, number][] = [];
-    let here = home;
-    const left = stops.slice();
-    while (left.length > 0) {
-      let best = 0;
-      for (let i = 1; i < left.length; i++)
-        if (this.distance(here, left[i]!) < this.distance(here, left[best]!)) best = i;
-      const next = left.splice(best, 1)[0]!;
-      legs.push([here, next, this.distance(here, next)]);
-      here = next;
-    }
-    if (legs.length > 0) legs.push([here, home, this.distance(here, home)]);
-    return legs;
-  }
-
-  /** The centres of the donors a carer holds, one per donor. */
-  private centresOf(carer: number): number[] {
-    const c = (carer * this.stride + this.centresAt) * 2;
-    return Array.from(this.ru.subarray(c, c + this.load(carer)));
+    return this.roads.legs(stops, this.base(carer));
   }
 
   /** Prices a carer's round (nearest-next tour through their donors' centres) without allocating. */
@@ -397,25 +269,7 @@ export class Caring {
       for (let i = 0; i < n; i++) if (stops[i] === c) seen = true;
       if (!seen && n < stops.length) stops[n++] = c;
     }
-    const base = ri[o + R.BASE]!;
-    let km = 0;
-    let here = base;
-    let left = n;
-    while (left > 0) {
-      let best = 0;
-      let bestKm = Infinity;
-      for (let i = 0; i < left; i++) {
-        const k = this.distance(here, stops[i]!);
-        if (k < bestKm || (k === bestKm && stops[i]! < stops[best]!)) {
-          best = i;
-          bestKm = k;
-        }
-      }
-      km += bestKm;
-      here = stops[best]!;
-      stops[best] = stops[--left]!;
-    }
-    if (n > 0) km += this.distance(here, base);
+    const km = this.roads.tourKm(stops, n, ri[o + R.BASE]!);
     this.rf[o + R.ROUTE_KM] = km;
     ri[o + R.STOPS] = n;
   }
@@ -433,13 +287,13 @@ export class Caring {
     // A good carer from the donor's own school, within two years of them, may choose them.
     const friend = this.pickFriend(donor, key, salt, day);
     if (friend !== NONE) return friend * 2 + 1;
-    const u = uniformAfter(this.pickDraw, key, salt);
+    const u = this.pickDraw.at(key, salt);
     const base = p.centre(donor);
     const near = this.byBase.size(base);
     if (near > 0) return this.byBase.at(base, Math.floor(u * near)) * 2;
     // Anyone with room: the i-th of them counting base by base.
     let i = Math.floor(u * this.withRoom);
-    for (const c of this.centreIds) {
+    for (const c of this.roads.centreIds) {
       const n = this.byBase.size(c);
       if (i < n) return this.byBase.at(c, i) * 2;
       i -= n;
@@ -460,9 +314,9 @@ export class Caring {
     let total = 0;
     for (let g = first; g < first + 5; g++) total += this.byFriend.size(g);
     if (total === 0) return NONE;
-    if (uniformAfter(this.friendDraw, key, salt) >= this.friendChoice) return NONE;
+    if (this.friendDraw.at(key, salt) >= this.friendChoice) return NONE;
     for (let probe = 0; probe < FRIEND_PROBES; probe++) {
-      let i = Math.floor(uniformAfter(this.friendDraw, key, salt * 64 + probe + 1) * total);
+      let i = Math.floor(this.friendDraw.at(key, salt * 64 + probe + 1) * total);
       let g = first;
       while (i >= this.byFriend.size(g)) i -= this.byFriend.size(g++);
       // The tag is the day the carer's record reaches chooseFrom.
@@ -540,26 +394,10 @@ export class Caring {
     this.waitTail = (this.waitTail + 1) % this.waiting.length;
   }
 
-  /** Marks row `i` as someone who has never cared and is in none of the pool's indexes. */
-  private blank(ri: Int32Array, i: number): void {
-    const o = i * this.stride;
-    ri[o + R.CAREER_START] = NOT_STARTED;
-    ri[o + R.BY_BASE] = NONE;
-    ri[o + R.BY_FRIEND] = NONE;
-  }
-
-  /** Grows the rows to hold person `atLeast - 1`, keeping every carer's row. */
+  /** Grows the rows to hold person `atLeast - 1`; the pool's indexes follow. */
   private grow(atLeast: number): void {
-    const capacity = Math.max(atLeast, this.capacity * 2);
-    const buffer = new ArrayBuffer(capacity * this.stride * 4);
-    const ri = new Int32Array(buffer);
-    ri.set(this.ri);
-    for (let i = this.capacity; i < capacity; i++) this.blank(ri, i);
-    this.ri = ri;
-    this.rf = new Float32Array(buffer);
-    this.ru = new Uint16Array(buffer);
-    this.capacity = capacity;
-    this.byBase.rebind(ri);
-    this.byFriend.rebind(ri);
+    this.growRows(atLeast);
+    this.byBase.rebind(this.ri);
+    this.byFriend.rebind(this.ri);
   }
 }

@@ -6,19 +6,16 @@
  * computable) have both their next donations postponed. A storyline's `deferral-visit` beat
  * makes its two people apply on the day.
  */
-import { hashString, uniform } from '../../engine/random.js';
 import { NONE } from '../../engine/recorder.js';
 import type { Beat } from '../../scenario/canon-schema.js';
 import { fromDistribution } from '../draw.js';
 import { T } from '../event-types.js';
 import type { ModuleFactory, WorldContext, WorldModule } from '../module.js';
 import { DAYS_PER_YEAR } from '../../engine/calendar.js';
+import { lifecycleOf } from '../lifecycle/index.js';
 import { PHASE_DONOR } from '../phases.js';
 import { schoolLifeOf, type SchoolLife } from '../school/index.js';
 import type { Work } from '../school/life.js';
-
-const P_APPLY = hashString('deferral-apply');
-const P_YEARS = hashString('deferral-years');
 
 /** Versions of the deferral rumour under which a couple would think of applying. */
 const HOPEFUL = new Set(['exists', 'hailsham-only', 'proof-by-art']);
@@ -78,7 +75,7 @@ class Deferrals implements WorldModule {
     const waiting = this.pending.get(person);
     if (waiting) {
       this.pending.delete(person);
-      this.ctx.postponeDonations(person, waiting.days, waiting.cause);
+      lifecycleOf(this.ctx)!.postponeDonations(person, waiting.days, waiting.cause);
     }
     this.consider(person, day, eventId);
   }
@@ -96,7 +93,7 @@ class Deferrals implements WorldModule {
     const hopeful = (who: number) => HOPEFUL.has(life.belief(who, 'deferral')?.version ?? '');
     if (!hopeful(person) || !hopeful(partner)) return;
     const pol = this.ctx.scenario.policy.deferral;
-    if (uniform(this.ctx.seed, P_APPLY, this.ctx.people.key(person), 0) >= pol.applyChance) return;
+    if (this.ctx.streams.draw('deferral-apply').at(this.ctx.people.key(person), 0) >= pol.applyChance) return;
     this.apply(person, partner, day, eventId);
   }
 
@@ -158,7 +155,10 @@ class Deferrals implements WorldModule {
     }
     const years =
       Math.round(
-        fromDistribution(pol.years, uniform(ctx.seed, P_YEARS, ctx.people.key(a), ctx.people.key(b))) * 10,
+        fromDistribution(
+          pol.years,
+          ctx.streams.draw('deferral-years').at(ctx.people.key(a), ctx.people.key(b)),
+        ) * 10,
       ) / 10;
     const granted = ctx.record(
       day,
@@ -173,7 +173,7 @@ class Deferrals implements WorldModule {
     this.counts.granted++;
     const days = years * DAYS_PER_YEAR;
     for (const who of [a, b]) {
-      if (ctx.people.phase(who) === PHASE_DONOR) ctx.postponeDonations(who, days, granted);
+      if (ctx.people.phase(who) === PHASE_DONOR) lifecycleOf(ctx)!.postponeDonations(who, days, granted);
       else this.pending.set(who, { days, cause: granted });
     }
   }

@@ -9,8 +9,8 @@
  * for training (the lifecycle decides when; this module hears of it).
  */
 import { DAYS_PER_YEAR, yearOf } from '../../engine/calendar.js';
-import { hash4, hashString, uniform } from '../../engine/random.js';
-import type { Draws } from '../school/draws.js';
+import { hash4 } from '../../engine/random.js';
+import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { learn, startRumour } from '../beliefs/rumours.js';
 import { fromDistribution } from '../draw.js';
@@ -22,8 +22,6 @@ import { SCHOOL_ROLES } from '../school/events.js';
 import type { Item, Life, Member } from '../school/life.js';
 import { poisson, unit } from '../school/life.js';
 import { endCouple } from '../school/social.js';
-
-const P_ORIGINAL = hashString('original');
 
 interface Trip {
   readonly residence: number;
@@ -81,11 +79,12 @@ export class Cottages {
     day: number,
     residence: number,
     arrival: number,
-    s: Draws,
+    s: Sequence,
+    always = false,
   ): Member | undefined {
     const year = yearOf(day);
     const n = this.followed.get(year) ?? 0;
-    if (n >= this.life.cottages.veteransFollowed) return undefined;
+    if (n >= this.life.cottages.veteransFollowed && !always) return undefined;
     this.followed.set(year, n + 1);
     const life = this.life;
     const m = this.newMember(person, residence, true);
@@ -104,10 +103,15 @@ export class Cottages {
   }
 
   /** A resident leaves for training (or straight to donation): couples part or hold, and they know now. */
-  leave(m: Member, day: number, place: number, cause: number, s: Draws): void {
+  leave(m: Member, day: number, place: number, cause: number, s: Sequence): void {
     const life = this.life;
     const c = life.coupleOf(m);
-    if (c && c.ended === NONE && !s.chance(life.cottages.keepCoupleOnLeaving))
+    if (
+      c &&
+      c.ended === NONE &&
+      !s.chance(life.cottages.keepCoupleOnLeaving) &&
+      !life.storyline.keepsCouple(c.a, c.b, day)
+    )
       endCouple(life, c, m, day, place, 'left');
     const held = life.book.current(m.id, 'we-will-donate');
     if (!held || held.version !== 'plainly') {
@@ -129,7 +133,7 @@ export class Cottages {
   }
 
   /** Once a year at a residence: Madame's address, the deferral rumour revived, sighting reports to schedule. */
-  yearly(residence: number, day: number, s: Draws): number {
+  yearly(residence: number, day: number, s: Sequence): number {
     const life = this.life;
     const here = life.at(residence);
     if (here.length === 0) return 0;
@@ -165,11 +169,13 @@ export class Cottages {
    * Someone says they have seen a resident's possible. Returns the trip's index (to schedule),
    * or NONE when nobody suits.
    */
-  report(residence: number, day: number, s: Draws): number {
+  report(residence: number, day: number, s: Sequence): number {
     const life = this.life;
     const here = life.at(residence);
     if (here.length < 3) return NONE;
-    const seekers = here.filter((m) => !life.book.current(m.id, 'my-possible'));
+    const seekers = here.filter(
+      (m) => !life.book.current(m.id, 'my-possible') && !life.storyline.tripHeld(m.id, day),
+    );
     const pinned = here.find((m) => this.sightings.includes(m.id));
     if (seekers.length === 0 && !pinned) return NONE;
     let subject = pinned ?? s.pick(seekers);
@@ -178,7 +184,8 @@ export class Cottages {
       if (c.traits.imagination > subject.traits.imagination) subject = c;
     }
     if (pinned) this.sightings.splice(this.sightings.indexOf(pinned.id), 1);
-    const others = here.filter((m) => m !== subject);
+    const others = here.filter((m) => m !== subject && !life.storyline.tripHeld(m.id, day));
+    if (others.length === 0) return NONE;
     const veterans = others.filter((m) => m.veteran);
     const reporter = veterans.length > 0 && s.chance(0.7) ? s.pick(veterans) : s.pick(others);
     const where = this.destination().town;
@@ -211,7 +218,7 @@ export class Cottages {
    * A storyline's trip, today: `subject` goes with `party` (the story's people) to look at
    * someone a veteran among them claims to have seen, and it is not their possible.
    */
-  storyTrip(subject: Member, party: readonly Member[], day: number, s: Draws): void {
+  storyTrip(subject: Member, party: readonly Member[], day: number, s: Sequence): void {
     const residence = subject.home;
     const reporter =
       party.find((m) => m !== subject && m.veteran) ?? party.find((m) => m !== subject) ?? subject;
@@ -243,7 +250,7 @@ export class Cottages {
   }
 
   /** The trip itself: the possible is seen (usually the wrong one), beliefs change, lost things turn up. */
-  trip(index: number, day: number, s: Draws, pinned?: { party: Member[]; right: boolean }): void {
+  trip(index: number, day: number, s: Sequence, pinned?: { party: Member[]; right: boolean }): void {
     const life = this.life;
     const t = this.trips[index];
     if (!t || t.subject.home !== t.residence) return;
@@ -251,11 +258,15 @@ export class Cottages {
     const dest = this.destination();
     const size = Math.max(2, Math.round(fromDistribution(life.cottages.trips.party, s.next())));
     const party: Member[] = pinned ? pinned.party : [subject];
-    if (!pinned && t.reporter.home === residence) party.push(t.reporter);
+    if (!pinned && t.reporter.home === residence && !life.storyline.tripHeld(t.reporter.id, day))
+      party.push(t.reporter);
     const friends = pinned
       ? []
       : [...subject.ties.values()]
-          .filter((x) => x.who.home === residence && !party.includes(x.who))
+          .filter(
+            (x) =>
+              x.who.home === residence && !party.includes(x.who) && !life.storyline.tripHeld(x.who.id, day),
+          )
           .sort((a, b) => b.f + b.r - (a.f + a.r) || a.who.id - b.who.id);
     for (const f of friends) if (party.length < size) party.push(f.who);
     const tripEvent = life.emit(day, T.possible_trip, subject.id, NONE, dest.place, party.length, t.report, {
@@ -309,7 +320,8 @@ export class Cottages {
         continue;
       }
       for (let i = 0; i < m.lost.length; i++) {
-        if (!pinned && !s.chance(life.cottages.trips.findLostChance)) continue;
+        if (!pinned && (!s.chance(life.cottages.trips.findLostChance) || life.storyline.findHeld(m.id, day)))
+          continue;
         this.found(m, life.items[m.lost[i]! - 1]!, dest, day, tripEvent, s);
         m.lost.splice(i, 1);
         break;
@@ -327,7 +339,7 @@ export class Cottages {
     dest: Destination,
     day: number,
     cause: number,
-    s: Draws,
+    s: Sequence,
   ): void {
     const life = this.life;
     const event = life.ctx.rec.nextId;
@@ -356,7 +368,7 @@ export class Cottages {
     subject.strain = unit(subject.strain + 0.3);
   }
 
-  private found(m: Member, lost: Item, dest: Destination, day: number, cause: number, s: Draws): void {
+  private found(m: Member, lost: Item, dest: Destination, day: number, cause: number, s: Sequence): void {
     const life = this.life;
     const copy = s.chance(0.55);
     let item = lost;
@@ -405,7 +417,8 @@ export class Cottages {
     const life = this.life;
     const p = life.ctx.people;
     const key = hash4(subject.key, 0x0419, index, 0);
-    const years = 18 + 16 * uniform(life.seed, P_ORIGINAL, key, 0);
+    const draw = life.ctx.streams.draw('original');
+    const years = 18 + 16 * draw.at(key, 0);
     const id = p.add(
       KIND_ORIGINAL,
       subject.sex,
@@ -414,8 +427,8 @@ export class Cottages {
       Math.round(subject.born - years * DAYS_PER_YEAR),
     );
     const names = subject.sex === SEX_FEMALE ? FEMALE_NAMES : MALE_NAMES;
-    const given = names[Math.floor(uniform(life.seed, P_ORIGINAL, key, 1) * names.length)]!;
-    const surname = SURNAMES[7 + Math.floor(uniform(life.seed, P_ORIGINAL, key, 2) * (SURNAMES.length - 7))]!;
+    const given = names[Math.floor(draw.at(key, 1) * names.length)]!;
+    const surname = SURNAMES[7 + Math.floor(draw.at(key, 2) * (SURNAMES.length - 7))]!;
     p.namedAs.set(id, `${given} ${surname}`);
     return id;
   }

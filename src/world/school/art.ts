@@ -6,10 +6,9 @@
  * are one `works_made` event; the works themselves are rows of the `works` table.
  */
 import { NONE } from '../../engine/recorder.js';
-import { hashString } from '../../engine/random.js';
-import { Draws } from './draws.js';
-import type { ArtMedium, ArtStyle, ArtworkSpec } from '../art/index.js';
 import { T } from '../event-types.js';
+import type { Sequence } from '../streams.js';
+import type { ArtMedium, ArtStyle } from './media.js';
 import type { Life, Member, Work } from './life.js';
 import { poisson, r3, unit } from './life.js';
 import { titleFor } from './titles.js';
@@ -46,7 +45,7 @@ export function makeWorks(
   life: Life,
   place: number,
   day: number,
-  s: Draws,
+  s: Sequence,
   makers: readonly Member[],
   pace: (m: Member) => number,
   ticksPerYear: number,
@@ -64,10 +63,18 @@ export function makeWorks(
   return last - first + 1;
 }
 
-function makeOne(life: Life, m: Member, place: number, day: number, s: Draws, afterSchool: boolean): Work {
+/** Makes one work by `m` at `place` on `day` (not yet recorded: the caller emits `works_made`). */
+export function makeOne(
+  life: Life,
+  m: Member,
+  place: number,
+  day: number,
+  s: Sequence,
+  afterSchool: boolean,
+): Work {
   const hand = m.art;
   const age = life.age(m, day);
-  const medium = s.chance(0.65) ? hand.medium : s.pick(OTHER_MEDIA);
+  const medium = s.chance(0.65) || hand.keepsMedium === true ? hand.medium : s.pick(OTHER_MEDIA);
   const style: ArtStyle = hand.late || s.chance(0.8) ? hand.style : s.pick(SIDE_STYLES);
   let friend = NONE;
   if (style === 'portrait') {
@@ -110,8 +117,6 @@ function makeOne(life: Life, m: Member, place: number, day: number, s: Draws, af
   return work;
 }
 
-const P_TITLE = hashString('work-title');
-
 /**
  * A work's title, drawn from its own stream when asked for (the simulation never needs it, so
  * a national run does not pay for it); a portrait is of the maker's fondest friend then.
@@ -119,40 +124,5 @@ const P_TITLE = hashString('work-title');
  */
 export function titleOf(life: Life, w: Work): string {
   const friend = w.friend === NONE ? null : firstName(life.ctx.people.name(w.friend));
-  return titleFor(new Draws(life.seed, P_TITLE, w.id), w.medium, w.style, friend);
-}
-
-/**
- * The renderer's spec of a stored work.
- * @example renderArtwork(workSpec(row, seed, 'Tommy D.'))
- */
-export function workSpec(
-  w: {
-    id: number;
-    medium: string;
-    style: string;
-    skill: number;
-    originality: number;
-    temperament: number;
-    hue: number;
-    maker_age?: number;
-    age?: number;
-    title: string;
-  },
-  seed: number,
-  maker: string,
-): ArtworkSpec {
-  return {
-    id: w.id,
-    seed,
-    medium: w.medium as ArtMedium,
-    style: w.style as ArtStyle,
-    skill: w.skill,
-    originality: w.originality,
-    temperament: w.temperament,
-    hue: w.hue,
-    makerAge: w.maker_age ?? w.age ?? 12,
-    title: w.title,
-    maker,
-  };
+  return titleFor(life.ctx.streams.sequence('work-title', w.id), w.medium, w.style, friend);
 }

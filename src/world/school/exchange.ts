@@ -6,7 +6,7 @@
  * their own liking for the maker. One `exchange_held` event carries every offer, payment and
  * sale, with sellers and buyers in `event_people`; the ledger and the works table follow it.
  */
-import type { Draws } from './draws.js';
+import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { fromDistribution } from '../draw.js';
 import { T } from '../event-types.js';
@@ -52,7 +52,7 @@ export function popularity(among: readonly Member[]): Map<Member, number> {
 /**
  * Holds an Exchange at a school on `day`. Returns the event id, or NONE when too few take part.
  */
-export function holdExchange(life: Life, place: number, day: number, s: Draws): number {
+export function holdExchange(life: Life, place: number, day: number, s: Sequence): number {
   const ex = life.school.exchange;
   const students = life.aged(place, day, ex.fromAge);
   if (students.length < 2) return NONE;

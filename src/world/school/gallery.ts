@@ -6,7 +6,7 @@
  * afraid of them (she is), and once in a long while she comes upon a student alone with a
  * treasured song and is moved.
  */
-import type { Draws } from './draws.js';
+import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { learn } from '../beliefs/rumours.js';
 import { T } from '../event-types.js';
@@ -23,7 +23,7 @@ export function madameScore(w: Pick<Work, 'skill' | 'originality' | 'temperament
  * Madame's visit to a school on `day`: takes the best share of the works made there since
  * `since` that are still with their makers. Returns the visit's event id, or NONE.
  */
-export function madameVisits(life: Life, place: number, day: number, since: number, s: Draws): number {
+export function madameVisits(life: Life, place: number, day: number, since: number, s: Sequence): number {
   if (life.madame === NONE) return NONE;
   const g = life.school.gallery;
   const candidates: { w: Work; score: number }[] = [];
@@ -73,7 +73,7 @@ function testMadame(
   day: number,
   visit: number,
   students: readonly Member[],
-  s: Draws,
+  s: Sequence,
 ): void {
   if (!s.chance(0.2)) return;
   const leaders = students.filter((m) => {
@@ -99,7 +99,7 @@ function testMadame(
 }
 
 /** Madame comes upon a student alone with a song from their collection, and is moved. */
-function moved(life: Life, place: number, day: number, students: readonly Member[], s: Draws): void {
+function moved(life: Life, place: number, day: number, students: readonly Member[], s: Sequence): void {
   const g = life.school.gallery;
   for (const m of students) {
     const a = life.age(m, day);

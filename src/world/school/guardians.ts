@@ -4,33 +4,27 @@
  * them says too much. They also comfort a student after a tantrum, praise a favourite, stop a
  * teasing, and put down school rumours they hear of.
  */
-import { DAYS_PER_YEAR } from '../../engine/calendar.js';
-import { hash4, hashString, uniform } from '../../engine/random.js';
-import type { Draws } from './draws.js';
+import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { debunk, learn, startRumour } from '../beliefs/rumours.js';
 import { PROPOSITIONS, proposition } from '../beliefs/propositions.js';
 import { T } from '../event-types.js';
-import { SURNAMES } from '../names.js';
-import { KIND_GUARDIAN } from '../phases.js';
+import { hireGuardian } from '../lifecycle/staff.js';
 import { SCHOOL_ROLES } from './events.js';
 import type { Life, Member, Staff } from './life.js';
 import { poisson, unit } from './life.js';
-
-const P_PERSONA = hashString('guardian-persona');
-const P_STAFF = hashString('staff');
-const P_SEX = hashString('sex');
 
 /** Gives a guardian at a school a persona and adds them to the staff lists. */
 export function addStaff(life: Life, id: number, place: number, role: Staff['role'], day: number): Staff {
   const key = life.ctx.people.key(id);
   const g = life.school.guardians;
+  const persona = life.ctx.streams.draw('guardian-persona');
   const st: Staff = {
     id,
     place,
     role,
-    warmth: Math.round(uniform(life.seed, P_PERSONA, key, 0) * 1000) / 1000,
-    plain: role === 'guardian' && uniform(life.seed, P_PERSONA, key, 1) < g.plainSpeakers,
+    warmth: Math.round(persona.at(key, 0) * 1000) / 1000,
+    plain: role === 'guardian' && persona.at(key, 1) < g.plainSpeakers,
     joined: day,
     left: NONE,
     leaving: false,
@@ -51,13 +45,8 @@ export function guardianLeaves(life: Life, st: Staff, day: number, cause: number
   const left = life.emit(day, T.guardian_left, st.id, NONE, st.place, NONE, cause, {
     reason: 'spoke-plainly',
   });
-  const p = life.ctx.people;
-  const school = life.place(st.place);
   const n = life.staffRows.filter((x) => x.place === st.place).length;
-  const key = hash4(school.key, 0x57aff, n, 1);
-  const sex = uniform(life.seed, P_SEX, key, 0) < 0.8 ? 0 : 1;
-  const id = p.add(KIND_GUARDIAN, sex, key, st.place, day - Math.round(28 * DAYS_PER_YEAR));
-  p.setGiven(id, 6 + Math.floor(uniform(life.seed, P_STAFF, key, 0) * (SURNAMES.length - 6)));
+  const id = hireGuardian(life.ctx.people, life.ctx.streams, life.place(st.place), n, true, day);
   life.emit(day, T.joined_staff, id, NONE, st.place, NONE, left, { role: 'guardian' });
   addStaff(life, id, st.place, 'guardian', day);
 }
@@ -76,7 +65,7 @@ export function disclose(
   life: Life,
   place: number,
   day: number,
-  s: Draws,
+  s: Sequence,
   classes: Map<number, Member[]>,
 ): void {
   const staff = life.guardiansAt(place);
@@ -126,7 +115,7 @@ export function plainSpeaking(
   life: Life,
   place: number,
   day: number,
-  s: Draws,
+  s: Sequence,
   classes: Map<number, Member[]>,
 ): { staff: Staff; event: number }[] {
   const g = life.school.guardians;
@@ -136,6 +125,7 @@ export function plainSpeaking(
     const seniors = [...classes.values()].filter((c) => c.length > 0 && yearsOld(life, c[0]!, day) >= 14);
     if (seniors.length === 0) continue;
     const group = s.pick(seniors);
+    if (life.storyline.plainTalkHeld(st.id, group[0]!.cohort, day)) continue;
     const reaction = s.pick(['silence', 'silence', 'unrest', 'disbelief'] as const);
     const said: [string, string][] = [
       ['no-ordinary-future', 'yes'],
@@ -182,7 +172,7 @@ export function comfort(
   life: Life,
   place: number,
   day: number,
-  s: Draws,
+  s: Sequence,
   who: readonly Member[],
   cause: number,
 ): void {
@@ -201,7 +191,13 @@ export function comfort(
 }
 
 /** A warm guardian praises a student's work; their standing rises. */
-export function favour(life: Life, place: number, day: number, s: Draws, students: readonly Member[]): void {
+export function favour(
+  life: Life,
+  place: number,
+  day: number,
+  s: Sequence,
+  students: readonly Member[],
+): void {
   if (students.length === 0) return;
   for (const st of life.guardiansAt(place)) {
     if (!s.chance(life.school.guardians.favourChance * (0.5 + st.warmth))) continue;
@@ -246,7 +242,7 @@ export function rumourOrigins(
   life: Life,
   place: number,
   day: number,
-  s: Draws,
+  s: Sequence,
   students: readonly Member[],
 ): void {
   for (const [prop, rate] of Object.entries(life.beliefSettings.originsPerYear)) {
@@ -274,7 +270,7 @@ export function rumourOrigins(
 }
 
 /** Guardians may put down the false school rumours widely held. */
-export function debunks(life: Life, place: number, day: number, s: Draws): void {
+export function debunks(life: Life, place: number, day: number, s: Sequence): void {
   const staff = life.guardiansAt(place);
   if (staff.length === 0) return;
   for (const { id: p } of PROPOSITIONS.filter((x) => x.debunkable)) {

@@ -9,15 +9,22 @@
  * Other modules reach the state through `schoolLifeOf(ctx)` (couples, beliefs, works: what a
  * deferral application needs).
  */
-import { dayFromYmd, yearOf } from '../../engine/calendar.js';
-import { hash4, hashString, uniform } from '../../engine/random.js';
-import { Draws } from './draws.js';
+import { dayFromYmd } from '../../engine/calendar.js';
+import { hash4 } from '../../engine/random.js';
 import { NONE } from '../../engine/recorder.js';
 import { Cottages } from '../cottages/index.js';
 import { T } from '../event-types.js';
-import type { ExtraTable, ModuleFactory, WorldContext, WorldModule } from '../module.js';
+import {
+  moduleFinder,
+  type ExtraTable,
+  type ModuleFactory,
+  type WorldContext,
+  type WorldModule,
+} from '../module.js';
+import type { WakeUp } from '../order.js';
 import { KIND_GUARDIAN, KIND_MADAME, PHASE_COMPLETED } from '../phases.js';
 import type { Place } from '../places.js';
+import type { Purpose, Sequence } from '../streams.js';
 import { makeWorks } from './art.js';
 import { holdExchange, popularity } from './exchange.js';
 import { madameVisits } from './gallery.js';
@@ -31,47 +38,20 @@ import {
   plainSpeaking,
   rumourOrigins,
 } from './guardians.js';
-import { Life, type Item, type Member } from './life.js';
+import { SchoolCalendar } from './calendar.js';
+import { isResidence, Life, type Item, type Member } from './life.js';
+import { SchoolStory } from './story.js';
 import { holdSale } from './sale.js';
-import {
-  cliqueYear,
-  coupleEndings,
-  endCouple,
-  formCouple,
-  ease,
-  encounters,
-  gossip,
-  leaveClique,
-  scopeOf,
-  settle,
-  snapshot,
-  tantrums,
-  teasings,
-} from './social.js';
-import { schoolTables } from './tables.js';
-import { drawHand, drawTraits } from './traits.js';
+import { coupleEndings, ease, encounters, gossip, scopeOf, settle, snapshot } from './social.js';
+import { cliqueYear, leaveClique } from './cliques.js';
+import { tantrums, teasings } from './tempers.js';
+import { schoolSummary, schoolTables } from './tables.js';
+import { newMember } from './traits.js';
 
-/** Purposes of the module's streams. */
-const P = {
-  month: hashString('school-month'),
-  year: hashString('school-year'),
-  calendar: hashString('school-calendar'),
-  exchange: hashString('exchange'),
-  sale: hashString('sale'),
-  gallery: hashString('gallery'),
-  loss: hashString('item-loss'),
-  leave: hashString('guardian-leave'),
-  report: hashString('possible-report'),
-  trip: hashString('possible-trip'),
-  arrive: hashString('residence-arrival'),
-  depart: hashString('residence-departure'),
-  standing: hashString('standing'),
-} as const;
-
-/** After the lifecycle's wake-ups of the same day. */
-const PRIORITY = { calendar: 8, tick: 9, happening: 10, trip: 11, later: 12 } as const;
-
-const LIVES = new WeakMap<WorldContext, SchoolLife>();
+/** What a `residence-outing` wake-up is: its code, in the low bits of its first argument. */
+const OUTING = { report: 0, trip: 1 } as const;
+/** What a `school-aftermath` wake-up is. */
+const AFTERMATH = { loss: 0, leave: 1, moved: 2 } as const;
 
 /** Works a year a student makes at school: their hand's own pace. */
 const handPace = (m: Member): number => m.art.pace;
@@ -80,28 +60,18 @@ const handPace = (m: Member): number => m.art.pace;
  * The school-life module of a world, if it runs one.
  * @example schoolLifeOf(ctx)?.coupleOf(person)
  */
-export function schoolLifeOf(ctx: WorldContext): SchoolLife | undefined {
-  return LIVES.get(ctx);
-}
+export const schoolLifeOf = moduleFinder<SchoolLife>();
 
 export class SchoolLife implements WorldModule {
   readonly name = 'school';
   readonly life: Life;
   readonly cottages: Cottages;
   private readonly ctx: WorldContext;
-  private readonly K: {
-    calendar: number;
-    month: number;
-    year: number;
-    exchange: number;
-    sale: number;
-    gallery: number;
-    loss: number;
-    leave: number;
-    report: number;
-    trip: number;
-    moved: number;
-  };
+  /** What a storyline may ask of school life and the Cottages. */
+  readonly story: SchoolStory;
+  private readonly calendar: SchoolCalendar;
+  private readonly outing: WakeUp;
+  private readonly aftermath: WakeUp;
   private readonly schools: Place[];
   private readonly residences: Place[];
   private readonly lastVisit = new Map<number, number>();
@@ -117,24 +87,31 @@ export class SchoolLife implements WorldModule {
     const res = new Set<number>();
     for (const s of this.schools) if (s.residence !== null) res.add(s.residence);
     this.residences = [...res].sort((a, b) => a - b).map((id) => places[id]!);
-    const sim = ctx.sim;
-    this.K = {
-      calendar: sim.register('school-calendar', (day, place, year) => this.onCalendar(day, place, year)),
-      month: sim.register('school-tick', (day, place, n) => this.onTick(day, place, n)),
-      year: sim.register('school-year', (day, place, year) => this.onSchoolYear(day, place, year)),
-      exchange: sim.register('exchange', (day, place, n) => this.onExchange(day, place, n)),
-      sale: sim.register('sale', (day, place, n) => this.onSale(day, place, n)),
-      gallery: sim.register('gallery', (day, place, n) => this.onGallery(day, place, n)),
-      loss: sim.register('item-lost', (day, item, version) => this.onItemLost(day, item, version)),
-      leave: sim.register('guardian-leaves', (day, guardian, cause) =>
-        this.onGuardianLeaves(day, guardian, cause),
-      ),
-      report: sim.register('possible-report', (day, place, n) => this.onReport(day, place, n)),
-      trip: sim.register('possible-trip', (day, trip, n) => this.onTrip(day, trip, n)),
-      moved: sim.register('madame-moved', (day, person) => this.onMadameMoved(day, person)),
-    };
+    this.calendar = new SchoolCalendar(ctx, this.life.school, {
+      calendar: (day, place, year) => this.onCalendar(day, place, year),
+      tick: (day, place, n) => this.onTick(day, place, n),
+      year: (day, place, year) => this.onSchoolYear(day, place, year),
+      exchange: (day, place, n) => this.onExchange(day, place, n),
+      sale: (day, place, n) => this.onSale(day, place, n),
+      gallery: (day, place, n) => this.onGallery(day, place, n),
+    });
+    this.outing = ctx.wakeUp('residence-outing', (day, a, n) => {
+      if ((a & 1) === OUTING.report) this.onReport(day, a >> 1, n);
+      else this.onTrip(day, a >> 1, n);
+    });
+    this.aftermath = ctx.wakeUp('school-aftermath', (day, a, b) => {
+      const code = a & 3;
+      if (code === AFTERMATH.loss) this.onItemLost(day, a >> 2, b);
+      else if (code === AFTERMATH.leave) this.onGuardianLeaves(day, a >> 2, b);
+      else this.story.onMadameMoved(day, a >> 2);
+    });
+    this.story = new SchoolStory(ctx, this.life, this.cottages, {
+      lose: (day, item, version) => this.aftermath.at(day, item * 4 + AFTERMATH.loss, version),
+      sighting: (day, place) => this.outing.at(day, place * 2 + OUTING.report, -1),
+      moved: (day, person) => this.aftermath.at(day, person * 4 + AFTERMATH.moved, 0),
+    });
     this.life.onHold = (item, day) => this.scheduleLoss(item, day);
-    LIVES.set(ctx, this);
+    schoolLifeOf.set(ctx, this);
   }
 
   init(): void {
@@ -165,51 +142,13 @@ export class SchoolLife implements WorldModule {
       life.book.setTruth('deferral', 'no-such-thing', false);
       if (deferral.granted === 'similarity') life.book.setTruth('deferral', 'proof-by-art', true);
     }
-    const startYear = yearOf(ctx.start);
-    for (const place of [...this.schools, ...this.residences]) {
-      this.scheduleCalendar(place.id, startYear, ctx.start);
-      this.scheduleYear(place.id, startYear);
-      this.scheduleTicks(place.id, startYear);
-    }
+    for (const place of [...this.schools, ...this.residences]) this.calendar.start(place.id);
   }
 
   // ---- the people followed -------------------------------------------------------------------
 
   private addMember(person: number, home: number, veteran: boolean): Member {
-    const p = this.ctx.people;
-    const key = p.key(person);
-    const traits = drawTraits(this.ctx.seed, key);
-    const m: Member = {
-      id: person,
-      key,
-      sex: p.sex(person),
-      born: p.born(person),
-      cohort: p.cohort(person),
-      school: p.school(person),
-      veteran,
-      home: NONE,
-      traits,
-      art: drawHand(this.ctx.seed, key, traits, this.life.school),
-      tokens: veteran ? 0 : this.life.school.exchange.startingTokens,
-      standing: Math.round((0.2 + 0.2 * uniform(this.ctx.seed, P.standing, key, 0)) * 1000) / 1000,
-      strain: 0,
-      chosen: 0,
-      works: 0,
-      ties: new Map(),
-      tieList: [],
-      couple: NONE,
-      clique: NONE,
-      recent: [],
-      items: [],
-      lost: [],
-      comforted: false,
-      ageNow: 0,
-      popularity: 0.3,
-      group: [],
-    };
-    this.life.members.set(person, m);
-    this.life.move(m, home);
-    return m;
+    return newMember(this.life, person, home, veteran);
   }
 
   onBorn(person: number): void {
@@ -224,9 +163,11 @@ export class SchoolLife implements WorldModule {
     const m = life.members.get(person);
     if (!m) {
       // Most veterans are not followed: their stream is made only for those who will be.
-      if (!this.cottages.followsVeteran(day)) return;
-      const s = new Draws(this.ctx.seed, P.arrive, this.ctx.people.key(person));
-      this.cottages.arriveVeteran(person, day, residence, eventId, s);
+      // The storyline's veterans are always followed: their beats happen here.
+      const cast = life.storyline.isCast(person);
+      if (!cast && !this.cottages.followsVeteran(day)) return;
+      const s = this.ctx.streams.sequence('residence-arrival', this.ctx.people.key(person));
+      this.cottages.arriveVeteran(person, day, residence, eventId, s, cast);
       return;
     }
     if (m.clique !== NONE) {
@@ -244,7 +185,7 @@ export class SchoolLife implements WorldModule {
   onLeftResidence(person: number, day: number, eventId: number): void {
     const m = this.life.members.get(person);
     if (!m || m.home === NONE) return;
-    const s = new Draws(this.ctx.seed, P.depart, m.key);
+    const s = this.ctx.streams.sequence('residence-departure', m.key);
     this.cottages.leave(m, day, m.home, eventId, s);
   }
 
@@ -265,98 +206,27 @@ export class SchoolLife implements WorldModule {
 
   // ---- the calendar --------------------------------------------------------------------------
 
-  private stream(purpose: number, place: number, n: number): Draws {
-    return new Draws(this.ctx.seed, purpose, hash4(this.ctx.places[place]!.key, n, 0, 0));
-  }
-
-  private scheduleCalendar(place: number, year: number, from: number): void {
-    const day = Math.max(from, dayFromYmd(year, 1, 1));
-    if (day <= this.ctx.end) this.ctx.sim.schedule(day, PRIORITY.calendar, this.K.calendar, place, year);
-  }
-
-  private scheduleYear(place: number, year: number): void {
-    let day = dayFromYmd(year, 9, 5);
-    if (day < this.ctx.start) day = dayFromYmd(year + 1, 9, 5);
-    if (day <= this.ctx.end) this.ctx.sim.schedule(day, PRIORITY.tick, this.K.year, place, yearOf(day));
-  }
-
-  private scheduleTicks(place: number, year: number): void {
-    // One tick now and then one after another: each tick schedules the next.
-    const n = this.nextTick(place, year * 64 - 1);
-    if (n !== NONE) this.ctx.sim.schedule(this.tickDay(n), PRIORITY.tick, this.K.month, place, n);
-  }
-
-  private tickDay(n: number): number {
-    const per = this.life.school.social.ticksPerYear;
-    const year = Math.floor(n / 64);
-    const i = n % 64;
-    const jan1 = dayFromYmd(year, 1, 1);
-    return jan1 + Math.floor(((i + 0.5) * (dayFromYmd(year + 1, 1, 1) - jan1)) / per);
-  }
-
-  /** The tick number after `n` (year * 64 + index) on or after the start, or NONE after the end. */
-  private nextTick(_place: number, n: number): number {
-    const per = this.life.school.social.ticksPerYear;
-    let year = Math.floor((n + 1) / 64);
-    let i = (n + 1) % 64;
-    for (;;) {
-      if (i >= per) {
-        year++;
-        i = 0;
-      }
-      const m = year * 64 + i;
-      const day = this.tickDay(m);
-      if (day > this.ctx.end) return NONE;
-      if (day >= this.ctx.start && day >= this.ctx.sim.now) return m;
-      i++;
-    }
-  }
-
-  /** Spreads `perYear` happenings over a year (a fractional rate sometimes rounds up). */
-  private spread(
-    place: number,
-    year: number,
-    from: number,
-    kind: number,
-    perYear: number,
-    phase: number,
-    purpose: number,
-  ): void {
-    const key = this.ctx.places[place]!.key;
-    const whole = Math.floor(perYear);
-    const n = whole + (uniform(this.ctx.seed, purpose, key, year * 2) < perYear - whole ? 1 : 0);
-    const jan1 = dayFromYmd(year, 1, 1);
-    const len = dayFromYmd(year + 1, 1, 1) - jan1;
-    for (let i = 0; i < n; i++) {
-      const jitter = Math.floor(
-        (uniform(this.ctx.seed, purpose, key, year * 64 + i + 1) - 0.5) * Math.min(20, len / (2 * n)),
-      );
-      const day = jan1 + Math.floor(((i + phase) * len) / n) + jitter;
-      if (day >= from && day <= this.ctx.end)
-        this.ctx.sim.schedule(day, PRIORITY.happening, kind, place, year * 64 + i);
-    }
+  private stream(purpose: Purpose, place: number, n: number): Sequence {
+    return this.ctx.streams.sequence(purpose, hash4(this.ctx.places[place]!.key, n, 0, 0));
   }
 
   private isResidence(place: number): boolean {
-    return this.ctx.places[place]!.kind === 'residence';
+    return isResidence(this.ctx, place);
   }
 
   private onCalendar(day: number, place: number, year: number): void {
-    const sch = this.life.school;
     if (this.isResidence(place)) {
-      const s = this.stream(P.calendar, place, year);
+      const s = this.stream('school-calendar', place, year);
       const reports = this.cottages.yearly(place, day, s);
       const jan1 = dayFromYmd(year, 1, 1);
       for (let i = 0; i < reports; i++) {
         const at = Math.max(day, jan1 + Math.floor(s.next() * 330));
-        if (at <= this.ctx.end) this.ctx.sim.schedule(at, PRIORITY.trip, this.K.report, place, year * 64 + i);
+        if (at <= this.ctx.end) this.outing.at(at, place * 2 + OUTING.report, year * 64 + i);
       }
     } else {
-      this.spread(place, year, day, this.K.exchange, sch.exchange.perYear, 0.5, P.exchange);
-      this.spread(place, year, day, this.K.sale, sch.sale.perYear, 0.3, P.sale);
-      this.spread(place, year, day, this.K.gallery, sch.gallery.visitsPerYear, 0.4, P.gallery);
+      this.calendar.spreadHappenings(place, year, day);
     }
-    this.scheduleCalendar(place, year + 1, day + 1);
+    this.calendar.nextCalendar(place, year + 1, day + 1);
   }
 
   /** Drops from a place's roster anyone the lifecycle has moved elsewhere (a school closed, say). */
@@ -373,13 +243,12 @@ export class SchoolLife implements WorldModule {
   }
 
   private onTick(day: number, place: number, n: number): void {
-    const next = this.nextTick(place, n);
-    if (next !== NONE) this.ctx.sim.schedule(this.tickDay(next), PRIORITY.tick, this.K.month, place, next);
+    this.calendar.nextTick(place, n);
     this.prune(place);
     const life = this.life;
     if (life.at(place).length === 0) return;
     const per = life.school.social.ticksPerYear;
-    const s = this.stream(P.month, place, n);
+    const s = this.stream('school-month', place, n);
     const residence = this.isResidence(place);
     const scope = scopeOf(life, place, day, per);
     // At a residence only late bloomers (and believers in proof by art) have a pace above zero;
@@ -403,10 +272,10 @@ export class SchoolLife implements WorldModule {
   }
 
   private onSchoolYear(day: number, place: number, year: number): void {
-    this.scheduleYear(place, year + 1);
+    this.calendar.nextYear(place, year + 1);
     this.prune(place);
     const life = this.life;
-    const s = this.stream(P.year, place, year);
+    const s = this.stream('school-year', place, year);
     for (const m of life.at(place)) m.standing = Math.round((0.85 * m.standing + 0.15 * 0.3) * 1000) / 1000;
     settle(life.at(place));
     for (const [m, p] of popularity(life.at(place))) m.popularity = p;
@@ -423,7 +292,7 @@ export class SchoolLife implements WorldModule {
     disclose(life, place, day, s, classes);
     for (const { staff, event } of plainSpeaking(life, place, day, s, classes)) {
       const at = day + 14 + s.int(46);
-      if (at <= this.ctx.end) this.ctx.sim.schedule(at, PRIORITY.later, this.K.leave, staff.id, event);
+      if (at <= this.ctx.end) this.aftermath.at(at, staff.id * 4 + AFTERMATH.leave, event);
     }
     const students = life.aged(place, day, life.school.social.fromAge);
     favour(life, place, day, s, students);
@@ -435,28 +304,28 @@ export class SchoolLife implements WorldModule {
 
   private onExchange(day: number, place: number, n: number): void {
     this.prune(place);
-    holdExchange(this.life, place, day, this.stream(P.exchange, place, n));
+    holdExchange(this.life, place, day, this.stream('exchange', place, n));
   }
 
   private onSale(day: number, place: number, n: number): void {
     this.prune(place);
-    holdSale(this.life, place, day, this.stream(P.sale, place, n));
+    holdSale(this.life, place, day, this.stream('sale', place, n));
   }
 
   private onGallery(day: number, place: number, n: number): void {
     this.prune(place);
     const since = this.lastVisit.get(place) ?? this.ctx.start;
-    if (madameVisits(this.life, place, day, since, this.stream(P.gallery, place, n)) !== NONE)
+    if (madameVisits(this.life, place, day, since, this.stream('gallery', place, n)) !== NONE)
       this.lastVisit.set(place, day);
   }
 
   private scheduleLoss(item: Item, from: number): void {
     const rate = this.life.school.sale.lossPerYear;
     if (rate <= 0) return;
-    const u = uniform(this.ctx.seed, P.loss, hash4(item.id, item.copyOf, 0, 0), item.version);
+    const u = this.ctx.streams.draw('item-loss').at(hash4(item.id, item.copyOf, 0, 0), item.version);
     const years = -Math.log(1 - u) / rate;
     const at = from + Math.max(1, Math.round(years * 365.2425));
-    if (at <= this.ctx.end) this.ctx.sim.schedule(at, PRIORITY.later, this.K.loss, item.id, item.version);
+    if (at <= this.ctx.end) this.aftermath.at(at, item.id * 4 + AFTERMATH.loss, item.version);
   }
 
   private onItemLost(day: number, itemId: number, version: number): void {
@@ -467,6 +336,7 @@ export class SchoolLife implements WorldModule {
     // Things go missing in the bustle of school and the Cottages; afterwards they stay boxed.
     if (this.ctx.people.phase(owner) === PHASE_COMPLETED || (life.members.get(owner)?.home ?? NONE) === NONE)
       return;
+    if (life.storyline.itemHeld(owner, item.kind, day)) return;
     const event = life.emit(day, T.item_lost, owner, NONE, this.ctx.people.place(owner), item.id, NONE, null);
     life.release(item, day, event, 'lost');
     item.fate = 'lost';
@@ -481,131 +351,16 @@ export class SchoolLife implements WorldModule {
 
   private onReport(day: number, place: number, n: number): void {
     this.prune(place);
-    const s = this.stream(P.report, place, n);
+    const s = this.stream('possible-report', place, n);
     const trip = this.cottages.report(place, day, s);
     if (trip === NONE) return;
     const at = day + 20 + s.int(50);
-    if (at <= this.ctx.end) this.ctx.sim.schedule(at, PRIORITY.trip, this.K.trip, trip, n);
+    if (at <= this.ctx.end) this.outing.at(at, trip * 2 + OUTING.trip, n);
   }
 
   private onTrip(day: number, trip: number, n: number): void {
-    const s = new Draws(this.ctx.seed, P.trip, hash4(trip, n, 0, 0));
+    const s = this.ctx.streams.sequence('possible-trip', hash4(trip, n, 0, 0));
     this.cottages.trip(trip, day, s);
-  }
-
-  // ---- pinned beats (a scenario's fixed story, such as the canon's) ----------------------------
-
-  /**
-   * The person buys this thing at their next Sale (a cassette of songs, say).
-   * @example life.wish(kathy, 'cassette', '"Slow Hours", songs by Vera Linley, on cassette')
-   */
-  wish(person: number, kind: string, label: string): void {
-    const list = this.life.wishes.get(person) ?? [];
-    list.push({ kind, label });
-    this.life.wishes.set(person, list);
-  }
-
-  /** The person loses the first thing of this kind in their collection on `day`. */
-  loseOn(person: number, kind: string, day: number): void {
-    const m = this.life.members.get(person);
-    const item = m?.items.map((id) => this.life.items[id - 1]!).find((i) => i.kind === kind);
-    if (!item) throw new RangeError(`loseOn: ${this.ctx.people.name(person)} has no ${kind} to lose`);
-    if (day >= this.ctx.sim.now && day <= this.ctx.end)
-      this.ctx.sim.schedule(day, PRIORITY.later, this.K.loss, item.id, item.version);
-  }
-
-  /** On `day` someone at the person's residence claims to have seen their possible; a trip follows. */
-  sightingOn(person: number, day: number): void {
-    const m = this.life.members.get(person);
-    if (!m || m.home === NONE || !this.isResidence(m.home))
-      throw new RangeError(`sightingOn: ${this.ctx.people.name(person)} is not at a residence`);
-    this.cottages.sightings.push(person);
-    if (day >= this.ctx.sim.now && day <= this.ctx.end)
-      this.ctx.sim.schedule(day, PRIORITY.trip, this.K.report, m.home, -1);
-  }
-
-  /** On their next trip from a residence, the person finds what they lost (or its twin). */
-  findOnNextTrip(person: number, kind: string | null = null): void {
-    this.life.findsOnTrip.set(person, kind);
-  }
-
-  /** Madame comes upon the person alone with a song on `day`, and is moved. */
-  madameMovedOn(person: number, day: number): void {
-    if (day >= this.ctx.sim.now && day <= this.ctx.end)
-      this.ctx.sim.schedule(day, PRIORITY.later, this.K.moved, person, 0);
-  }
-
-  private onMadameMoved(day: number, person: number): void {
-    const m = this.life.members.get(person);
-    if (!m || this.life.madame === NONE) return;
-    const song = m.items.find((id) => this.life.items[id - 1]!.kind === 'cassette') ?? NONE;
-    this.life.emit(day, T.madame_moved, person, this.life.madame, m.home, song, NONE, null);
-  }
-
-  /**
-   * Two people become a couple today (a storyline's beat); whoever either was with ends it.
-   * Returns false when either is not followed in detail.
-   */
-  coupleNow(a: number, b: number, day: number, place: number): boolean {
-    const ma = this.life.members.get(a);
-    const mb = this.life.members.get(b);
-    if (!ma || !mb) return false;
-    for (const m of [ma, mb]) {
-      const c = this.life.coupleOf(m);
-      if (c && c.ended === NONE && !((c.a === a && c.b === b) || (c.a === b && c.b === a)))
-        endCouple(this.life, c, m, day, place, 'drifted');
-    }
-    const now = this.life.coupleOf(ma);
-    if (now && now.ended === NONE && (now.a === b || now.b === b)) return true;
-    formCouple(this.life, ma, mb, place, day);
-    return true;
-  }
-
-  /** A guardian leaves the school today, because of the event `cause` (a storyline's beat). */
-  guardianLeavesNow(guardian: number, day: number, cause: number): boolean {
-    const st = this.life.staffRows.find((x) => x.id === guardian);
-    if (!st || st.left !== NONE) return false;
-    guardianLeaves(this.life, st, day, cause);
-    return true;
-  }
-
-  /**
-   * Someone comes to hold a version of a proposition from what they lived through (told by
-   * Miss Emily, say), recorded as `learned_by_experience` caused by `cause`.
-   */
-  learnNow(person: number, prop: string, version: string, day: number, cause: number, what: string): void {
-    const b = this.life.book.adopt({
-      person,
-      prop,
-      version,
-      day,
-      source: cause,
-      kind: 'experience',
-      confidence: 1,
-    });
-    if (!b) return;
-    const place = this.ctx.people.place(person);
-    this.life.emit(day, T.learned_by_experience, person, NONE, place, b.id, cause, {
-      p: prop,
-      v: version,
-      what,
-    });
-  }
-
-  // ---- what other modules and the store read ---------------------------------------------------
-
-  /**
-   * A storyline's trip to look for `subject`'s possible, today, with the story's party; the
-   * sighting is wrong. Returns false when they are not all at one residence.
-   */
-  storyTripNow(subject: number, party: readonly number[], day: number): boolean {
-    const m = this.life.members.get(subject);
-    const members = party.map((id) => this.life.members.get(id));
-    if (!m || m.home === NONE || !this.isResidence(m.home) || members.some((x) => !x || x.home !== m.home))
-      return false;
-    const s = this.stream(P.trip, m.home, day);
-    this.cottages.storyTrip(m, members as Member[], day, s);
-    return true;
   }
 
   /** The couple a person is in now, if any: the two people and when they formed. */
@@ -639,21 +394,7 @@ export class SchoolLife implements WorldModule {
   }
 
   summary(): Record<string, unknown> {
-    const life = this.life;
-    return {
-      followed: life.members.size,
-      works: life.works.length,
-      exchanges: life.counts.exchanges,
-      sales: life.counts.sales,
-      items: life.items.length,
-      galleryVisits: life.counts.galleryVisits,
-      chosen: life.counts.chosen,
-      couples: life.couples.length,
-      cliques: life.cliques.length,
-      beliefs: life.book.size,
-      rumoursStarted: life.counts.rumoursStarted,
-      plainSpeakings: life.counts.plainSpeakings,
-    };
+    return schoolSummary(this.life);
   }
 }
 

@@ -6,197 +6,35 @@
  * ledger and holdings here are written in the same step, so every table is the fold of the log.
  */
 import { DAYS_PER_YEAR } from '../../engine/calendar.js';
-import { hash4, hashString, uniform } from '../../engine/random.js';
+import { hash4 } from '../../engine/random.js';
 import { NONE } from '../../engine/recorder.js';
 import { RuleViolation } from '../../errors.js';
 import { isoDate } from '../../engine/calendar.js';
 import type { Scenario } from '../../scenario/schema.js';
-import type { ArtMedium, ArtStyle } from '../art/index.js';
 import { BeliefBook } from '../beliefs/book.js';
+import { HoldBack } from '../canon/hold-back.js';
 import type { WorldContext } from '../module.js';
 import type { Place } from '../places.js';
-
-const P_SPARK = hashString('spark');
 
 export type SchoolSettings = Scenario['policy']['school'];
 export type CottagesSettings = Scenario['policy']['cottages'];
 export type BeliefSettings = Scenario['policy']['beliefs'];
 
-/** Personality, each 0..1, drawn once. */
-export interface Traits {
-  sociability: number;
-  agreeableness: number;
-  temper: number;
-  confidence: number;
-  /** How readily they believe what they are told. */
-  credulity: number;
-  imagination: number;
-}
-
-/** How a person makes art: their hand, drawn once. */
-export interface ArtHand {
-  /** Skill at sixteen (0..1). */
-  talent: number;
-  originality: number;
-  temperament: number;
-  style: ArtStyle;
-  hue: number;
-  /** Works a year. */
-  pace: number;
-  medium: ArtMedium;
-  /** Late bloomers (the animals style) find their hand after school. */
-  late: boolean;
-}
-
-/** One person's view of another. Each axis runs -1..1. */
-export interface Tie {
-  /** The one this tie looks at. */
-  readonly who: Member;
-  f: number;
-  r: number;
-  t: number;
-  /** A friendship has been recorded (and not broken since). */
-  friends: boolean;
-  /** The mutual pull of the two (0..1), the same both ways and for ever. */
-  readonly spark: number;
-}
-
-export interface Member {
-  readonly id: number;
-  readonly key: number;
-  readonly sex: number;
-  readonly born: number;
-  readonly cohort: number;
-  /** The school they grew up at. */
-  readonly school: number;
-  /** Came from another school to the residence. */
-  readonly veteran: boolean;
-  /** Where they live now (a school or a residence). */
-  home: number;
-  readonly traits: Traits;
-  readonly art: ArtHand;
-  tokens: number;
-  /** Standing among classmates, 0..1. */
-  standing: number;
-  /** Strain (teasing, never being chosen), 0..1; tantrums come from it. */
-  strain: number;
-  /** Works taken for the Gallery. */
-  chosen: number;
-  works: number;
-  readonly ties: Map<number, Tie>;
-  /** The same ties as a list, for drawing one at random. */
-  tieList: Tie[];
-  couple: number;
-  clique: number;
-  /** Works made since the last Exchange and still with the maker. */
-  recent: number[];
-  /** Items held now. */
-  items: number[];
-  /** Items lost and not yet found. */
-  lost: number[];
-  /** A guardian has told them their art does not matter. */
-  comforted: boolean;
-  /** Age in years at the current tick (set when a tick's scope is built). */
-  ageNow: number;
-  /** How well liked they are by those who know them, 0..1 (reckoned once a year). */
-  popularity: number;
-  /** Their year group at the current tick (set when a tick's scope is built). */
-  group: Member[];
-}
-
-export type WorkFate = 'kept' | 'exchanged' | 'gallery';
-
-export interface Work {
-  readonly id: number;
-  readonly maker: number;
-  readonly made: number;
-  readonly place: number;
-  readonly medium: ArtMedium;
-  readonly style: ArtStyle;
-  readonly skill: number;
-  readonly originality: number;
-  readonly temperament: number;
-  readonly hue: number;
-  readonly age: number;
-  /** Whom a portrait shows (the maker's fondest friend then), or NONE. */
-  readonly friend: number;
-  madeEvent: number;
-  fate: WorkFate;
-  owner: number;
-  fateOn: number;
-  fateEvent: number;
-  /** Tokens the school paid for it at an Exchange (0: not accepted or never offered). */
-  paid: number;
-  /** Price a classmate paid (0: never sold). */
-  price: number;
-}
-
-export type ItemFate = 'held' | 'lost' | 'given' | 'left';
-
-export interface Item {
-  readonly id: number;
-  readonly kind: string;
-  readonly label: string;
-  readonly saleEvent: number;
-  readonly bought: number;
-  readonly price: number;
-  readonly buyer: number;
-  owner: number;
-  fate: ItemFate;
-  lostOn: number;
-  /** Bumped on every change of hands, so a stale loss wake-up is ignored. */
-  version: number;
-  /** The lost item this is a twin of, or NONE. */
-  readonly copyOf: number;
-  foundOn: number;
-  foundEvent: number;
-}
-
-export interface Holding {
-  readonly item: number;
-  readonly person: number;
-  readonly from: number;
-  until: number;
-  readonly eventIn: number;
-  eventOut: number;
-  readonly how: 'bought' | 'found' | 'given';
-  howOut: 'lost' | 'given' | null;
-}
-
-export interface Couple {
-  readonly id: number;
-  readonly a: number;
-  readonly b: number;
-  readonly place: number;
-  readonly formed: number;
-  readonly formedEvent: number;
-  ended: number;
-  endedEvent: number;
-  endedBy: number;
-  reason: string | null;
-}
-
-export interface Clique {
-  readonly id: number;
-  readonly place: number;
-  readonly leader: number;
-  readonly founded: number;
-  readonly foundedEvent: number;
-  ended: number;
-  members: number[];
-}
-
-export interface Staff {
-  readonly id: number;
-  readonly place: number;
-  readonly role: 'guardian' | 'headmistress';
-  readonly warmth: number;
-  /** Inclined to speak plainly. */
-  readonly plain: boolean;
-  readonly joined: number;
-  left: number;
-  leaving: boolean;
-}
+export type {
+  ArtHand,
+  Clique,
+  Couple,
+  Holding,
+  Item,
+  ItemFate,
+  Member,
+  Staff,
+  Tie,
+  Traits,
+  Work,
+  WorkFate,
+} from './records.js';
+import type { Clique, Couple, Holding, Item, Member, Staff, Tie, Work } from './records.js';
 
 /** A shared handle on the state and on the world, passed to every rule. */
 export class Life {
@@ -239,14 +77,14 @@ export class Life {
     plainSpeakings: 0,
   };
 
+  /** What the rules hold back around the storyline's beats (nothing, in a world without one). */
+  readonly storyline: HoldBack;
+
   constructor(readonly ctx: WorldContext) {
+    this.storyline = new HoldBack(ctx);
     this.school = ctx.scenario.policy.school;
     this.cottages = ctx.scenario.policy.cottages;
     this.beliefSettings = ctx.scenario.policy.beliefs;
-  }
-
-  get seed(): number {
-    return this.ctx.seed;
   }
 
   place(id: number): Place {
@@ -322,7 +160,7 @@ export class Life {
         r: 0,
         t: 0,
         friends: false,
-        spark: uniform(this.ctx.seed, P_SPARK, hash4(lo, hi, 0, 0), 0),
+        spark: this.ctx.streams.draw('spark').at(hash4(lo, hi, 0, 0), 0),
       };
       a.ties.set(b.id, t);
       a.tieList.push(t);
@@ -442,4 +280,9 @@ export function poisson(s: { next(): number }, lambda: number): number {
     p *= s.next();
   }
   return k;
+}
+
+/** True when the place is a residence (the Cottages or the like), not a school. */
+export function isResidence(ctx: WorldContext, place: number): boolean {
+  return ctx.places[place]!.kind === 'residence';
 }

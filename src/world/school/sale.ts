@@ -4,15 +4,12 @@
  * much; unsold goods go back in the van. Every item is in one collection at a time (the
  * holdings table), can be lost, and may turn up again years later, far away.
  */
-import { hashString, uniform } from '../../engine/random.js';
-import type { Draws } from './draws.js';
+import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { fromDistribution } from '../draw.js';
 import { T } from '../event-types.js';
 import { SCHOOL_ROLES } from './events.js';
 import type { Item, Life, Member } from './life.js';
-
-const P_LIKES = hashString('sale-likes');
 
 const COLOURS = ['red', 'blue', 'green', 'yellow', 'brown', 'tartan', 'grey', 'striped'];
 const ARTISTS = [
@@ -42,7 +39,7 @@ const BOOKS = [
 ];
 
 /** The kinds of thing a Sale box holds: kind, weight, and a label maker. */
-export const SALE_KINDS: readonly (readonly [string, number, (s: Draws) => string])[] = [
+export const SALE_KINDS: readonly (readonly [string, number, (s: Sequence) => string])[] = [
   ['cassette', 0, (s) => `"${s.pick(ALBUMS)}", songs by ${s.pick(ARTISTS)}, on cassette`],
   ['pencil case', 1, (s) => `a ${s.pick(COLOURS)} pencil case`],
   ['scarf', 1, (s) => `a ${s.pick(COLOURS)} scarf`],
@@ -66,7 +63,7 @@ interface Draft {
   buyer: Member | null;
 }
 
-function drawDraft(life: Life, s: Draws): Draft {
+function drawDraft(life: Life, s: Sequence): Draft {
   const sale = life.school.sale;
   let kindIndex: number;
   if (s.chance(sale.cassetteShare)) kindIndex = 0;
@@ -91,13 +88,13 @@ function drawDraft(life: Life, s: Draws): Draft {
 
 /** How much a person likes a kind of thing (their own taste, drawn once). */
 export function liking(life: Life, m: Member, kindIndex: number): number {
-  return uniform(life.seed, P_LIKES, m.key, kindIndex);
+  return life.ctx.streams.draw('sale-likes').at(m.key, kindIndex);
 }
 
 /**
  * Holds a Sale at a school on `day`. Returns the event id, or NONE when nobody is old enough.
  */
-export function holdSale(life: Life, place: number, day: number, s: Draws): number {
+export function holdSale(life: Life, place: number, day: number, s: Sequence): number {
   const sale = life.school.sale;
   const students = life.aged(place, day, sale.fromAge);
   if (students.length === 0) return NONE;
@@ -108,13 +105,20 @@ export function holdSale(life: Life, place: number, day: number, s: Draws): numb
   // A wish pinned by the scenario is in the box, at a price its buyer can pay.
   for (const m of students) {
     const wishes = life.wishes.get(m.id);
-    if (!wishes || m.tokens <= 0) continue;
+    // The storyline's wish is granted even to an empty purse (at no price).
+    if (!wishes) continue;
     for (const w of wishes.splice(0)) {
       const kindIndex = Math.max(
         0,
         SALE_KINDS.findIndex((k) => k[0] === w.kind),
       );
-      box.push({ kindIndex, kind: w.kind, label: w.label, price: Math.min(m.tokens, 2), buyer: m });
+      box.push({
+        kindIndex,
+        kind: w.kind,
+        label: w.label,
+        price: Math.max(0, Math.min(m.tokens, 2)),
+        buyer: m,
+      });
     }
     if (wishes.length === 0) life.wishes.delete(m.id);
   }
@@ -148,7 +152,7 @@ export function holdSale(life: Life, place: number, day: number, s: Draws): numb
       spent.set(b, (spent.get(b) ?? 0) + best.price);
     }
   }
-  for (const [b, n] of spent) life.pay(b, -n, day, event, 'sale-bought');
+  for (const [b, n] of spent) if (n > 0) life.pay(b, -n, day, event, 'sale-bought');
   const rows: [number, number, number][] = [];
   for (const d of bought) {
     const item: Item = {

@@ -6,10 +6,10 @@ import type { LoggedEvent } from '../../engine/memory-sink.js';
 import { NONE } from '../../engine/recorder.js';
 import { loadScenario } from '../../scenario/load.js';
 import type { ScenarioInput } from '../../scenario/schema.js';
-import { renderArtwork } from '../art/index.js';
+import { renderArtwork, workSpec } from '../../art/index.js';
 import { auditLog } from '../audit.js';
 import { eventTypeName, T, validateEventData } from '../event-types.js';
-import { titleOf, workSpec } from './art.js';
+import { titleOf } from './art.js';
 import { MemorySink } from '../../engine/memory-sink.js';
 import type { ModuleFactory } from '../module.js';
 import { World } from '../world.js';
@@ -278,12 +278,12 @@ describe('pinned beats (for a scenario that fixes its story)', () => {
       const PIN = ctx.sim.register('pin', (day, step) => {
         const sl = schoolLifeOf(ctx)!;
         if (step === 0) {
-          sl.madameMovedOn(kathy, day + 5);
-          sl.loseOn(kathy, 'cassette', day + 40);
+          sl.story.madameMovedOn(kathy, day + 5);
+          sl.story.loseOn(kathy, 'cassette', day + 40);
           ctx.sim.schedule(ctx.people.born(kathy) + 17 * 365, 12, PIN, 1, 0);
         } else {
-          sl.findOnNextTrip(kathy);
-          sl.sightingOn(kathy, day);
+          sl.story.findOnNextTrip(kathy);
+          sl.story.sightingOn(kathy, day);
         }
       });
       return {
@@ -291,7 +291,7 @@ describe('pinned beats (for a scenario that fixes its story)', () => {
         onBorn(person, day) {
           if (kathy >= 0) return;
           kathy = person;
-          schoolLifeOf(ctx)!.wish(person, 'cassette', 'a cassette of slow songs');
+          schoolLifeOf(ctx)!.story.wish(person, 'cassette', 'a cassette of slow songs');
           ctx.sim.schedule(day + 12 * 365, 12, PIN, 0, 0);
         },
       };

@@ -205,3 +205,21 @@ export function schoolTables(life: Life): ExtraTable[] {
     },
   ];
 }
+
+/** The module's figures for the run's summary. */
+export function schoolSummary(life: Life): Record<string, unknown> {
+  return {
+    followed: life.members.size,
+    works: life.works.length,
+    exchanges: life.counts.exchanges,
+    sales: life.counts.sales,
+    items: life.items.length,
+    galleryVisits: life.counts.galleryVisits,
+    chosen: life.counts.chosen,
+    couples: life.couples.length,
+    cliques: life.cliques.length,
+    beliefs: life.book.size,
+    rumoursStarted: life.counts.rumoursStarted,
+    plainSpeakings: life.counts.plainSpeakings,
+  };
+}

@@ -2,8 +2,8 @@
  * Titles for students' works, built from small word lists by medium and style: what a child
  * might write under a picture or at the head of a poem. The words are this project's own.
  */
-import type { Draws } from './draws.js';
-import type { ArtMedium, ArtStyle } from '../art/index.js';
+import type { Sequence } from '../streams.js';
+import type { ArtMedium, ArtStyle } from './media.js';
 
 const CREATURE_ADJ = [
   'Clockwork',
@@ -156,7 +156,7 @@ const SCULPT_THINGS = ['Owl', 'Head', 'Hand', 'Boat', 'Horse', 'Tower', 'Cat', '
  * A title for a work.
  * @example titleFor(stream, 'picture', 'animals', 'Ruth') // "The Clockwork Heron"
  */
-export function titleFor(s: Draws, medium: ArtMedium, style: ArtStyle, friend: string | null): string {
+export function titleFor(s: Sequence, medium: ArtMedium, style: ArtStyle, friend: string | null): string {
   if (medium === 'poem') return s.chance(0.25) ? s.pick(POEM_WHOLE) : s.pick(POEM)(s.pick(POEM_THINGS));
   if (medium === 'sculpture') {
     if (style === 'animals') return `${s.pick(CREATURE_ADJ)} ${s.pick(CREATURES)}, Modelled`;

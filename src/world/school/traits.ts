@@ -1,15 +1,15 @@
 /**
  * Who a student is: personality traits and the hand they make art with, drawn once from the
- * person's own stream (so a policy elsewhere never changes who anyone is).
+ * person's own stream (so a policy elsewhere never changes who anyone is); and a person's
+ * entry among those school life follows.
  */
-import { hashString, uniform } from '../../engine/random.js';
-import type { ArtMedium, ArtStyle } from '../art/index.js';
+import { asCast } from '../canon/traits.js';
+import type { Streams } from '../streams.js';
+import type { ArtMedium, ArtStyle } from './media.js';
 import { fromDistribution } from '../draw.js';
-import type { ArtHand, SchoolSettings, Traits } from './life.js';
+import { NONE } from '../../engine/recorder.js';
+import type { ArtHand, Life, Member, SchoolSettings, Traits } from './life.js';
 import { r3, unit } from './life.js';
-
-const P_TRAITS = hashString('school-traits');
-const P_HAND = hashString('art-hand');
 
 /** Styles other than Tommy's, with their weights. */
 const ORDINARY_STYLES: readonly [ArtStyle, number][] = [
@@ -36,10 +36,11 @@ export function weighted<T>(options: readonly (readonly [T, number])[], u: numbe
 
 /**
  * A person's traits from their key: most are middling, tempers mostly mild.
- * @example drawTraits(7, people.key[id]).temper
+ * @example drawTraits(ctx.streams, people.key(id)).temper
  */
-export function drawTraits(seed: number, key: number): Traits {
-  const u = (i: number) => uniform(seed, P_TRAITS, key, i);
+export function drawTraits(streams: Streams, key: number): Traits {
+  const draw = streams.draw('school-traits');
+  const u = (i: number) => draw.at(key, i);
   const mid = (i: number) => r3((u(2 * i) + u(2 * i + 1)) / 2);
   return {
     sociability: mid(0),
@@ -55,8 +56,9 @@ export function drawTraits(seed: number, key: number): Traits {
  * The hand a person makes art with: skill at sixteen, originality, temperament, style, hue,
  * pace and favourite medium. A few have Tommy's style and bloom late.
  */
-export function drawHand(seed: number, key: number, traits: Traits, s: SchoolSettings): ArtHand {
-  const u = (i: number) => uniform(seed, P_HAND, key, i);
+export function drawHand(streams: Streams, key: number, traits: Traits, s: SchoolSettings): ArtHand {
+  const draw = streams.draw('art-hand');
+  const u = (i: number) => draw.at(key, i);
   const late = u(0) < s.art.animalsShare;
   const style: ArtStyle = late ? 'animals' : weighted(ORDINARY_STYLES, u(1));
   const media: [ArtMedium, number][] = [
@@ -74,4 +76,53 @@ export function drawHand(seed: number, key: number, traits: Traits, s: SchoolSet
     medium: late ? 'picture' : weighted(media, u(7)),
     late,
   };
+}
+
+/**
+ * Follows a person in detail from today at `home`: their traits and hand drawn once, their
+ * tokens and standing set, and their place on the roster taken.
+ * @example newMember(life, person, hailsham.id, false)
+ */
+export function newMember(life: Life, person: number, home: number, veteran: boolean): Member {
+  const p = life.ctx.people;
+  const key = p.key(person);
+  const drawn = drawTraits(life.ctx.streams, key);
+  // A cast entry lays its traits, style and medium over the drawn ones.
+  const castId = life.storyline.castId(person);
+  const { traits, hand } = asCast(
+    castId === undefined ? undefined : life.ctx.scenario.cast.find((c) => c.id === castId),
+    drawn,
+    drawHand(life.ctx.streams, key, drawn, life.school),
+  );
+  const m: Member = {
+    id: person,
+    key,
+    sex: p.sex(person),
+    born: p.born(person),
+    cohort: p.cohort(person),
+    school: p.school(person),
+    veteran,
+    home: NONE,
+    traits,
+    art: hand,
+    tokens: veteran ? 0 : life.school.exchange.startingTokens,
+    standing: Math.round((0.2 + 0.2 * life.ctx.streams.draw('standing').at(key, 0)) * 1000) / 1000,
+    strain: 0,
+    chosen: 0,
+    works: 0,
+    ties: new Map(),
+    tieList: [],
+    couple: NONE,
+    clique: NONE,
+    recent: [],
+    items: [],
+    lost: [],
+    comforted: false,
+    ageNow: 0,
+    popularity: 0.3,
+    group: [],
+  };
+  life.members.set(person, m);
+  life.move(m, home);
+  return m;
 }

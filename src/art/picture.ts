@@ -6,26 +6,10 @@
  * stream, and every number is written to one decimal, so a spec always yields the same bytes.
  */
 
-import { Stream, hashString } from '../../engine/random.js';
+import { Stream, hashString } from '../engine/random.js';
 
-/** What a work is made in. */
-export type ArtMedium = 'picture' | 'poem' | 'sculpture';
-
-/** What a picture shows. Ignored for poems. */
-export type ArtStyle =
-  'animals' | 'landscape' | 'portrait' | 'still-life' | 'pattern' | 'abstract' | 'seascape' | 'buildings';
-
-/** All picture styles, in a stable order. */
-export const ART_STYLES: readonly ArtStyle[] = [
-  'animals',
-  'landscape',
-  'portrait',
-  'still-life',
-  'pattern',
-  'abstract',
-  'seascape',
-  'buildings',
-];
+export { ART_STYLES, type ArtMedium, type ArtStyle } from '../world/school/media.js';
+import type { ArtMedium, ArtStyle } from '../world/school/media.js';
 
 /** A student's work as the simulation records it: enough to draw it again, identically. */
 export interface ArtworkSpec {

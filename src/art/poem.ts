@@ -5,7 +5,7 @@
  * by hand. Young makers write rhyming couplets; older ones write short free stanzas.
  */
 
-import { Stream, hashString } from '../../engine/random.js';
+import { Stream, hashString } from '../engine/random.js';
 import {
   escapeXml,
   fmt,

@@ -9,3 +9,4 @@
 export { ART_STYLES, type ArtMedium, type ArtStyle, type ArtworkSpec } from './picture.js';
 export { poemLines } from './poem.js';
 export { renderArtwork, svgToPng } from './render.js';
+export { workSpec } from './spec.js';

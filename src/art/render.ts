@@ -3,7 +3,6 @@
  * sculpture on it, captions it, and can turn the finished SVG into a PNG for the command line.
  */
 
-import { Resvg } from '@resvg/resvg-js';
 import { drawAnimals } from './animals.js';
 import { drawBuildings } from './buildings.js';
 import {
@@ -18,6 +17,7 @@ import {
   type PaperKind,
 } from './picture.js';
 import { drawAbstract, drawPattern } from './pattern.js';
+import { rasterise } from './png.js';
 import { drawPoem } from './poem.js';
 import { drawPortrait } from './portrait.js';
 import { drawLandscape, drawSeascape } from './scenes.js';
@@ -63,18 +63,9 @@ export function renderArtwork(spec: ArtworkSpec, size = VIEW): string {
 }
 
 /**
- * Rasterises an SVG to PNG bytes at the given width.
+ * Rasterises a work's SVG to PNG bytes at the given width.
  * @example writeFileSync('work.png', svgToPng(renderArtwork(spec)))
  */
 export function svgToPng(svg: string, width = VIEW): Buffer {
-  const r = new Resvg(svg, {
-    fitTo: { mode: 'width', value: Math.max(1, Math.round(width)) },
-    font: {
-      loadSystemFonts: true,
-      defaultFontFamily: 'DejaVu Serif',
-      cursiveFamily: 'DejaVu Serif',
-      serifFamily: 'DejaVu Serif',
-    },
-  });
-  return r.render().asPng();
+  return rasterise(svg, { fit: { width }, family: 'serif' });
 }
