@@ -93,7 +93,7 @@ export const BEAT_PHRASES: Phrasebook = {
   ],
   'beat:lucy-to-tommy': [
     { t: '{when} {b} told {a.obj} that it did not matter if {a} was not creative.' },
-    { t: '{when} {b} took {a} aside and told {a.obj} that {a.pos} art need not matter.' },
+    { t: '{when} {b} took {a.obj} aside and told {a.obj} that {a.pos} art need not matter.' },
   ],
   'beat:cassette-lost': [
     { t: '{when} {thing} went missing from {a.pos} collection.' },

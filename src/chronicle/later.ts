@@ -127,7 +127,7 @@ export const LATER_PHRASES: Phrasebook = {
   ],
   'training.knew': [
     {
-      t: 'Until then, I [think|suppose|believe], I had known what lay ahead without [ever quite believing it|letting it in|looking at it straight].',
+      t: '[Until then|Up to that morning|Before that], I [think|suppose|believe], I had known what lay ahead [without ever quite believing it|without letting it in|without looking at it straight|the way you know the date of something far off|only as words].',
       p: 'first',
     },
     {

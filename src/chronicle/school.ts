@@ -398,7 +398,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
       p: 'first',
     },
     {
-      t: '[Nobody asked anything|Not one of us asked a question|No hands went up], and the [lesson|class|morning|afternoon] went on[ as before| as if nothing had been said| much as usual|].',
+      t: '[Nobody asked anything|Not one of us asked a question|No hands went up|We sat very still|Somebody coughed], and the [lesson|class|morning|afternoon] went on[ as before| as if nothing had been said| much as usual|].',
       p: 'first',
     },
     { t: '{s} took it in.', p: 'third' },
@@ -486,7 +486,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
   'belief.replaced': [
     { t: '{when} I heard a different story, that {clause}, and that one was no truer.', p: 'first' },
     {
-      t: 'Later the story changed: {when} people were saying that {clause}, which was no nearer the truth.',
+      t: '[Then|After a while] the story changed: {when} people were saying that {clause}, which was no nearer the truth.',
       p: 'first',
     },
     { t: '{when} {s} heard a different story, that {clause}, and that one was no truer.', p: 'third' },
@@ -1345,7 +1345,13 @@ function beliefs(c: Ctx, out: Episode[]): void {
               const how = c.src.event(corrected.source_event);
               const clause2 = beliefClause(corrected.proposition, corrected.version, persp, sex);
               // "Learned" only when what came next is true; a second false story is told as one.
-              if (corrected.truth === 0)
+              // A second false story that is an episode of its own is told there, once.
+              if (
+                corrected.truth === 0 &&
+                (corrected.source_kind === 'rumour' || corrected.source_kind === 'origin')
+              ) {
+                /* told by its own episode */
+              } else if (corrected.truth === 0)
                 c.w.say('belief.replaced', { s: c.s, when: c.then(corrected.held_from), clause: clause2 }, [
                   corrected.source_event,
                 ]);
