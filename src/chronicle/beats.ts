@@ -109,7 +109,7 @@ export const BEAT_PHRASES: Phrasebook = {
   ],
   'beat:lucy-leaves': [
     { t: '{when} {a} left {school}, and nobody told us why.', p: 'first' },
-    { t: '{when} {a} left {school}.' },
+    { t: '{when} {a.name} left {school}.' },
   ],
   'beat:ruth-and-tommy': [
     { t: '{when} {ab} became a couple; before long it was hard to think of one without the other.' },

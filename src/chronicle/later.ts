@@ -286,6 +286,12 @@ export const LATER_PHRASES: Phrasebook = {
     { t: 'When this record ends, {s} is still a donor, at {centre}, with {n} given.', p: 'third' },
     { t: 'When this record ends, {s} is still a carer.', p: 'third' },
   ],
+  'alive.notice': [
+    {
+      t: 'When this record ends, {s} has been given notice and is waiting for the first donation.',
+      p: 'third',
+    },
+  ],
   'alive.resident': [{ t: 'When this record ends, {s} is still at {residence}.', p: 'third' }],
   'alive.student': [{ t: 'When this record ends, {s} is still a student at {school}.', p: 'third' }],
   'transfer.moved': [
