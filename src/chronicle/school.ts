@@ -288,11 +288,11 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: 'They stayed together until {x} completed.', p: 'third' },
   ],
   'clique.member': [
-    { t: '{when} I belonged to the set around {x}.', p: 'first' },
-    { t: 'By {when} I was one of the little circle around {x}.', p: 'first' },
+    { t: '{when} I belonged to the set around {x.obj}.', p: 'first' },
+    { t: 'By {when} I was one of the little circle around {x.obj}.', p: 'first' },
     { t: '{when} {x} took me into {x.pos} circle, and I stayed in it until we left.', p: 'first' },
-    { t: '{when} {s} joined the circle around {x}.', p: 'third' },
-    { t: 'By {when} {s} was one of the set around {x}.', p: 'third' },
+    { t: '{when} {s} joined the circle around {x.obj}.', p: 'third' },
+    { t: 'By {when} {s} was one of the set around {x.obj}.', p: 'third' },
   ],
   'clique.leader': [
     { t: '{when} a small circle gathered round me: {members}.', p: 'first' },
