@@ -108,7 +108,7 @@ export const BEAT_PHRASES: Phrasebook = {
     { t: '{when} {a} told a class plainly what their lives would be.', p: 'first' },
   ],
   'beat:lucy-leaves': [
-    { t: '{when} {a} left {school}, and nobody told us why.', p: 'first' },
+    { t: '{when} {a.name} left us, and nobody told us why.', p: 'first' },
     { t: '{when} {a.name} left {school}.' },
   ],
   'beat:ruth-and-tommy': [
