@@ -63,14 +63,30 @@ describe('the canon', () => {
     expect(became.value / 365.2425).toBeGreaterThan(11);
   });
 
-  it('refuses a beat that contradicts the rules, naming it', () => {
-    const early = variant((s) => {
-      s.beats.find((b) => b.id === 'cares-for-ruth')!.date = '1990-03-06';
+  it('refuses a beat that contradicts the pins before the run, naming it', () => {
+    const copy = JSON.parse(JSON.stringify(canon)) as Scenario;
+    copy.beats.find((b) => b.id === 'cares-for-ruth')!.date = '1990-03-06';
+    copy.beats.sort((x, y) => x.date.localeCompare(y.date));
+    const r = Scenario.safeParse(copy);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.message).join('\n')).toMatch(
+      /beat 'cares-for-ruth' \(1990-03-06\) needs Ruth \('ruth'\) to be a donor, but their donorOn is 1993-06-01/,
+    );
+  });
+
+  it('refuses at run time a beat the world cannot honour, naming it', () => {
+    const lonely = variant((s) => {
+      // Miss Lucy leaves twice: the second time she is no longer on the staff.
+      s.beats.push({
+        ...s.beats.find((b) => b.id === 'lucy-leaves')!,
+        id: 'lucy-leaves-again',
+        date: '1984-01-10',
+      });
       s.beats.sort((x, y) => x.date.localeCompare(y.date));
     });
-    const e = violation(early);
-    expect(e.message).toContain("beat 'cares-for-ruth' contradicts the world");
-    expect(e.message).toMatch(/Ruth to be a donor, but on that day they are a carer/);
+    const e = violation(lonely);
+    expect(e.message).toContain("beat 'lucy-leaves-again' contradicts the world");
+    expect(e.message).toContain("Miss Lucy is not on a school's staff");
   });
 
   it('refuses pins the policy cannot honour, naming the cast member', () => {
@@ -81,9 +97,13 @@ describe('the canon', () => {
     expect(() => runInMemory(five, five.seed)).toThrow(
       /completesAfter 5, but the policy allows 4.*cast 'tommy' \(Tommy D\.\)/,
     );
-    const backwards = variant((s) => {
-      s.cast.find((c) => c.id === 'ruth')!.trainingOn = '1983-01-01';
-    });
-    expect(() => runInMemory(backwards, backwards.seed)).toThrow(/cast 'ruth' \(Ruth\)/);
+    // A training day before school ends leaves her no time at the Cottages: refused before the run.
+    expect(() =>
+      variant((s) => {
+        s.cast.find((c) => c.id === 'ruth')!.trainingOn = '1983-01-01';
+      }),
+    ).toThrow(
+      /needs Ruth \('ruth'\) to be a resident, but by their trainingOn \(1983-01-01\) they are past it/,
+    );
   });
 });

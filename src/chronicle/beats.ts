@@ -73,7 +73,7 @@ export const BEAT_PHRASES: Phrasebook = {
   'beat:tantrum-field': [
     { t: '{when} {a} raged on the playing field after the other boys left {a.obj} out of their team.' },
     {
-      t: '{when} the boys picked their team without {a}, and {a} stood raging on the field while the rest of us watched.',
+      t: '{when} the boys picked their team without {a.obj}, and {a} stood raging on the field while the rest of us watched.',
       p: 'first',
     },
   ],
@@ -93,7 +93,7 @@ export const BEAT_PHRASES: Phrasebook = {
   ],
   'beat:lucy-to-tommy': [
     { t: '{when} {b} told {a.obj} that it did not matter if {a} was not creative.' },
-    { t: '{when} {b} took {a} aside and told {a.obj} that {a.pos} art need not matter.' },
+    { t: '{when} {b} took {a.obj} aside and told {a.obj} that {a.pos} art need not matter.' },
   ],
   'beat:cassette-lost': [
     { t: '{when} {thing} went missing from {a.pos} collection.' },
@@ -108,8 +108,8 @@ export const BEAT_PHRASES: Phrasebook = {
     { t: '{when} {a} told a class plainly what their lives would be.', p: 'first' },
   ],
   'beat:lucy-leaves': [
-    { t: '{when} {a} left {school}, and nobody told us why.', p: 'first' },
-    { t: '{when} {a} left {school}.' },
+    { t: '{when} {a.name} left us, and nobody told us why.', p: 'first' },
+    { t: '{when} {a.name} left {school}.' },
   ],
   'beat:ruth-and-tommy': [
     { t: '{when} {ab} became a couple; before long it was hard to think of one without the other.' },
@@ -183,12 +183,46 @@ export const BEAT_PHRASES: Phrasebook = {
   ],
   'beat:the-truth': [
     {
-      t: '{mine}Miss Emily was there too, and it was she who told us that there had never been any deferrals, and that the Gallery had been meant to show that we had souls.',
+      t: '{mine}Madame let us in, and behind her was Miss Emily, who had been head guardian at {school} in our time; it was Miss Emily who told us that there had never been any deferrals, and that the Gallery had been gathered to show people outside that we had souls at all.',
       p: 'first',
     },
     {
-      t: 'Miss Emily told them there that there had never been any deferrals, and that the Gallery had been meant to show that they had souls.',
+      t: '{mine}Miss Emily, our old head guardian, was living there with Madame, and between them they told us the truth: no couple had ever been given a deferral, and the Gallery had only ever been meant to prove that students like us had souls.',
+      p: 'first',
+    },
+    {
+      t: 'Madame and Miss Emily, once head guardian at {school}, told them there that there had never been any deferrals, and that the Gallery had been meant to show that students had souls.',
       p: 'third',
+    },
+  ],
+  'reveal.closed': [
+    {
+      t: '{school} itself had closed {when}: once people outside stopped wanting to hear how students were raised, Miss Emily said, the money ran out.',
+    },
+    {
+      t: 'She told {us} that {school} had been shut {when}, because those who had paid for it had lost interest, and the money had run out.',
+    },
+  ],
+  'reveal.closing': [
+    { t: 'The money was running out, Miss Emily said, and {school} would not last much longer.' },
+  ],
+  'reveal.dance': [
+    {
+      t: '{mine}When I asked Madame about the day she had found me dancing, she said she had not been weeping for me alone, but for the harder world she saw coming.',
+      p: 'first',
+    },
+  ],
+  'reveal.theory': [
+    {
+      t: '{mine}So Tommy had been right that the Gallery mattered, and wrong about what it could do for us.',
+      p: 'first',
+    },
+    { t: 'So Tommy had been right that the Gallery mattered, and wrong about what it could do.', p: 'third' },
+  ],
+  'reveal.lucy': [
+    {
+      t: '{mine}Miss Lucy, Miss Emily said, had wanted us told everything, and that was why she had had to go.',
+      p: 'first',
     },
   ],
   'beat:tommy-rage': [
@@ -283,8 +317,33 @@ export function beatEpisode(c: Ctx, e: EventRow): Episode | undefined {
         c.w.say(`kind:${kind}`, slots, [e.id]) ||
         c.w.say('kind:moment', slots, [e.id]);
       if (said && c.w.opts.phrases[`${own}.after`]) c.w.say(`${own}.after`, slots, [e.id]);
+      if (said && d.beat === 'the-truth') payoff(c, e, slots);
     },
   });
+}
+
+/**
+ * What the truth at Madame's house explains: why the school closed, and the earlier moments the
+ * text has told (the dance, Tommy's theory, Miss Lucy's plain words), called back in turn.
+ */
+function payoff(c: Ctx, e: EventRow, slots: Slots): void {
+  const school = c.life.person.school;
+  const closed = c.src
+    .eventsOfType(['school_closed'])
+    .find((x) => school !== null && x.place === school && x.day <= e.day);
+  const us = c.first ? 'us' : 'them';
+  if (closed) c.w.say('reveal.closed', { ...slots, us, when: c.clock.at(closed.day) }, [closed.id, e.id]);
+  else c.w.say('reveal.closing', { ...slots, us }, [e.id]);
+  const told = (beat: string) =>
+    c.src.eventsOfType(['canon_beat']).find((b) => dataOf<BeatData>(b)?.beat === beat && c.w.hasCited(b.id));
+  for (const [beat, key] of [
+    ['dance', 'reveal.dance'],
+    ['animals', 'reveal.theory'],
+    ['lucy-speaks', 'reveal.lucy'],
+  ] as const) {
+    const b = told(beat);
+    if (b) c.w.say(key, slots, [e.id, b.id]);
+  }
 }
 
 function hash(text: string): number {

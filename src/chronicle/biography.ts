@@ -178,7 +178,9 @@ function cloneLife(c: Ctx): void {
           ? 'alive.resident'
           : phase === 'student'
             ? 'alive.student'
-            : 'alive.end';
+            : life.of('became_donor').some((e) => e.person === life.id)
+              ? 'alive.notice'
+              : 'alive.end';
     c.para();
     c.w.say(
       key,

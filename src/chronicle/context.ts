@@ -15,6 +15,8 @@ export class Ctx {
   readonly things = new Set<number>();
   /** Labels of things already listed (a Sale's purchases), so the closing can name others. */
   readonly labels = new Set<string>();
+  /** Events already told as the frame a section opens from, so their own episode only returns to them. */
+  readonly framed = new Set<number>();
 
   constructor(
     readonly w: Writer,
@@ -38,6 +40,11 @@ export class Ctx {
   /** Ends the paragraph; the next anchor will be absolute. */
   para(): void {
     this.w.para();
+    this.lastDay = undefined;
+  }
+
+  /** Forgets the paragraph's last anchor: after a moment of the present, a memory is dated afresh. */
+  forget(): void {
     this.lastDay = undefined;
   }
 

@@ -11,38 +11,48 @@ import type { Chronicle } from './model.js';
 import { Namer } from './names.js';
 import { dataOf, type Source } from './source.js';
 import { who, Writer, type Phrasebook } from './writer.js';
-import { count, listJoin, numberWord, ordinalWord, seasonOf, times } from './words.js';
+import { count, listJoin, numberWord, ordinalWord, roughly, seasonOf, share, times } from './words.js';
 
 export const INSTITUTION_PHRASES: Phrasebook = {
-  'school.opened': ['{place} opened in {year}.', '{place} first opened its doors in {year}.'],
-  'school.head': [
-    '{head} was its headmistress from the start, with {n} to help her.',
-    'From the beginning it was run by {head}, with {n} on the staff.',
+  'school.opened': [
+    '{place} opened in {year}, with {head} at its head and {n} under her.',
+    '{place} first opened its doors in {year}; {head} ran it from the start, with {n} beside her.',
   ],
+  'school.opened.alone': ['{place} opened in {year}.', '{place} first opened its doors in {year}.'],
   'school.cohorts': [
-    'Its children were born between {first} and {last}, {cohorts} of them, from {min} to {max} to a year; {total} in all passed through it.',
-    'Over {cohorts} the school raised {total} children, born between {first} and {last}, with anything from {min} to {max} to a year.',
+    'In the {span} that followed it raised {total} children, born between {first} and {last}, never more than {max} to a year.',
+    'Over {span} {total} children grew up there, the eldest born in {first} and the youngest in {last}.',
   ],
   'school.cohorts.one': ['It raised {total} children, all born in {first}.'],
-  'school.madame': [
-    'Madame came {visits} between {from} and {to}, and took {works} away for the Gallery.',
-    'Between {from} and {to} Madame visited {visits}, and {works} went with her to the Gallery.',
+  'school.campaign': [
+    'It was never only a school. {head} and {madame} meant it to show the world outside that children like these, reared well and kindly, grew up as sensitive and intelligent as anyone; if people could see that, they might treat the donors better.',
+    'What set it apart was its purpose. {head} and {madame} had built it as a case to put to the world outside: that children reared with care, and given books and paint, grew up as thoughtful as anyone else, and deserved better than they were getting.',
+  ],
+  'school.gallery': [
+    "From {from} {madame} came {often}, and took away the best of the students' pictures, poems and carvings for what they all called the Gallery.",
+    'Several times a year from {from}, {madame} arrived to choose work for the Gallery, and the students whose pieces she took were proud of it for weeks.',
+  ],
+  'school.gallery.purpose': [
+    'The students were never told what the Gallery was for, and made up their own answers: that {guesses}. The truth was that {truth}.',
+    'Nobody explained the Gallery to the students, so they explained it to one another: {guesses}. It was in fact gathered so that {truth}.',
+  ],
+  'school.gallery.purpose.plain': [
+    'The students were never told what the Gallery was for. It was gathered so that {truth}.',
   ],
   'school.chosen': [
-    'Nobody had more work taken than {x.obj}, chosen {n}.',
-    'The student Madame chose most often was {x}: {n} in all.',
+    'Nobody had more work taken than {x}.',
+    'Of all the students, {madame} chose {x.pos} work the most often.',
   ],
   'school.exchanges': [
-    'There were {n} Exchanges, at which {sold} changed hands for tokens.',
-    'The school held {n} Exchanges; {sold} were bought at them.',
+    "Between her visits came the Exchanges, {often}, where the students bought one another's work with tokens, and the Sales, when boxes of things from outside were opened on the tables and the tokens spent on them.",
+    'The students traded their own work at the Exchanges, {often}, paying in tokens, and spent what tokens they had left at the Sales, where the boxes held things from outside.',
   ],
-  'school.sales': [
-    '{n} Sales brought boxes of things from outside, and the students bought {items} from them.',
-    'At {n} Sales the students spent their tokens on {items}.',
+  'school.told': [
+    'The guardians told the students what they were a little at a time, each thing before they were old enough to take it in: {clauses}.',
+    'What the students were, they learned from the guardians in pieces, told early enough that nothing came as a shock: {clauses}.',
   ],
-  'school.told': ['The guardians told classes {n} that {clause}.', '{n} a class was told that {clause}.'],
   'school.plain': [
-    '{when} {g} told a senior class plainly that {clause}.',
+    '{when} {g} broke with that, and told a senior class plainly that {clause}.',
     '{when}, against the way the school did things, {g} told older students that {clause}.',
   ],
   'school.left': ['{g} left {when}.', '{when} {g} was gone.'],
@@ -50,48 +60,62 @@ export const INSTITUTION_PHRASES: Phrasebook = {
     '{when} {g} did the same again, to another class.',
     '{g} said it again {when}, to the next class.',
   ],
-  'school.rumour': [
-    'The story that went furthest among the students was that {clause}; {n} heard it from someone else.',
-    'Of all the stories told among its students, the one most passed on was that {clause}, heard by {n}.',
-  ],
-  'school.debunked': ['The guardians put it down {n}.', 'Guardians set the students right about it {n}.'],
-  'school.tantrums': [
-    'The record holds {n} tantrums, most often over {trigger}.',
-    'There were {n} tantrums, more of them over {trigger} than anything else.',
-  ],
-  'school.couples': [
-    '{n} couples formed among its students while they were there.',
-    'Among its students {n} couples formed.',
-  ],
-  'school.tested': ['{n} a group of students crowded round Madame to see whether she was afraid of them.'],
-  'school.moved': ['{when} Madame came upon {x} alone with a song playing, and wept.'],
-  'school.moved.many': [
-    '{n} Madame came upon a student alone with a song playing, and wept ({xs}).',
-    'More than once Madame was found in tears, having come upon a student alone with a song: {xs}.',
-  ],
   'school.plain.other': [
     '{when} {g} did the same, telling older students the plain truth of their future.',
     '{when} it happened again: {g} told a senior class what lay ahead of them.',
   ],
+  'school.rumour': [
+    'Among the students themselves, the story that went furthest was that {clause}.',
+    'Of the stories the students told one another, none went round like the one that {clause}.',
+  ],
+  'school.debunked': [
+    'The guardians set them right, and it went on being told all the same.',
+    'The guardians said it was not so, which did little to stop it.',
+  ],
+  'school.tantrums': [
+    'Tempers were lost, as in any school, most often over {trigger}.',
+    'When a student lost their temper it was most often over {trigger}.',
+  ],
+  'school.couples': [
+    'Older students paired off, and the guardians allowed it.',
+    'In the senior years couples formed, and nobody stopped them.',
+  ],
+  'school.tested': [
+    'More than once a group of students crowded round {madame.obj} to see whether she was afraid of them; she was.',
+    'Some students made a test of it, swarming round {madame.obj} as she crossed the courtyard, and saw her flinch from them.',
+  ],
+  'school.moved': ['{when} {madame} came upon {x} alone with a song playing, and wept.'],
+  'school.moved.many': [
+    'Now and then {madame} came upon a student alone with a song playing, and was seen to weep: {xs}.',
+    'More than once {madame} was found in tears, having come upon a student alone with a song: {xs}.',
+  ],
   'school.leavers': [
-    'Of its students, {n} left for {residences}, most of them at {age}.',
-    'Its leavers, {n} of them, went on to {residences}, usually at {age}.',
+    'At {age} or so, the students left for {residences}; from there they trained as carers, and then became donors themselves.',
+    'Its students left at about {age}, for {residences}, and went on from there to caring and then to the donations.',
   ],
   'school.fates': [
-    'By the end of the record {done} of them had completed, most often after the {mode} donation.',
-    'When the record ends, {done} of its former students have completed, the largest number after the {mode} donation.',
+    'By the end of the record {share} of them had completed, most often after the {mode} donation.',
+    'When the record ends, {share} of its former students have completed, more of them after the {mode} donation than any other.',
   ],
   'school.first.completed': [
     'The first of them to complete was {x}, {when}, at {centre}.',
     '{x} was the first to complete, {when}, at {centre}.',
   ],
-  'school.closed': [
-    '{place} closed {when}, for lack of money.',
-    '{when} {place} closed; the money had run out.',
+  'school.deferrals': [
+    'From {from} couples who had been at {place} came to the house at {home} to ask for a deferral, believing their art would prove their love; each was told there had never been any such thing.',
+    'Couples from {place} went looking for deferrals at the house at {home}, from {from} on, and each was sent away with the truth: there were none, and there never had been.',
   ],
+  'school.closed': [
+    '{place} closed {when}, when the money for it ran out; with it went the campaign, and the Gallery had nothing more to show.',
+    '{when} the money ran out and {place} closed, and the case it had been built to make closed with it.',
+  ],
+  'school.closed.plain': ['{place} closed {when}, when the money for it ran out.'],
   'school.transferred': [
-    '{n} were moved to other schools.',
-    'Its remaining students, {n}, were sent elsewhere.',
+    'The children still there, {n}, were sent to other homes.',
+    'Its remaining children, {n}, were moved elsewhere.',
+  ],
+  'school.after': [
+    'In later years {head} and {madame} lived together at {home}, in a house they kept going by selling off what they had.',
   ],
   'school.open': [
     'When the record ends, {place} is still open.',
@@ -196,110 +220,151 @@ function school(src: Source, w: Writer, p: PlaceRow): void {
   const opened = at(['school_opened'])[0];
   const born = at(['born']);
   const staff = at(['joined_staff']);
-  w.section('Beginnings');
-  if (opened) w.say('school.opened', { place: pname, year: String(yearOf(opened.day)) }, [opened.id]);
+  const visits = at(['gallery_visit']);
   const head = staff.find((e) => dataOf<{ role?: string }>(e)?.role === 'headmistress');
+  const madameId = visits.find((e) => e.person !== null)?.person ?? null;
+  const headSlot = head?.person != null ? who(head.person) : 'the headmistress';
+  const madameSlot = madameId !== null ? who(madameId) : 'Madame';
+  w.section('Beginnings');
   const guardians = staff.filter(
     (e) => dataOf<{ role?: string }>(e)?.role === 'guardian' && e.day === (head?.day ?? -1),
   );
-  if (head?.person != null)
-    w.say('school.head', { head: who(head.person), n: count(guardians.length, 'guardian') }, [
-      head.id,
-      ...guardians.map((e) => e.id),
-    ]);
+  if (opened && head?.person != null)
+    w.say(
+      'school.opened',
+      {
+        place: pname,
+        year: String(yearOf(opened.day)),
+        head: who(head.person),
+        n: count(guardians.length, 'guardian'),
+      },
+      [opened.id, head.id, ...guardians.map((e) => e.id)],
+    );
+  else if (opened)
+    w.say('school.opened.alone', { place: pname, year: String(yearOf(opened.day)) }, [opened.id]);
   if (born.length > 0) {
     const byCohort = new Map<number, number>();
     for (const e of born)
       byCohort.set(e.value ?? yearOf(e.day), (byCohort.get(e.value ?? yearOf(e.day)) ?? 0) + 1);
     const sizes = [...byCohort.values()];
     const years = [...byCohort.keys()].sort((a, b) => a - b);
+    const span = years[years.length - 1]! - years[0]! + 1;
     w.say(
       byCohort.size > 1 ? 'school.cohorts' : 'school.cohorts.one',
       {
         first: String(years[0]),
         last: String(years[years.length - 1]),
-        cohorts: count(byCohort.size, 'year'),
-        min: numberWord(Math.min(...sizes)),
+        span: span >= 20 ? `${roughly(span).replace(/^some /, 'nearly ')} years` : count(span, 'year'),
         max: numberWord(Math.max(...sizes)),
-        total: numberWord(born.length),
+        total: roughly(born.length),
       },
       born.map((e) => e.id),
     );
   }
-  // Art.
-  const visits = at(['gallery_visit']);
+  // What the school was for: the Gallery and the campaign behind it.
   const exchanges = at(['exchange_held']);
   const sales = at(['sale_held']);
-  if (visits.length + exchanges.length + sales.length > 0) {
-    w.section('Exchanges, Sales and the Gallery');
-    if (visits.length > 0) {
-      const works = visits.reduce((s, e) => s + (e.value ?? 0), 0);
-      w.say(
-        'school.madame',
-        {
-          visits: times(visits.length),
-          from: String(yearOf(visits[0]!.day)),
-          to: String(yearOf(visits[visits.length - 1]!.day)),
-          works: count(works, 'piece'),
-        },
-        visits.map((e) => e.id),
-      );
-      const chosen = at(['work_chosen']);
-      const byMaker = new Map<number, EventRow[]>();
-      for (const e of chosen)
-        if (e.person !== null) byMaker.set(e.person, [...(byMaker.get(e.person) ?? []), e]);
-      const top = [...byMaker].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0];
-      if (top && top[1].length > 1)
+  if (visits.length > 0) {
+    w.section('The Gallery');
+    w.say('school.campaign', { head: headSlot, madame: madameSlot }, [visits[0]!.id]);
+    const years = Math.max(1, yearOf(visits[visits.length - 1]!.day) - yearOf(visits[0]!.day) + 1);
+    w.say(
+      'school.gallery',
+      {
+        from: String(yearOf(visits[0]!.day)),
+        madame: madameSlot,
+        often: visits.length / years >= 1.5 ? 'several times a year' : 'once a year or so',
+      },
+      visits.map((e) => e.id),
+    );
+    const truth = src.proposition('gallery-purpose', 'souls');
+    const guesses = galleryGuesses(src, p.id);
+    if (truth && truth.truth === 1) {
+      // The world's own truth, put as the history's reader needs it: who was to be shown what.
+      const truthText = 'it could be shown to people outside that students like them had souls at all';
+      if (guesses.clauses.length > 0)
         w.say(
-          'school.chosen',
-          { x: who(top[0]), n: times(top[1].length) },
-          top[1].map((e) => e.id),
+          'school.gallery.purpose',
+          { guesses: listJoin(guesses.clauses, 'or'), truth: truthText },
+          guesses.ids,
         );
+      else w.say('school.gallery.purpose.plain', { truth: truthText }, [visits[0]!.id]);
     }
+    const chosen = at(['work_chosen']);
+    const byMaker = new Map<number, EventRow[]>();
+    for (const e of chosen)
+      if (e.person !== null) byMaker.set(e.person, [...(byMaker.get(e.person) ?? []), e]);
+    const top = [...byMaker].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0];
+    if (top && top[1].length > 1)
+      w.say(
+        'school.chosen',
+        { x: who(top[0]), madame: madameSlot },
+        top[1].map((e) => e.id),
+      );
     if (exchanges.length > 0) {
-      const sold = exchanges.reduce((s, e) => s + (e.value ?? 0), 0);
+      const years = Math.max(1, yearOf(exchanges[exchanges.length - 1]!.day) - yearOf(exchanges[0]!.day) + 1);
+      const perYear = Math.round(exchanges.length / years);
       w.say(
         'school.exchanges',
-        { n: numberWord(exchanges.length), sold: count(sold, 'piece') },
-        exchanges.map((e) => e.id),
+        { often: perYear >= 2 ? `${numberWord(perYear)} times a year` : 'once a year' },
+        [...exchanges.map((e) => e.id), ...sales.map((e) => e.id)],
       );
     }
-    if (sales.length > 0) {
-      const items = sales.reduce((s, e) => s + (e.value ?? 0), 0);
+    const moved = at(['madame_moved']).filter((e) => e.person !== null);
+    w.para();
+    if (moved.length === 1)
+      w.say('school.moved', { x: who(moved[0]!.person!), madame: madameSlot, when: anchor(moved[0]!.day) }, [
+        moved[0]!.id,
+      ]);
+    else if (moved.length > 1)
       w.say(
-        'school.sales',
-        { n: numberWord(sales.length), items: count(items, 'thing') },
-        sales.map((e) => e.id),
+        'school.moved.many',
+        {
+          madame: madameSlot,
+          xs: listJoin(
+            moved.slice(0, 6).map((e) => `${src.person(e.person!)?.name ?? 'a student'} in ${yearOf(e.day)}`),
+          ),
+        },
+        moved.map((e) => e.id),
       );
-    }
+    const tested = at(['madame_tested']);
+    const afraid = src.proposition('madame-fears-us', 'afraid');
+    if (tested.length > 0 && afraid?.truth === 1)
+      w.say(
+        'school.tested',
+        { madame: madameSlot },
+        tested.map((e) => e.id),
+      );
   }
-  // Talk, and what the guardians said.
+  // What the guardians said, and what the students said among themselves.
   const disclosed = at(['guardian_disclosed']);
   const plain = at(['guardian_spoke_plainly']);
   const started = at(['rumour_started']);
   const debunked = at(['rumour_debunked']);
   const tantrums = at(['tantrum']);
   if (disclosed.length + plain.length + started.length + tantrums.length > 0) {
-    w.section('What was said');
+    w.section('What they were told');
     const byProp = new Map<string, EventRow[]>();
     for (const e of disclosed) {
       const d = dataOf<{ p: string; v: string }>(e);
       if (d) byProp.set(`${d.p}/${d.v}`, [...(byProp.get(`${d.p}/${d.v}`) ?? []), e]);
     }
-    for (const key of ['we-are-clones/yes', 'we-will-donate/vaguely', 'no-children/yes']) {
-      const list = byProp.get(key);
-      if (!list) continue;
-      const [prop, v] = key.split('/') as [string, string];
+    const told = ['we-are-clones/yes', 'we-will-donate/vaguely', 'no-children/yes'].filter((k) =>
+      byProp.has(k),
+    );
+    if (told.length > 0)
       w.say(
         'school.told',
         {
-          n: times(list.length),
-          clause: beliefClause(prop, v, 'third', 'other').replace(/^they\b/, 'the students'),
+          clauses: listJoin(
+            told.map((key) => {
+              const [prop, v] = key.split('/') as [string, string];
+              return `that ${beliefClause(prop, v, 'third', 'other')}`;
+            }),
+          ),
         },
-        list.map((e) => e.id),
+        told.flatMap((k) => byProp.get(k)!.map((e) => e.id)),
       );
-    }
-    w.para();
     const spoken = new Set<number>();
     for (const e of plain) {
       if (e.person === null) continue;
@@ -314,7 +379,14 @@ function school(src: Source, w: Writer, p: PlaceRow): void {
       spoken.add(e.person);
       const left = src.causedBy(e.id).find((x) => src.typeName(x.type) === 'guardian_left');
       if (left)
-        w.say('school.left', { g: who(e.person), when: anchor(left.day).concat(['weeks later']) }, [left.id]);
+        w.say(
+          'school.left',
+          {
+            g: who(e.person),
+            when: left.day - e.day < 180 ? ['weeks later', 'before the term was out'] : anchor(left.day),
+          },
+          [left.id],
+        );
     }
     w.para();
     // The rumour most passed on, by the events that carry its origin.
@@ -325,16 +397,17 @@ function school(src: Source, w: Writer, p: PlaceRow): void {
       if (origin !== undefined && startedIds.has(origin))
         heard.set(origin, [...(heard.get(origin) ?? []), e]);
     }
-    const top = [...heard].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0];
+    const top = [...heard]
+      .filter(([id]) => dataOf<{ p: string }>(src.event(id)!)?.p !== 'gallery-purpose')
+      .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0];
     if (top) {
       const origin = src.event(top[0])!;
       const d = dataOf<{ p: string; v: string }>(origin);
       if (d) {
-        w.say(
-          'school.rumour',
-          { clause: beliefClause(d.p, d.v, 'third', 'other'), n: count(top[1].length, 'student') },
-          [origin.id, ...top[1].map((e) => e.id)],
-        );
+        w.say('school.rumour', { clause: beliefClause(d.p, d.v, 'third', 'other') }, [
+          origin.id,
+          ...top[1].map((e) => e.id),
+        ]);
         const down = debunked.filter(
           (e) =>
             dataOf<{ p: string; v: string }>(e)?.p === d.p && dataOf<{ p: string; v: string }>(e)?.v === d.v,
@@ -342,7 +415,7 @@ function school(src: Source, w: Writer, p: PlaceRow): void {
         if (down.length > 0)
           w.say(
             'school.debunked',
-            { n: times(down.length) },
+            {},
             down.map((e) => e.id),
           );
       }
@@ -351,7 +424,7 @@ function school(src: Source, w: Writer, p: PlaceRow): void {
       const trigger = modeText(tantrums.map((e) => dataOf<{ trigger?: string }>(e)?.trigger ?? ''));
       w.say(
         'school.tantrums',
-        { n: numberWord(tantrums.length), trigger },
+        { trigger },
         tantrums.map((e) => e.id),
       );
     }
@@ -359,30 +432,8 @@ function school(src: Source, w: Writer, p: PlaceRow): void {
     if (couples.length > 0)
       w.say(
         'school.couples',
-        { n: numberWord(couples.length) },
+        {},
         couples.map((e) => e.id),
-      );
-    const tested = at(['madame_tested']);
-    if (tested.length > 0)
-      w.say(
-        'school.tested',
-        { n: times(tested.length) },
-        tested.map((e) => e.id),
-      );
-    const moved = at(['madame_moved']).filter((e) => e.person !== null);
-    if (moved.length === 1)
-      w.say('school.moved', { x: who(moved[0]!.person!), when: anchor(moved[0]!.day) }, [moved[0]!.id]);
-    else if (moved.length > 1)
-      w.say(
-        'school.moved.many',
-        {
-          n: times(moved.length),
-          xs: moved
-            .slice(0, 6)
-            .map((e) => `${src.person(e.person!)?.name ?? 'a student'} in ${yearOf(e.day)}`)
-            .join(', '),
-        },
-        moved.map((e) => e.id),
       );
   }
   // Leavers.
@@ -401,8 +452,7 @@ function school(src: Source, w: Writer, p: PlaceRow): void {
     w.say(
       'school.leavers',
       {
-        n: numberWord(leavers.length),
-        residences: listJoin(residences.slice(0, 3).map(placeText)),
+        residences: listJoin(residences.slice(0, 3).map(placeText), 'or'),
         age: numberWord(mode(ages)),
       },
       leavers.map((e) => e.id),
@@ -413,7 +463,7 @@ function school(src: Source, w: Writer, p: PlaceRow): void {
       w.say(
         'school.fates',
         {
-          done: numberWord(completions.length),
+          share: share(completions.length, students.size),
           mode: ordinalWord(mode(completions.map((e) => e.value ?? 0))),
         },
         completions.map((e) => e.id),
@@ -429,18 +479,33 @@ function school(src: Source, w: Writer, p: PlaceRow): void {
         [first.id],
       );
     }
+    // Couples who went to ask for a deferral, and what they were told.
+    const asked = src
+      .eventsOfType(['deferral_refused'])
+      .filter((e) => students.has(e.person) || students.has(e.other));
+    const home = asked[0] ? src.place(asked[0].place) : undefined;
+    if (asked.length > 0 && home && src.proposition('deferral', 'no-such-thing')?.truth === 1)
+      w.say(
+        'school.deferrals',
+        { from: String(yearOf(asked[0]!.day)), place: pname, home: placeText(home) },
+        asked.map((e) => e.id),
+      );
   }
   const closed = at(['school_closed'])[0];
   w.section(closed ? 'Closing' : 'Since');
   if (closed) {
-    w.say('school.closed', { place: pname, when: anchor(closed.day) }, [closed.id]);
+    w.say(
+      visits.length > 0 ? 'school.closed' : 'school.closed.plain',
+      { place: pname, when: anchor(closed.day) },
+      [closed.id],
+    );
     const moved = src
       .eventsOfType(['transferred'])
       .filter((e) => dataOf<{ from?: number }>(e)?.from === p.id);
     if (moved.length > 0)
       w.say(
         'school.transferred',
-        { n: numberWord(moved.length) },
+        { n: roughly(moved.length) },
         moved.map((e) => e.id),
       );
   } else {
@@ -450,6 +515,21 @@ function school(src: Source, w: Writer, p: PlaceRow): void {
     );
     if (last) w.say('school.open', { place: pname }, [last.id]);
   }
+}
+
+/** The students' own guesses at what the Gallery was for, as clauses, with the events that started them. */
+function galleryGuesses(src: Source, place: number): { clauses: string[]; ids: number[] } {
+  const seen = new Map<string, number[]>();
+  for (const e of src.eventsAt(place, ['rumour_started'])) {
+    const d = dataOf<{ p: string; v: string }>(e);
+    if (d?.p !== 'gallery-purpose' || src.proposition(d.p, d.v)?.truth === 1) continue;
+    seen.set(d.v, [...(seen.get(d.v) ?? []), e.id]);
+  }
+  const top = [...seen].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).slice(0, 2);
+  return {
+    clauses: top.map(([v]) => `that ${beliefClause('gallery-purpose', v, 'third', 'other')}`),
+    ids: top.flatMap(([, ids]) => ids),
+  };
 }
 
 function modeText(values: string[]): string {

@@ -30,10 +30,16 @@ export const LATER_PHRASES: Phrasebook = {
     { t: 'At {age} {s} left {school} for {residence}.', p: 'third' },
   ],
   'arrival.reflect': [
-    { t: 'It was the first time I had lived anywhere but {school}.', p: 'first' },
-    { t: 'I remember how small our things looked, unpacked in a strange room.', p: 'first' },
     {
-      t: 'There were people there from other places, older than us, who seemed to know how everything worked.',
+      t: '[It was the first time I had lived anywhere but {school}|I had never lived anywhere but {school} before|Until then I had known nowhere but {school}|Before that, {school} was the only home I had known][, and it showed|, and I felt it at once|, and for weeks I missed it|].',
+      p: 'first',
+    },
+    {
+      t: 'I remember how [small|few|shabby] our things looked, unpacked in a [strange|cold|bare|draughty] room[ that first night| under the eaves| that first week|].',
+      p: 'first',
+    },
+    {
+      t: 'There were [people|veterans|residents] there from other [places|schools|homes], [older than us|a year or two ahead of us|who had been there for ages], [who seemed to know|who knew|who acted as if they knew] how everything [worked|went][ already|].',
       p: 'first',
     },
   ],
@@ -92,14 +98,42 @@ export const LATER_PHRASES: Phrasebook = {
     { t: '{when} {s} said bitterly, in front of {n} others, that {clause}.', p: 'third' },
   ],
   'training.left': [
-    { t: '{when} I left {residence} to begin my training as a carer.', p: 'first' },
-    { t: 'I was {age} when I left {residence} for training.', p: 'first' },
+    {
+      t: "{when} I left {residence} [to begin my training as a carer|to train as a carer|for my carer's training|and started my training][, like most of us sooner or later|, with a bag and a list of addresses|, and did not go back|].",
+      p: 'first',
+    },
+    {
+      t: 'I was {age} when I left {residence} for [training|carer training|my training][, and I went alone|, on a grey morning|].',
+      p: 'first',
+    },
     { t: '{when} {s} left {residence} to train as a carer.', p: 'third' },
     { t: 'At {age} {s} left {residence} for carer training.', p: 'third' },
   ],
+  'training.frame': [
+    {
+      t: 'The morning I left {residence} to train as a carer, {when}, I [stood a while by the gate|looked back from the lane|sat in the van with my bag on my knees] and thought of the day we had [first come there|arrived|got down from the van with our things].',
+      p: 'first',
+    },
+    {
+      t: 'When I set off from {residence} for my training, {when}, [it was the day we had arrived that came back to me|what I kept seeing was the day we had arrived|I found myself thinking of the day we had arrived][, and how young we had been|].',
+      p: 'first',
+    },
+  ],
+  'training.back': [
+    {
+      t: '[All of that was behind me, then,|That was what I left behind|That was the place I was leaving] the morning I [set off|went off|left] for my training[, and I did not look back again|, with no more idea than before of what it would be like|, with one bag and a list of centres| in the rain|].',
+      p: 'first',
+    },
+  ],
   'training.knew': [
-    { t: 'Until then, I think, I had known what lay ahead without ever quite believing it.', p: 'first' },
-    { t: 'It was only then that what we had been told became something I actually believed.', p: 'first' },
+    {
+      t: '[Until then|Up to that morning|Before that], I [think|suppose|believe], I had known what lay ahead [without ever quite believing it|without letting it in|without looking at it straight|the way you know the date of something far off|only as words].',
+      p: 'first',
+    },
+    {
+      t: '[It was only then that|It was there that|It was at that point that] what we had been told [became something I actually believed|became something I believed|turned into something I felt|turned into something I could believe|started to feel real][| in my bones| for me].',
+      p: 'first',
+    },
     { t: 'Only then, it seems, did the future {s} had been told about become real to {s.obj}.', p: 'third' },
   ],
   'care.first': [
@@ -181,9 +215,13 @@ export const LATER_PHRASES: Phrasebook = {
     { t: 'In {year} {s} took on {donors} at {centres}, none of whom completed in {s.pos} care.', p: 'third' },
   ],
   'care.rounds': [
-    { t: 'In {span} I drove {km} kilometres, most of it between {centres}.', p: 'first' },
-    { t: 'The drives between {centres} have added up to {km} kilometres in {span}.', p: 'first' },
-    { t: 'In {span} {s.pos} rounds between {centres} came to {km} kilometres.', p: 'third' },
+    { t: 'In {span} I must have driven {miles} miles, most of it between {centres}.', p: 'first' },
+    { t: 'The drives between {centres} have come to {miles} miles in {span}, by my reckoning.', p: 'first' },
+    {
+      t: 'I have worn out two cars on the roads between {centres}: {miles} miles, near enough, in {span}.',
+      p: 'first',
+    },
+    { t: 'In {span} {s.pos} rounds between {centres} came to {miles} miles.', p: 'third' },
   ],
   'fate.completed': [
     { t: '{x} completed at {centre} {when}, after {x.pos} {ord} donation.', p: 'first' },
@@ -200,9 +238,18 @@ export const LATER_PHRASES: Phrasebook = {
     { t: 'The last I heard, {x} was still caring.', p: 'first' },
   ],
   'notice.first': [
-    { t: '{when} I was told that my caring will end this year, and that I am to be a donor.', p: 'first' },
-    { t: 'The notice came {when}: before long I will be a donor myself.', p: 'first' },
-    { t: '{when} they told me I would soon stop being a carer and begin as a donor.', p: 'first' },
+    {
+      t: '{when} I was told that my caring will end this year, and that I am to [be a donor|begin donating|start my donations].',
+      p: 'first',
+    },
+    {
+      t: '[The notice came|My notice came|Word came] {when}: [before long I will be a donor myself|by the end of the year I will be a donor|soon I will be the one being cared for|my turn to donate is coming].',
+      p: 'first',
+    },
+    {
+      t: '{when} they told me I would soon stop being a carer and [begin as a donor|become a donor|start my donations][, which I had known was coming|, as we all do sooner or later|].',
+      p: 'first',
+    },
   ],
   'notice.third': [
     { t: '{when} {s} became a donor, at {centre}, after {years} as a carer.', p: 'third' },
@@ -238,6 +285,12 @@ export const LATER_PHRASES: Phrasebook = {
   'alive.end': [
     { t: 'When this record ends, {s} is still a donor, at {centre}, with {n} given.', p: 'third' },
     { t: 'When this record ends, {s} is still a carer.', p: 'third' },
+  ],
+  'alive.notice': [
+    {
+      t: 'When this record ends, {s} has been given notice and is waiting for the first donation.',
+      p: 'third',
+    },
   ],
   'alive.resident': [{ t: 'When this record ends, {s} is still at {residence}.', p: 'third' }],
   'alive.student': [{ t: 'When this record ends, {s} is still a student at {school}.', p: 'third' }],
@@ -419,16 +472,21 @@ function training(c: Ctx, out: Episode[]): void {
       people: [],
       events: [e.id],
       tell: (c) => {
-        c.w.say(
-          'training.left',
-          {
-            s: c.s,
-            when: arrivalAnchors(c, e.day),
-            age: numberWord(c.clock.age(e.day)),
-            residence: c.placeName(e.place) ?? 'the Cottages',
-          },
-          [e.id],
-        );
+        // Told already as the frame the section opened from: only the return to it, resting on
+        // what leaving taught (an event of its own), so the leaving is cited in no third paragraph.
+        if (c.framed.has(e.id)) {
+          if (knew) c.w.say('training.back', { s: c.s }, [knew.id]);
+        } else
+          c.w.say(
+            'training.left',
+            {
+              s: c.s,
+              when: arrivalAnchors(c, e.day),
+              age: numberWord(c.clock.age(e.day)),
+              residence: c.placeName(e.place) ?? 'the Cottages',
+            },
+            [e.id],
+          );
         if (knew) c.w.say('training.knew', { s: c.s }, [knew.id]);
       },
     }),
@@ -625,9 +683,11 @@ function caring(c: Ctx, out: Episode[]): void {
               'care.rounds',
               {
                 s: c.s,
-                km: approx(km),
+                // England in those years counted in miles.
+                miles: approx(km * 0.621371),
                 centres: listJoin(names),
-                span: spanText(c, rounds[0]!.day, rounds[rounds.length - 1]!.day),
+                // The years of rounds are the years of caring, counted as the opening counts them.
+                span: spanText(c, c.life.dates.carerOn ?? rounds[0]!.day, c.life.dates.present),
               },
               rounds.map((e) => e.id),
             ),
@@ -650,11 +710,10 @@ export function approx(km: number): string {
 
 /** How long a run of months lasted, as a person would say it. */
 function spanText(c: Ctx, from: number, to: number): string {
-  const months = Math.round((to - from) / 30.44) + 1;
   const mine = c.first ? 'my' : c.sexOf(c.life.id) === 'male' ? 'his' : 'her';
-  if (months <= 12) return `${c.first ? 'my' : mine} last months on the road`;
-  const years = Math.round(months / 12);
-  return years <= 1 ? 'a year of rounds' : `${numberWord(years)} years of rounds`;
+  const years = Math.floor((to - from) / 365.2425);
+  if (years < 1) return `${mine} months on the road`;
+  return years === 1 ? 'a year of rounds' : `${numberWord(years)} years of rounds`;
 }
 
 function donationsText(a: Assignment): string {

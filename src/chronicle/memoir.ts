@@ -17,10 +17,11 @@ import { keyPeople, readLife, type Life } from './life.js';
 import type { Chronicle } from './model.js';
 import { Namer } from './names.js';
 import { SCHOOL_PHRASES, schoolEpisodes } from './school.js';
-import type { Source } from './source.js';
+import { dataOf, type Source } from './source.js';
+import { Associations, RECALL_PHRASEBOOK, type Hook } from './recall.js';
 import { Clock, inText } from './time.js';
 import { group, who, Writer, type Phrasebook } from './writer.js';
-import { count, listJoin, numberWord, ordinalWord, possessive, thingPhrase } from './words.js';
+import { count, listJoin, numberWord, possessive, seasonOf, seasonYear, thingPhrase } from './words.js';
 
 export const MEMOIR_PHRASES: Phrasebook = {
   'open.carer': [
@@ -69,8 +70,12 @@ export const MEMOIR_PHRASES: Phrasebook = {
     },
   ],
   'open.ending': [
-    { t: 'All of that is coming to an end now.' },
-    { t: 'This is the last of it, though: {when} I was given my notice.' },
+    {
+      t: '[All of that|The caring|That part of my life|It] is [coming to an end now|nearly over now|drawing to a close|ending now][, though|, all the same|].',
+    },
+    {
+      t: 'This is the last of it, though: {when} I was given my notice[, and it came as no surprise|, as I knew I would be|].',
+    },
   ],
   'open.resident': [
     { t: 'I am {age}, and I have been living at {residence} since I left {school}.' },
@@ -81,9 +86,15 @@ export const MEMOIR_PHRASES: Phrasebook = {
     { t: 'I am {age} years old and {school} is all I have known.' },
   ],
   'open.why': [
-    { t: 'I want to set some things down while I still have the time to do it properly.' },
-    { t: 'Before that happens I want to go back over it all, and put it in order.' },
-    { t: 'There are things I would like to get straight before then.' },
+    {
+      t: 'I want to set [some things|a few things|it all] down while I [still have the time|can], [and do it properly|in order|as it happened|].',
+    },
+    {
+      t: 'Before that happens I want to go back over it all[, and put it in order|, slowly|, from the start|].',
+    },
+    {
+      t: 'There are [things|a few things|some things] I [would like|want] to get straight [before then|first|while I can].',
+    },
   ],
   'open.school.all': [
     {
@@ -151,6 +162,68 @@ export const MEMOIR_PHRASES: Phrasebook = {
     { t: 'I think of that now knowing that {x} completed at {centre}, {when}.' },
     { t: 'It is strange to remember {x.obj} like that, when I know {x} completed {when}, at {centre}.' },
   ],
+  'intro.guardians': [
+    {
+      t: 'The guardians brought us up: {head}, who ran {school}, and {others}[, among others|, and a few more].',
+    },
+    {
+      t: '[We were in the care of|We were brought up by|We grew up in the hands of] guardians; {head} was [at the head of them|over them all|in charge], and [the ones I remember first|the first names I learned|the ones we saw most of|the ones who come back to me first] were {others}.',
+    },
+    {
+      t: '{head} ran the place, and under {head.obj} {others} and the other guardians taught us, [fed us|watched us] and decided what we were told.',
+    },
+    {
+      t: 'There were no parents, only guardians: {head}, [our head guardian|the headmistress], and {others}[ among them|].',
+    },
+    {
+      t: '[Looking after us were|We had|Over us were] the guardians, {others} and the rest, and [over all of them|above them all|at the head of them] {head}[, whom we saw less often|, who seemed to see everything|].',
+    },
+  ],
+  'intro.exchange': [
+    {
+      t: "[Four times a year|Every season] there was an Exchange, where we bought [each other's|one another's] [pictures and poems|paintings and poems|drawings and carvings] with tokens, and I was {age} at my first.",
+    },
+    {
+      t: "I was {age} when I first understood the Exchanges: what we made, the guardians paid for in tokens, and with the tokens we bought one another's work.",
+    },
+    {
+      t: 'From {age} on there were the Exchanges, [a few times a year|every season], when our paintings and poems changed hands for tokens.',
+    },
+    {
+      t: 'The Exchanges began for me at {age}; we spent tokens there, the small [paper|card] currency the guardians gave for any work they accepted.',
+    },
+    {
+      t: 'Tokens were what we had [instead of|in place of] money, earned by the [work we handed in|pictures and poems we made], and I spent my first at an Exchange when I was {age}.',
+    },
+  ],
+  'intro.sale': [
+    {
+      t: 'Then there were the Sales, boxes of old things brought in from outside, [and we queued for them|which we queued for] with our tokens; the first I remember I was {age}.',
+    },
+    {
+      t: 'Every so often a van brought the Sales, and we spent our tokens on [toys, scarves and tapes|old toys and clothes|tapes and trinkets] other people had finished with; I was {age} at my first.',
+    },
+    {
+      t: 'The Sales came later, when I was {age}: crates of cast-off things from the world outside, [laid out on tables|spread over the dining hall].',
+    },
+    {
+      t: 'At {age} I went to my first Sale, where the boxes from outside were opened and we [bargained|jostled] for what was in them.',
+    },
+  ],
+  'intro.gallery': [
+    {
+      t: 'And there was Madame, who came a few times a year and took the best of our work away for what we called the Gallery; nobody would tell us what it was for.',
+    },
+    {
+      t: 'I was {age} the first time Madame came to choose work for her Gallery, a tall woman from outside whom none of us dared go near.',
+    },
+    {
+      t: 'From when I was {age}, Madame came [a few times a year|now and then] and carried off the best pieces for the Gallery, and what the Gallery was nobody would say.',
+    },
+    {
+      t: 'Madame, who came from outside, took what she liked of our work for the Gallery, and being chosen mattered to us more than I can explain; I was {age} when I first saw her.',
+    },
+  ],
   'close.kept': [
     { t: 'I still have {things}, bought with tokens at {school}.' },
     { t: 'Of the things I bought at the Sales, {things} are still with me.' },
@@ -170,10 +243,10 @@ export const MEMOIR_PHRASES: Phrasebook = {
       t: 'Soon someone else will drive the roads between {centres}, and I will be the one waiting at a recovery centre for my carer to arrive.',
     },
     {
-      t: 'Before long I will be at a recovery centre myself, and someone younger will be driving to see me.',
+      t: 'Before long I will be at [a recovery centre|a centre somewhere] myself, and someone [younger|new to the work|from another school] will be driving to see me[ there|].',
     },
     {
-      t: 'When my turn comes at {centre}, I mean to keep all of it with me: {school}, {residence}, and everyone I have told of here.',
+      t: 'When my turn comes at {centre}, I mean to keep all of it with me: {school}, {residence}, and [everyone I have told of here|the people in these pages|all of them].',
     },
   ],
   'close.final.still': [
@@ -192,28 +265,49 @@ export function memoirPresent(src: Source, id: number): number {
   return end;
 }
 
-/** Storyline beats near the subject: boosts the episodes that carry them out, tells the rest. */
+/**
+ * Storyline beats near the subject. A beat the storyline gives words of its own is told in them,
+ * in place of the ordinary episodes that carry it out (their events are cited with it, so the
+ * telling still rests on them); any other beat lends its weight and id to the episodes that
+ * carry it, or is told from its kind.
+ */
 export function withBeats(c: Ctx, eps: Episode[]): Episode[] {
   const beats = beatsFor(c, c.first ? keyPeople(c.life, 6) : []);
   if (beats.length === 0) return eps;
-  const out = [...eps];
+  let out = [...eps];
   for (const b of beats) {
     const carried = new Set(consequencesOf(c, b).map((e) => e.id));
-    for (const id of carried) c.w.alsoCite(id, b.id);
-    let hit = false;
-    for (let i = 0; i < out.length; i++) {
-      const ep = out[i]!;
-      if (ep.events.some((e) => carried.has(e))) {
-        out[i] = { ...ep, weight: ep.weight + 40 };
-        hit = true;
+    const own = hasOwnWords(c, b);
+    const carriers = out.filter((ep) => ep.events.some((e) => e === b.id || carried.has(e)));
+    if (own) {
+      const ep = beatEpisode(c, b);
+      if (ep) {
+        for (const id of carried) c.w.alsoCite(b.id, id);
+        // The storyline's own purchase is the prized thing a Sale gave; a second telling of it goes.
+        const gone = new Set([
+          ...carriers,
+          ...(dataOf<{ kind?: string }>(b)?.kind === 'bought'
+            ? out.filter((x) => x.kind === 'cassette')
+            : []),
+        ]);
+        out = out.filter((e) => !gone.has(e));
+        out.push({ ...ep, people: [...new Set([...ep.people, ...carriers.flatMap((e) => e.people)])] });
+        continue;
       }
     }
-    if (!hit) {
+    for (const id of carried) c.w.alsoCite(id, b.id);
+    out = out.map((ep) => (carriers.includes(ep) ? { ...ep, weight: ep.weight + 40 } : ep));
+    if (carriers.length === 0) {
       const ep = beatEpisode(c, b);
       if (ep) out.push(ep);
     }
   }
   return out;
+}
+
+function hasOwnWords(c: Ctx, b: EventRow): boolean {
+  const d = dataOf<{ beat?: string }>(b);
+  return d?.beat !== undefined && c.w.opts.phrases[`beat:${d.beat}`] !== undefined;
 }
 
 function setUp(src: Source, id: number): { c: Ctx; life: Life } {
@@ -226,7 +320,13 @@ function setUp(src: Source, id: number): { c: Ctx; life: Life } {
     seed: src.seed,
     key: id,
     namer,
-    phrases: { ...SCHOOL_PHRASES, ...LATER_PHRASES, ...BEAT_PHRASES, ...MEMOIR_PHRASES },
+    phrases: {
+      ...SCHOOL_PHRASES,
+      ...LATER_PHRASES,
+      ...BEAT_PHRASES,
+      ...MEMOIR_PHRASES,
+      ...RECALL_PHRASEBOOK,
+    },
   });
   const clock = new Clock(life.dates, 'first', life.person.sex);
   return { c: new Ctx(w, src, life, clock), life };
@@ -246,18 +346,13 @@ export function memoir(src: Source, id: number): Chronicle {
   const residence = life.residence ? inText(life.residence.name) : 'the Cottages';
   const assignments = assignmentsOf(c);
   const keys = keyPeople(life, 4);
-  const forwarded = new Set<number>();
+  const assoc = new Associations(c);
   const noticeBeat = all.find(
     (e) => e.kind === 'beat' && c.src.event(e.events[0]!)?.data?.includes('"kind":"notice"'),
   );
   const notice = noticeBeat ?? all.find((e) => e.kind === 'notice');
-  let firstInterlude: number | undefined;
 
-  // Now.
-  c.section('Now');
-  opening(c, assignments, school, residence, notice);
-
-  // School.
+  // The first part: the present of caring, and the school it keeps calling back.
   const schoolEps = choose(
     all.filter((e) => e.phase === 'school' && e.kind !== 'fate'),
     {
@@ -266,53 +361,81 @@ export function memoir(src: Source, id: number): Chronicle {
       always: ['origin', 'beat'],
     },
   );
-  if (schoolEps.length > 0) {
-    c.section(life.school?.name ?? 'School');
-    const inter = interludeDonor(c, assignments, (a) => a.donor !== undefined && schoolmate(c, a.donor));
-    firstInterlude = inter?.donor;
-    if (inter) {
-      tellInterlude(c, inter, 'interlude.school', 'interlude.reflect', school, residence);
-      c.para();
-    }
-    tellAll(c, schoolEps, { after: (ep, c) => lookAhead(c, ep, keys, forwarded, assignments) });
-  }
+  c.section(life.school?.name ?? 'School');
+  opening(c, assignments, school, residence, notice);
+  c.para();
+  const [origin, ...restOfSchool] = schoolEps;
+  if (origin?.kind === 'origin') {
+    origin.tell(c);
+    schoolIntro(c);
+    c.para();
+    tellByAssociation(c, restOfSchool, assoc, school);
+  } else tellByAssociation(c, schoolEps, assoc, school);
 
-  // The Cottages.
+  // The second: the Cottages, called back the same way.
   const resEps = choose(
     all.filter((e) => e.phase === 'residence'),
     { max: 12, caps: { belief: 3, friend: 2, told: 1 }, always: ['arrival', 'training', 'trip', 'beat'] },
   );
   if (resEps.length > 0) {
     c.section(life.residence?.name ?? 'After school');
-    const from = life.dates.residentOn ?? 0;
-    const to = life.dates.carerOn ?? life.dates.present;
-    const inter = interludeDonor(c, assignments, (a) => {
-      const p = src.person(a.donor);
-      if (a.donor === firstInterlude) return false;
-      return !!p && p.resident_on !== null && p.resident_on < to && (p.carer_on ?? Infinity) > from;
-    });
-    if (inter && (!schoolEps.length || inter.donor !== undefined)) {
-      tellInterlude(c, inter, 'interlude.residence', 'interlude.residence.reflect', school, residence);
-      c.para();
+    // Without news from the present to open it, the section opens on the morning the narrator
+    // left for training, the first day of the caring years, which calls back the day they came.
+    const training = resEps.find((e) => e.kind === 'training');
+    const first = resEps[0]!;
+    if (training && first.kind === 'arrival' && !assoc.hookFor(first)) {
+      const e = c.src.event(training.events[0]!);
+      const day = e?.day ?? 0;
+      if (
+        e &&
+        c.w.say(
+          'training.frame',
+          { s: c.s, when: [`in the ${seasonOf(day)} of ${seasonYear(day)}`], residence },
+          [e.id],
+        )
+      ) {
+        c.framed.add(e.id);
+        c.forget();
+      }
     }
-    tellAll(c, resEps, { after: (ep, c) => lookAhead(c, ep, keys, forwarded, assignments) });
+    tellByAssociation(c, resEps, assoc, residence);
   }
 
-  // Caring.
+  // The third: the caring years themselves, each donor from the past bringing a little of it back.
   const closingDay = notice?.day ?? Infinity;
   const lastBeats = all.filter((e) => e.kind === 'beat' && e !== notice && e.day > closingDay);
+  const hooked = assoc.hookedPeople;
   const careEps = choose(
     all.filter((e) => e.phase === 'caring' && e !== notice && !lastBeats.includes(e)),
     { max: 14, caps: { 'care-donor': 5, 'care-year': 5, fate: 4 }, always: ['care-first', 'beat'] },
-  ).filter((e) => !(e.kind === 'fate' && e.people.some((p) => forwarded.has(p))));
+  ).filter(
+    (e) =>
+      // A fate glimpsed already as news in the present is not told a second time.
+      !(
+        e.kind === 'fate' &&
+        (e.people.some((p) => hooked.has(p)) || e.events.some((x) => assoc.hookEvents.has(x)))
+      ),
+  );
   if (careEps.length > 0) {
     c.section('Caring');
-    const first = careEps[0]!;
-    w.say('interlude.caring', { s: c.s }, first.events.slice(0, 1));
-    tellAll(c, careEps);
+    tellAll(c, careEps, {
+      after: (ep, c) => {
+        // News of someone from the narrator's past calls them back as they were then.
+        if (ep.kind === 'fate') {
+          const x = ep.people[0];
+          const e = c.src.event(ep.events[0]!);
+          if (x !== undefined && e) assoc.recall(x, c.centreName(e.place), true);
+          return;
+        }
+        if (ep.kind !== 'care-first' && ep.kind !== 'care-donor' && ep.kind !== 'beat') return;
+        const x = ep.people.find((p) => assignments.some((a) => a.donor === p));
+        const a = assignments.find((a) => a.donor === x);
+        if (x !== undefined && a) assoc.recall(x, c.centreName(a.event.place));
+      },
+    });
   }
 
-  // What I keep.
+  // The close: the notice, what is kept, and what comes next.
   c.section('What I keep');
   closing(c, school, residence, assignments, keys, notice, lastBeats);
 
@@ -325,57 +448,83 @@ export function memoir(src: Source, id: number): Chronicle {
   });
 }
 
+/**
+ * Tells episodes of the past in the order they happened, opening a paragraph where it can with
+ * a moment of the present that shares a person with the memory, and returning to it after.
+ */
+function tellByAssociation(c: Ctx, eps: readonly Episode[], assoc: Associations, where: string): void {
+  let prev: Episode | undefined;
+  let hook: Hook | undefined;
+  for (const ep of eps) {
+    const n = c.w.paragraphLength;
+    const shared = prev !== undefined && ep.people.some((p) => prev!.people.includes(p));
+    const gap = prev !== undefined ? ep.day - prev.day : 0;
+    const next = ep.kind === 'origin' ? undefined : assoc.hookFor(ep);
+    const limit = hook ? 5 : 4;
+    if (
+      n > 0 &&
+      prev?.kind !== 'origin' &&
+      ep.day !== prev?.day &&
+      (n >= limit ||
+        gap > 700 ||
+        (next !== undefined && n >= 1) ||
+        (n >= 3 && !shared) ||
+        (n >= 2 && !shared && c.w.rng.chance(0.5)))
+    ) {
+      if (hook) assoc.back(hook);
+      hook = undefined;
+      c.para();
+    }
+    if (c.w.paragraphLength === 0 && next && assoc.tell(next, where)) hook = next;
+    ep.tell(c);
+    prev = ep;
+  }
+  if (hook) assoc.back(hook);
+  c.para();
+}
+
+/**
+ * What a reader who has not been to the school needs before its life can be told: the guardians
+ * by name and role, the Exchanges and their tokens, the Sales, and Madame's Gallery. Each is said
+ * once, where the school is first told, and rests on the first such event in the narrator's life.
+ */
+function schoolIntro(c: Ctx): void {
+  const life = c.life;
+  const school = life.school;
+  if (!school || life.dates.residentOn === null) return;
+  const start = life.dates.born + 5 * 365;
+  const staff = c.src
+    .staffOf(school.id)
+    .filter((s) => s.joined_on <= start + 365 && (s.left_on === null || s.left_on > start));
+  const head = staff.find((s) => s.role === 'headmistress' || s.role === 'headmaster');
+  const others = staff.filter((s) => s !== head && s.role === 'guardian').slice(0, 3);
+  const joined = (ids: number[]) =>
+    c.src
+      .eventsOfType(['joined_staff'])
+      .filter((e) => e.person !== null && ids.includes(e.person) && e.place === school.id)
+      .map((e) => e.id);
+  const age = (day: number) => numberWord(c.clock.age(day));
+  if (head && others.length > 0) {
+    const ev = joined([head.person, ...others.map((s) => s.person)]);
+    if (ev.length > 0)
+      c.w.say(
+        'intro.guardians',
+        { s: c.s, head: who(head.person), others: group(others.map((s) => s.person)), school: c.schoolName },
+        ev,
+      );
+  }
+  const exchange = life.of('exchange_held')[0];
+  if (exchange)
+    c.w.say('intro.exchange', { s: c.s, age: age(exchange.day), school: c.schoolName }, [exchange.id]);
+  // A Sale where nothing was bought, so that the purchases keep their own telling.
+  const bought = new Set(c.src.holdingsOf(life.id).map((h) => h.event_in));
+  const sale = life.of('sale_held').find((e) => !bought.has(e.id));
+  if (sale) c.w.say('intro.sale', { s: c.s, age: age(sale.day) }, [sale.id]);
+  const visit = life.of('gallery_visit')[0];
+  if (visit) c.w.say('intro.gallery', { s: c.s, age: age(visit.day), school: c.schoolName }, [visit.id]);
+}
+
 type Assignment = ReturnType<typeof assignmentsOf>[number];
-
-function schoolmate(c: Ctx, other: number): boolean {
-  const p = c.src.person(other);
-  return !!p && p.school !== null && p.school === c.life.person.school && other !== c.life.id;
-}
-
-/** A donor to bring the past back: one who matters, or the most recent schoolmate. */
-function interludeDonor(
-  c: Ctx,
-  list: readonly Assignment[],
-  ok: (a: Assignment) => boolean,
-): Assignment | undefined {
-  const fit = list.filter(ok);
-  if (fit.length === 0) return undefined;
-  const best = [...fit].sort((a, b) => c.bond(b.donor) - c.bond(a.donor) || b.event.day - a.event.day)[0]!;
-  return best;
-}
-
-function relOf(c: Ctx, other: number): string | undefined {
-  const me = c.life.person;
-  const p = c.src.person(other);
-  if (!p || p.cohort === null || me.cohort === null) return undefined;
-  const diff = p.cohort - me.cohort;
-  if (diff === 0) return 'in my year';
-  const n = Math.abs(diff);
-  return `${n === 1 ? 'a year' : `${numberWord(n)} years`} ${diff > 0 ? 'below' : 'above'} me`;
-}
-
-function tellInterlude(
-  c: Ctx,
-  a: Assignment,
-  key: string,
-  reflect: string,
-  school: string,
-  residence: string,
-): void {
-  const slots = {
-    s: c.s,
-    x: who(a.donor),
-    when: c.when(a.event.day),
-    centre: c.centreName(a.event.place),
-    school,
-    residence,
-    rel: relOf(c, a.donor),
-  };
-  c.w.say(key, slots, [a.event.id]);
-  c.w.say(reflect, { s: c.s, x: who(a.donor), school, residence: residence.replace(/^the /, '') }, [
-    a.event.id,
-  ]);
-}
 
 function opening(
   c: Ctx,
@@ -425,7 +574,7 @@ function opening(
             ? 'open.donors'
             : 'open.donors.none',
         { s: c.s, donors: count(assignments.length, 'donor'), done: numberWord(done.length) },
-        [...assignments.map((a) => a.event.id), ...done.map((a) => a.completed!.id)],
+        assignments.map((a) => a.event.id),
       );
       if ((life.carer?.record ?? 0) >= 0.9 && assignments.length >= 3)
         w.say(
@@ -445,17 +594,6 @@ function opening(
       w.say('open.ending', { s: c.s, when: c.when(notice.day) }, notice.events);
       w.say('open.why', { s: c.s }, notice.events);
     }
-    const fromSchool = assignments.filter((a) => schoolmate(c, a.donor));
-    if (fromSchool.length >= 2)
-      w.say(
-        fromSchool.length === assignments.length
-          ? 'open.school.all'
-          : fromSchool.length * 2 > assignments.length
-            ? 'open.school'
-            : 'open.school.some',
-        { s: c.s, school, k: numberWord(fromSchool.length), n: numberWord(assignments.length) },
-        fromSchool.map((a) => a.event.id),
-      );
   } else if (life.dates.residentOn !== null) {
     const arrived = life.of('became_resident').find((e) => e.person === life.id);
     w.say('open.resident', { s: c.s, age, residence, school }, [arrived?.id ?? born!.id]);
@@ -470,49 +608,6 @@ function completionOf(c: Ctx, x: number): EventRow | undefined {
   return c.src
     .eventsOf(x)
     .find((e) => e.person === x && c.src.typeName(e.type) === 'completed' && e.day <= c.life.dates.present);
-}
-
-/** After an episode with someone who matters, glance ahead to what became of them. */
-function lookAhead(
-  c: Ctx,
-  ep: Episode,
-  keys: readonly number[],
-  done: Set<number>,
-  assignments: readonly Assignment[],
-): void {
-  for (const x of ep.people) {
-    // Only someone the text has already named: a glance ahead at a stranger reads as a non sequitur.
-    if (!keys.includes(x) || done.has(x) || c.w.isNew(x)) continue;
-    const cared = assignments.find((a) => a.donor === x);
-    if (cared) {
-      done.add(x);
-      c.w.say('assoc.cared', { s: c.s, x: who(x), centre: c.centreName(cared.event.place) }, [
-        cared.event.id,
-      ]);
-      if (cared.completed)
-        c.w.say('assoc.cared.done', { s: c.s, x: who(x), ord: ordinalWord(cared.completed.value ?? 1) }, [
-          cared.completed.id,
-        ]);
-      c.para();
-      return;
-    }
-    const completed = completionOf(c, x);
-    if (completed) {
-      done.add(x);
-      c.w.say(
-        'assoc.completed',
-        {
-          s: c.s,
-          x: who(x),
-          centre: c.centreName(completed.place),
-          when: c.clock.at(completed.day),
-        },
-        [completed.id],
-      );
-      c.para();
-      return;
-    }
-  }
 }
 
 function closing(
@@ -589,7 +684,6 @@ function closing(
       gone.map((g) => g.e!.id),
     );
   }
-  c.para();
   const centres = [
     ...new Set(
       assignments
@@ -615,6 +709,8 @@ function closing(
   else w.say('close.final.still', { s: c.s }, anchor);
 }
 
+/** The recovery centre the narrator's notice names, if it names one (a storyline's notice may be set elsewhere). */
 function dataOfNotice(c: Ctx, notice: Episode): number | null {
-  return c.src.event(notice.events[0]!)?.place ?? null;
+  const place = c.src.event(notice.events[0]!)?.place ?? null;
+  return c.src.place(place)?.kind === 'recovery-centre' ? place : null;
 }

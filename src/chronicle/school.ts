@@ -27,14 +27,17 @@ import {
 
 export const SCHOOL_PHRASES: Phrasebook = {
   'origin.first': [
-    { t: '{school} is the first place I remember, and I was there until I was {leftAge}.', p: 'first' },
-    { t: 'I grew up at {school}, one of {size} children of my year.', p: 'first' },
     {
-      t: 'There is nothing before {school} in my memory, and I have never met anyone from there who remembers more.',
+      t: '{school} is the first place I remember, and I was there until I was {leftAge}[, like everyone in my year|, a long time|].',
+      p: 'first',
+    },
+    { t: 'I grew up at {school}, one of {size} [children|students] [of|in] my year.', p: 'first' },
+    {
+      t: 'There is nothing before {school} in my memory, and [I have never met anyone from there who remembers more|nobody I knew there remembers more|I doubt anyone from there remembers more].',
       p: 'first',
     },
     {
-      t: 'My year at {school} was {size} strong, and I was one of them from my earliest days until I was {leftAge}.',
+      t: 'My year at {school} was {size} strong, and I was one of them from [my earliest days|the start|the beginning] until I was {leftAge}.',
       p: 'first',
     },
     {
@@ -60,7 +63,7 @@ export const SCHOOL_PHRASES: Phrasebook = {
       p: 'first',
     },
     {
-      t: 'I was chosen for the Gallery more often than some, {times} in all, starting with {work} when I was {age}.',
+      t: 'I was chosen for the Gallery more often than some, starting with {work} when I was {age}.',
       p: 'first',
     },
     {
@@ -74,11 +77,11 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'gallery.reflect': [
     {
-      t: 'Nobody ever told us where the pieces went, and for a long time I did not think to ask.',
+      t: 'Nobody ever told us where the [pieces|pictures|chosen things] went, and for a long time I did not [think to ask|ask|wonder].',
       p: 'first',
     },
     {
-      t: 'Each time it felt like being singled out for something, though none of us could have said what.',
+      t: 'Each time it felt like being [singled out|picked out|marked out] for something, though [none of us|nobody|not one of us] could have said what[ it was| exactly|].',
       p: 'first',
     },
     { t: 'I remember being more puzzled by it than proud.', p: 'first' },
@@ -94,11 +97,11 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'gallery.none': [
     {
-      t: 'Nothing I made was ever chosen for the Gallery, though Madame came {visits} while I was there.',
+      t: '[Nothing I made was ever chosen|Not one thing of mine was ever taken|Madame never picked anything of mine] for the Gallery, though she came {visits} while I was there[, and I watched others carry their pieces to her| and I always hoped|].',
       p: 'first',
     },
     {
-      t: 'Madame came {visits} in my time and never once took anything of mine, and I learned not to expect it.',
+      t: 'Madame came {visits} in my time and never once [took anything of mine|chose a thing I had made|picked out my work], and I [learned not to expect it|stopped hoping after a while|told myself I did not mind|pretended not to care].',
       p: 'first',
     },
     {
@@ -108,18 +111,21 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'exchange.sold': [
     {
-      t: 'My {medium}s did well enough at the Exchanges: {sold} of them found buyers over the years.',
+      t: 'My {medium}s did well enough at the Exchanges[, and I came to count on them| over the years|], and I [was prouder of that than I let anyone see|liked watching someone carry one off|never had to go without at the Sales].',
       p: 'first',
     },
     {
-      t: 'At the Exchanges I sold {sold} pieces, and most of the tokens went on things at the Sales.',
+      t: '[Things of mine sold|My work sold|People bought my things] [steadily|well enough|more often than not] at the Exchanges, and most of the tokens went on things at the Sales.',
       p: 'first',
     },
     { t: '{s} sold {sold} pieces at the Exchanges over the years, most of them {medium}s.', p: 'third' },
     { t: 'At the Exchanges {s.pos} {medium}s sold steadily, {sold} in all.', p: 'third' },
   ],
   'exchange.none': [
-    { t: 'Of the {offered} pieces I offered at the Exchanges, not one found a buyer.', p: 'first' },
+    {
+      t: '[Whatever|Everything] I [put out|offered] at the Exchanges [came back to me unsold|stayed on the table|went back under my bed afterwards], [year after year|every time|without exception].',
+      p: 'first',
+    },
     {
       t: 'Nothing I offered at the Exchanges ever sold, though I went on offering things for years.',
       p: 'first',
@@ -131,7 +137,10 @@ export const SCHOOL_PHRASES: Phrasebook = {
       t: 'Little of what I offered at the Exchanges ever sold, and I learned to clear my things away quickly afterwards.',
       p: 'first',
     },
-    { t: 'At the Exchanges my things mostly went unsold, {offered} offered and {sold} bought.', p: 'first' },
+    {
+      t: 'At the Exchanges my things mostly went unsold; [once in a while|now and then|every so often] someone [took one|bought one|picked one up], and [I remember every one of those|I was grateful out of all proportion|I made too much of it].',
+      p: 'first',
+    },
     {
       t: 'Little of {s.pos} work found buyers at the Exchanges: {sold} pieces out of {offered} offered.',
       p: 'third',
@@ -139,10 +148,13 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'exchange.buyer': [
     {
-      t: '{x} bought more of my work than anyone, {k} pieces in all, and I never quite knew what to make of that.',
+      t: '{x} bought more of my work than anyone, and I never quite knew what to make of that.',
       p: 'first',
     },
-    { t: 'The most faithful buyer I had was {x}, who took home {k} of my pieces.', p: 'first' },
+    {
+      t: 'The most faithful buyer I had was {x}, [who kept coming back to my table|who never said why|which I only noticed later].',
+      p: 'first',
+    },
     { t: '{x} bought {k} of {s.pos} pieces, more than anyone else did.', p: 'third' },
   ],
   'sale.things': [
@@ -170,8 +182,14 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{when} {s} lost {thing}.', p: 'third' },
   ],
   'lost.never': [
-    { t: 'I looked for it for weeks, and never found out what became of it.', p: 'first' },
-    { t: 'It never turned up, and I stopped expecting it to.', p: 'first' },
+    {
+      t: 'I [looked for it|searched for it|hunted for it] for [weeks|days|a long time][, under beds and in the lockers| and asked everyone|], and never [found out|learned|discovered] what became of it.',
+      p: 'first',
+    },
+    {
+      t: 'It never turned up, and [after a while|in time|soon|] I stopped [expecting it to|looking].',
+      p: 'first',
+    },
     { t: 'It was never found.', p: 'third' },
   ],
   'lost.later': [
@@ -223,8 +241,18 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{s} and {x} were friends from {when} on.', p: 'third' },
   ],
   'friend.lasted': [
-    { t: 'We stayed close for {years}.', p: 'first' },
-    { t: 'It lasted, one way and another, {years}.', p: 'first' },
+    {
+      t: 'We stayed [close|friends|thick] for {years}[, on and off|, more or less|, with the usual quarrels|].',
+      p: 'first',
+    },
+    {
+      t: '[It lasted|That friendship lasted|We kept it up], [one way and another|through everything|with gaps], {years}.',
+      p: 'first',
+    },
+    {
+      t: '[For|Over] the next {years} [we were seldom apart|we looked out for each other|there was hardly a week we did not talk].',
+      p: 'first',
+    },
     { t: 'The friendship lasted {years}.', p: 'third' },
     { t: 'They stayed close for {years}.', p: 'third' },
   ],
@@ -260,11 +288,11 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: 'They stayed together until {x} completed.', p: 'third' },
   ],
   'clique.member': [
-    { t: '{when} I belonged to the set around {x}.', p: 'first' },
-    { t: 'By {when} I was one of the little circle around {x}.', p: 'first' },
+    { t: '{when} I belonged to the set around {x.obj}.', p: 'first' },
+    { t: 'By {when} I was one of the little circle around {x.obj}.', p: 'first' },
     { t: '{when} {x} took me into {x.pos} circle, and I stayed in it until we left.', p: 'first' },
-    { t: '{when} {s} joined the circle around {x}.', p: 'third' },
-    { t: 'By {when} {s} was one of the set around {x}.', p: 'third' },
+    { t: '{when} {s} joined the circle around {x.obj}.', p: 'third' },
+    { t: 'By {when} {s} was one of the set around {x.obj}.', p: 'third' },
   ],
   'clique.leader': [
     { t: '{when} a small circle gathered round me: {members}.', p: 'first' },
@@ -273,15 +301,15 @@ export const SCHOOL_PHRASES: Phrasebook = {
   ],
   'temper.own': [
     {
-      t: 'I had a temper in those days: {n}, that I can count, I lost it, over things like {triggers}.',
+      t: 'I had a temper in those days, and I lost it [more than once|now and then|often enough], over things like {triggers}.',
       p: 'first',
     },
     {
-      t: 'There were tantrums too, {count} of them, over {triggers}, and I am not proud of any.',
+      t: 'There were tantrums too, over {triggers}, and I am not proud of any [of them|one of them].',
       p: 'first',
     },
     { t: 'I lost my temper {n} at {school}, over {triggers}.', p: 'first' },
-    { t: '{s} was known for {s.pos} temper: {count} rages at {school}, over {triggers}.', p: 'third' },
+    { t: '{s} was known for {s.pos} temper at {school}, which flared over {triggers}.', p: 'third' },
     { t: '{s} lost {s.pos} temper {n} at {school}, over {triggers}.', p: 'third' },
   ],
   'temper.one': [
@@ -332,17 +360,26 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{when} {s} led the teasing of {x} over {over}.', p: 'third' },
   ],
   'told.plain': [
-    { t: '{when} {g} told our class, quite plainly, that {clause}.', p: 'first' },
-    { t: '{when} {g} said it to us straight out: {clause}.', p: 'first' },
+    {
+      t: '{when} {g} told our class, [quite plainly|without softening it|in so many words|as plainly as anyone ever did], that {clause}.',
+      p: 'first',
+    },
+    {
+      t: '{when} {g} [said it to us straight out|put it to us straight|spelt it out for us|told us without any softening]: {clause}.',
+      p: 'first',
+    },
     { t: '{when} {g} told {s.pos} class plainly that {clause}.', p: 'third' },
   ],
   'told.mid': [
-    { t: '{when} {g} explained to us that {clause}.', p: 'first' },
+    { t: '{when} {g} [explained to us|made sure we knew|went over with us] that {clause}.', p: 'first' },
     { t: 'It was {g} who told us, {when}, that {clause}.', p: 'first' },
     { t: '{when} {g} told {s.pos} class that {clause}.', p: 'third' },
   ],
   'told.vague': [
-    { t: '{when} {g} let us know, in a roundabout way, that {clause}.', p: 'first' },
+    {
+      t: '{when} {g} let us know, [in a roundabout way|almost in passing|between other things|without quite saying it], that {clause}.',
+      p: 'first',
+    },
     { t: '{g} touched on it {when}, so lightly that we hardly noticed: {clause}.', p: 'first' },
     { t: '{when} {g} hinted to {s.pos} class that {clause}.', p: 'third' },
   ],
@@ -352,9 +389,18 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: 'It seems not to have registered with {s.obj}.', p: 'third' },
   ],
   'told.tookin': [
-    { t: 'Somehow we had known it already, and at the same time had not.', p: 'first' },
-    { t: 'I remember the quiet afterwards better than the words.', p: 'first' },
-    { t: 'Nobody asked anything, and the lesson went on.', p: 'first' },
+    {
+      t: '[Somehow|In a way|I think] we had known it already, and [at the same time|all the same|yet somehow] [had not|did not know it at all|were not ready for it].',
+      p: 'first',
+    },
+    {
+      t: 'I remember the [quiet|silence|stillness] afterwards better than [the words themselves|the words|anything said|what was said].',
+      p: 'first',
+    },
+    {
+      t: '[Nobody asked anything|Not one of us asked a question|No hands went up|We sat very still|Somebody coughed], and the [lesson|class|morning|afternoon] went on[ as before| as if nothing had been said| much as usual|].',
+      p: 'first',
+    },
     { t: '{s} took it in.', p: 'third' },
   ],
   'plain.said': [
@@ -422,18 +468,50 @@ export const SCHOOL_PHRASES: Phrasebook = {
     { t: '{when} {s} {how}, and a rumour began: that {clause}.', p: 'third' },
   ],
   'belief.debunked': [
-    { t: '{when} {g} set us right: {clause}.', p: 'first' },
-    { t: 'It was {g} who put a stop to it, {when}, telling us that {clause}.', p: 'first' },
+    { t: '{when} {g} set us right[, kindly enough|, sharply|]: {clause}.', p: 'first' },
+    {
+      t: '[It was {g} who put a stop to it|{g} was the one who ended it|In the end {g} put a stop to it], {when}, [telling us|and told us once and for all|and said firmly|saying plainly] that {clause}.',
+      p: 'first',
+    },
     { t: '{when} {g} put the story down, telling the students that {clause}.', p: 'third' },
   ],
   'belief.corrected': [
     { t: 'I held on to that until {when}, when I learned that {clause}.', p: 'first' },
-    { t: '{when} I learned otherwise: {clause}.', p: 'first' },
+    {
+      t: '{when} I [learned otherwise|found out how it really was|was told the truth of it|understood properly][:|, and it was this:|; the truth was that] {clause}.',
+      p: 'first',
+    },
     { t: '{s} held to that until {when}, when {s} learned that {clause}.', p: 'third' },
   ],
+  'belief.replaced': [
+    { t: '{when} I heard a different story, that {clause}, and that one was no truer.', p: 'first' },
+    {
+      t: '[Then|After a while] the story changed: {when} people were saying that {clause}, which was no nearer the truth.',
+      p: 'first',
+    },
+    { t: '{when} {s} heard a different story, that {clause}, and that one was no truer.', p: 'third' },
+  ],
+  'belief.contradicted': [
+    {
+      t: 'It was not so, and {when} my own refusal should have told me, though I did not let the idea go at once.',
+      p: 'first',
+    },
+    { t: '{when} what happened to my own application showed it was not so.', p: 'first' },
+    { t: '{when} {s.pos} own refusal showed it was not so.', p: 'third' },
+  ],
   'belief.still': [
-    { t: 'I have heard nothing since to make me doubt it.', p: 'first' },
-    { t: 'Nobody has ever told me otherwise.', p: 'first' },
+    {
+      t: '[It was not true|It was false|There was nothing in it], though nobody [ever said so to me|ever told me|troubled to tell me so][ at the time| then|].',
+      p: 'first',
+    },
+    {
+      t: '[None of it was so|None of that was true|It was all untrue|There was no truth in it], but nobody has [ever told me otherwise|ever said so to me|told me different|set me right since|put me right].',
+      p: 'first',
+    },
+    {
+      t: 'I never heard it [contradicted|denied|put right][, though it was not true|; it was not true all the same|, and it was false|, and yet there was nothing in it].',
+      p: 'first',
+    },
     { t: '{s} never learned otherwise.', p: 'third' },
   ],
   'madame.tested': [
@@ -1218,8 +1296,12 @@ function beliefs(c: Ctx, out: Episode[]): void {
     // A possible sought is the trip's to tell; so is what Norfolk gave back.
     if (prop === 'my-possible') continue;
     chain.sort((a, b) => a.held_from - b.held_from || a.id - b.id);
+    const told = new Set<string>();
     chain.forEach((b, i) => {
       if (b.source_kind !== 'rumour' && b.source_kind !== 'origin') return;
+      // A story taken up again after it was put down is the same story: told once.
+      if (told.has(b.version)) return;
+      told.add(b.version);
       const next = chain[i + 1];
       const source = c.src.event(b.source_event);
       if (!source) return;
@@ -1262,7 +1344,22 @@ function beliefs(c: Ctx, out: Episode[]): void {
             if (corrected) {
               const how = c.src.event(corrected.source_event);
               const clause2 = beliefClause(corrected.proposition, corrected.version, persp, sex);
-              if (corrected.source_kind === 'debunk' && how?.person !== null && how?.person !== undefined)
+              // "Learned" only when what came next is true; a second false story is told as one.
+              // A second false story that is an episode of its own is told there, once.
+              if (
+                corrected.truth === 0 &&
+                (corrected.source_kind === 'rumour' || corrected.source_kind === 'origin')
+              ) {
+                /* told by its own episode */
+              } else if (corrected.truth === 0)
+                c.w.say('belief.replaced', { s: c.s, when: c.then(corrected.held_from), clause: clause2 }, [
+                  corrected.source_event,
+                ]);
+              else if (
+                corrected.source_kind === 'debunk' &&
+                how?.person !== null &&
+                how?.person !== undefined
+              )
                 c.w.say(
                   'belief.debunked',
                   { s: c.s, g: who(how.person), when: c.then(corrected.held_from), clause: clause2 },
@@ -1272,7 +1369,14 @@ function beliefs(c: Ctx, out: Episode[]): void {
                 c.w.say('belief.corrected', { s: c.s, when: c.then(corrected.held_from), clause: clause2 }, [
                   corrected.source_event,
                 ]);
-            } else if (wrong) c.w.say('belief.still', { s: c.s }, [b.source_event]);
+            } else if (wrong) {
+              const refusal =
+                prop === 'deferral'
+                  ? c.life.of('deferral_refused').find((e) => e.person === c.life.id && e.day > b.held_from)
+                  : undefined;
+              if (refusal) c.w.say('belief.contradicted', { s: c.s, when: c.at(refusal.day) }, [refusal.id]);
+              else c.w.say('belief.still', { s: c.s }, [b.source_event]);
+            }
           },
         }),
       );

@@ -128,7 +128,7 @@ export class Clock {
             'in our first years there',
             'while we were still in the Juniors',
           );
-        else if (a <= 10) out.push(`one ${s} term, when we were ${aw}`);
+        else if (a <= 10) out.push(`the year we were ${aw}`);
         else if (a >= 12 && a <= 15) out.push(`when we were ${aw} or so`);
         if (a >= 13) out.push('once we were Seniors');
         if (lastYear)
@@ -160,7 +160,6 @@ export class Clock {
     } else if (phase === 'caring') {
       const n = this.caringYears(day);
       out.push(`in ${this.his} ${ordinalWord(n + 1)} year as a carer`, `in the ${s} of ${y}`);
-      if (n >= 2) out.push(`${numberWord(n)} years into ${this.his} caring`);
       if (!this.first) out.push(`in ${yearOf(day)}`);
       if (this.first) out.push(...this.nearPresent(day));
     } else {

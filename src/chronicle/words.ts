@@ -194,3 +194,38 @@ export function firstNameOf(name: string): string {
   const m = /^(\S+)\s+[A-Z]\.$/.exec(name);
   return m ? m[1]! : name;
 }
+
+/**
+ * A quantity as someone telling a history would put it, not as a ledger would: "a handful",
+ * "about a dozen", "some forty", "some nine hundred".
+ * @example roughly(915) // 'some nine hundred'
+ */
+export function roughly(n: number): string {
+  if (n <= 1) return numberWord(Math.max(0, n));
+  if (n <= 4) return numberWord(n);
+  if (n <= 7) return 'a handful';
+  if (n <= 15) return 'about a dozen';
+  if (n < 100) return `some ${numberWord(Math.round(n / 10) * 10)}`;
+  if (n < 1000) {
+    const h = Math.round(n / 100);
+    return h === 10 ? 'about a thousand' : `some ${UNITS[h]!} hundred`;
+  }
+  const k = Math.round(n / 1000);
+  return k === 1 ? 'about a thousand' : `some ${numberWord(k)} thousand`;
+}
+
+/**
+ * A share of a whole in words: "nearly half", "about a third", "most".
+ * @example share(445, 915) // 'nearly half'
+ */
+export function share(part: number, whole: number): string {
+  const f = whole > 0 ? part / whole : 0;
+  if (f >= 0.97) return 'nearly all';
+  if (f >= 0.7) return 'most';
+  if (f >= 0.55) return 'more than half';
+  if (f >= 0.45) return f < 0.5 ? 'nearly half' : 'about half';
+  if (f >= 0.3) return 'about a third';
+  if (f >= 0.2) return 'about a quarter';
+  if (f >= 0.08) return 'a few';
+  return 'hardly any';
+}

@@ -196,6 +196,9 @@ export class Writer {
   private readonly buckets: number[] = [];
   private count = 0;
   private readonly extra = new Map<number, number[]>();
+  /** For each event cited, the paragraphs (by number) that cite it. */
+  private readonly citing = new Map<number, Set<number>>();
+  private paragraphs = 0;
 
   constructor(readonly opts: WriterOptions) {
     this.rng = new Stream(opts.seed, hashString(`chronicle/${opts.kind}`), opts.key);
@@ -220,6 +223,16 @@ export class Writer {
     this.extra.set(event, [...(this.extra.get(event) ?? []), also]);
   }
 
+  /** How many paragraphs so far cite the event (the one in progress included). */
+  paragraphsCiting(event: number): number {
+    return this.citing.get(event)?.size ?? 0;
+  }
+
+  /** True if some sentence already cites the event. */
+  hasCited(event: number): boolean {
+    return this.citing.has(event);
+  }
+
   /** Starts a section; the paragraph in progress ends. */
   section(title: string): void {
     this.para();
@@ -231,6 +244,7 @@ export class Writer {
     if (this.paragraph.length > 0) {
       if (this.sections.length === 0) this.sections.push({ title: '', paragraphs: [] });
       this.sections[this.sections.length - 1]!.paragraphs.push({ sentences: this.paragraph });
+      this.paragraphs++;
     }
     this.paragraph = [];
     this.names.newParagraph();
@@ -417,6 +431,11 @@ export class Writer {
             (_, i) => all[Math.round((i * (all.length - 1)) / (MAX_CITED - 1))]!,
           );
     this.used.add(norm(text));
+    for (const e of ids) {
+      let set = this.citing.get(e);
+      if (!set) this.citing.set(e, (set = new Set()));
+      set.add(this.paragraphs);
+    }
     const tu = this.templateUses.get(tkey);
     this.templateUses.set(tkey, { n: (tu?.n ?? 0) + 1, last: this.count });
     for (const p of phrases) {

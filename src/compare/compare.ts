@@ -9,6 +9,7 @@ import { standardReporters, type Value } from '../ensemble/metrics.js';
 import type { SeedList } from '../ensemble/seeds.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { SOFTWARE_VERSION } from '../version.js';
+import { castLives, compareCast, type CastComparison, type CastLife } from './cast.js';
 import { compareWorlds, runForComparison, type SeedComparison } from './pair.js';
 import { CI_METHOD, pairedInterval, type PairedInterval } from './stats.js';
 
@@ -48,6 +49,8 @@ export interface CompareReport {
     logSha256: { base: string; whatif: string };
   }[];
   metrics: MetricComparison[];
+  /** What the policy changed for the storyline's named people across the seeds (empty without a cast). */
+  cast: CastComparison[];
   /** Both worlds' run rows per seed, for plots and further analysis. */
   runs: { columns: ColumnInfo[]; base: Value[][]; whatif: Value[][] };
 }
@@ -86,11 +89,15 @@ export async function compareScenarios(opts: CompareOptions): Promise<CompareRep
   const perSeed: CompareReport['perSeed'] = [];
   const baseRows: Value[][] = [];
   const whatifRows: Value[][] = [];
+  const castBase: CastLife[][] = [];
+  const castWhatif: CastLife[][] = [];
   for (let i = 0; i < seeds.length; i++) {
     const seed = seeds[i]!;
     const b = runForComparison(opts.base.scenario, seed);
     const w = runForComparison(opts.whatif.scenario, seed);
     const c = compareWorlds(b, w, seed, reporters, opts.examples ?? 20);
+    castBase.push(castLives(b));
+    castWhatif.push(castLives(w));
     if (i === 0) detail = c;
     perSeed.push({
       seed,
@@ -148,6 +155,7 @@ export async function compareScenarios(opts: CompareOptions): Promise<CompareRep
     detail: detail!,
     perSeed,
     metrics,
+    cast: compareCast(castBase, castWhatif),
     runs: { columns, base: baseRows, whatif: whatifRows },
   };
 }

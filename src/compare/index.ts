@@ -23,3 +23,11 @@ export {
 export { renderReport, fmt, signed, type ReportFormat, type RenderOptions } from './render.js';
 export { pairedInterval, tQuantile, tCdf, incompleteBeta, CI_METHOD, type PairedInterval } from './stats.js';
 export { ColumnarLog, LifeIndex } from './log.js';
+export {
+  castLives,
+  compareCast,
+  renderCast,
+  type CastLife,
+  type CastComparison,
+  type CastSide,
+} from './cast.js';

@@ -7,6 +7,8 @@
 import type { CompareReport, MetricComparison } from './compare.js';
 import type { LifeDivergence } from './pair.js';
 
+import { renderCast } from './cast.js';
+
 export type ReportFormat = 'text' | 'markdown';
 
 export interface RenderOptions {
@@ -236,5 +238,6 @@ export function renderReport(r: CompareReport, opts: RenderOptions): string {
     out.push('');
     out.push(`Unchanged${many ? ' on every seed' : ''}: ${same.map((m) => m.name).join(', ')}.`);
   }
+  if (r.cast.length > 0) out.push('', ...renderCast(r.cast, md).slice(0, -1));
   return `${out.join('\n')}\n`;
 }

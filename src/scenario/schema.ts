@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../engine/calendar.js';
 import { MAX_QUEUE_DAY } from '../engine/queue.js';
-import { Beat, CastMember } from './canon-schema.js';
+import { Beat, CastMember, checkStoryline } from './canon-schema.js';
 
 /** Version of the scenario format this build reads. */
 export const SCENARIO_FORMAT = 1;
@@ -631,6 +631,7 @@ export const Scenario = z
         });
       }
     });
+    for (const problem of checkStoryline(s)) ctx.addIssue({ code: 'custom', ...problem });
     const start = parseIsoDate(s.calendar.start);
     const end = parseIsoDate(s.calendar.end);
     for (const k of ['start', 'end'] as const) {

@@ -68,7 +68,16 @@ const CORE_EVENTS = {
     none,
   ),
   school_opened: def(9, 'A school or home opens', { place: 'the school' }, none),
-  school_closed: def(10, 'A school closes for lack of funding', { place: 'the school' }, none),
+  school_closed: def(
+    10,
+    'A school closes, and why',
+    { place: 'the school' },
+    z.strictObject({
+      cause: z
+        .enum(['funding'])
+        .describe("why it closed: 'funding', the money for it ran out (the scenario's closing date)"),
+    }),
+  ),
   joined_staff: def(
     11,
     'A guardian (or Madame) begins at a school',

@@ -63,6 +63,8 @@ export const PURPOSES = [
   'possible-report',
   'possible-trip',
   'original',
+  // the storyline (Tommy's notebook of animals)
+  'canon-notebook',
   // deferrals
   'deferral-apply',
   'deferral-years',

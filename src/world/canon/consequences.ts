@@ -8,13 +8,16 @@
 import { isoDate } from '../../engine/calendar.js';
 import { RuleViolation } from '../../errors.js';
 import type { Beat } from '../../scenario/canon-schema.js';
+import { NONE } from '../../engine/recorder.js';
+import { learn } from '../beliefs/rumours.js';
+import { T } from '../event-types.js';
 import type { WorldContext } from '../module.js';
-import { schoolLifeOf } from '../school/index.js';
-
-/** The thing a beat names, as the kind of item the school's Sales deal in. */
-function itemKind(item: string | undefined): string {
-  return item !== undefined && /cassette|tape/i.test(item) ? 'cassette' : 'trinket';
-}
+import { KIND_CLONE, KIND_GUARDIAN } from '../phases.js';
+import { makeOne } from '../school/art.js';
+import { SCHOOL_ROLES } from '../school/events.js';
+import { schoolLifeOf, type SchoolLife } from '../school/index.js';
+import { endCouple } from '../school/social.js';
+import { itemKind } from './hold-back.js';
 
 /**
  * Makes the consequences of a recorded beat (`eventId`) through the module that owns their
@@ -29,8 +32,9 @@ export function beatConsequences(
   eventId: number,
   personOfCast: (castId: string) => number | undefined,
 ): boolean {
-  const story = schoolLifeOf(ctx)?.story;
-  if (!story) return false;
+  const life = schoolLifeOf(ctx);
+  const story = life?.story;
+  if (!life || !story) return false;
   const [first, second] = people;
   const fail = (detail: string): never => {
     throw new RuleViolation(`beat '${beat.id}' contradicts the world`, detail, beat.title, isoDate(day));
@@ -60,10 +64,26 @@ export function beatConsequences(
           fail('the people of a trip must all be living at one residence');
         break;
       }
-      case 'couple':
-        if (second === undefined || !story.coupleNow(first!, second, day, ctx.people.place(first!))) {
+      case 'couple': {
+        // Where the story sets it (Kingsfield), else where the first of them lives.
+        const where = ctx.places.find((x) => x.slug === beat.place)?.id ?? ctx.people.place(first!);
+        if (second === undefined || !story.coupleNow(first!, second, day, where)) {
           fail('a couple needs two people followed in detail');
         }
+        break;
+      }
+      case 'couple-ended': {
+        const c = second === undefined ? undefined : life.coupleOf(first!);
+        if (!c || (c.a !== second && c.b !== second)) fail('only a couple can part');
+        const m = life.life.members.get(first!)!;
+        endCouple(life.life, life.life.coupleOf(m)!, m, day, ctx.people.place(first!), 'drifted');
+        break;
+      }
+      case 'told-plainly':
+        toldPlainly(ctx, life, people, day, eventId, fail);
+        break;
+      case 'animals':
+        notebook(ctx, life, first!, day, eventId, fail);
         break;
       case 'guardian-left':
         if (!story.guardianLeavesNow(first!, day, eventId))
@@ -87,4 +107,84 @@ export function beatConsequences(
     fail((e as Error).message);
   }
   return true;
+}
+
+/**
+ * The storyline's guardian tells the class of the clones it names what their lives will be:
+ * the same talk the rules' plain speakers give, caused by the beat, heard by the whole class.
+ */
+function toldPlainly(
+  ctx: WorldContext,
+  life: SchoolLife,
+  people: number[],
+  day: number,
+  cause: number,
+  fail: (detail: string) => never,
+): void {
+  const p = ctx.people;
+  const guardian = people.find((x) => p.kind(x) === KIND_GUARDIAN);
+  const named = people.filter((x) => p.kind(x) === KIND_CLONE);
+  if (guardian === undefined || named.length === 0) fail('a plain talk needs a guardian and a class');
+  const place = p.place(named[0]!);
+  const cohorts = new Set(named.map((x) => p.cohort(x)));
+  const group = life.life.at(place).filter((m) => cohorts.has(m.cohort));
+  const said: [string, string][] = [
+    ['no-ordinary-future', 'yes'],
+    ['we-will-donate', 'plainly'],
+  ];
+  const event = ctx.rec.nextId;
+  for (const m of group) {
+    for (const [prop, v] of said)
+      learn(life.life, m, prop, v, day, event, 'plain-speaking', 0.85, { via: guardian });
+  }
+  const id = life.life.emit(
+    day,
+    T.guardian_spoke_plainly,
+    guardian,
+    NONE,
+    place,
+    p.cohort(named[0]!),
+    cause,
+    {
+      said,
+      reaction: 'silence',
+    },
+  );
+  if (id !== event) throw new Error(`told-plainly: expected event ${event}, recorded ${id}`);
+  life.life.involve(
+    id,
+    group.map((m) => m.id),
+    SCHOOL_ROLES.listener,
+  );
+  life.life.counts.plainSpeakings++;
+}
+
+/**
+ * The drawings the beat shows: a notebook of small imaginary animals, made at the residence
+ * in the months before it, in the maker's own hand (their cast entry decides its style and
+ * medium), recorded as one `works_made` caused by the beat.
+ */
+function notebook(
+  ctx: WorldContext,
+  life: SchoolLife,
+  maker: number,
+  day: number,
+  cause: number,
+  fail: (detail: string) => never,
+): void {
+  const l = life.life;
+  const m = l.members.get(maker);
+  if (!m || m.home === NONE) fail(`${ctx.people.name(maker)} is not living where the rules follow them`);
+  const s = ctx.streams.sequence('canon-notebook', m.key);
+  const n = 6 + s.int(5);
+  const first = l.works.length + 1;
+  const afterSchool = l.place(m.home).kind === 'residence';
+  for (let i = 0; i < n; i++) {
+    // Spread over the season before the beat, oldest first.
+    const on = day - Math.round(((n - i) * 120) / n);
+    makeOne(l, m, m.home, Math.max(on, m.born), s, afterSchool);
+  }
+  const last = l.works.length;
+  const event = l.emit(day, T.works_made, NONE, NONE, m.home, last - first + 1, cause, { first, last });
+  for (let id = first; id <= last; id++) l.works[id - 1]!.madeEvent = event;
 }

@@ -32,6 +32,7 @@ export class StoryCourse implements LifeCourse {
     private readonly base: LifeCourse,
     private readonly cast: Cast,
     private readonly people: People,
+    private readonly places: readonly Place[] = [],
   ) {
     for (const c of cast.members) {
       const first = c.name.split(' ')[0]!;
@@ -94,19 +95,38 @@ export class StoryCourse implements LifeCourse {
     this.cast.personOf.set(cast.member.id, person);
   }
 
+  schoolEnds(person: number, drawn: number): number {
+    const pins = this.cast.of(person);
+    if (!pins) return this.base.schoolEnds(person, drawn);
+    const n = pins.needs;
+    // In time for the first beat that needs them past school, after the last at school.
+    let at = this.base.schoolEnds(person, drawn);
+    if (n.leftSchoolBy !== null) at = Math.min(at, n.leftSchoolBy - 1);
+    if (n.studentUntil !== null) at = Math.max(at, n.studentUntil + 1);
+    return at;
+  }
+
   residenceEnds(person: number, arrived: number): number {
     const drawn = this.base.residenceEnds(person, arrived);
     const pins = this.cast.of(person);
     if (!pins) return drawn;
     if (pins.trainingOn !== null)
       return pinnedAfter(pins, 'trainingOn', pins.trainingOn, arrived, 'leaving school');
-    if (pins.donorOn !== null) return Math.min(drawn, pins.donorOn - 30);
-    return drawn;
+    const n = pins.needs;
+    let at = drawn;
+    // Through the residence's beats, and gone in time for a beat that needs them caring or donating.
+    if (n.residentUntil !== null) at = Math.max(at, n.residentUntil + 1);
+    if (n.carerBy !== null) at = Math.min(at, n.carerBy - 1);
+    if (n.donorBy !== null && n.carerBy === null) at = Math.min(at, n.donorBy - 1);
+    if (pins.donorOn !== null) at = Math.min(at, pins.donorOn - 30);
+    return Math.max(at, arrived + 1);
   }
 
   noticeWithoutCaring(person: number, arrived: number, ends: number): number {
     const pins = this.cast.of(person);
     if (pins?.trainingOn != null) return NONE;
+    // A beat needs them caring: they go to training.
+    if (pins && (pins.needs.carerBy !== null || pins.needs.carerUntil !== null)) return NONE;
     if (pins?.donorOn != null && pins.donorOn <= ends)
       return pinnedAfter(pins, 'donorOn', pins.donorOn, arrived, 'leaving school');
     return this.base.noticeWithoutCaring(person, arrived, ends);
@@ -115,9 +135,22 @@ export class StoryCourse implements LifeCourse {
   careerEnds(person: number, trained: number): number {
     const drawn = this.base.careerEnds(person, trained);
     const pins = this.cast.of(person);
-    return pins?.donorOn != null
-      ? pinnedAfter(pins, 'donorOn', pins.donorOn, trained, 'leaving for training')
-      : drawn;
+    if (!pins) return drawn;
+    if (pins.donorOn !== null)
+      return pinnedAfter(pins, 'donorOn', pins.donorOn, trained, 'leaving for training');
+    const n = pins.needs;
+    let at = drawn;
+    if (n.carerUntil !== null) at = Math.max(at, n.carerUntil + 1);
+    if (n.donorBy !== null) at = Math.min(at, n.donorBy - 1);
+    return Math.max(at, trained + 1);
+  }
+
+  centre(person: number, drawn: number): number {
+    const pins = this.cast.of(person);
+    const named = pins?.needs.centre ?? null;
+    if (named === null) return this.base.centre(person, drawn);
+    // The centre a beat names for them as a donor, where their carer will come to them.
+    return this.places.find((p) => p.slug === named)?.id ?? drawn;
   }
 
   firstDonation(person: number, noticed: number): number {

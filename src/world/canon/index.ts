@@ -50,7 +50,9 @@ export class Storyline implements WorldModule {
   }
 
   steerLife(course: LifeCourse): LifeCourse {
-    return this.ctx.scenario.cast.length === 0 ? course : new StoryCourse(course, this.cast, this.ctx.people);
+    return this.ctx.scenario.cast.length === 0
+      ? course
+      : new StoryCourse(course, this.cast, this.ctx.people, this.ctx.places);
   }
 
   init(): void {

@@ -7,6 +7,7 @@ import { parseIsoDate, yearOf } from '../../engine/calendar.js';
 import { RuleViolation } from '../../errors.js';
 import type { CastMember } from '../../scenario/canon-schema.js';
 import type { Scenario } from '../../scenario/schema.js';
+import { needsOf, NOTHING_NEEDED, type Needs } from './needs.js';
 
 /** A cast member's pins, as day numbers. */
 export interface Pins {
@@ -18,6 +19,8 @@ export interface Pins {
   completesAfter: number | null;
   completedOn: number | null;
   leftOn: number | null;
+  /** What the storyline's beats need of their phases (needs.ts). */
+  needs: Readonly<Needs>;
 }
 
 function day(text: string | undefined): number | null {
@@ -40,6 +43,7 @@ export class Cast {
     this.members = scenario.cast;
     let madame: Pins | null = null;
     const maxDonations = scenario.policy.donation.completionRisk.length;
+    const needs = needsOf(scenario);
     for (const m of scenario.cast) {
       const pins: Pins = {
         member: m,
@@ -50,6 +54,7 @@ export class Cast {
         completesAfter: m.completesAfter ?? null,
         completedOn: day(m.completedOn),
         leftOn: day(m.leftOn),
+        needs: needs.get(m.id) ?? NOTHING_NEEDED,
       };
       if (m.kind === 'madame') madame = pins;
       else if (m.kind === 'guardian') this.guardians.push(pins);

@@ -170,19 +170,30 @@ export class Caring extends CarerRows {
 
   /**
    * A named carer takes a donor they chose (a storyline's pin): the donor's present carer, if
-   * any, lets them go. Returns false when the carer has no room.
+   * any, lets them go. A carer who already holds the most donors a carer may hands the one
+   * they took on last to another carer (or the queue) first, so the story's choice is always
+   * kept. Returns false only when the policy lets a carer hold nobody.
    */
   assignChosen(day: number, donor: number, carer: number, cause: number): boolean {
     const p = this.host.people;
-    if (this.load(carer) >= this.cap) return false;
     const previous = p.carer(donor);
+    if (previous === carer) return true;
+    if (this.cap === 0) return false;
+    let handed = NONE;
+    if (this.load(carer) >= this.cap) {
+      const o = carer * this.stride;
+      handed = this.ri[o + R.DONORS + this.ri[o + R.LOAD]! - 1]!;
+      // The place is the chosen donor's: it is not offered to the queue in between.
+      this.release(handed, day, false, false);
+    }
     if (previous !== NONE) this.release(donor, day, false);
     this.assign(day, donor, carer, cause, previous, true);
+    if (handed !== NONE) this.findCarer(day, handed, cause, carer);
     return true;
   }
 
   /** A donor completes (or changes carer): their carer's place is freed and waiting donors are served. */
-  release(donor: number, day: number, completed: boolean): void {
+  release(donor: number, day: number, completed: boolean, offer = true): void {
     const p = this.host.people;
     const carer = p.carer(donor);
     if (carer === NONE) return;
@@ -202,7 +213,7 @@ export class Caring extends CarerRows {
     p.setCarer(donor, NONE);
     if (completed) ri[o + R.COMPLETIONS]! += 1;
     this.reroute(carer);
-    if (p.phase(carer) === PHASE_CARER) {
+    if (offer && p.phase(carer) === PHASE_CARER) {
       if (n === this.cap) this.addAvailable(carer);
       this.serveWaiting(day);
     }

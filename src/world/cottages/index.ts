@@ -80,10 +80,11 @@ export class Cottages {
     residence: number,
     arrival: number,
     s: Sequence,
+    always = false,
   ): Member | undefined {
     const year = yearOf(day);
     const n = this.followed.get(year) ?? 0;
-    if (n >= this.life.cottages.veteransFollowed) return undefined;
+    if (n >= this.life.cottages.veteransFollowed && !always) return undefined;
     this.followed.set(year, n + 1);
     const life = this.life;
     const m = this.newMember(person, residence, true);
@@ -105,7 +106,12 @@ export class Cottages {
   leave(m: Member, day: number, place: number, cause: number, s: Sequence): void {
     const life = this.life;
     const c = life.coupleOf(m);
-    if (c && c.ended === NONE && !s.chance(life.cottages.keepCoupleOnLeaving))
+    if (
+      c &&
+      c.ended === NONE &&
+      !s.chance(life.cottages.keepCoupleOnLeaving) &&
+      !life.storyline.keepsCouple(c.a, c.b, day)
+    )
       endCouple(life, c, m, day, place, 'left');
     const held = life.book.current(m.id, 'we-will-donate');
     if (!held || held.version !== 'plainly') {
@@ -167,7 +173,9 @@ export class Cottages {
     const life = this.life;
     const here = life.at(residence);
     if (here.length < 3) return NONE;
-    const seekers = here.filter((m) => !life.book.current(m.id, 'my-possible'));
+    const seekers = here.filter(
+      (m) => !life.book.current(m.id, 'my-possible') && !life.storyline.tripHeld(m.id, day),
+    );
     const pinned = here.find((m) => this.sightings.includes(m.id));
     if (seekers.length === 0 && !pinned) return NONE;
     let subject = pinned ?? s.pick(seekers);
@@ -176,7 +184,8 @@ export class Cottages {
       if (c.traits.imagination > subject.traits.imagination) subject = c;
     }
     if (pinned) this.sightings.splice(this.sightings.indexOf(pinned.id), 1);
-    const others = here.filter((m) => m !== subject);
+    const others = here.filter((m) => m !== subject && !life.storyline.tripHeld(m.id, day));
+    if (others.length === 0) return NONE;
     const veterans = others.filter((m) => m.veteran);
     const reporter = veterans.length > 0 && s.chance(0.7) ? s.pick(veterans) : s.pick(others);
     const where = this.destination().town;
@@ -249,11 +258,15 @@ export class Cottages {
     const dest = this.destination();
     const size = Math.max(2, Math.round(fromDistribution(life.cottages.trips.party, s.next())));
     const party: Member[] = pinned ? pinned.party : [subject];
-    if (!pinned && t.reporter.home === residence) party.push(t.reporter);
+    if (!pinned && t.reporter.home === residence && !life.storyline.tripHeld(t.reporter.id, day))
+      party.push(t.reporter);
     const friends = pinned
       ? []
       : [...subject.ties.values()]
-          .filter((x) => x.who.home === residence && !party.includes(x.who))
+          .filter(
+            (x) =>
+              x.who.home === residence && !party.includes(x.who) && !life.storyline.tripHeld(x.who.id, day),
+          )
           .sort((a, b) => b.f + b.r - (a.f + a.r) || a.who.id - b.who.id);
     for (const f of friends) if (party.length < size) party.push(f.who);
     const tripEvent = life.emit(day, T.possible_trip, subject.id, NONE, dest.place, party.length, t.report, {
@@ -307,7 +320,8 @@ export class Cottages {
         continue;
       }
       for (let i = 0; i < m.lost.length; i++) {
-        if (!pinned && !s.chance(life.cottages.trips.findLostChance)) continue;
+        if (!pinned && (!s.chance(life.cottages.trips.findLostChance) || life.storyline.findHeld(m.id, day)))
+          continue;
         this.found(m, life.items[m.lost[i]! - 1]!, dest, day, tripEvent, s);
         m.lost.splice(i, 1);
         break;

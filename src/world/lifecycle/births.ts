@@ -84,7 +84,16 @@ export class Births {
   }
 
   private onSchoolCloses(day: number, school: number): void {
-    const closedId = this.ctx.record(day, T.school_closed, NONE, NONE, school, NONE, NONE, null);
+    const closedId = this.ctx.record(
+      day,
+      T.school_closed,
+      NONE,
+      NONE,
+      school,
+      NONE,
+      NONE,
+      '{"cause":"funding"}',
+    );
     if (this.ctx.scenario.policy.funding.transferTo === 'none') return;
     const to = this.openHomeNear(school, day);
     if (to === NONE) return;

@@ -40,6 +40,8 @@ export interface LifeCourse {
    * a storyline marks its cast here.
    */
   born(person: number, school: Place, year: number, index: number): void;
+  /** The day a student leaves school for the residence; `drawn` is the policy's day for their cohort. */
+  schoolEnds(person: number, drawn: number): number;
   /** The day a resident who arrived on `arrived` leaves the residence. */
   residenceEnds(person: number, arrived: number): number;
   /**
@@ -49,6 +51,8 @@ export interface LifeCourse {
   noticeWithoutCaring(person: number, arrived: number, ends: number): number;
   /** The day a carer who started on `trained` is given notice to donate. */
   careerEnds(person: number, trained: number): number;
+  /** The recovery centre a new donor goes to; `drawn` is the one the rules picked. */
+  centre(person: number, drawn: number): number;
   /** The day of a new donor's first donation, notice having been given on `noticed`. */
   firstDonation(person: number, noticed: number): number;
   /** Whether donation `n`, given on `day`, is the donor's last. */

@@ -107,6 +107,14 @@ export class DrawnCourse implements LifeCourse {
 
   born(): void {}
 
+  schoolEnds(_person: number, drawn: number): number {
+    return drawn;
+  }
+
+  centre(_person: number, drawn: number): number {
+    return drawn;
+  }
+
   residenceEnds(person: number, arrived: number): number {
     const years = this.scenario.policy.ages.residenceYears;
     const wait = Math.round(

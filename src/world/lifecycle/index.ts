@@ -119,7 +119,7 @@ export class Lifecycle implements WorldModule {
     if (this.ctx.isDetailed(p.school(person))) p.setFollowed(person);
     if (p.followed(person)) for (const m of this.ctx.modules) m.onBorn?.(person, day, bornId);
     const ages = this.ctx.scenario.policy.ages;
-    const leave = dayFromYmd(year + ages.leaveSchool, ages.leaveMonth, 20);
+    const leave = this.course.schoolEnds(person, dayFromYmd(year + ages.leaveSchool, ages.leaveMonth, 20));
     if (leave <= this.ctx.end) this.leave.at(Math.max(leave, day), person);
   }
 
@@ -180,7 +180,7 @@ export class Lifecycle implements WorldModule {
     const wasCarer = p.phase(person) === PHASE_CARER;
     const fromResidence = p.phase(person) === PHASE_RESIDENT ? p.place(person) : NONE;
     const careerDays = wasCarer ? day - p.phaseDay(person) : 0;
-    const centre = this.pickCentre(person, p.key(person));
+    const centre = this.course.centre(person, this.pickCentre(person, p.key(person)));
     this.setPhase(person, PHASE_DONOR, day);
     p.setCentre(person, centre);
     p.setPlace(person, centre);

@@ -63,10 +63,18 @@ export function makeWorks(
   return last - first + 1;
 }
 
-function makeOne(life: Life, m: Member, place: number, day: number, s: Sequence, afterSchool: boolean): Work {
+/** Makes one work by `m` at `place` on `day` (not yet recorded: the caller emits `works_made`). */
+export function makeOne(
+  life: Life,
+  m: Member,
+  place: number,
+  day: number,
+  s: Sequence,
+  afterSchool: boolean,
+): Work {
   const hand = m.art;
   const age = life.age(m, day);
-  const medium = s.chance(0.65) ? hand.medium : s.pick(OTHER_MEDIA);
+  const medium = s.chance(0.65) || hand.keepsMedium === true ? hand.medium : s.pick(OTHER_MEDIA);
   const style: ArtStyle = hand.late || s.chance(0.8) ? hand.style : s.pick(SIDE_STYLES);
   let friend = NONE;
   if (style === 'portrait') {

@@ -125,6 +125,7 @@ export function plainSpeaking(
     const seniors = [...classes.values()].filter((c) => c.length > 0 && yearsOld(life, c[0]!, day) >= 14);
     if (seniors.length === 0) continue;
     const group = s.pick(seniors);
+    if (life.storyline.plainTalkHeld(st.id, group[0]!.cohort, day)) continue;
     const reaction = s.pick(['silence', 'silence', 'unrest', 'disbelief'] as const);
     const said: [string, string][] = [
       ['no-ordinary-future', 'yes'],

@@ -163,9 +163,11 @@ export class SchoolLife implements WorldModule {
     const m = life.members.get(person);
     if (!m) {
       // Most veterans are not followed: their stream is made only for those who will be.
-      if (!this.cottages.followsVeteran(day)) return;
+      // The storyline's veterans are always followed: their beats happen here.
+      const cast = life.storyline.isCast(person);
+      if (!cast && !this.cottages.followsVeteran(day)) return;
       const s = this.ctx.streams.sequence('residence-arrival', this.ctx.people.key(person));
-      this.cottages.arriveVeteran(person, day, residence, eventId, s);
+      this.cottages.arriveVeteran(person, day, residence, eventId, s, cast);
       return;
     }
     if (m.clique !== NONE) {
@@ -334,6 +336,7 @@ export class SchoolLife implements WorldModule {
     // Things go missing in the bustle of school and the Cottages; afterwards they stay boxed.
     if (this.ctx.people.phase(owner) === PHASE_COMPLETED || (life.members.get(owner)?.home ?? NONE) === NONE)
       return;
+    if (life.storyline.itemHeld(owner, item.kind, day)) return;
     const event = life.emit(day, T.item_lost, owner, NONE, this.ctx.people.place(owner), item.id, NONE, null);
     life.release(item, day, event, 'lost');
     item.fate = 'lost';

@@ -12,6 +12,7 @@ import { RuleViolation } from '../../errors.js';
 import { isoDate } from '../../engine/calendar.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { BeliefBook } from '../beliefs/book.js';
+import { HoldBack } from '../canon/hold-back.js';
 import type { WorldContext } from '../module.js';
 import type { Place } from '../places.js';
 
@@ -76,7 +77,11 @@ export class Life {
     plainSpeakings: 0,
   };
 
+  /** What the rules hold back around the storyline's beats (nothing, in a world without one). */
+  readonly storyline: HoldBack;
+
   constructor(readonly ctx: WorldContext) {
+    this.storyline = new HoldBack(ctx);
     this.school = ctx.scenario.policy.school;
     this.cottages = ctx.scenario.policy.cottages;
     this.beliefSettings = ctx.scenario.policy.beliefs;

@@ -29,6 +29,8 @@ export interface ArtHand {
   medium: ArtMedium;
   /** Late bloomers (the animals style) find their hand after school. */
   late: boolean;
+  /** Every work is in `medium` (a cast entry fixed it), never another by chance. */
+  keepsMedium?: boolean;
 }
 
 /** One person's view of another. Each axis runs -1..1. */

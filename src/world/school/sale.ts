@@ -105,13 +105,20 @@ export function holdSale(life: Life, place: number, day: number, s: Sequence): n
   // A wish pinned by the scenario is in the box, at a price its buyer can pay.
   for (const m of students) {
     const wishes = life.wishes.get(m.id);
-    if (!wishes || m.tokens <= 0) continue;
+    // The storyline's wish is granted even to an empty purse (at no price).
+    if (!wishes) continue;
     for (const w of wishes.splice(0)) {
       const kindIndex = Math.max(
         0,
         SALE_KINDS.findIndex((k) => k[0] === w.kind),
       );
-      box.push({ kindIndex, kind: w.kind, label: w.label, price: Math.min(m.tokens, 2), buyer: m });
+      box.push({
+        kindIndex,
+        kind: w.kind,
+        label: w.label,
+        price: Math.max(0, Math.min(m.tokens, 2)),
+        buyer: m,
+      });
     }
     if (wishes.length === 0) life.wishes.delete(m.id);
   }
@@ -145,7 +152,7 @@ export function holdSale(life: Life, place: number, day: number, s: Sequence): n
       spent.set(b, (spent.get(b) ?? 0) + best.price);
     }
   }
-  for (const [b, n] of spent) life.pay(b, -n, day, event, 'sale-bought');
+  for (const [b, n] of spent) if (n > 0) life.pay(b, -n, day, event, 'sale-bought');
   const rows: [number, number, number][] = [];
   for (const d of bought) {
     const item: Item = {

@@ -182,7 +182,13 @@ function meet(life: Life, scope: TickScope, a: Member, b: Member, s: Sequence): 
     life.emit(day, T.friendship_broken, p.id, o.id, place, NONE, NONE, { over });
   }
 
-  if (a.couple === NONE && b.couple === NONE && ta.r >= soc.couple && tb.r >= soc.couple)
+  if (
+    a.couple === NONE &&
+    b.couple === NONE &&
+    ta.r >= soc.couple &&
+    tb.r >= soc.couple &&
+    !life.storyline.partnerHeld(a.id, b.id, day)
+  )
     formCouple(life, a, b, place, day);
 
   if (ta.f + ta.r > 1 && a.items.length > 0 && s.chance(soc.giftChance)) give(life, a, b, day, place, s);
@@ -191,6 +197,7 @@ function meet(life: Life, scope: TickScope, a: Member, b: Member, s: Sequence): 
 /** A gift from one's collection to someone one is fond of. */
 function give(life: Life, a: Member, b: Member, day: number, place: number, s: Sequence): void {
   const item = life.items[a.items[s.int(a.items.length)]! - 1]!;
+  if (life.storyline.itemHeld(a.id, item.kind, day)) return;
   const event = life.emit(day, T.item_given, a.id, b.id, place, item.id, NONE, null);
   life.release(item, day, event, 'given');
   life.hold(item, b, day, event, 'given');
@@ -258,7 +265,7 @@ export function coupleEndings(life: Life, scope: TickScope, s: Sequence, perYear
     seen.add(c.id);
     const a = life.members.get(c.a);
     const b = life.members.get(c.b);
-    if (!a || !b || a.home !== b.home) continue;
+    if (!a || !b || a.home !== b.home || life.storyline.keepsCouple(a.id, b.id, scope.day)) continue;
     const ra = a.ties.get(b.id)?.r ?? 0;
     const rb = b.ties.get(a.id)?.r ?? 0;
     const p = (perYear / scope.perYear) * Math.max(0.1, 1.6 - ra - rb);

@@ -3,6 +3,7 @@
  * person's own stream (so a policy elsewhere never changes who anyone is); and a person's
  * entry among those school life follows.
  */
+import { asCast } from '../canon/traits.js';
 import type { Streams } from '../streams.js';
 import type { ArtMedium, ArtStyle } from './media.js';
 import { fromDistribution } from '../draw.js';
@@ -85,7 +86,14 @@ export function drawHand(streams: Streams, key: number, traits: Traits, s: Schoo
 export function newMember(life: Life, person: number, home: number, veteran: boolean): Member {
   const p = life.ctx.people;
   const key = p.key(person);
-  const traits = drawTraits(life.ctx.streams, key);
+  const drawn = drawTraits(life.ctx.streams, key);
+  // A cast entry lays its traits, style and medium over the drawn ones.
+  const castId = life.storyline.castId(person);
+  const { traits, hand } = asCast(
+    castId === undefined ? undefined : life.ctx.scenario.cast.find((c) => c.id === castId),
+    drawn,
+    drawHand(life.ctx.streams, key, drawn, life.school),
+  );
   const m: Member = {
     id: person,
     key,
@@ -96,7 +104,7 @@ export function newMember(life: Life, person: number, home: number, veteran: boo
     veteran,
     home: NONE,
     traits,
-    art: drawHand(life.ctx.streams, key, traits, life.school),
+    art: hand,
     tokens: veteran ? 0 : life.school.exchange.startingTokens,
     standing: Math.round((0.2 + 0.2 * life.ctx.streams.draw('standing').at(key, 0)) * 1000) / 1000,
     strain: 0,
