@@ -127,11 +127,17 @@ describe('scenario files', () => {
     });
   });
 
-  it('scenarioJsonSchema() describes the settings editors autocomplete', () => {
-    const schema = scenarioJsonSchema() as { properties: Record<string, unknown> };
-    expect(Object.keys(schema.properties)).toEqual(
-      expect.arrayContaining(['name', 'calendar', 'places', 'policy']),
-    );
+  it('scenarioJsonSchema() describes the settings editors autocomplete, for whole files and overlays', () => {
+    type Form = { properties: Record<string, unknown>; required?: string[] };
+    const schema = scenarioJsonSchema() as { if: unknown; then: Form; else: Form };
+    // A file with `extends:` is an overlay (every setting optional); any other is a whole scenario.
+    expect(schema.if).toEqual({ type: 'object', required: ['extends'] });
+    for (const form of [schema.then, schema.else])
+      expect(Object.keys(form.properties)).toEqual(
+        expect.arrayContaining(['name', 'calendar', 'places', 'policy', 'cast', 'beats']),
+      );
+    expect(schema.else.required).toEqual(expect.arrayContaining(['calendar']));
+    expect(schema.then.required).toEqual(['extends']);
   });
 });
 
