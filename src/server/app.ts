@@ -28,7 +28,7 @@ import { ApiContext } from './context.js';
 import { MAX_URL_LENGTH } from './limits.js';
 import { openApiDocument } from './openapi.js';
 import { registerRoutes, type AnyRoute } from './route.js';
-import { warmInWorker, type Warming } from './warm.js';
+import { warmInWorker, WorldDamage, type Warming } from './warm.js';
 import { WorldIndex } from './world-index.js';
 
 /** Every route of the API, in the order the OpenAPI document lists them. */
@@ -133,11 +133,18 @@ export function createApp(world: WorldDb, options: AppOptions = {}): ExplorerApp
       installStories(api, a!);
       if (other && b) installStories(other, b);
     });
+    // Damage found by the worker closes the world; any other failure of the worker is reported
+    // and the server reads what it needs itself, on first use, as it does without a worker.
     const hurt = (e: unknown) => {
-      damage ??= e instanceof Error ? e.message : String(e);
+      if (e instanceof WorldDamage) damage ??= e.message;
+      else if (!warm) {
+        onError(e, '(background reading)');
+        warm = true;
+      }
     };
     ready.catch(hurt);
     checked.catch(hurt);
+    sifted = sifted.catch(hurt);
   } else {
     // The overview's series take a few passes over the people: done now, not on the first visit.
     overviewOf(api);

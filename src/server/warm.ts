@@ -73,7 +73,10 @@ export function warmInWorker(file: string): Warming {
     else fail(m.type === 'damaged' ? new WorldDamage(m.message) : new Error(m.message));
   });
   worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the explorer's worker stopped (exit code ${code})`)));
+  let stopping = false;
+  worker.on('exit', (code) => {
+    if (!stopping) fail(new Error(`the explorer's worker stopped (exit code ${code})`));
+  });
   // The server may exit while the worker is still checking.
   worker.unref();
   return {
@@ -81,6 +84,7 @@ export function warmInWorker(file: string): Warming {
     stories,
     checked,
     stop: async () => {
+      stopping = true;
       await worker.terminate();
     },
   };

@@ -171,7 +171,8 @@ export const PATTERNS: readonly Pattern[] = [
           [c.other, c.person],
         ] as const)
           for (const r of w.all<EventRow>(
-            'SELECT * FROM events WHERE person = ? AND type = ? AND other = ? AND id > ? ORDER BY id',
+            // `+type`: look the donor up by person (events_person), not among every assignment.
+            'SELECT * FROM events WHERE person = ? AND +type = ? AND other = ? AND id > ? ORDER BY id',
             donor,
             assigned,
             carer,
@@ -183,7 +184,7 @@ export const PATTERNS: readonly Pattern[] = [
       let opportunities = 0;
       for (const id of lovers)
         opportunities += w.get<{ n: number }>(
-          'SELECT count(*) AS n FROM events WHERE person = ? AND type = ?',
+          'SELECT count(*) AS n FROM events WHERE person = ? AND +type = ?',
           id,
           assigned,
         )!.n;

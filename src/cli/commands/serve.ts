@@ -9,6 +9,7 @@ import { statSync } from 'node:fs';
 import { IoError, UsageError } from '../../errors.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/index.js';
 import { checkStructureQuickly } from '../../server/structure.js';
+import { WorldDamage } from '../../server/warm.js';
 import { openWorld } from '../../store/reader.js';
 import type { Io } from '../shared.js';
 
@@ -118,7 +119,9 @@ export async function serveWorld(
     (s) => io.out(`Checked every page of the database: sound (${s.toFixed(1)} s)`),
     (e: unknown) =>
       io.err(
-        `hailsham: ${e instanceof Error ? e.message : String(e)}; the explorer now answers every request with 503 (run the scenario again)`,
+        e instanceof WorldDamage
+          ? `hailsham: ${e.message}; the explorer now answers every request with 503 (run the scenario again)`
+          : `hailsham: warning: the check of every page could not finish (${e instanceof Error ? e.message : String(e)}); pages are still read as they are asked for`,
       ),
   );
   if (opts.host !== DEFAULT_HOST && opts.host !== 'localhost' && opts.host !== '::1')
