@@ -15,6 +15,18 @@ const slug = z
 
 export const PHASE_NAMES = ['student', 'resident', 'carer', 'donor', 'completed'] as const;
 
+/** What a picture shows: the styles of students' art, in a stable order. */
+export const ArtStyle = z.enum([
+  'animals',
+  'landscape',
+  'portrait',
+  'still-life',
+  'pattern',
+  'abstract',
+  'seascape',
+  'buildings',
+]);
+
 export const CastMember = z
   .strictObject({
     id: slug.describe('How beats refer to this person'),
@@ -39,19 +51,7 @@ export const CastMember = z
       .describe('The donation after which they complete'),
     completedOn: isoDate.optional(),
     leftOn: isoDate.optional().describe('The day a guardian leaves the school'),
-    style: z
-      .enum([
-        'animals',
-        'landscape',
-        'portrait',
-        'still-life',
-        'pattern',
-        'abstract',
-        'seascape',
-        'buildings',
-      ])
-      .optional()
-      .describe("The style of a student's art"),
+    style: ArtStyle.optional().describe("The style of a student's art"),
     medium: z
       .enum(['picture', 'poem', 'sculpture'])
       .optional()

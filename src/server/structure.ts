@@ -6,8 +6,8 @@
  * full check that runs in the background (warm.ts).
  */
 import { DatabaseError } from '../errors.js';
-import type { WorldDb } from '../store/reader.js';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { readHeader, type WorldDb } from '../store/reader.js';
+import { statSync } from 'node:fs';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -43,13 +43,7 @@ export function checkStructureQuickly(world: WorldDb): void {
 
 /** The file holds as many pages as its header says (a truncated copy does not). */
 function checkLength(file: string): void {
-  const header = Buffer.alloc(100);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, header, 0, 100, 0);
-  } finally {
-    closeSync(fd);
-  }
+  const header = readHeader(file);
   const raw = header.readUInt16BE(16);
   const pageSize = raw === 1 ? 65_536 : raw;
   const pages = header.readUInt32BE(28);

@@ -16,6 +16,18 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export type { EventRow, PersonRow, PlaceRow } from './tables/index.js';
 
+/** The first 100 bytes of an SQLite file: its header (page size, page count, format). */
+export function readHeader(file: string): Buffer {
+  const header = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header;
+}
+
 /**
  * Opens a complete world database read-only, or throws a DatabaseError naming the problem.
  * @example const world = openWorld('world.db'); world.meta.seed
@@ -32,13 +44,7 @@ export function openWorld(file: string): WorldDb {
   }
   if (size < 512)
     throw new DatabaseError(file, `is not a Hailsham world (only ${size} bytes; a world database is larger)`);
-  const header = Buffer.alloc(100);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, header, 0, 100, 0);
-  } finally {
-    closeSync(fd);
-  }
+  const header = readHeader(file);
   if (header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     throw new DatabaseError(file, 'is not a Hailsham world (not an SQLite database)');
   }
