@@ -11,7 +11,7 @@ import type { Chronicle } from './model.js';
 import { Namer } from './names.js';
 import { dataOf, type Source } from './source.js';
 import { who, Writer } from './writer.js';
-import { INSTITUTION_PHRASES } from './phrases/institution.js';
+import { INSTITUTION_PHRASES, type InstitutionPhraseKey } from './phrases/institution.js';
 import { count, listJoin, numberWord, ordinalWord, roughly, seasonOf, share, times } from './words.js';
 
 function anchor(day: number): string[] {
@@ -34,7 +34,7 @@ function mode(values: number[]): number {
  */
 export function institutionHistory(src: Source, placeId: number): Chronicle {
   const place = src.place(placeId)!;
-  const w = new Writer({
+  const w = new Writer<InstitutionPhraseKey>({
     kind: 'institution',
     perspective: 'third',
     seed: src.seed,
@@ -68,7 +68,7 @@ export function institutionHistory(src: Source, placeId: number): Chronicle {
   });
 }
 
-function school(src: Source, w: Writer, p: PlaceRow): void {
+function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void {
   const at = (types: string[]) => src.eventsAt(p.id, types);
   const pname = p.name;
   const opened = at(['school_opened'])[0];
@@ -394,7 +394,7 @@ function modeText(values: string[]): string {
   );
 }
 
-function residence(src: Source, w: Writer, p: PlaceRow): void {
+function residence(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void {
   const at = (types: string[]) => src.eventsAt(p.id, types);
   const arrivals = at(['became_resident']);
   w.section('Arrivals');
@@ -474,7 +474,7 @@ function residence(src: Source, w: Writer, p: PlaceRow): void {
   }
 }
 
-function centre(src: Source, w: Writer, p: PlaceRow): void {
+function centre(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void {
   const at = (types: string[]) => src.eventsAt(p.id, types);
   const donations = at(['donated']);
   const completions = at(['completed']);

@@ -9,7 +9,7 @@
 import { isoDate } from '../engine/calendar.js';
 import type { EventRow } from '../store/reader.js';
 import { choose, tellAll } from './arrange.js';
-import { Ctx } from './context.js';
+import { Ctx, type PhraseKey } from './context.js';
 import type { Episode } from './episode.js';
 import { BEAT_PHRASES, beatEpisode, beatsFor, consequencesOf } from './beats.js';
 import { LATER_PHRASES, assignmentsOf, laterEpisodes } from './later.js';
@@ -81,7 +81,7 @@ function setUp(src: Source, id: number): { c: Ctx; life: Life } {
   const present = memoirPresent(src, id);
   const life = readLife(src, id, { present });
   const namer = new Namer(src, id);
-  const w = new Writer({
+  const w = new Writer<PhraseKey>({
     kind: 'memoir',
     perspective: 'first',
     seed: src.seed,

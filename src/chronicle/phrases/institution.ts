@@ -1,5 +1,5 @@
 /**
- * Phrases for An institution's history: a school, a residence, a recovery centre.
+ * Phrases for an institution's history: a school, a residence, a recovery centre.
  * The table is data: its keys are a closed set (`InstitutionPhraseKey`), so a key misspelt where a
  * phrase is looked up fails to compile.
  */

@@ -1,5 +1,5 @@
 /**
- * Phrases for After school: the residence, the trips, training, the years of caring, notice, donations,
+ * Phrases for life after school: the residence, the trips, training, the years of caring, notice, donations,
  * completion and deferrals.
  * The table is data: its keys are a closed set (`LaterPhraseKey`), so a key misspelt where a
  * phrase is looked up fails to compile.

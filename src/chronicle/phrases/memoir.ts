@@ -1,5 +1,5 @@
 /**
- * Phrases for The memoir's own frame: its opening in the present of caring, the interludes between parts,
+ * Phrases for the memoir's own frame: its opening in the present of caring, the interludes between parts,
  * the associations that move the telling, and its close.
  * The table is data: its keys are a closed set (`MemoirPhraseKey`), so a key misspelt where a
  * phrase is looked up fails to compile.

@@ -1,5 +1,5 @@
 /**
- * Phrases for School life: arriving, the Gallery, Exchanges and Sales, things lost and found, friendships,
+ * Phrases for school life: arriving, the Gallery, Exchanges and Sales, things lost and found, friendships,
  * couples, cliques, tempers and teasing, what guardians said, Madame, and beliefs.
  * The table is data: its keys are a closed set (`SchoolPhraseKey`), so a key misspelt where a
  * phrase is looked up fails to compile.
