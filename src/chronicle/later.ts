@@ -67,8 +67,8 @@ function arrival(c: Ctx, out: Episode[]): void {
           party: mates.length > 0 ? group([...mates, c.life.id]) : undefined,
           n: numberWord(Math.max(0, sameDay.length - mates.length)),
         };
-        c.w.say(mates.length > 0 ? 'arrival.with' : 'arrival.alone', slots, [e.id]);
-        if (c.first) c.w.say('arrival.reflect', { s: c.s, school }, [e.id]);
+        c.w.say(mates.length > 0 ? 'became_resident.with' : 'became_resident.alone', slots, [e.id]);
+        if (c.first) c.w.say('became_resident.reflect', { s: c.s, school }, [e.id]);
       },
     }),
   );
@@ -116,13 +116,13 @@ function trips(c: Ctx, out: Episode[]): void {
                 ? group([...party, id])
                 : group([seeker, ...others.slice(0, 3), ...(c.first ? [id] : [])]),
           };
-          c.w.say(seeker === id ? 'trip.mine' : 'trip.theirs', slots, [e.id]);
+          c.w.say(seeker === id ? 'possible_trip.mine' : 'possible_trip.theirs', slots, [e.id]);
           if (!seen) return;
           const person = original?.sex === 'male' ? 'man' : 'woman';
-          if (seenData?.right) c.w.say('trip.right', { s: c.s, person }, [seen.id]);
+          if (seenData?.right) c.w.say('possible_trip.right', { s: c.s, person }, [seen.id]);
           else
             c.w.say(
-              seeker === id && c.first ? 'trip.wrong.mine' : 'trip.wrong',
+              seeker === id && c.first ? 'possible_trip.wrong.mine' : 'possible_trip.wrong',
               { s: c.s, x: who(seeker), person },
               [seen.id],
             );
@@ -174,10 +174,10 @@ function training(c: Ctx, out: Episode[]): void {
         // Told already as the frame the section opened from: only the return to it, resting on
         // what leaving taught (an event of its own), so the leaving is cited in no third paragraph.
         if (c.framed.has(e.id)) {
-          if (knew) c.w.say('training.back', { s: c.s }, [knew.id]);
+          if (knew) c.w.say('left_for_training.back', { s: c.s }, [knew.id]);
         } else
           c.w.say(
-            'training.left',
+            'left_for_training.left',
             {
               s: c.s,
               when: arrivalAnchors(c, e.day),
@@ -186,7 +186,7 @@ function training(c: Ctx, out: Episode[]): void {
             },
             [e.id],
           );
-        if (knew) c.w.say('training.knew', { s: c.s }, [knew.id]);
+        if (knew) c.w.say('left_for_training.knew', { s: c.s }, [knew.id]);
       },
     }),
   );
@@ -257,7 +257,7 @@ function caring(c: Ctx, out: Episode[]): void {
       events: [first.event.id],
       tell: (c) =>
         void c.w.say(
-          'care.first',
+          'carer_assigned.first',
           {
             s: c.s,
             x: who(first.donor),
@@ -350,7 +350,7 @@ function caring(c: Ctx, out: Episode[]): void {
             centres: listJoin(centres),
             done: numberWord(done.length),
           };
-          c.w.say(done.length > 0 ? 'care.year' : 'care.year.none', slots, ids);
+          c.w.say(done.length > 0 ? 'carer_assigned.year' : 'carer_assigned.year.none', slots, ids);
         },
       }),
     );
@@ -379,7 +379,7 @@ function caring(c: Ctx, out: Episode[]): void {
           events: rounds.map((e) => e.id),
           tell: (c) =>
             void c.w.say(
-              'care.rounds',
+              'carer_round',
               {
                 s: c.s,
                 // England in those years counted in miles.
@@ -422,7 +422,7 @@ function donationsText(a: Assignment): string {
 function tellTogether(c: Ctx, list: readonly Assignment[]): void {
   const a0 = list[0]!;
   c.w.say(
-    'care.chosen.many',
+    'carer_assigned.chosen.many',
     {
       s: c.s,
       xs: group(list.map((a) => a.donor)),
@@ -437,7 +437,7 @@ function tellTogether(c: Ctx, list: readonly Assignment[]): void {
     const ids = [...a.donations.map((e) => e.id), ...(a.completed ? [a.completed.id] : [])];
     const later = a.completed ? c.clock.after(a.completed.day, a.event.day) : undefined;
     c.w.say(
-      a.completed ? 'care.follow' : 'care.follow.alive',
+      a.completed ? 'carer_assigned.follow' : 'carer_assigned.follow.alive',
       { s: c.s, x: who(a.donor), n: donationsText(a), later },
       ids,
     );
@@ -466,19 +466,19 @@ function tellAssignment(c: Ctx, a: Assignment, school: string, expanded = false)
       allOf,
       later: a.completed ? c.clock.after(a.completed.day, a.event.day) : undefined,
     };
-    if (c.w.say(a.completed ? 'care.compact' : 'care.compact.alive', slots, ids)) return;
+    if (c.w.say(a.completed ? 'carer_assigned.compact' : 'carer_assigned.compact.alive', slots, ids)) return;
   }
   c.w.say(
-    a.chosen ? 'care.chosen' : 'care.given',
+    a.chosen ? 'carer_assigned.chosen' : 'carer_assigned.given',
     { s: c.s, x: who(a.donor), when: c.when(a.event.day), centre },
     [a.event.id],
   );
   const rel = schoolRel(c, a.donor);
   if (rel && c.bond(a.donor) < 4)
-    c.w.say('care.schoolmate', { s: c.s, x: who(a.donor), school, rel }, [a.event.id]);
+    c.w.say('carer_assigned.schoolmate', { s: c.s, x: who(a.donor), school, rel }, [a.event.id]);
   if (!expanded && (a.donations.length > 1 || (a.donations.length === 1 && !a.completed)))
     c.w.say(
-      'care.donations',
+      'carer_assigned.donations',
       {
         s: c.s,
         x: who(a.donor),
@@ -492,7 +492,7 @@ function tellAssignment(c: Ctx, a: Assignment, school: string, expanded = false)
 /** The donor's completion while the subject was still their carer, anchored by `when`. */
 function tellCompleted(c: Ctx, a: Assignment, end: EventRow, when: string[]): void {
   c.w.say(
-    'care.completed',
+    'carer_assigned.completed',
     { s: c.s, x: who(a.donor), when, ord: ordinalWord(end.value ?? a.donations.length) },
     [end.id],
   );
@@ -556,8 +556,9 @@ function donorYears(c: Ctx, out: Episode[]): void {
           centre: c.centreName(notice.place),
           years,
         };
-        if (c.first) c.w.say(caredDays > 0 ? 'notice.first' : 'notice.direct', slots, [notice.id]);
-        else c.w.say(caredDays > 0 ? 'notice.third' : 'notice.direct', slots, [notice.id]);
+        if (c.first)
+          c.w.say(caredDays > 0 ? 'became_donor.first' : 'became_donor.direct', slots, [notice.id]);
+        else c.w.say(caredDays > 0 ? 'became_donor.third' : 'became_donor.direct', slots, [notice.id]);
       },
     }),
   );
@@ -581,15 +582,15 @@ function donorYears(c: Ctx, out: Episode[]): void {
         donations.forEach((e, i) => {
           const centre = c.centreName(e.place);
           if (done && i === donations.length - 1 && done.day - e.day < 40) return;
-          if (i === 0) c.w.say('donation.first', { s: c.s, when: c.when(e.day), centre }, [e.id]);
+          if (i === 0) c.w.say('donated.first', { s: c.s, when: c.when(e.day), centre }, [e.id]);
           else
-            c.w.say('donation.next', { s: c.s, when: c.then(e.day), ord: ordinalWord(e.value ?? i + 1) }, [
+            c.w.say('donated.next', { s: c.s, when: c.then(e.day), ord: ordinalWord(e.value ?? i + 1) }, [
               e.id,
             ]);
         });
         if (mainCarer && donations.length > 1)
           c.w.say(
-            'donation.carer',
+            'donated.carer',
             { s: c.s, x: who(mainCarer[0]) },
             donations.filter((e) => e.other === mainCarer[0]).map((e) => e.id),
           );
@@ -627,7 +628,7 @@ function transfers(c: Ctx, out: Episode[]): void {
         events: [e.id],
         tell: (c) =>
           void c.w.say(
-            'transfer.moved',
+            'transferred.moved',
             {
               s: c.s,
               when: c.when(e.day),
@@ -658,14 +659,14 @@ function deferrals(c: Ctx, out: Episode[]): void {
         events: [e.id, ...(answer ? [answer.id] : [])],
         tell: (c) => {
           c.w.say(
-            'deferral.applied',
+            'deferral_applied',
             { s: c.s, x: who(other), when: c.when(e.day), place: c.placeName(e.place) ?? "Madame's house" },
             [e.id],
           );
           if (!answer) return;
           if (c.src.typeName(answer.type) === 'deferral_refused')
-            c.w.say('deferral.refused', { s: c.s }, [answer.id]);
-          else c.w.say('deferral.granted', { s: c.s, years: count(answer.value ?? 1, 'year') }, [answer.id]);
+            c.w.say('deferral_refused', { s: c.s }, [answer.id]);
+          else c.w.say('deferral_granted', { s: c.s, years: count(answer.value ?? 1, 'year') }, [answer.id]);
         },
       }),
     );

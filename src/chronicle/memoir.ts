@@ -156,7 +156,7 @@ export function memoir(src: Source, id: number): Chronicle {
       if (
         e &&
         c.w.say(
-          'training.frame',
+          'left_for_training.frame',
           { s: c.s, when: [`in the ${seasonOf(day)} of ${seasonYear(day)}`], residence },
           [e.id],
         )

@@ -120,7 +120,7 @@ function origin(c: Ctx, out: Episode[]): void {
           year: String(year),
           month,
         };
-        if (!c.w.say('origin.first', slots, [born.id])) c.w.say('origin.only', slots, [born.id]);
+        if (!c.w.say('born.first', slots, [born.id])) c.w.say('born.only', slots, [born.id]);
       },
     }),
   );
@@ -149,8 +149,8 @@ function gallery(c: Ctx, out: Episode[]): void {
             work: workPhrase(c, first.value) ?? 'a piece of mine',
             age: ageAt(c, first.day),
           };
-          c.w.say(chosen.length > 1 ? 'gallery.many' : 'gallery.one', slots, ids);
-          if (c.first || c.w.rng.chance(0.5)) c.w.say('gallery.reflect', { s: c.s }, ids);
+          c.w.say(chosen.length > 1 ? 'work_chosen.many' : 'work_chosen.one', slots, ids);
+          if (c.first || c.w.rng.chance(0.5)) c.w.say('work_chosen.reflect', { s: c.s }, ids);
         },
       }),
     );
@@ -171,7 +171,7 @@ function gallery(c: Ctx, out: Episode[]): void {
       events: visits.map((e) => e.id),
       tell: (c) => {
         c.w.say(
-          'gallery.none',
+          'work_chosen.none',
           {
             s: c.s,
             visits: visits.length > 12 ? ['again and again', 'term after term'] : times(visits.length),
@@ -223,12 +223,12 @@ function exchanges(c: Ctx, out: Episode[]): void {
       tell: (c) => {
         const slots = { s: c.s, sold: numberWord(sold), offered: numberWord(offered), medium };
         c.w.say(
-          sold === 0 ? 'exchange.none' : sold * 3 < offered ? 'exchange.few' : 'exchange.sold',
+          sold === 0 ? 'exchange_held.none' : sold * 3 < offered ? 'exchange_held.few' : 'exchange_held.sold',
           slots,
           sellingEvents,
         );
         if (top && top[1].n >= 2)
-          c.w.say('exchange.buyer', { s: c.s, x: who(top[0]), k: numberWord(top[1].n) }, top[1].events);
+          c.w.say('exchange_held.buyer', { s: c.s, x: who(top[0]), k: numberWord(top[1].n) }, top[1].events);
       },
     }),
   );
@@ -255,7 +255,7 @@ function sales(c: Ctx, out: Episode[]): void {
         tell: (c) => {
           for (const h of picks) c.labels.add(h.label);
           c.w.say(
-            'sale.things',
+            'sale_held.things',
             {
               s: c.s,
               things: listJoin(picks.map((h) => thingPhrase(h.label, h.kind))),
@@ -277,7 +277,7 @@ function sales(c: Ctx, out: Episode[]): void {
         events: [cassette.event_in],
         tell: (c) =>
           void c.w.say(
-            'sale.cassette',
+            'sale_held.cassette',
             {
               s: c.s,
               cassette: thingPhrase(cassette.label, cassette.kind),
@@ -328,13 +328,13 @@ function lostAndFound(c: Ctx, out: Episode[]): void {
         tell: (c) => {
           c.things.add(item.id);
           c.w.say(
-            'lost.one',
+            'item_lost.one',
             { s: c.s, when: c.when(main.e.day), thing: thingPhrase(item.label, item.kind) },
             [main.e.id],
           );
           if (later)
             c.w.say(
-              'lost.later',
+              'item_lost.later',
               {
                 s: c.s,
                 years: yearsPhrase(later.day - main.e.day),
@@ -342,10 +342,10 @@ function lostAndFound(c: Ctx, out: Episode[]): void {
               },
               [main.e.id, later.id],
             );
-          else c.w.say('lost.never', { s: c.s }, [main.e.id]);
+          else c.w.say('item_lost.never', { s: c.s }, [main.e.id]);
           if (rest.length >= 2)
             c.w.say(
-              'lost.more',
+              'item_lost.more',
               { s: c.s, things: listJoin(rest.map((x) => thingPhrase(x.item!.label, x.item!.kind))) },
               rest.map((x) => x.e.id),
             );
@@ -378,14 +378,14 @@ function lostAndFound(c: Ctx, out: Episode[]): void {
           };
           const again = !d?.copy && c.things.has(item.copy_of ?? item.id);
           c.w.say(
-            d?.copy ? 'found.copy' : again ? 'found.same.again' : 'found.same',
+            d?.copy ? 'item_found.copy' : again ? 'item_found.same.again' : 'item_found.same',
             { ...slots, again: thingAgain(item.label, item.kind) },
             [f.id],
           );
           c.things.add(item.id);
           if (learned && belief)
             c.w.say(
-              'found.belief',
+              'item_found.belief',
               { s: c.s, clause: beliefClause(belief.p, belief.v, c.w.perspective, c.life.person.sex) },
               [f.id, learned.id],
             );
@@ -416,12 +416,12 @@ function friendships(c: Ctx, out: Episode[]): void {
         events: [e.id, ...(brk ? [brk.id] : [])],
         tell: (c) => {
           const near = c.near(e.day);
-          c.w.say('friend.formed', { s: c.s, x: who(other), near, when: c.when(e.day) }, [e.id]);
+          c.w.say('friendship_formed', { s: c.s, x: who(other), near, when: c.when(e.day) }, [e.id]);
           if (brk) {
             const over = dataOf<{ over?: string }>(brk)?.over ?? 'something never quite explained';
-            c.w.say('friend.broken', { s: c.s, x: who(other), when: c.then(brk.day), over }, [brk.id]);
+            c.w.say('friendship_broken', { s: c.s, x: who(other), when: c.then(brk.day), over }, [brk.id]);
           } else if (span >= 3)
-            c.w.say('friend.lasted', { s: c.s, years: `${numberWord(span)} years` }, [e.id]);
+            c.w.say('friendship_formed.lasted', { s: c.s, years: `${numberWord(span)} years` }, [e.id]);
         },
       }),
     );
@@ -446,7 +446,7 @@ function couples(c: Ctx, out: Episode[]): void {
         events: [k.formed_event, ...(ended ? [ended.id] : [])],
         tell: (c) => {
           c.w.say(
-            'couple.formed',
+            'couple_formed',
             { s: c.s, x: who(other), when: c.when(k.formed_on), at: c.clock.at(k.formed_on) },
             [k.formed_event],
           );
@@ -462,12 +462,12 @@ function couples(c: Ctx, out: Episode[]): void {
           };
           const key =
             reason === 'quarrel'
-              ? 'couple.quarrel'
+              ? 'couple_ended.quarrel'
               : reason === 'left'
-                ? 'couple.left'
+                ? 'couple_ended.left'
                 : reason === 'completed'
-                  ? 'couple.completed'
-                  : 'couple.drifted';
+                  ? 'couple_ended.completed'
+                  : 'couple_ended.drifted';
           c.w.say(key, slots, [ended.id]);
         },
       }),
@@ -485,7 +485,8 @@ function cliques(c: Ctx, out: Episode[]): void {
       weight: 2 + c.bond(leader) / 4,
       people: [leader],
       events: [e.id],
-      tell: (c) => void c.w.say('clique.member', { s: c.s, x: who(leader), when: c.when(e.day) }, [e.id]),
+      tell: (c) =>
+        void c.w.say('clique_formed.member', { s: c.s, x: who(leader), when: c.when(e.day) }, [e.id]),
     });
   for (const e of c.life.of('clique_formed')) {
     const d = dataOf<{ members?: number[] }>(e);
@@ -501,7 +502,7 @@ function cliques(c: Ctx, out: Episode[]): void {
           events: [e.id],
           tell: (c) =>
             void c.w.say(
-              'clique.leader',
+              'clique_formed.leader',
               { s: c.s, when: c.when(e.day), members: group(members.slice(0, 3)) },
               [e.id],
             ),
@@ -546,13 +547,13 @@ function tempers(c: Ctx, out: Episode[]): void {
           const ids = own.map((e) => e.id);
           if (own.length === 1)
             c.w.say(
-              'temper.one',
+              'tantrum.one',
               { s: c.s, when: c.when(own[0]!.day), trigger: triggers[0] ?? 'nothing much' },
               ids,
             );
           else
             c.w.say(
-              'temper.own',
+              'tantrum.own',
               {
                 s: c.s,
                 n: times(own.length),
@@ -564,9 +565,11 @@ function tempers(c: Ctx, out: Episode[]): void {
             );
           const trig = (e: EventRow) => dataOf<{ trigger?: string }>(e)?.trigger ?? 'nothing much';
           if (calmed && c.bond(calmed.a[0]) >= 3)
-            c.w.say('temper.calmed', { s: c.s, x: who(calmed.a[0]), trigger: trig(calmed.e) }, [calmed.e.id]);
+            c.w.say('tantrum.calmed', { s: c.s, x: who(calmed.a[0]), trigger: trig(calmed.e) }, [
+              calmed.e.id,
+            ]);
           else if (laughed && c.bond(laughed.a[0]) >= 3)
-            c.w.say('temper.laughed', { s: c.s, x: who(laughed.a[0]), trigger: trig(laughed.e) }, [
+            c.w.say('tantrum.laughed', { s: c.s, x: who(laughed.a[0]), trigger: trig(laughed.e) }, [
               laughed.e.id,
             ]);
         },
@@ -591,7 +594,7 @@ function tempers(c: Ctx, out: Episode[]): void {
         events: [e.id],
         tell: (c) =>
           void c.w.say(
-            mine[1] === 'calmed' ? 'seen.calmed' : 'seen.laughed',
+            mine[1] === 'calmed' ? 'tantrum.seen.calmed' : 'tantrum.seen.laughed',
             { s: c.s, x: who(other), when: c.when(e.day), trigger: d?.trigger ?? 'nothing much' },
             [e.id],
           ),
@@ -690,11 +693,16 @@ function guardians(c: Ctx, out: Episode[]): void {
         events: [e.id],
         tell: (c) => {
           const clause = beliefClause(d.p, d.v, c.w.perspective, c.life.person.sex);
-          const key = plain >= 0.7 ? 'told.plain' : plain >= 0.4 ? 'told.mid' : 'told.vague';
+          const key =
+            plain >= 0.7
+              ? 'guardian_disclosed.plain'
+              : plain >= 0.4
+                ? 'guardian_disclosed.mid'
+                : 'guardian_disclosed.vague';
           c.w.say(key, { s: c.s, g: who(g), when: c.when(e.day), clause }, [e.id]);
           const grave = (BELIEF_WEIGHT[d.p] ?? 1) >= 2.5;
-          if (!heard) c.w.say('told.missed', { s: c.s }, [e.id]);
-          else if (grave && c.w.rng.chance(0.7)) c.w.say('told.tookin', { s: c.s }, [e.id]);
+          if (!heard) c.w.say('guardian_disclosed.missed', { s: c.s }, [e.id]);
+          else if (grave && c.w.rng.chance(0.7)) c.w.say('guardian_disclosed.tookin', { s: c.s }, [e.id]);
         },
       }),
     );
@@ -715,16 +723,22 @@ function guardians(c: Ctx, out: Episode[]): void {
           const clauses = (d?.said ?? []).map(([p, v]) =>
             beliefClause(p, v, c.w.perspective, c.life.person.sex),
           );
-          c.w.say('plain.said', { s: c.s, g: who(g), when: c.when(e.day), clause: listJoin(clauses) }, [
-            e.id,
-          ]);
+          c.w.say(
+            'guardian_spoke_plainly.said',
+            { s: c.s, g: who(g), when: c.when(e.day), clause: listJoin(clauses) },
+            [e.id],
+          );
           const r = d?.reaction ?? 'silence';
-          c.w.say(`plain.${r === 'unrest' || r === 'disbelief' ? r : 'silence'}`, { s: c.s, g: who(g) }, [
-            e.id,
-          ]);
+          c.w.say(
+            `guardian_spoke_plainly.${r === 'unrest' || r === 'disbelief' ? r : 'silence'}`,
+            { s: c.s, g: who(g) },
+            [e.id],
+          );
           if (left && left.day <= c.life.dates.present) {
-            c.w.say('plain.left', { s: c.s, g: who(g), when: c.then(left.day), school }, [left.id]);
-            if (c.first) c.w.say('plain.wonder', { s: c.s }, [e.id, left.id]);
+            c.w.say('guardian_spoke_plainly.left', { s: c.s, g: who(g), when: c.then(left.day), school }, [
+              left.id,
+            ]);
+            if (c.first) c.w.say('guardian_spoke_plainly.wonder', { s: c.s }, [e.id, left.id]);
           }
         },
       }),
@@ -736,18 +750,18 @@ function guardians(c: Ctx, out: Episode[]): void {
     const d = dataOf<{ kind?: string; about?: string }>(e);
     const key =
       d?.kind === 'comfort'
-        ? 'spoke.comfort'
+        ? 'guardian_spoke_to.comfort'
         : d?.kind === 'truth'
-          ? 'spoke.truth'
+          ? 'guardian_spoke_to.truth'
           : d?.kind === 'praise'
-            ? 'spoke.praise'
+            ? 'guardian_spoke_to.praise'
             : null;
     if (!key) continue;
     out.push(
       episode(c, {
         kind: 'spoken-to',
         day: e.day,
-        weight: key === 'spoke.praise' ? 1.5 : 7,
+        weight: key === 'guardian_spoke_to.praise' ? 1.5 : 7,
         people: [],
         events: [e.id],
         tell: (c) => void c.w.say(key, { s: c.s, g: who(g), when: c.when(e.day) }, [e.id]),
@@ -795,7 +809,7 @@ function beliefs(c: Ctx, out: Episode[]): void {
             const how = dataOf<{ how?: string }>(source)?.how;
             if (b.source_kind === 'origin')
               c.w.say(
-                'belief.started',
+                'rumour_started',
                 {
                   s: c.s,
                   when: c.when(b.held_from),
@@ -805,7 +819,7 @@ function beliefs(c: Ctx, out: Episode[]): void {
                 [b.source_event],
               );
             else if (teller !== null && teller >= 0)
-              c.w.say('belief.rumour', { s: c.s, x: who(teller), when: c.when(b.held_from), clause }, [
+              c.w.say('rumour_heard.rumour', { s: c.s, x: who(teller), when: c.when(b.held_from), clause }, [
                 b.source_event,
               ]);
             else return;
@@ -820,30 +834,35 @@ function beliefs(c: Ctx, out: Episode[]): void {
               ) {
                 /* told by its own episode */
               } else if (corrected.truth === 0)
-                c.w.say('belief.replaced', { s: c.s, when: c.then(corrected.held_from), clause: clause2 }, [
-                  corrected.source_event,
-                ]);
+                c.w.say(
+                  'rumour_heard.replaced',
+                  { s: c.s, when: c.then(corrected.held_from), clause: clause2 },
+                  [corrected.source_event],
+                );
               else if (
                 corrected.source_kind === 'debunk' &&
                 how?.person !== null &&
                 how?.person !== undefined
               )
                 c.w.say(
-                  'belief.debunked',
+                  'rumour_debunked',
                   { s: c.s, g: who(how.person), when: c.then(corrected.held_from), clause: clause2 },
                   [corrected.source_event],
                 );
               else
-                c.w.say('belief.corrected', { s: c.s, when: c.then(corrected.held_from), clause: clause2 }, [
-                  corrected.source_event,
-                ]);
+                c.w.say(
+                  'rumour_heard.corrected',
+                  { s: c.s, when: c.then(corrected.held_from), clause: clause2 },
+                  [corrected.source_event],
+                );
             } else if (wrong) {
               const refusal =
                 prop === 'deferral'
                   ? c.life.of('deferral_refused').find((e) => e.person === c.life.id && e.day > b.held_from)
                   : undefined;
-              if (refusal) c.w.say('belief.contradicted', { s: c.s, when: c.at(refusal.day) }, [refusal.id]);
-              else c.w.say('belief.still', { s: c.s }, [b.source_event]);
+              if (refusal)
+                c.w.say('rumour_heard.contradicted', { s: c.s, when: c.at(refusal.day) }, [refusal.id]);
+              else c.w.say('rumour_heard.still', { s: c.s }, [b.source_event]);
             }
           },
         }),
@@ -866,11 +885,11 @@ function madame(c: Ctx, out: Episode[]): void {
         events: [e.id],
         tell: (c) => {
           if (leader === id || leader === null)
-            c.w.say('madame.tested.led', { s: c.s, when: c.when(e.day) }, [e.id]);
-          else c.w.say('madame.tested', { s: c.s, x: who(leader), when: c.when(e.day) }, [e.id]);
+            c.w.say('madame_tested.led', { s: c.s, when: c.when(e.day) }, [e.id]);
+          else c.w.say('madame_tested', { s: c.s, x: who(leader), when: c.when(e.day) }, [e.id]);
           if (learned)
             c.w.say(
-              'madame.afraid',
+              'gallery_visit.afraid',
               {
                 s: c.s,
                 clause: beliefClause(
@@ -898,7 +917,7 @@ function madame(c: Ctx, out: Episode[]): void {
         events: [e.id],
         tell: (c) => {
           c.w.say(
-            'madame.moved',
+            'madame_moved',
             {
               s: c.s,
               when: c.when(e.day),
@@ -906,7 +925,7 @@ function madame(c: Ctx, out: Episode[]): void {
             },
             [e.id],
           );
-          c.w.say('madame.moved.after', { s: c.s }, [e.id]);
+          c.w.say('madame_moved.after', { s: c.s }, [e.id]);
         },
       }),
     );

@@ -1,25 +1,26 @@
 /**
  * Phrases for life after school: the residence, the trips, training, the years of caring, notice, donations,
  * completion and deferrals.
- * The table is data: its keys are a closed set (`LaterPhraseKey`), so a key misspelt where a
+ * The table is data keyed by the event type a sentence rests on (see `EventPhrasebook`); its
+ * keys are a closed set (`LaterPhraseKey`), so a key misspelt where a
  * phrase is looked up fails to compile.
  */
-import type { Phrasebook } from '../writer.js';
+import type { EventPhrasebook } from './types.js';
 
 export const LATER_PHRASES = {
-  'arrival.with': [
+  'became_resident.with': [
     { t: '{when} I left {school} for {residence}, with {mates} and {n} others of our year.', p: 'first' },
     { t: 'I was {age} when we left {school}; {mates} came with me to {residence}.', p: 'first' },
     { t: '{when} {party} went to live at {residence}.', p: 'first' },
     { t: 'At {age} {s} left {school} for {residence}, along with {mates}.', p: 'third' },
     { t: '{when} {s} moved from {school} to {residence}, as did {mates}.', p: 'third' },
   ],
-  'arrival.alone': [
+  'became_resident.alone': [
     { t: '{when} I left {school} for {residence}.', p: 'first' },
     { t: 'I was {age} when I left {school} and went to {residence}.', p: 'first' },
     { t: 'At {age} {s} left {school} for {residence}.', p: 'third' },
   ],
-  'arrival.reflect': [
+  'became_resident.reflect': [
     {
       t: '[It was the first time I had lived anywhere but {school}|I had never lived anywhere but {school} before|Until then I had known nowhere but {school}|Before that, {school} was the only home I had known][, and it showed|, and I felt it at once|, and for weeks I missed it|].',
       p: 'first',
@@ -33,7 +34,7 @@ export const LATER_PHRASES = {
       p: 'first',
     },
   ],
-  'trip.mine': [
+  'possible_trip.mine': [
     {
       t: '{when} {party} drove to {town}, because someone claimed to have seen my possible there.',
       p: 'first',
@@ -47,7 +48,7 @@ export const LATER_PHRASES = {
       p: 'third',
     },
   ],
-  'trip.theirs': [
+  'possible_trip.theirs': [
     { t: '{when} I went to {town} with {companions}, looking for {x.pos} possible.', p: 'first' },
     {
       t: '{when} {party} drove to {town}, where someone had seen a person who might have been {x.pos} model.',
@@ -55,7 +56,7 @@ export const LATER_PHRASES = {
     },
     { t: '{when} {s} went with {party} to {town}, to look for {x.pos} possible.', p: 'third' },
   ],
-  'trip.wrong': [
+  'possible_trip.wrong': [
     {
       t: 'When we found the {person} at last, it was plain to all of us that it was the wrong one.',
       p: 'first',
@@ -64,11 +65,11 @@ export const LATER_PHRASES = {
     { t: 'The {person} they found was not {x.pos} model.', p: 'third' },
     { t: 'It was the wrong {person}.', p: 'third' },
   ],
-  'trip.wrong.mine': [
+  'possible_trip.wrong.mine': [
     { t: 'The {person} we found was nothing like me, and I think I knew it at once.', p: 'first' },
     { t: 'It was not my model, whatever I had hoped.', p: 'first' },
   ],
-  'trip.right': [
+  'possible_trip.right': [
     { t: 'It was the right {person}; none of us ever doubted it.', p: 'first' },
     { t: 'This time the sighting was right.', p: 'third' },
   ],
@@ -87,7 +88,7 @@ export const LATER_PHRASES = {
     },
     { t: '{when} {s} said bitterly, in front of {n} others, that {clause}.', p: 'third' },
   ],
-  'training.left': [
+  'left_for_training.left': [
     {
       t: "{when} I left {residence} [to begin my training as a carer|to train as a carer|for my carer's training|and started my training][, like most of us sooner or later|, with a bag and a list of addresses|, and did not go back|].",
       p: 'first',
@@ -99,7 +100,7 @@ export const LATER_PHRASES = {
     { t: '{when} {s} left {residence} to train as a carer.', p: 'third' },
     { t: 'At {age} {s} left {residence} for carer training.', p: 'third' },
   ],
-  'training.frame': [
+  'left_for_training.frame': [
     {
       t: 'The morning I left {residence} to train as a carer, {when}, I [stood a while by the gate|looked back from the lane|sat in the van with my bag on my knees] and thought of the day we had [first come there|arrived|got down from the van with our things].',
       p: 'first',
@@ -109,13 +110,13 @@ export const LATER_PHRASES = {
       p: 'first',
     },
   ],
-  'training.back': [
+  'left_for_training.back': [
     {
       t: '[All of that was behind me, then,|That was what I left behind|That was the place I was leaving] the morning I [set off|went off|left] for my training[, and I did not look back again|, with no more idea than before of what it would be like|, with one bag and a list of centres| in the rain|].',
       p: 'first',
     },
   ],
-  'training.knew': [
+  'left_for_training.knew': [
     {
       t: '[Until then|Up to that morning|Before that], I [think|suppose|believe], I had known what lay ahead [without ever quite believing it|without letting it in|without looking at it straight|the way you know the date of something far off|only as words].',
       p: 'first',
@@ -126,22 +127,22 @@ export const LATER_PHRASES = {
     },
     { t: 'Only then, it seems, did the future {s} had been told about become real to {s.obj}.', p: 'third' },
   ],
-  'care.first': [
+  'carer_assigned.first': [
     { t: 'My first donor was {x}, at {centre}, {when}.', p: 'first' },
     { t: '{when} I was given my first donor, {x}, at {centre}.', p: 'first' },
     { t: '{s.pos} first donor, {when}, was {x}, at {centre}.', p: 'third' },
   ],
-  'care.chosen': [
+  'carer_assigned.chosen': [
     { t: '{when} I asked to be {x.pos} carer, and they let me.', p: 'first' },
     { t: '{when} I became {x.pos} carer at {centre}, at my own request.', p: 'first' },
     { t: '{when} {s} asked for {x.obj} as a donor, and became {x.pos} carer at {centre}.', p: 'third' },
   ],
-  'care.given': [
+  'carer_assigned.given': [
     { t: '{when} {x} became one of my donors, at {centre}.', p: 'first' },
     { t: '{when} I was made {x.pos} carer at {centre}.', p: 'first' },
     { t: '{when} {s} became {x.pos} carer, at {centre}.', p: 'third' },
   ],
-  'care.compact': [
+  'carer_assigned.compact': [
     { t: '{at} I asked for {x.obj}, who gave {n} in my care and completed {later}.', p: 'first' },
     { t: '{x} came to me {at}, and I saw {x.obj} through {allOf}; {x} completed {later}.', p: 'first' },
     {
@@ -150,44 +151,44 @@ export const LATER_PHRASES = {
     },
     { t: '{at} {s} became carer to {x.obj}, at {centre}; {x} gave {n} and completed {later}.', p: 'third' },
   ],
-  'care.compact.alive': [
+  'carer_assigned.compact.alive': [
     { t: '{at} I became carer to {x.obj}, at {centre}; {x} has given {n} since.', p: 'first' },
     { t: '{x} came to me {at}, and has given {n} in my care.', p: 'first' },
     { t: '{at} {s} became carer to {x.obj}, at {centre}; {x} gave {n} in {s.pos} care.', p: 'third' },
   ],
-  'care.chosen.many': [
+  'carer_assigned.chosen.many': [
     { t: '{at} I asked for {xs} together, at {centre}, and was given {all}.', p: 'first' },
     { t: '{at} I took on {xs} at once, at {centre}, because I asked to.', p: 'first' },
     { t: '{at} {s} took on {xs} together, at {centre}, at {s.pos} own request.', p: 'third' },
   ],
-  'care.follow': [
+  'carer_assigned.follow': [
     { t: '{x} gave {n} in my care and completed {later}.', p: 'first' },
     { t: '{x} completed {later}, after {n} with me.', p: 'first' },
     { t: '{x} stayed in my care through {n}, and completed {later}.', p: 'first' },
     { t: '{x} gave {n} in {s.pos} care and completed {later}.', p: 'third' },
   ],
-  'care.follow.alive': [
+  'carer_assigned.follow.alive': [
     { t: '{x} has given {n} since.', p: 'first' },
     { t: '{x} is still mine, with {n} given.', p: 'first' },
     { t: '{x} gave {n} in {s.pos} care.', p: 'third' },
   ],
-  'care.schoolmate': [
+  'carer_assigned.schoolmate': [
     { t: 'I had known {x.obj} at {school}, {rel}.', p: 'first' },
     { t: '{x} had been at {school} with {s.obj}, {rel}.', p: 'third' },
   ],
-  'care.donations': [
+  'carer_assigned.donations': [
     { t: '{x} gave {n} while I looked after {x.obj}.', p: 'first' },
     { t: 'In my care {x} gave {n}.', p: 'first' },
     { t: '{x} gave {n} in {s.pos} care.', p: 'third' },
   ],
-  'care.completed': [
+  'carer_assigned.completed': [
     { t: '{x} completed {when}, after the {ord} donation, while I was still {x.pos} carer.', p: 'first' },
     { t: '{when} {x} completed, after {x.pos} {ord} donation, with me still {x.pos} carer.', p: 'first' },
     { t: 'I was still looking after {x.obj} when {x} completed, {when}, after the {ord}.', p: 'first' },
     { t: '{x} completed {when}, after {x.pos} {ord} donation.', p: 'first' },
     { t: '{x} completed {when}, after the {ord} donation, still in {s.pos} care.', p: 'third' },
   ],
-  'care.year': [
+  'carer_assigned.year': [
     { t: 'In {year} I took on {donors} at {centres}, and {done} of them completed in my care.', p: 'first' },
     { t: '{at} I was given {donors}, at {centres}; {done} of them completed while I had them.', p: 'first' },
     { t: '{season} brought {donors}, at {centres}, and in time {done} completions.', p: 'first' },
@@ -196,7 +197,7 @@ export const LATER_PHRASES = {
       p: 'third',
     },
   ],
-  'care.year.none': [
+  'carer_assigned.year.none': [
     {
       t: 'In {year} I took on {donors} at {centres}, and none of them completed while I had them.',
       p: 'first',
@@ -204,7 +205,7 @@ export const LATER_PHRASES = {
     { t: '{at} I was given {donors}, at {centres}, and saw every one of them through.', p: 'first' },
     { t: 'In {year} {s} took on {donors} at {centres}, none of whom completed in {s.pos} care.', p: 'third' },
   ],
-  'care.rounds': [
+  carer_round: [
     { t: 'In {span} I must have driven {miles} miles, most of it between {centres}.', p: 'first' },
     { t: 'The drives between {centres} have come to {miles} miles in {span}, by my reckoning.', p: 'first' },
     {
@@ -227,7 +228,7 @@ export const LATER_PHRASES = {
     { t: '{x} is still a carer, as far as I know.', p: 'first' },
     { t: 'The last I heard, {x} was still caring.', p: 'first' },
   ],
-  'notice.first': [
+  'became_donor.first': [
     {
       t: '{when} I was told that my caring will end this year, and that I am to [be a donor|begin donating|start my donations].',
       p: 'first',
@@ -241,27 +242,27 @@ export const LATER_PHRASES = {
       p: 'first',
     },
   ],
-  'notice.third': [
+  'became_donor.third': [
     { t: '{when} {s} became a donor, at {centre}, after {years} as a carer.', p: 'third' },
     {
       t: 'After {years} as a carer, {s} was given notice {when} and became a donor at {centre}.',
       p: 'third',
     },
   ],
-  'notice.direct': [
+  'became_donor.direct': [
     { t: '{when} {s} became a donor, at {centre}, without ever having cared for anyone.', p: 'third' },
     { t: '{when} I was given notice to become a donor.', p: 'first' },
   ],
-  'donation.first': [
+  'donated.first': [
     { t: '{s} gave {s.pos} first donation at {centre} {when}.', p: 'third' },
     { t: '{when} {s} gave the first donation, at {centre}.', p: 'third' },
   ],
-  'donation.next': [
+  'donated.next': [
     { t: 'The {ord} followed {when}.', p: 'third' },
     { t: 'The {ord} donation came {when}.', p: 'third' },
     { t: '{s} gave the {ord} {when}.', p: 'third' },
   ],
-  'donation.carer': [
+  'donated.carer': [
     { t: '{x} was {s.pos} carer for much of that time.', p: 'third' },
     { t: 'For most of it {s.pos} carer was {x}.', p: 'third' },
   ],
@@ -284,11 +285,11 @@ export const LATER_PHRASES = {
   ],
   'alive.resident': [{ t: 'When this record ends, {s} is still at {residence}.', p: 'third' }],
   'alive.student': [{ t: 'When this record ends, {s} is still a student at {school}.', p: 'third' }],
-  'transfer.moved': [
+  'transferred.moved': [
     { t: '{when} {from} closed, and I was sent to {to}.', p: 'first' },
     { t: '{when} {from} closed for lack of money, and {s} was moved to {to}.', p: 'third' },
   ],
-  'deferral.applied': [
+  deferral_applied: [
     {
       t: '{when} {x} and I went to {place} to ask for a deferral, and took our pictures with us.',
       p: 'first',
@@ -298,15 +299,15 @@ export const LATER_PHRASES = {
       p: 'third',
     },
   ],
-  'deferral.refused': [
+  deferral_refused: [
     { t: 'We were told, kindly enough, that there was no such thing, and never had been.', p: 'first' },
     { t: 'They were told that there were no deferrals, and never had been.', p: 'third' },
   ],
-  'deferral.granted': [
+  deferral_granted: [
     { t: 'To our astonishment we were given {years} more.', p: 'first' },
     { t: 'They were granted {years}.', p: 'third' },
   ],
-} satisfies Phrasebook;
+} satisfies EventPhrasebook<'fate' | 'alive'>;
 
 /** Every key of LATER_PHRASES. */
 export type LaterPhraseKey = keyof typeof LATER_PHRASES;

@@ -1,13 +1,14 @@
 /**
  * Phrases for school life: arriving, the Gallery, Exchanges and Sales, things lost and found, friendships,
  * couples, cliques, tempers and teasing, what guardians said, Madame, and beliefs.
- * The table is data: its keys are a closed set (`SchoolPhraseKey`), so a key misspelt where a
+ * The table is data keyed by the event type a sentence rests on (see `EventPhrasebook`); its
+ * keys are a closed set (`SchoolPhraseKey`), so a key misspelt where a
  * phrase is looked up fails to compile.
  */
-import type { Phrasebook } from '../writer.js';
+import type { EventPhrasebook } from './types.js';
 
 export const SCHOOL_PHRASES = {
-  'origin.first': [
+  'born.first': [
     {
       t: '{school} is the first place I remember, and I was there until I was {leftAge}[, like everyone in my year|, a long time|].',
       p: 'first',
@@ -30,11 +31,11 @@ export const SCHOOL_PHRASES = {
       p: 'third',
     },
   ],
-  'origin.only': [
+  'born.only': [
     { t: '{s.full} was born in {month} {year} and placed at {school}.', p: 'third' },
     { t: 'I was born in {year}, and {school} is where I was raised.', p: 'first' },
   ],
-  'gallery.many': [
+  'work_chosen.many': [
     {
       t: 'Over my years at {school} Madame took {n} of my pieces for the Gallery, the first of them {work}, when I was {age}.',
       p: 'first',
@@ -56,7 +57,7 @@ export const SCHOOL_PHRASES = {
       p: 'third',
     },
   ],
-  'gallery.reflect': [
+  'work_chosen.reflect': [
     {
       t: 'Nobody ever told us where the [pieces|pictures|chosen things] went, and for a long time I did not [think to ask|ask|wonder].',
       p: 'first',
@@ -68,7 +69,7 @@ export const SCHOOL_PHRASES = {
     { t: 'I remember being more puzzled by it than proud.', p: 'first' },
     { t: 'Among the students it counted as a distinction, though nobody knew quite of what.', p: 'third' },
   ],
-  'gallery.one': [
+  'work_chosen.one': [
     {
       t: 'Only once did Madame take anything of mine for the Gallery: {work}, when I was {age}.',
       p: 'first',
@@ -76,7 +77,7 @@ export const SCHOOL_PHRASES = {
     { t: 'Just one thing I made ever went to the Gallery, {work}, the year I was {age}.', p: 'first' },
     { t: '{s} had a single piece taken for the Gallery, {work}, at the age of {age}.', p: 'third' },
   ],
-  'gallery.none': [
+  'work_chosen.none': [
     {
       t: '[Nothing I made was ever chosen|Not one thing of mine was ever taken|Madame never picked anything of mine] for the Gallery, though she came {visits} while I was there[, and I watched others carry their pieces to her| and I always hoped|].',
       p: 'first',
@@ -90,7 +91,7 @@ export const SCHOOL_PHRASES = {
       p: 'third',
     },
   ],
-  'exchange.sold': [
+  'exchange_held.sold': [
     {
       t: 'My {medium}s did well enough at the Exchanges[, and I came to count on them| over the years|], and I [was prouder of that than I let anyone see|liked watching someone carry one off|never had to go without at the Sales].',
       p: 'first',
@@ -102,7 +103,7 @@ export const SCHOOL_PHRASES = {
     { t: '{s} sold {sold} pieces at the Exchanges over the years, most of them {medium}s.', p: 'third' },
     { t: 'At the Exchanges {s.pos} {medium}s sold steadily, {sold} in all.', p: 'third' },
   ],
-  'exchange.none': [
+  'exchange_held.none': [
     {
       t: '[Whatever|Everything] I [put out|offered] at the Exchanges [came back to me unsold|stayed on the table|went back under my bed afterwards], [year after year|every time|without exception].',
       p: 'first',
@@ -113,7 +114,7 @@ export const SCHOOL_PHRASES = {
     },
     { t: 'None of the {offered} pieces {s} offered at the Exchanges ever sold.', p: 'third' },
   ],
-  'exchange.few': [
+  'exchange_held.few': [
     {
       t: 'Little of what I offered at the Exchanges ever sold, and I learned to clear my things away quickly afterwards.',
       p: 'first',
@@ -127,7 +128,7 @@ export const SCHOOL_PHRASES = {
       p: 'third',
     },
   ],
-  'exchange.buyer': [
+  'exchange_held.buyer': [
     {
       t: '{x} bought more of my work than anyone, and I never quite knew what to make of that.',
       p: 'first',
@@ -138,7 +139,7 @@ export const SCHOOL_PHRASES = {
     },
     { t: '{x} bought {k} of {s.pos} pieces, more than anyone else did.', p: 'third' },
   ],
-  'sale.things': [
+  'sale_held.things': [
     { t: 'With the tokens I bought small things at the Sales: {things}.', p: 'first' },
     {
       t: 'My collection, by the time I left, held {things}, and other things I no longer remember.',
@@ -147,7 +148,7 @@ export const SCHOOL_PHRASES = {
     { t: 'At the Sales {s} bought {n} things over the years, among them {things}.', p: 'third' },
     { t: '{s.pos} collection grew Sale by Sale: {things}, and more besides.', p: 'third' },
   ],
-  'sale.cassette': [
+  'sale_held.cassette': [
     { t: 'The thing I valued most was {cassette}, bought at a Sale when I was {age}.', p: 'first' },
     {
       t: 'I was {age} when I found {cassette} in a Sale box, and for years it was the first thing I would have saved.',
@@ -155,14 +156,14 @@ export const SCHOOL_PHRASES = {
     },
     { t: '{s.pos} most prized possession was {cassette}, bought at a Sale at {age}.', p: 'third' },
   ],
-  'lost.one': [
+  'item_lost.one': [
     { t: '{when} I lost {thing}.', p: 'first' },
     { t: '{thing} went missing {when}.', p: 'first' },
     { t: '{when} {thing} disappeared from my collection.', p: 'first' },
     { t: '{s} lost {thing} {when}.', p: 'third' },
     { t: '{when} {s} lost {thing}.', p: 'third' },
   ],
-  'lost.never': [
+  'item_lost.never': [
     {
       t: 'I [looked for it|searched for it|hunted for it] for [weeks|days|a long time][, under beds and in the lockers| and asked everyone|], and never [found out|learned|discovered] what became of it.',
       p: 'first',
@@ -173,17 +174,17 @@ export const SCHOOL_PHRASES = {
     },
     { t: 'It was never found.', p: 'third' },
   ],
-  'lost.later': [
+  'item_lost.later': [
     { t: 'It would be {years} before I saw {again} again.', p: 'first' },
     { t: 'I was not to see it again for {years}.', p: 'first' },
     { t: '{s} would not see it again for {years}.', p: 'third' },
   ],
-  'lost.more': [
+  'item_lost.more': [
     { t: 'Other things went the same way over the years: {things}.', p: 'first' },
     { t: 'I lost other things too, as everyone did: {things}.', p: 'first' },
     { t: 'Over the years {s} lost other things as well: {things}.', p: 'third' },
   ],
-  'found.same': [
+  'item_found.same': [
     {
       t: 'In {town}, of all places, I found {thing}, not one like it but the very one, {years} after it went missing.',
       p: 'first',
@@ -191,12 +192,12 @@ export const SCHOOL_PHRASES = {
     { t: '{when}, in {town}, {thing} turned up again: my own, {years} after I had lost it.', p: 'first' },
     { t: 'In {town} {s} found {thing}, the very one {s} had lost {years} before.', p: 'third' },
   ],
-  'found.same.again': [
+  'item_found.same.again': [
     { t: 'In {town}, of all places, I found {again} again, my own and not a copy.', p: 'first' },
     { t: '{when}, in {town}, {again} turned up again, the very one I had lost.', p: 'first' },
     { t: 'In {town} {s} found {again} again, the very one.', p: 'third' },
   ],
-  'found.copy': [
+  'item_found.copy': [
     {
       t: 'In {town} I came across {thing}, not my own but one just like it, {years} after mine had gone.',
       p: 'first',
@@ -204,12 +205,12 @@ export const SCHOOL_PHRASES = {
     { t: '{when}, in {town}, I found the twin of {thing} I had lost {years} earlier.', p: 'first' },
     { t: 'In {town} {s} came across {thing}, a copy of the one {s} had lost {years} before.', p: 'third' },
   ],
-  'found.belief': [
+  'item_found.belief': [
     { t: 'After that I half believed what people said: that {clause}.', p: 'first' },
     { t: 'It seemed to prove what we used to say, that {clause}.', p: 'first' },
     { t: 'It seemed to bear out what the students said, that {clause}.', p: 'third' },
   ],
-  'friend.formed': [
+  friendship_formed: [
     { t: '{near}Around then {x} and I became friends.', p: 'first', mid: true },
     { t: '{near}That was also when I first grew close to {x.obj}.', p: 'first', mid: true },
     { t: '{near}Around then {s} became friends with {x.obj}.', p: 'third', mid: true },
@@ -221,7 +222,7 @@ export const SCHOOL_PHRASES = {
     { t: '{when} {s} made friends with {x.obj}.', p: 'third' },
     { t: '{s} and {x} were friends from {when} on.', p: 'third' },
   ],
-  'friend.lasted': [
+  'friendship_formed.lasted': [
     {
       t: 'We stayed [close|friends|thick] for {years}[, on and off|, more or less|, with the usual quarrels|].',
       p: 'first',
@@ -237,50 +238,50 @@ export const SCHOOL_PHRASES = {
     { t: 'The friendship lasted {years}.', p: 'third' },
     { t: 'They stayed close for {years}.', p: 'third' },
   ],
-  'friend.broken': [
+  friendship_broken: [
     { t: '{when} we fell out, over {over}.', p: 'first' },
     { t: 'We fell out {when} over {over}, and were never quite friends again.', p: 'first' },
     { t: '{when} they fell out over {over}.', p: 'third' },
   ],
-  'couple.formed': [
+  couple_formed: [
     { t: '{when} {x} and I became a couple.', p: 'first' },
     { t: 'I was with {x.obj} from {at}.', p: 'first' },
     { t: '{when} {x} and I started going about together as a couple.', p: 'first' },
     { t: '{when} {s} and {x} became a couple.', p: 'third' },
     { t: '{s} was with {x.obj} from {at}.', p: 'third' },
   ],
-  'couple.drifted': [
+  'couple_ended.drifted': [
     { t: 'We drifted apart {when}, without any quarrel I can remember.', p: 'first' },
     { t: 'By {when} it was over, though neither of us had ended it, exactly.', p: 'first' },
     { t: 'They drifted apart {when}.', p: 'third' },
   ],
-  'couple.quarrel': [
+  'couple_ended.quarrel': [
     { t: 'It ended in a quarrel {when}.', p: 'first' },
     { t: '{when} we quarrelled, and that was the end of it.', p: 'first' },
     { t: 'It ended in a quarrel {when}.', p: 'third' },
   ],
-  'couple.left': [
+  'couple_ended.left': [
     { t: 'It ended {when}, when {leaver} left {place}.', p: 'first' },
     { t: 'It lasted until {leaver} left {place}, {when}.', p: 'first' },
     { t: 'It ended when {leaver} left {place}, {when}.', p: 'third' },
   ],
-  'couple.completed': [
+  'couple_ended.completed': [
     { t: 'It lasted until {x} completed.', p: 'first' },
     { t: 'They stayed together until {x} completed.', p: 'third' },
   ],
-  'clique.member': [
+  'clique_formed.member': [
     { t: '{when} I belonged to the set around {x.obj}.', p: 'first' },
     { t: 'By {when} I was one of the little circle around {x.obj}.', p: 'first' },
     { t: '{when} {x} took me into {x.pos} circle, and I stayed in it until we left.', p: 'first' },
     { t: '{when} {s} joined the circle around {x.obj}.', p: 'third' },
     { t: 'By {when} {s} was one of the set around {x.obj}.', p: 'third' },
   ],
-  'clique.leader': [
+  'clique_formed.leader': [
     { t: '{when} a small circle gathered round me: {members}.', p: 'first' },
     { t: '{when} I had a little following of my own, {members} among them.', p: 'first' },
     { t: '{when} {s} gathered a circle of {s.pos} own: {members}.', p: 'third' },
   ],
-  'temper.own': [
+  'tantrum.own': [
     {
       t: 'I had a temper in those days, and I lost it [more than once|now and then|often enough], over things like {triggers}.',
       p: 'first',
@@ -293,21 +294,21 @@ export const SCHOOL_PHRASES = {
     { t: '{s} was known for {s.pos} temper at {school}, which flared over {triggers}.', p: 'third' },
     { t: '{s} lost {s.pos} temper {n} at {school}, over {triggers}.', p: 'third' },
   ],
-  'temper.one': [
+  'tantrum.one': [
     { t: '{when} I lost my temper over {trigger}, the only time I remember doing so.', p: 'first' },
     { t: '{when} {s} flew into a rage over {trigger}.', p: 'third' },
   ],
-  'temper.laughed': [
+  'tantrum.laughed': [
     { t: '{x} was among those who laughed when I raged over {trigger}.', p: 'first' },
     { t: 'When I raged over {trigger}, {x} laughed with the rest.', p: 'first' },
     { t: '{x} laughed at one of those rages.', p: 'third' },
   ],
-  'temper.calmed': [
+  'tantrum.calmed': [
     { t: 'Once it was {x} who calmed me down.', p: 'first' },
     { t: '{x} was the one who talked me round, the time it was over {trigger}.', p: 'first' },
     { t: 'Once {x} was the one who calmed {s.obj} down.', p: 'third' },
   ],
-  'seen.laughed': [
+  'tantrum.seen.laughed': [
     { t: '{when} {x} flew into a rage over {trigger}, and I laughed along with the others.', p: 'first' },
     {
       t: 'I laughed too, {when}, when {x} lost {x.pos} temper over {trigger}; it is not something I like remembering.',
@@ -315,7 +316,7 @@ export const SCHOOL_PHRASES = {
     },
     { t: '{when} {x} lost {x.pos} temper over {trigger}, and {s} laughed with the rest.', p: 'third' },
   ],
-  'seen.calmed': [
+  'tantrum.seen.calmed': [
     {
       t: '{when} {x} lost {x.pos} temper over {trigger}, and I was the one who calmed {x.obj} down.',
       p: 'first',
@@ -340,7 +341,7 @@ export const SCHOOL_PHRASES = {
     { t: '{when} I was the one doing the teasing, of {x}, about {over}.', p: 'first' },
     { t: '{when} {s} led the teasing of {x} over {over}.', p: 'third' },
   ],
-  'told.plain': [
+  'guardian_disclosed.plain': [
     {
       t: '{when} {g} told our class, [quite plainly|without softening it|in so many words|as plainly as anyone ever did], that {clause}.',
       p: 'first',
@@ -351,12 +352,12 @@ export const SCHOOL_PHRASES = {
     },
     { t: '{when} {g} told {s.pos} class plainly that {clause}.', p: 'third' },
   ],
-  'told.mid': [
+  'guardian_disclosed.mid': [
     { t: '{when} {g} [explained to us|made sure we knew|went over with us] that {clause}.', p: 'first' },
     { t: 'It was {g} who told us, {when}, that {clause}.', p: 'first' },
     { t: '{when} {g} told {s.pos} class that {clause}.', p: 'third' },
   ],
-  'told.vague': [
+  'guardian_disclosed.vague': [
     {
       t: '{when} {g} let us know, [in a roundabout way|almost in passing|between other things|without quite saying it], that {clause}.',
       p: 'first',
@@ -364,12 +365,12 @@ export const SCHOOL_PHRASES = {
     { t: '{g} touched on it {when}, so lightly that we hardly noticed: {clause}.', p: 'first' },
     { t: '{when} {g} hinted to {s.pos} class that {clause}.', p: 'third' },
   ],
-  'told.missed': [
+  'guardian_disclosed.missed': [
     { t: 'I do not think I took it in at the time.', p: 'first' },
     { t: 'It passed over me, as a great deal did then.', p: 'first' },
     { t: 'It seems not to have registered with {s.obj}.', p: 'third' },
   ],
-  'told.tookin': [
+  'guardian_disclosed.tookin': [
     {
       t: '[Somehow|In a way|I think] we had known it already, and [at the same time|all the same|yet somehow] [had not|did not know it at all|were not ready for it].',
       p: 'first',
@@ -384,7 +385,7 @@ export const SCHOOL_PHRASES = {
     },
     { t: '{s} took it in.', p: 'third' },
   ],
-  'plain.said': [
+  'guardian_spoke_plainly.said': [
     { t: '{when} {g} told our class plainly what lay ahead of us: that {clause}.', p: 'first' },
     { t: '{when} {g} stood in front of us and said what nobody had said before, that {clause}.', p: 'first' },
     {
@@ -392,30 +393,30 @@ export const SCHOOL_PHRASES = {
       p: 'third',
     },
   ],
-  'plain.silence': [
+  'guardian_spoke_plainly.silence': [
     { t: 'Nobody said anything at all.', p: 'first' },
     { t: 'We sat quite still, and nobody asked a question.', p: 'first' },
     { t: 'The class heard it in silence.', p: 'third' },
   ],
-  'plain.unrest': [
+  'guardian_spoke_plainly.unrest': [
     { t: 'There was a great deal of talk afterwards, much of it angry.', p: 'first' },
     { t: 'For days afterwards we talked of little else.', p: 'first' },
     { t: 'It caused a stir among the students for days.', p: 'third' },
   ],
-  'plain.disbelief': [
+  'guardian_spoke_plainly.disbelief': [
     { t: 'Most of us decided {g} had got it wrong.', p: 'first' },
     { t: 'Most of the class chose not to believe it.', p: 'third' },
   ],
-  'plain.left': [
+  'guardian_spoke_plainly.left': [
     { t: '{when} {g} was gone from {school}, and nobody told us why.', p: 'first' },
     { t: 'Not long after, {g} left {school}; we were given no reason.', p: 'first' },
     { t: '{when} {g} left {school}.', p: 'third' },
   ],
-  'plain.wonder': [
+  'guardian_spoke_plainly.wonder': [
     { t: 'I have wondered since whether the two things were connected.', p: 'first' },
     { t: 'It was years before I put the two things together.', p: 'first' },
   ],
-  'spoke.comfort': [
+  'guardian_spoke_to.comfort': [
     {
       t: '{when} {g} told me it did not matter whether I was good at art, and that I must not let anyone make me feel it did.',
       p: 'first',
@@ -423,32 +424,32 @@ export const SCHOOL_PHRASES = {
     { t: '{when} {g} found me on my own and said that being creative or not was not important.', p: 'first' },
     { t: '{when} {g} told {s.obj} that it did not matter whether {s} was any good at art.', p: 'third' },
   ],
-  'spoke.truth': [
+  'guardian_spoke_to.truth': [
     { t: '{when} {g} took it back, and said my art mattered after all.', p: 'first' },
     {
       t: '{when} {g} told {s.obj} that {g.pos} earlier comfort had been wrong, and that the art did matter.',
       p: 'third',
     },
   ],
-  'spoke.praise': [
+  'guardian_spoke_to.praise': [
     { t: '{when} {g} praised my work in front of the others.', p: 'first' },
     { t: '{when} {g} singled out {s.pos} work for praise.', p: 'third' },
   ],
-  'belief.rumour': [
+  'rumour_heard.rumour': [
     { t: '{when} {x} told me that {clause}, and I believed it.', p: 'first' },
     { t: 'It was {x} who told me, {when}, that {clause}.', p: 'first' },
     { t: 'I heard from {x.obj} {when} that {clause}.', p: 'first' },
     { t: '{when} {s} heard from {x.obj} that {clause}.', p: 'third' },
     { t: '{x} told {s.obj} {when} that {clause}.', p: 'third' },
   ],
-  'belief.started': [
+  rumour_started: [
     { t: '{when} I started a story of my own: that {clause}.', p: 'first' },
     { t: 'I am afraid one of those stories began with me, {when}: that {clause}.', p: 'first' },
     { t: '{when} I {how}, and a story began: that {clause}.', p: 'first' },
     { t: '{when} {s} started a rumour that {clause}.', p: 'third' },
     { t: '{when} {s} {how}, and a rumour began: that {clause}.', p: 'third' },
   ],
-  'belief.debunked': [
+  rumour_debunked: [
     { t: '{when} {g} set us right[, kindly enough|, sharply|]: {clause}.', p: 'first' },
     {
       t: '[It was {g} who put a stop to it|{g} was the one who ended it|In the end {g} put a stop to it], {when}, [telling us|and told us once and for all|and said firmly|saying plainly] that {clause}.',
@@ -456,7 +457,7 @@ export const SCHOOL_PHRASES = {
     },
     { t: '{when} {g} put the story down, telling the students that {clause}.', p: 'third' },
   ],
-  'belief.corrected': [
+  'rumour_heard.corrected': [
     { t: 'I held on to that until {when}, when I learned that {clause}.', p: 'first' },
     {
       t: '{when} I [learned otherwise|found out how it really was|was told the truth of it|understood properly][:|, and it was this:|; the truth was that] {clause}.',
@@ -464,7 +465,7 @@ export const SCHOOL_PHRASES = {
     },
     { t: '{s} held to that until {when}, when {s} learned that {clause}.', p: 'third' },
   ],
-  'belief.replaced': [
+  'rumour_heard.replaced': [
     { t: '{when} I heard a different story, that {clause}, and that one was no truer.', p: 'first' },
     {
       t: '[Then|After a while] the story changed: {when} people were saying that {clause}, which was no nearer the truth.',
@@ -472,7 +473,7 @@ export const SCHOOL_PHRASES = {
     },
     { t: '{when} {s} heard a different story, that {clause}, and that one was no truer.', p: 'third' },
   ],
-  'belief.contradicted': [
+  'rumour_heard.contradicted': [
     {
       t: 'It was not so, and {when} my own refusal should have told me, though I did not let the idea go at once.',
       p: 'first',
@@ -480,7 +481,7 @@ export const SCHOOL_PHRASES = {
     { t: '{when} what happened to my own application showed it was not so.', p: 'first' },
     { t: '{when} {s.pos} own refusal showed it was not so.', p: 'third' },
   ],
-  'belief.still': [
+  'rumour_heard.still': [
     {
       t: '[It was not true|It was false|There was nothing in it], though nobody [ever said so to me|ever told me|troubled to tell me so][ at the time| then|].',
       p: 'first',
@@ -495,7 +496,7 @@ export const SCHOOL_PHRASES = {
     },
     { t: '{s} never learned otherwise.', p: 'third' },
   ],
-  'madame.tested': [
+  madame_tested: [
     {
       t: '{when} a few of us, with {x.obj} at the front, crowded round Madame all at once to see what she would do.',
       p: 'first',
@@ -509,7 +510,7 @@ export const SCHOOL_PHRASES = {
       p: 'third',
     },
   ],
-  'madame.tested.led': [
+  'madame_tested.led': [
     {
       t: '{when} I talked some of the others into crowding round Madame all together, to see what she would do.',
       p: 'first',
@@ -519,7 +520,7 @@ export const SCHOOL_PHRASES = {
       p: 'third',
     },
   ],
-  'madame.afraid': [
+  'gallery_visit.afraid': [
     {
       t: 'She held herself very still until we had gone by, and after that we were sure that {clause}.',
       p: 'first',
@@ -527,17 +528,17 @@ export const SCHOOL_PHRASES = {
     { t: 'We saw her stiffen, and knew from then on that {clause}.', p: 'first' },
     { t: 'Madame went rigid, and {s.name} came away sure that {clause}.', p: 'third' },
   ],
-  'madame.moved': [
+  madame_moved: [
     { t: '{when} Madame came upon me alone with {song} playing, and I saw that she was crying.', p: 'first' },
     { t: '{when} Madame found me by myself, listening to {song}, and wept.', p: 'first' },
     { t: '{when} Madame came upon {s} alone with {song} playing, and wept.', p: 'third' },
   ],
-  'madame.moved.after': [
+  'madame_moved.after': [
     { t: 'I did not understand her tears then, and I am not certain I do now.', p: 'first' },
     { t: 'She said nothing, and neither did I.', p: 'first' },
     { t: 'Neither of them spoke of it.', p: 'third' },
   ],
-} satisfies Phrasebook;
+} satisfies EventPhrasebook;
 
 /** Every key of SCHOOL_PHRASES. */
 export type SchoolPhraseKey = keyof typeof SCHOOL_PHRASES;
