@@ -229,7 +229,13 @@ export const MEMOIR_PHRASES = {
       t: 'Before long I will be at [a recovery centre|a centre somewhere] myself, and someone [younger|new to the work|from another school] will be driving to see me[ there|].',
     },
     {
-      t: 'When my turn comes at {centre}, I mean to keep all of it with me: {school}, {residence}, and [everyone I have told of here|the people in these pages|all of them].',
+      t: '[Soon|Before long|Some time this year] it will be my turn to wait [in a room at a centre|at a centre|in a recovery room] for a carer[, and to hope it is someone who knew {school}|, and I hope whoever comes will let me talk|, and I wonder who it will be|].',
+    },
+    {
+      t: '[I will not be driving much longer|My driving days are nearly over|The car will not be mine much longer]; [soon|before the year is out|before long] I will be [on the other side of it|the one who is visited|the one waiting for a carer].',
+    },
+    {
+      t: '[When my turn comes at {centre}|Whatever happens at {centre}|When I am a donor at {centre} myself], I mean to [keep|hold on to|carry] all of it with me: {school}, {residence}, and [everyone I have told of here|the people in these pages|all of them].',
     },
   ],
   'close.final.still': [

@@ -172,6 +172,10 @@ export const SCHOOL_PHRASES = {
       t: 'It never turned up, and [after a while|in time|soon|] I stopped [expecting it to|looking].',
       p: 'first',
     },
+    {
+      t: '[Whoever had it|Whoever took it] kept it, and [I never asked|I never found out who|I let it go].',
+      p: 'first',
+    },
     { t: 'It was never found.', p: 'third' },
   ],
   'item_lost.later': [
