@@ -55,7 +55,7 @@ export function consequencesOf(c: Ctx, beat: EventRow): EventRow[] {
   return [...new Map(near.map((e) => [e.id, e])).values()];
 }
 
-export const BEAT_PHRASES: Phrasebook = {
+export const BEAT_PHRASES = {
   'beat:secret-guard': [
     {
       t: '{mine}{when} {a} let {b.obj} into {a.pos} secret guard for Miss Geraldine, and that was the real beginning of our friendship.',
@@ -265,7 +265,7 @@ export const BEAT_PHRASES: Phrasebook = {
   'kind:learned-truth': ['{when} {clones} learned that there had never been any deferrals.'],
   'kind:notice': ['{when} {a} was given notice to become a donor.'],
   'kind:moment': ['{when}: {title}.'],
-};
+} satisfies Phrasebook;
 
 /**
  * Tells a beat that no ordinary event carries out.
@@ -276,7 +276,7 @@ export function beatEpisode(c: Ctx, e: EventRow): Episode | undefined {
   if (!d?.title) return undefined;
   const people = d.people ?? [e.person, e.other].filter((x): x is number => x !== null);
   const kind = d.kind ?? 'moment';
-  const own = `beat:${d.beat ?? ''}`;
+  const own: `beat:${string}` = `beat:${d.beat ?? ''}`;
   const title = d.title.replace(/\.$/, '');
   return episode(c, {
     kind: 'beat',
@@ -316,7 +316,7 @@ export function beatEpisode(c: Ctx, e: EventRow): Episode | undefined {
         (c.w.opts.phrases[own] && c.w.say(own, slots, [e.id])) ||
         c.w.say(`kind:${kind}`, slots, [e.id]) ||
         c.w.say('kind:moment', slots, [e.id]);
-      if (said && c.w.opts.phrases[`${own}.after`]) c.w.say(`${own}.after`, slots, [e.id]);
+      if (said && c.w.opts.phrases[`${own}.after`]) c.w.say(`${own}.after` as const, slots, [e.id]);
       if (said && d.beat === 'the-truth') payoff(c, e, slots);
     },
   });

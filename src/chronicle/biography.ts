@@ -9,7 +9,7 @@ import { isoDate, yearOf } from '../engine/calendar.js';
 import type { EventRow } from '../store/reader.js';
 import { choose, tellAll } from './arrange.js';
 import { BELIEF_WEIGHT, beliefClause } from './beliefs.js';
-import { Ctx } from './context.js';
+import { Ctx, type PhraseKey } from './context.js';
 import type { Episode } from './episode.js';
 import { BEAT_PHRASES } from './beats.js';
 import { LATER_PHRASES, laterEpisodes } from './later.js';
@@ -23,7 +23,7 @@ import { Clock, inText } from './time.js';
 import { who, Writer, type Phrasebook } from './writer.js';
 import { count, listJoin, numberWord, thingPhrase, times } from './words.js';
 
-export const BIO_PHRASES: Phrasebook = {
+export const BIO_PHRASES = {
   'staff.joined': [
     '{s.full} joined the staff of {school} as {role} in {year}.',
     '{s.full} came to {school} in {year}, as {role}.',
@@ -78,7 +78,7 @@ export const BIO_PHRASES: Phrasebook = {
   ],
   'original.seen.right': ['{when} {x} came to {town} to see {s}, rightly believed to be {x.pos} model.'],
   'bio.none': ['The record holds little of {s}: {s} appears in it {n}.'],
-};
+} satisfies Phrasebook;
 
 function lifespan(src: Source, id: number): string {
   const p = src.person(id)!;
@@ -96,7 +96,7 @@ export function biography(src: Source, id: number): Chronicle {
   const p = src.person(id)!;
   const life = readLife(src, id);
   const namer = new Namer(src, null, id);
-  const w = new Writer({
+  const w = new Writer<PhraseKey>({
     kind: 'biography',
     perspective: 'third',
     seed: src.seed,

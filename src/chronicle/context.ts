@@ -5,7 +5,27 @@
 import type { Life } from './life.js';
 import type { Source } from './source.js';
 import { inText, type Clock } from './time.js';
+import type { EventTypeName } from '../world/event-types.js';
+import type { BEAT_PHRASES } from './beats.js';
+import type { BIO_PHRASES } from './biography.js';
+import type { LaterPhraseKey } from './phrases/later.js';
+import type { MemoirPhraseKey } from './phrases/memoir.js';
+import type { SchoolPhraseKey } from './phrases/school.js';
 import { who, type PersonSlot, type Writer } from './writer.js';
+
+/**
+ * Every phrase key a life's telling may use: the closed tables, a storyline's own beats and
+ * kinds (named by scenario data, so open), and the typed recall tables by event type.
+ */
+export type PhraseKey =
+  | SchoolPhraseKey
+  | LaterPhraseKey
+  | MemoirPhraseKey
+  | keyof typeof BIO_PHRASES
+  | keyof typeof BEAT_PHRASES
+  | `beat:${string}`
+  | `kind:${string}`
+  | `${'hook' | 'return' | 'recall' | 'recall-news'}:${EventTypeName}`;
 
 export class Ctx {
   /** The subject as a slot: "I" in a memoir, the person in a biography. */
@@ -19,7 +39,7 @@ export class Ctx {
   readonly framed = new Set<number>();
 
   constructor(
-    readonly w: Writer,
+    readonly w: Writer<PhraseKey>,
     readonly src: Source,
     readonly life: Life,
     readonly clock: Clock,

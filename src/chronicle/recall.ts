@@ -56,6 +56,12 @@ export const HOOK_PHRASES: TypedPhrases = {
     {
       t: 'Word reached me {when} that {x} was training to be a carer too, and [it took me|I went] straight back.',
     },
+    {
+      t: '{when} someone at a centre mentioned that {x} had begun [the training|training as a carer], and [I found myself thinking of|my mind went back to] the old days.',
+    },
+    {
+      t: '{x} [started|went off for] {x.pos} training {when}; I only heard it later, [on one of my drives|in passing], and the years between seemed to fold up.',
+    },
   ],
   became_donor: [
     {
@@ -186,7 +192,7 @@ const HOOK_ORDER: readonly EventTypeName[] = [
 ];
 
 /** Most hooks of a type in one memoir (default two). */
-const HOOK_CAP: Partial<Record<EventTypeName, number>> = { left_for_training: 2, donated: 3 };
+const HOOK_CAP: Partial<Record<EventTypeName, number>> = { left_for_training: 4, donated: 3 };
 
 const RECALL_ORDER: readonly EventTypeName[] = [
   'couple_formed',

@@ -180,8 +180,11 @@ export interface WriterOptions {
   phrases: Phrasebook;
 }
 
-/** Builds a chronicle sentence by sentence. */
-export class Writer {
+/**
+ * Builds a chronicle sentence by sentence. `K` is the set of phrase keys the text may use: a
+ * writer built over closed phrase tables rejects a misspelt key at compile time.
+ */
+export class Writer<K extends string = string> {
   readonly rng: Stream;
   readonly names: NameState = new NameState();
   private readonly sections: { title: string; paragraphs: Paragraph[] }[] = [];
@@ -359,7 +362,7 @@ export class Writer {
    * those already written are dropped, the rest are weighed against recent use, and one is
    * chosen. Returns false when nothing new could be said.
    */
-  say(key: string, slots: Slots, events: readonly number[]): boolean {
+  say(key: K, slots: Slots, events: readonly number[]): boolean {
     const variants = this.opts.phrases[key];
     if (!variants) throw new RangeError(`chronicle: no phrases for '${key}'`);
     const candidates: { text: string; tkey: string; state: NameState; phrases: string[]; w: number }[] = [];
