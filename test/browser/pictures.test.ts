@@ -80,6 +80,7 @@ describe.skipIf(!haveChromium)('pictures, axe-core and the keyboard, in Chromium
     `${canon.base}/time`,
     `${canon.base}/canon`,
     `${canon.base}/relationships`,
+    `${canon.base}/stories`,
     `${compare.base}/compare`,
     `${compare.base}/b/`,
   ];
