@@ -83,6 +83,28 @@ function tiesTouching(api: ApiContext, ids: readonly number[], carerIds: Readonl
     const cb = completionOf(b);
     return ca === null ? cb : cb === null ? ca : Math.min(ca, cb);
   };
+  // A tie from the event that began it, running until either of the two completes.
+  const begun = (
+    e: EventRow,
+    a: number,
+    b: number,
+    kind: 'friends' | 'couple',
+    strength: number | null,
+  ): Tie => {
+    const end = ended(a, b);
+    return {
+      a,
+      b,
+      kind,
+      from: isoDate(e.day),
+      to: end === null ? null : isoDate(end),
+      began: e.id,
+      ended: null,
+      why: end === null ? null : 'completed',
+      strength,
+      clique: null,
+    };
+  };
   const ties: Tie[] = [];
   const open = new Map<string, Tie>();
   const pair = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
@@ -96,19 +118,7 @@ function tiesTouching(api: ApiContext, ids: readonly number[], carerIds: Readonl
     const key = pair(e.person, e.other);
     if (e.type === T.friendship_formed) {
       if (open.has(key)) continue;
-      const end = ended(e.person, e.other);
-      const tie: Tie = {
-        a: e.person,
-        b: e.other,
-        kind: 'friends',
-        from: isoDate(e.day),
-        to: end === null ? null : isoDate(end),
-        began: e.id,
-        ended: null,
-        why: end === null ? null : 'completed',
-        strength: typeof e.value === 'number' ? e.value : null,
-        clique: null,
-      };
+      const tie = begun(e, e.person, e.other, 'friends', typeof e.value === 'number' ? e.value : null);
       open.set(key, tie);
       ties.push(tie);
     } else if (e.type === T.friendship_broken) {
@@ -117,19 +127,7 @@ function tiesTouching(api: ApiContext, ids: readonly number[], carerIds: Readonl
       Object.assign(tie, { to: isoDate(e.day), ended: e.id, why: 'fell out' });
       open.delete(key);
     } else if (e.type === T.couple_formed) {
-      const end = ended(e.person, e.other);
-      const tie: Tie = {
-        a: e.person,
-        b: e.other,
-        kind: 'couple',
-        from: isoDate(e.day),
-        to: end === null ? null : isoDate(end),
-        began: e.id,
-        ended: null,
-        why: end === null ? null : 'completed',
-        strength: null,
-        clique: null,
-      };
+      const tie = begun(e, e.person, e.other, 'couple', null);
       couples.set(e.value ?? -e.id, tie);
       ties.push(tie);
     } else {
