@@ -61,6 +61,12 @@ export async function serveWorld(
 ): Promise<void> {
   const started = performance.now();
   const world = openWorld(file);
+  // Taken before the server answers anything, so a file deleted or replaced from then on is
+  // always seen as changed (a user may delete it the moment the address is printed).
+  const watched = [file, ...(opts.compare === undefined ? [] : [opts.compare])].map((f) => ({
+    file: f,
+    id: identity(f),
+  }));
   let other;
   try {
     // A quick look at the file's structure now; every page is read in the background, and a
@@ -115,7 +121,7 @@ export async function serveWorld(
       ),
     () => undefined,
   );
-  const servedId = identity(file);
+  const servedId = watched[0]!.id;
   explorer.checked.then(
     (s) => io.out(`Checked every page of the database: sound (${s.toFixed(1)} s)`),
     (e: unknown) =>
@@ -131,10 +137,6 @@ export async function serveWorld(
     io.err(`hailsham: warning: listening on ${opts.host}, so other machines can reach the explorer`);
   // A world deleted or replaced under the server would be answered from a file no longer
   // there (or no longer the one named); the server stops and says so.
-  const watched = [file, ...(opts.compare === undefined ? [] : [opts.compare])].map((f) => ({
-    file: f,
-    id: identity(f),
-  }));
   await new Promise<void>((resolve, reject) => {
     const stop = (error?: Error) => {
       process.off('SIGINT', onSignal);
