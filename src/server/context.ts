@@ -7,6 +7,7 @@ import { addressOf, keysOf, parseAddress } from '../address/index.js';
 import { isoDate } from '../engine/calendar.js';
 import { describeEvent } from '../present/describe-event.js';
 import { computeStats, type WorldStats } from '../stats/index.js';
+import { countEvents, hasTable, metaValue } from '../store/queries.js';
 import type { EventRow, PersonRow, PlaceRow, WorldDb } from '../store/reader.js';
 import { EVENT_TYPE_NAMES, EVENT_TYPES, T } from '../world/event-types.js';
 import { PERSON_KINDS, PHASES } from '../world/phases.js';
@@ -126,16 +127,10 @@ export class ApiContext {
 
   /** Whether the world records the canon's storyline (as beat events, a table or a meta entry). */
   hasCanon(): boolean {
-    const table = this.world.get<{ n: number }>(
-      "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'canon_beats'",
-    );
-    if ((table?.n ?? 0) > 0) return true;
-    if (this.world.get<{ n: number }>("SELECT count(*) AS n FROM meta WHERE key = 'canon_beats'")!.n > 0)
-      return true;
+    if (hasTable(this.world, 'canon_beats')) return true;
+    if (metaValue(this.world, 'canon_beats') !== undefined) return true;
     const code = (T as Record<string, number | undefined>).canon_beat;
-    return (
-      code !== undefined && this.world.get('SELECT 1 FROM events WHERE type = ? LIMIT 1', code) !== undefined
-    );
+    return code !== undefined && countEvents(this.world, code) > 0;
   }
 
   sideTable(name: string): SideTable | undefined {
