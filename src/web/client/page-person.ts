@@ -13,7 +13,19 @@ import {
   type PersonDetail,
 } from './api.js';
 import { chronicleProse, kindSwitch } from './chronicle.js';
-import { fmt, h, link, longDate, personLink, placeLink, plural, query, section, type Child } from './dom.js';
+import {
+  addressLink,
+  fmt,
+  h,
+  link,
+  longDate,
+  personLink,
+  placeLink,
+  plural,
+  query,
+  section,
+  type Child,
+} from './dom.js';
 import type { RelationshipNetwork } from '../../api/relationships.js';
 import { lifeByYear } from './life.js';
 import { drawMap, mapGeo } from './map.js';
@@ -385,6 +397,7 @@ export const personPage: Page = async ({ params, query: q, signal }) => {
     ['Recovery centre', placeLink(p.centre)],
     ['Carer at the end', personLink(p.carer)],
     ['Donations', p.kind === 'clone' ? p.donations : null],
+    ['Lasting address', addressLink(p.address)],
   ];
   const endYear = Number(world.end.slice(0, 4));
   const content = h(
