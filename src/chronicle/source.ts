@@ -7,17 +7,8 @@
 import * as q from '../store/queries.js';
 import type { EventRow, PersonRow, PlaceRow, WorldDb } from '../store/reader.js';
 
-export type {
-  BeliefRow,
-  CarerRow,
-  CoupleRow,
-  HoldingRow,
-  ItemRow,
-  PropositionRow,
-  RelationshipRow,
-  StaffRow,
-  WorkRow,
-} from '../store/tables/index.js';
+// The row types too, so the chronicle's modules read them from the one place they read rows.
+export type * from '../store/tables/index.js';
 import type {
   BeliefRow,
   CarerRow,

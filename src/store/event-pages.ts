@@ -6,7 +6,7 @@
  * effects of an event, which need the `cause` index a world may lack.
  */
 import { EVENT_TYPE_NAMES, EVENT_TYPES } from '../world/event-types.js';
-import { eventsOfPerson, type EventFilter } from './queries.js';
+import { dayConditions, eventsOfPerson, type EventFilter } from './queries.js';
 import type { EventRow, WorldDb } from './reader.js';
 
 /** An event filter with a cursor: only events after this id. */
@@ -66,16 +66,7 @@ interface Plan {
 
 /** Conditions on days and the cursor, shared by every plan. */
 function bounds(w: WorldDb, f: EventPageFilter): Plan {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.from !== undefined) {
-    where.push('day >= ?');
-    params.push(f.from);
-  }
-  if (f.to !== undefined) {
-    where.push('day <= ?');
-    params.push(f.to);
-  }
+  const { where, params } = dayConditions(f);
   if (f.after !== undefined) {
     // The day bound lets an index on (…, day) start at the cursor instead of scanning to it.
     const d = w.get<{ day: number }>('SELECT day FROM events WHERE id = ?', f.after)?.day;

@@ -75,6 +75,24 @@ export interface EventFilter {
   to?: number;
 }
 
+/** A filter's first and last day as SQL conditions (on the `day` column) and their parameters. */
+export function dayConditions(filter: Pick<EventFilter, 'from' | 'to'>): {
+  where: string[];
+  params: unknown[];
+} {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.from !== undefined) {
+    where.push('day >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    where.push('day <= ?');
+    params.push(filter.to);
+  }
+  return { where, params };
+}
+
 /**
  * The SQL and parameters that select events by a filter, in the log's order, a page at a time
  * (no page: all of them).
@@ -97,14 +115,9 @@ export function eventQuery(
     where.push('place = ?');
     params.push(filter.place);
   }
-  if (filter.from !== undefined) {
-    where.push('day >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to !== undefined) {
-    where.push('day <= ?');
-    params.push(filter.to);
-  }
+  const days = dayConditions(filter);
+  where.push(...days.where);
+  params.push(...days.params);
   let sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')} ` : ''}ORDER BY id`;
   if (page) {
     sql += ' LIMIT ? OFFSET ?';

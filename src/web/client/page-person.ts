@@ -41,6 +41,21 @@ export function kindAsked(q: URLSearchParams, name = 'chronicle'): string | null
   return k === 'memoir' || k === 'biography' ? k : null;
 }
 
+/**
+ * What a section drawn on arrival shows when its data could not be had: the reason, in place of
+ * its body, and the section marked ready so the page does not wait on it. Nothing when the page
+ * was left (the request was aborted).
+ */
+function failed(panel: HTMLElement, body: HTMLElement, lead: string, signal: AbortSignal) {
+  return (e: unknown): void => {
+    if (signal.aborted) return;
+    panel.dataset.ready = '1';
+    body.replaceChildren(
+      h('p', { class: 'note' }, `${lead}: ${e instanceof Error ? e.message : String(e)}.`),
+    );
+  };
+}
+
 /** Paragraphs of a chronicle shown on the person's page before the rest fold away. */
 const CHRONICLE_SHOWN = 5;
 
@@ -86,17 +101,7 @@ function chronicleSection(p: PersonDetail['person'], kind: string | null, signal
       panel.dataset.ready = '1';
       revealHash();
     })
-    .catch((e: unknown) => {
-      if (signal.aborted) return;
-      body.replaceChildren(
-        h(
-          'p',
-          { class: 'note' },
-          `The chronicle could not be written: ${e instanceof Error ? e.message : String(e)}.`,
-        ),
-      );
-      panel.dataset.ready = '1';
-    });
+    .catch(failed(panel, body, 'The chronicle could not be written', signal));
   return panel;
 }
 
@@ -205,17 +210,7 @@ function routesSection(p: PersonDetail['person'], signal: AbortSignal): HTMLElem
         ),
       );
     })
-    .catch((e: unknown) => {
-      if (signal.aborted) return;
-      panel.dataset.ready = '1';
-      body.replaceChildren(
-        h(
-          'p',
-          { class: 'note' },
-          `The roads could not be drawn: ${e instanceof Error ? e.message : String(e)}.`,
-        ),
-      );
-    });
+    .catch(failed(panel, body, 'The roads could not be drawn', signal));
   return panel;
 }
 
@@ -310,17 +305,7 @@ function circleSection(p: PersonDetail['person'], endYear: number, signal: Abort
         ),
       );
     })
-    .catch((e: unknown) => {
-      if (signal.aborted) return;
-      panel.dataset.ready = '1';
-      body.replaceChildren(
-        h(
-          'p',
-          { class: 'note' },
-          `The circle could not be drawn: ${e instanceof Error ? e.message : String(e)}.`,
-        ),
-      );
-    });
+    .catch(failed(panel, body, 'The circle could not be drawn', signal));
   return panel;
 }
 
