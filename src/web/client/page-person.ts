@@ -56,6 +56,16 @@ function failed(panel: HTMLElement, body: HTMLElement, lead: string, signal: Abo
   };
 }
 
+/**
+ * A section drawn when its data arrives: its panel, marked not ready so the page's readiness
+ * waits for it, and its body, saying meanwhile what is on its way.
+ */
+function lateSection(cls: string, title: string, waiting: string): { panel: HTMLElement; body: HTMLElement } {
+  const body = h('div', null, h('p', { class: 'loading' }, waiting));
+  const panel = h('section', { class: `panel ${cls}`, 'data-ready': '0' }, h('h2', null, title), body);
+  return { panel, body };
+}
+
 /** Paragraphs of a chronicle shown on the person's page before the rest fold away. */
 const CHRONICLE_SHOWN = 5;
 
@@ -107,13 +117,7 @@ function chronicleSection(p: PersonDetail['person'], kind: string | null, signal
 
 /** A carer's roads on a small map, with the figures of their career and the busiest routes. */
 function routesSection(p: PersonDetail['person'], signal: AbortSignal): HTMLElement {
-  const body = h('div', null, h('p', { class: 'loading' }, 'Finding the roads…'));
-  const panel = h(
-    'section',
-    { class: 'panel routes-panel', 'data-ready': '0' },
-    h('h2', null, 'On the road'),
-    body,
-  );
+  const { panel, body } = lateSection('routes-panel', 'On the road', 'Finding the roads…');
   Promise.all([get<CarerRoutes>(`/api/people/${p.id}/routes`, signal), mapGeo(), allPlaces()])
     .then(([r, map, places]) => {
       panel.dataset.ready = '1';
@@ -267,13 +271,7 @@ function lifeline(d: PersonDetail, endOfWorld: string): Element | null {
  * slider, and their own ties as bars across the years. Drawn when it arrives.
  */
 function circleSection(p: PersonDetail['person'], endYear: number, signal: AbortSignal): HTMLElement {
-  const body = h('div', null, h('p', { class: 'loading' }, 'Finding their circle…'));
-  const panel = h(
-    'section',
-    { class: 'panel circle-panel', 'data-ready': '0' },
-    h('h2', null, 'Their circle'),
-    body,
-  );
+  const { panel, body } = lateSection('circle-panel', 'Their circle', 'Finding their circle…');
   get<RelationshipNetwork>(`/api/people/${p.id}/circle`, signal)
     .then((net) => {
       panel.dataset.ready = '1';
