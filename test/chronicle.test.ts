@@ -17,6 +17,7 @@ import {
   type Chronicle,
   type ChronicleRequest,
 } from '../src/chronicle/index.js';
+import { AddressBook } from '../src/address/book.js';
 import { openWorld, type WorldDb } from '../src/store/reader.js';
 import {
   checkChronicle,
@@ -160,5 +161,13 @@ describe('hailsham chronicle (the command)', () => {
     const nobody = run('--person', 'Nobody Atall');
     expect(nobody.status).not.toBe(0);
     expect(nobody.stderr).toContain("nobody called 'Nobody Atall'");
+    // The narrator by their lasting address tells the same memoir as by name.
+    const address = new AddressBook(world).addressOf(world.person(defaultNarrator(world))!);
+    const byAddress = run('--narrator', `/p/${address}`);
+    expect(byAddress.status, byAddress.stderr).toBe(0);
+    expect(byAddress.stdout).toBe(memoir.stdout);
+    const nowhere = run('--narrator', '/p/nowhere-1968-01');
+    expect(nowhere.status).toBe(2);
+    expect(nowhere.stderr).toContain("--narrator '/p/nowhere-1968-01': nobody in");
   });
 });

@@ -97,6 +97,44 @@ describe('hailsham stats, person and events', () => {
     expect(hailsham('person', db, 'Nobody Atall').err).toContain("nobody called 'Nobody Atall'");
   });
 
+  it('person shows the lasting address and finds the same life by it, with or without /p/', () => {
+    const byId = JSON.parse(hailsham('person', db, '5', '--json').out) as {
+      person: { id: number };
+      address: string;
+    };
+    expect(byId.address).toMatch(/^[a-z0-9-]+-\d{4}-\d{2,}$|^[a-z0-9-]+-staff-\d{2,}$|^madame$|^k-/);
+    const text = hailsham('person', db, '5');
+    expect(text.out.split('\n')[0]).toContain(`(#5, /p/${byId.address})`);
+    for (const given of [`/p/${byId.address}`, byId.address]) {
+      const r = hailsham('person', db, given, '--json');
+      expect(r.code, r.err).toBe(0);
+      expect((JSON.parse(r.out) as { person: { id: number } }).person.id).toBe(5);
+    }
+    const ids = JSON.parse(
+      hailsham('events', db, '--person', `/p/${byId.address}`, '--json', '--limit', '500').out,
+    ) as { id: number }[];
+    const same = JSON.parse(hailsham('events', db, '--person', '5', '--json', '--limit', '500').out) as {
+      id: number;
+    }[];
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).toEqual(same);
+  });
+
+  it('names the argument when no person matches an id, an address or a name', () => {
+    const nowhere = hailsham('person', db, '/p/hailsham-1850-01');
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toContain("<person> '/p/hailsham-1850-01': nobody in");
+    expect(nowhere.err).toContain('is at the address /p/hailsham-1850-01');
+    const bare = hailsham('person', db, 'hailsham-1850-01');
+    expect(bare.err).toContain("<person> 'hailsham-1850-01': nobody in");
+    expect(hailsham('person', db, '9999999').err).toContain(
+      "<person> '9999999': no person has the id 9999999",
+    );
+    const events = hailsham('events', db, '--person', '/p/nowhere-1968-01');
+    expect(events.code).toBe(2);
+    expect(events.err).toContain("--person '/p/nowhere-1968-01'");
+  });
+
   it('events filters by type, place and dates', () => {
     const rows = JSON.parse(
       hailsham(

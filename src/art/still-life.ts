@@ -14,8 +14,12 @@ const Y1 = FRAME.y + FRAME.h;
 
 type Thing = 'jug' | 'bottle' | 'vase' | 'cup' | 'bowl' | 'apple' | 'pear' | 'candle';
 
-/** The outline of a turned (round) object standing at (x, y) from its profile of [radius, height] pairs. */
-function lathe(x: number, y: number, profile: readonly (readonly [number, number])[]): Pt[] {
+/**
+ * The outline of a turned (round) object standing at (x, y) from its profile of [radius, height]
+ * pairs, drawn at `scale`.
+ */
+function lathe(x: number, y: number, shape: readonly (readonly [number, number])[], scale = 1): Pt[] {
+  const profile = shape.map(([r, h]) => [r * scale, h * scale] as const);
   const right = profile.map(([r, h]) => [x + r, y - h] as Pt);
   const left = profile.map(([r, h]) => [x - r, y - h] as Pt).reverse();
   // The base: a shallow curve, as a round foot seen from a little above.
@@ -61,7 +65,6 @@ function thing(sk: Sketch, kind: Thing, x: number, y: number, s: number): void {
         [18, 62],
         [21, 72],
       ];
-      const prof = p.map(([r, h]) => [r * s, h * s] as const);
       castShadow(sk, x, y, 30 * s);
       // The handle first, so the body overlaps its roots.
       const handle = quadPts(
@@ -72,8 +75,7 @@ function thing(sk: Sketch, kind: Thing, x: number, y: number, s: number): void {
       );
       sk.stroke(handle, { width: 5 * s, color: sk.ink, fixed: true });
       sk.stroke(handle, { width: 3 * s, color: sk.own(0, 0.4, 0.7), fixed: true });
-      const body = lathe(x, y, prof);
-      solid(sk, body, x, 30 * s, sk.own(0, 0.4, 0.7));
+      solid(sk, lathe(x, y, p, s), x, 30 * s, sk.own(0, 0.4, 0.7));
       sk.stroke(
         [
           [x + 21 * s, y - 72 * s],
@@ -94,12 +96,7 @@ function thing(sk: Sketch, kind: Thing, x: number, y: number, s: number): void {
         [7.5, 108],
       ];
       castShadow(sk, x, y, 17 * s);
-      const body = lathe(
-        x,
-        y,
-        p.map(([r, h]) => [r * s, h * s] as const),
-      );
-      solid(sk, body, x, 17 * s, sk.tint(sk.pick([130, 30, 200]), 0.45, 0.35));
+      solid(sk, lathe(x, y, p, s), x, 17 * s, sk.tint(sk.pick([130, 30, 200]), 0.45, 0.35));
       const label = rect(x - 16 * s, y - 48 * s, x + 16 * s, y - 24 * s);
       sk.stroke(label, { width: 0.7, fill: '#f1ead6' }, { closed: true, sharp: true });
       sk.marks(
@@ -173,17 +170,7 @@ function thing(sk: Sketch, kind: Thing, x: number, y: number, s: number): void {
         sk.dots([hd], pr * 0.35, sk.tint(45, 0.8, 0.45));
       }
       castShadow(sk, x, y, 24 * s);
-      solid(
-        sk,
-        lathe(
-          x,
-          y,
-          p.map(([r, h]) => [r * s, h * s] as const),
-        ),
-        x,
-        24 * s,
-        sk.own(180, 0.45, 0.55),
-      );
+      solid(sk, lathe(x, y, p, s), x, 24 * s, sk.own(180, 0.45, 0.55));
       sk.ellipse(x, y - 60 * s, 15 * s, 3.5 * s, { width: 0.8, fill: sk.tint(200, 0.2, 0.3) });
       break;
     }
@@ -200,17 +187,7 @@ function thing(sk: Sketch, kind: Thing, x: number, y: number, s: number): void {
         [21, 30],
         [22, 34],
       ];
-      solid(
-        sk,
-        lathe(
-          x,
-          y - 2 * s,
-          p.map(([r, h]) => [r * s, h * s] as const),
-        ),
-        x,
-        22 * s,
-        sk.own(sk.range(-30, 30), 0.35, 0.8),
-      );
+      solid(sk, lathe(x, y - 2 * s, p, s), x, 22 * s, sk.own(sk.range(-30, 30), 0.35, 0.8));
       sk.ellipse(x, y - 36 * s, 22 * s, 5 * s, { width: 0.8, fill: sk.tint(25, 0.4, 0.3) });
       break;
     }
@@ -229,17 +206,7 @@ function thing(sk: Sketch, kind: Thing, x: number, y: number, s: number): void {
         [38, 16],
         [46, 30],
       ];
-      solid(
-        sk,
-        lathe(
-          x,
-          y,
-          p.map(([r, h]) => [r * s, h * s] as const),
-        ),
-        x,
-        46 * s,
-        sk.own(160, 0.35, 0.65),
-      );
+      solid(sk, lathe(x, y, p, s), x, 46 * s, sk.own(160, 0.35, 0.65));
       break;
     }
     case 'apple':

@@ -7,17 +7,8 @@
 import * as q from '../store/queries.js';
 import type { EventRow, PersonRow, PlaceRow, WorldDb } from '../store/reader.js';
 
-export type {
-  BeliefRow,
-  CarerRow,
-  CoupleRow,
-  HoldingRow,
-  ItemRow,
-  PropositionRow,
-  RelationshipRow,
-  StaffRow,
-  WorkRow,
-} from '../store/tables/index.js';
+// The row types too, so the chronicle's modules read them from the one place they read rows.
+export type * from '../store/tables/index.js';
 import type {
   BeliefRow,
   CarerRow,
@@ -102,19 +93,19 @@ export class Source {
 
   /** Events of given types at a place, in order. */
   eventsAt(place: number, types: readonly string[]): EventRow[] {
-    const codes = types.map((t) => this.code(t)).filter((c) => c >= 0);
-    if (codes.length === 0) return [];
-    return this.world.all<EventRow>(
-      `SELECT * FROM events WHERE place = ? AND type IN (${codes.join(',')}) ORDER BY id`,
+    return q.eventsAt(
+      this.world,
       place,
+      types.map((t) => this.code(t)).filter((c) => c >= 0),
     );
   }
 
   /** Events of given types, anywhere, in order (small types only: the caller knows). */
   eventsOfType(types: readonly string[]): EventRow[] {
-    const codes = types.map((t) => this.code(t)).filter((c) => c >= 0);
-    if (codes.length === 0) return [];
-    return this.world.all<EventRow>(`SELECT * FROM events WHERE type IN (${codes.join(',')}) ORDER BY id`);
+    return q.eventsOfTypes(
+      this.world,
+      types.map((t) => this.code(t)).filter((c) => c >= 0),
+    );
   }
 
   /** Events caused by an event (its consequences), in order. */
@@ -124,20 +115,12 @@ export class Source {
 
   /** A person's role code in a many-sided event, or undefined. */
   roleIn(event: number, person: number): number | undefined {
-    return this.world.get<{ role: number }>(
-      'SELECT role FROM event_people WHERE event = ? AND person = ? LIMIT 1',
-      event,
-      person,
-    )?.role;
+    return q.roleIn(this.world, event, person);
   }
 
   /** The people of a many-sided event, with their roles. */
   participants(event: number): { person: number; role: number }[] {
     return q.participants(this.world, event);
-  }
-
-  private rows<R>(table: string, sql: string, ...params: unknown[]): R[] {
-    return this.has(table) ? this.world.all<R>(sql, ...params) : [];
   }
 
   beliefsOf(person: number): BeliefRow[] {
@@ -149,12 +132,7 @@ export class Source {
   }
 
   proposition(prop: string, version: string): PropositionRow | undefined {
-    return this.rows<PropositionRow>(
-      'propositions',
-      'SELECT * FROM propositions WHERE proposition = ? AND version = ?',
-      prop,
-      version,
-    )[0];
+    return q.proposition(this.world, prop, version);
   }
 
   item(id: number): ItemRow | undefined {
@@ -195,12 +173,6 @@ export class Source {
 
   /** How many clones were born into a school's cohort. */
   cohortSize(school: number, cohort: number): number {
-    return (
-      this.world.get<{ n: number }>(
-        'SELECT count(*) AS n FROM people WHERE school = ? AND cohort = ?',
-        school,
-        cohort,
-      )?.n ?? 0
-    );
+    return q.cohortSize(this.world, school, cohort);
   }
 }

@@ -5,6 +5,8 @@
 import { InvalidArgumentError } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { AddressBook } from '../address/book.js';
+import { parseAddress } from '../address/index.js';
 import { parseIsoDate } from '../engine/calendar.js';
 import { IoError, NotFoundError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/claim.js';
@@ -61,20 +63,39 @@ export function namesOf(w: WorldDb): Names {
   };
 }
 
-/** A person's id from an id or a name; ambiguous names are a usage error. */
-export function resolvePerson(w: WorldDb, text: string): number {
+/**
+ * A person's id from what a user typed for the argument `what` (`<person>`, `--narrator`): an
+ * id, an address (`/p/hailsham-1968-01` or `hailsham-1968-01`, src/address) or a name, tried in
+ * that order. Nothing found is a NotFoundError and an ambiguous name a UsageError, both naming
+ * the argument and the world.
+ * @example resolvePerson(w, '/p/hailsham-1968-01', '<person>') // Kathy's id in the canon
+ */
+export function resolvePerson(w: WorldDb, text: string, what = '<person>'): number {
+  const at = `${what} '${text}'`;
   if (/^\d+$/.test(text)) {
-    if (!w.person(Number(text))) throw new NotFoundError(`no person has the id ${text} in ${w.file}`);
+    if (!w.person(Number(text))) throw new NotFoundError(`${at}: no person has the id ${text} in ${w.file}`);
     return Number(text);
   }
+  const address = text.startsWith('/p/') || parseAddress(text) !== undefined;
+  if (address) {
+    const id = new AddressBook(w).find(text);
+    if (id !== undefined) return id;
+    if (text.startsWith('/p/'))
+      throw new NotFoundError(`${at}: nobody in ${w.file} is at the address ${text}`);
+  }
   const found = w.findPeople(text, 10);
-  if (found.length === 0) throw new NotFoundError(`nobody called '${text}' in ${w.file}`);
+  if (found.length === 0)
+    throw new NotFoundError(
+      address
+        ? `${at}: nobody in ${w.file} is at the address ${text} or called '${text}'`
+        : `${at}: nobody called '${text}' in ${w.file}; give an id, an address (/p/hailsham-1968-01) or a name`,
+    );
   if (found.length > 1 && found[0]!.name.toLowerCase() !== text.toLowerCase()) {
     throw new UsageError(
-      `'${text}' matches ${found.length === 10 ? 'ten or more' : found.length} people (${found
+      `${at} matches ${found.length === 10 ? 'ten or more' : found.length} people (${found
         .slice(0, 5)
         .map((p) => `${p.name} #${p.id}`)
-        .join(', ')}${found.length > 5 ? ', …' : ''}); give an id`,
+        .join(', ')}${found.length > 5 ? ', …' : ''}); give an id or an address`,
     );
   }
   return found[0]!.id;

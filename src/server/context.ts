@@ -3,10 +3,11 @@
  * the tables its modules added, and the helpers that turn rows into what the API returns. Built
  * once when the server starts; nothing in it changes afterwards.
  */
-import { addressOf, keysOf, parseAddress } from '../address/index.js';
+import { AddressBook, type AddressedPerson } from '../address/book.js';
 import { isoDate } from '../engine/calendar.js';
 import { describeEvent } from '../present/describe-event.js';
 import { computeStats, type WorldStats } from '../stats/index.js';
+import { countEvents, hasTable, metaValue } from '../store/queries.js';
 import type { EventRow, PersonRow, PlaceRow, WorldDb } from '../store/reader.js';
 import { EVENT_TYPE_NAMES, EVENT_TYPES, T } from '../world/event-types.js';
 import { PERSON_KINDS, PHASES } from '../world/phases.js';
@@ -126,16 +127,10 @@ export class ApiContext {
 
   /** Whether the world records the canon's storyline (as beat events, a table or a meta entry). */
   hasCanon(): boolean {
-    const table = this.world.get<{ n: number }>(
-      "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'canon_beats'",
-    );
-    if ((table?.n ?? 0) > 0) return true;
-    if (this.world.get<{ n: number }>("SELECT count(*) AS n FROM meta WHERE key = 'canon_beats'")!.n > 0)
-      return true;
+    if (hasTable(this.world, 'canon_beats')) return true;
+    if (metaValue(this.world, 'canon_beats') !== undefined) return true;
     const code = (T as Record<string, number | undefined>).canon_beat;
-    return (
-      code !== undefined && this.world.get('SELECT 1 FROM events WHERE type = ? LIMIT 1', code) !== undefined
-    );
+    return code !== undefined && countEvents(this.world, code) > 0;
   }
 
   sideTable(name: string): SideTable | undefined {
@@ -178,55 +173,16 @@ export class ApiContext {
     return id === null || id < 0 ? null : { id, name: this.placeName(id) };
   }
 
-  private readonly addresses = new Map<number, string>();
-  private schoolSlugs: string[] | undefined;
+  private book: AddressBook | undefined;
 
-  /**
-   * A person's address (src/address): found from their key by trying their school first, then
-   * the school they were moved from, then every other school. Kept once found.
-   */
-  addressOf(p: Pick<PersonRow, 'id' | 'kind' | 'key' | 'cohort' | 'school'>): string {
-    let found = this.addresses.get(p.id);
-    if (found !== undefined) return found;
-    this.schoolSlugs ??= this.places
-      .filter((x) => x.kind === 'school' || x.kind === 'home')
-      .map((x) => x.slug);
-    const first: string[] = [];
-    const here = p.school === null ? undefined : this.placeById.get(p.school)?.slug;
-    if (here) first.push(here);
-    if (p.kind === 'clone') {
-      // A child moved when their school closed keeps the key of the school they were born to.
-      for (const r of this.world.all<{ data: string | null }>(
-        'SELECT data FROM events WHERE person = ? AND type = ?',
-        p.id,
-        T.transferred,
-      )) {
-        const from = r.data === null ? undefined : (JSON.parse(r.data) as { from?: unknown }).from;
-        const slug = typeof from === 'number' ? this.placeById.get(from)?.slug : undefined;
-        if (slug) first.push(slug);
-      }
-    }
-    found = addressOf({
-      kind: p.kind,
-      key: p.key,
-      cohort: p.cohort,
-      schools: [...new Set([...first, ...this.schoolSlugs])],
-    });
-    if (this.addresses.size > 100_000) this.addresses.clear();
-    this.addresses.set(p.id, found);
-    return found;
+  /** A person's address (src/address/book.ts), kept once found. */
+  addressOf(p: AddressedPerson): string {
+    return (this.book ??= new AddressBook(this.world, this.places)).addressOf(p);
   }
 
   /** The id of the person at an address, or undefined when nobody in this world is there. */
   findByAddress(text: string): number | undefined {
-    const a = parseAddress(text);
-    if (!a) return undefined;
-    for (const key of keysOf(a)) {
-      // Keys are 32-bit hashes: two people may share one, so the address must lead back.
-      for (const row of this.world.all<PersonRow>('SELECT * FROM people WHERE key = ? ORDER BY id', key))
-        if (this.addressOf(row) === text) return row.id;
-    }
-    return undefined;
+    return (this.book ??= new AddressBook(this.world, this.places)).find(text);
   }
 
   personSummary(p: PersonRow): PersonSummary {

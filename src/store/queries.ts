@@ -12,6 +12,7 @@ import type {
   EventRow,
   HoldingRow,
   ItemRow,
+  PersonRow,
   PropositionRow,
   RelationshipRow,
   StaffRow,
@@ -36,6 +37,11 @@ export function hasTable(w: WorldDb, name: string): boolean {
     tablesOf.set(w, tables);
   }
   return tables.has(name);
+}
+
+/** A value the world keeps under a key of its `meta` table, or undefined when it keeps none. */
+export function metaValue(w: WorldDb, key: string): string | undefined {
+  return w.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', key)?.value;
 }
 
 // ---- events -----------------------------------------------------------------------------------
@@ -69,6 +75,24 @@ export interface EventFilter {
   to?: number;
 }
 
+/** A filter's first and last day as SQL conditions (on the `day` column) and their parameters. */
+export function dayConditions(filter: Pick<EventFilter, 'from' | 'to'>): {
+  where: string[];
+  params: unknown[];
+} {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.from !== undefined) {
+    where.push('day >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    where.push('day <= ?');
+    params.push(filter.to);
+  }
+  return { where, params };
+}
+
 /**
  * The SQL and parameters that select events by a filter, in the log's order, a page at a time
  * (no page: all of them).
@@ -91,14 +115,9 @@ export function eventQuery(
     where.push('place = ?');
     params.push(filter.place);
   }
-  if (filter.from !== undefined) {
-    where.push('day >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to !== undefined) {
-    where.push('day <= ?');
-    params.push(filter.to);
-  }
+  const days = dayConditions(filter);
+  where.push(...days.where);
+  params.push(...days.params);
   let sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')} ` : ''}ORDER BY id`;
   if (page) {
     sql += ' LIMIT ? OFFSET ?';
@@ -110,6 +129,30 @@ export function eventQuery(
 /** Every event of a type, in the log's order (for the rarer types: Exchanges, Gallery visits). */
 export function eventsOfType(w: WorldDb, type: number): EventRow[] {
   return w.all<EventRow>('SELECT * FROM events WHERE type = ? ORDER BY id', type);
+}
+
+/** Every event of some types, in the log's order (for the rarer types: the caller knows). */
+export function eventsOfTypes(w: WorldDb, types: readonly number[]): EventRow[] {
+  if (types.length === 0) return [];
+  return w.all<EventRow>(
+    `SELECT * FROM events WHERE type IN (${types.map(() => '?').join(',')}) ORDER BY id`,
+    ...types,
+  );
+}
+
+/** Every event of some types at a place, in the log's order. */
+export function eventsAt(w: WorldDb, place: number, types: readonly number[]): EventRow[] {
+  if (types.length === 0) return [];
+  return w.all<EventRow>(
+    `SELECT * FROM events WHERE place = ? AND type IN (${types.map(() => '?').join(',')}) ORDER BY id`,
+    place,
+    ...types,
+  );
+}
+
+/** The events of a type a person was the subject of, in the log's order. */
+export function eventsOfSubject(w: WorldDb, person: number, type: number): EventRow[] {
+  return w.all<EventRow>('SELECT * FROM events WHERE person = ? AND type = ? ORDER BY id', person, type);
 }
 
 /** How many events of a type the log holds. */
@@ -150,9 +193,33 @@ export function participants(w: WorldDb, event: number): { person: number; role:
   );
 }
 
+/** A person's role code in a many-sided event, or undefined when they took no part in it. */
+export function roleIn(w: WorldDb, event: number, person: number): number | undefined {
+  return w.get<{ role: number }>(
+    'SELECT role FROM event_people WHERE event = ? AND person = ? LIMIT 1',
+    event,
+    person,
+  )?.role;
+}
+
 /** The event types the world names (its own table, so a storyline's beats read too). */
 export function eventTypesOf(w: WorldDb): { code: number; name: string }[] {
   return w.all<{ code: number; name: string }>('SELECT code, name FROM event_types ORDER BY code');
+}
+
+// ---- people -----------------------------------------------------------------------------------
+
+/** How many people were born into a school's cohort. */
+export function cohortSize(w: WorldDb, school: number, cohort: number): number {
+  return (
+    w.get<{ n: number }>('SELECT count(*) AS n FROM people WHERE school = ? AND cohort = ?', school, cohort)
+      ?.n ?? 0
+  );
+}
+
+/** Everyone whose stable key is this one (keys are 32-bit hashes, so rarely more than one), by id. */
+export function peopleWithKey(w: WorldDb, key: number): PersonRow[] {
+  return w.all<PersonRow>('SELECT * FROM people WHERE key = ? ORDER BY id', key);
 }
 
 // ---- school life ------------------------------------------------------------------------------
@@ -277,6 +344,16 @@ export function belief(w: WorldDb, id: number): BeliefWithText | undefined {
 export function beliefsFromOrigin(w: WorldDb, origin: number): BeliefWithText[] {
   if (!hasTable(w, 'beliefs')) return [];
   return w.all<BeliefWithText>(`${BELIEF_WITH_TEXT} WHERE b.origin_event = ? ORDER BY b.id`, origin);
+}
+
+/** One version of a proposition, or undefined. */
+export function proposition(w: WorldDb, id: string, version: string): PropositionRow | undefined {
+  if (!hasTable(w, 'propositions')) return undefined;
+  return w.get<PropositionRow>(
+    'SELECT * FROM propositions WHERE proposition = ? AND version = ?',
+    id,
+    version,
+  );
 }
 
 /** Every proposition's versions, with their wording and truth. */

@@ -93,6 +93,7 @@ p { max-width: var(--measure); }
   font-variant: small-caps; letter-spacing: 0.1em; color: var(--muted); font-size: 0.95rem; margin: 0;
 }
 code { font-size: 0.9em; background: var(--paper-deep); padding: 0.05em 0.3em; border-radius: 2px; }
+a.address { white-space: nowrap; }
 
 /* Figures: numbers large and quiet in a row, with their labels under them. */
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(135px, 1fr)); gap: 0.8rem 1.6rem; margin: 1.4rem 0 0.6rem; padding: 0; list-style: none; }

@@ -86,12 +86,22 @@ describe.skipIf(!haveChromium)('two worlds compared, and the canon, in Chromium'
     await open(`${compare.base}/compare`);
     const row = page.locator('table.diverged tbody tr').first();
     const name = await row.locator('td').first().innerText();
-    await follow('table.diverged tbody tr:first-child td:nth-child(4) a');
+    // The lasting address opens the same life in the first world, as its outcome's link does.
+    const address = await row.locator('td:nth-child(2) a.address').innerText();
+    expect(address).toMatch(/^\/p\/[a-z0-9-]+-\d{4}-\d{2,}$/);
+    await follow('table.diverged tbody tr:first-child td:nth-child(2) a.address');
+    const opened = new URL(page.url()).pathname;
+    expect(opened).toMatch(/^\/people\/\d+$/);
+    expect(await heading()).toBe(name);
+    expect(await page.locator('dl.facts a.address').innerText()).toBe(address);
+    await page.goBack();
+    await ready();
+    await follow('table.diverged tbody tr:first-child td:nth-child(5) a');
     expect(new URL(page.url()).pathname).toMatch(/^\/people\/\d+$/);
     expect(await heading()).toBe(name);
     await page.goBack();
     await ready();
-    await follow('table.diverged tbody tr:first-child td:nth-child(5) a');
+    await follow('table.diverged tbody tr:first-child td:nth-child(6) a');
     expect(new URL(page.url()).pathname).toMatch(/^\/b\/people\/\d+$/);
     expect(await heading()).toBe(name);
     expect(await page.locator('.masthead .world-tag').innerText()).toMatch(/second world/i);

@@ -140,6 +140,22 @@ describe.skipIf(!haveChromium)('the explorer in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it("shows a person's lasting address, and the address opens the same page", async () => {
+    await open('/people?phase=completed');
+    await follow('main table.list tbody a[href^="/people/"]');
+    const here = new URL(page.url()).pathname;
+    const name = await heading();
+    const address = page.locator('dl.facts a.address');
+    const text = await address.innerText();
+    expect(text).toMatch(/^\/p\/[a-z0-9-]+-\d{4}-\d{2,}$/);
+    expect(await address.getAttribute('href')).toBe(text);
+    // The server answers a lasting address with a redirect, so the link loads the page afresh.
+    await follow('dl.facts a.address');
+    expect(new URL(page.url()).pathname).toBe(here);
+    expect(await heading()).toBe(name);
+    expect(problems).toEqual([]);
+  });
+
   it("leads from a chart's bar to the people behind it", async () => {
     await open('/');
     await follow('svg.chart a[href*="fate=completed"]');

@@ -49,9 +49,9 @@ export function registerChronicle(program: Command, io: Io): void {
     .argument('<world>', 'world database')
     .option(
       '--narrator <person>',
-      'memoir narrated by this clone (id or name); default: "Kathy H." or the richest life',
+      'memoir narrated by this clone (id, address or name); default: "Kathy H." or the richest life',
     )
-    .option('--person <person>', 'third-person biography of anyone (id or name)')
+    .option('--person <person>', 'third-person biography of anyone (id, address or name)')
     .option('--institution <place>', 'history of a school, residence or recovery centre (id, slug or name)')
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'json']).default('md'),
@@ -72,13 +72,16 @@ export function registerChronicle(program: Command, io: Io): void {
       const world = openWorld(file);
       try {
         let req: ChronicleRequest;
-        if (opts.person !== undefined) req = { kind: 'biography', person: resolvePerson(world, opts.person) };
+        if (opts.person !== undefined)
+          req = { kind: 'biography', person: resolvePerson(world, opts.person, '--person') };
         else if (opts.institution !== undefined)
           req = { kind: 'institution', place: resolvePlace(world, opts.institution) };
         else
           req = {
             kind: 'memoir',
-            ...(opts.narrator !== undefined ? { narrator: resolvePerson(world, opts.narrator) } : {}),
+            ...(opts.narrator !== undefined
+              ? { narrator: resolvePerson(world, opts.narrator, '--narrator') }
+              : {}),
           };
         const c = writeChronicle(world, req);
         const text =

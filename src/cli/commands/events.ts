@@ -19,7 +19,7 @@ export function registerEvents(program: Command, io: Io): void {
     .description('list events, filtered by type, person, place and dates')
     .argument('<world>', 'world database')
     .addOption(new Option('-t, --type <type...>', 'event types').choices(EVENT_TYPE_NAMES))
-    .option('-p, --person <who>', 'a person id or name')
+    .option('-p, --person <who>', 'a person id, address (/p/hailsham-1968-01) or name')
     .option('--place <place>', 'a place id, slug or name')
     .addOption(new Option('--from <date>', 'first date (YYYY-MM-DD or year)').argParser(parseDate))
     .addOption(new Option('--to <date>', 'last date (YYYY-MM-DD or year)').argParser(parseDate))
@@ -50,7 +50,7 @@ export function registerEvents(program: Command, io: Io): void {
             from: opts.from,
             to: opts.to,
           };
-          if (opts.person !== undefined) filter.person = resolvePerson(w, opts.person);
+          if (opts.person !== undefined) filter.person = resolvePerson(w, opts.person, '--person');
           if (opts.place !== undefined) {
             const place = w.findPlace(opts.place);
             if (!place) throw new NotFoundError(`no place '${opts.place}' in ${file}`);

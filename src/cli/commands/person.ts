@@ -1,8 +1,10 @@
 /**
- * `hailsham person <world> <who>`: one life's timeline, every event they took part in, and for
- * a followed student their school life (works, collection, friendships, beliefs).
+ * `hailsham person <world> <person>`: one life's timeline (the person given by id, address or
+ * name, and shown with their address), every event they took part in, and for a followed
+ * student their school life (works, collection, friendships, beliefs).
  */
 import type { Command } from 'commander';
+import { AddressBook } from '../../address/book.js';
 import { isoDate } from '../../engine/calendar.js';
 import { describeEvent } from '../../present/describe-event.js';
 import { personSchool, printPersonSchool } from '../../present/person-school.js';
@@ -15,20 +17,26 @@ import { namesOf, resolvePerson, type Io } from '../shared.js';
 export function registerPerson(program: Command, io: Io): void {
   program
     .command('person')
-    .description("one life's timeline, by id or name")
+    .description("one life's timeline, by id, address or name")
     .argument('<world>', 'world database')
-    .argument('<who>', 'person id or name (e.g. "Kathy H.")')
+    .argument('<person>', 'person id, address or name (e.g. 1038, /p/hailsham-1968-01 or "Kathy H.")')
     .option('--json', 'print as JSON')
     .action((file: string, who: string, opts: { json?: boolean }) => {
       const w = openWorld(file);
       try {
-        const id = resolvePerson(w, who);
+        const id = resolvePerson(w, who, '<person>');
         const person = w.person(id)!;
+        const address = new AddressBook(w).addressOf(person);
         const events = eventsOfPerson(w, id);
         if (opts.json) {
           io.out(
             JSON.stringify(
-              { person, events: events.map((e) => w.toRecord(e)), school: personSchool(w, id) },
+              {
+                person,
+                address,
+                events: events.map((e) => w.toRecord(e)),
+                school: personSchool(w, id),
+              },
               null,
               2,
             ),
@@ -38,7 +46,7 @@ export function registerPerson(program: Command, io: Io): void {
         const names = namesOf(w);
         const school = person.school !== null ? names.place(person.school) : '';
         io.out(
-          `${person.name} (#${person.id}), ${person.kind}, ${person.sex}, born ${isoDate(person.born)}${school ? `, of ${school}` : ''}`,
+          `${person.name} (#${person.id}, /p/${address}), ${person.kind}, ${person.sex}, born ${isoDate(person.born)}${school ? `, of ${school}` : ''}`,
         );
         io.out(
           `Phase at the end: ${person.phase}${person.donations ? `, ${person.donations} donation${person.donations > 1 ? 's' : ''}` : ''}\n`,

@@ -8,6 +8,7 @@
 import { isoDate, parseIsoDate } from '../../engine/calendar.js';
 import { defaultNarrator } from '../../chronicle/index.js';
 import { DatabaseError, HttpError } from '../../errors.js';
+import { hasTable, metaValue } from '../../store/queries.js';
 import type { EventRow } from '../../store/reader.js';
 import { T } from '../../world/event-types.js';
 import { chronicleKinds } from '../chronicles.js';
@@ -62,20 +63,17 @@ function beatEvents(api: ApiContext): CanonT | null {
 /** Reads the beats from a table or meta entry, or null when the world keeps none there. */
 function canonRows(api: ApiContext): { rows: Row[]; roles: Map<string, string> } | null {
   const w = api.world;
-  const table = w.get<{ n: number }>(
-    "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'canon_beats'",
-  );
-  if (table && table.n > 0) {
+  if (hasTable(w, 'canon_beats')) {
     const cols = w.all<{ name: string; type: string }>(
       "SELECT name, type FROM pragma_table_info('canon_beats')",
     );
     const roles = new Map(cols.map((c) => [c.name, columnRole(c.name, c.type)] as [string, string]));
     return { rows: w.all<Row>(`SELECT * FROM ${quoteIdent('canon_beats')} ORDER BY rowid`), roles };
   }
-  const meta = w.get<{ value: string }>("SELECT value FROM meta WHERE key = 'canon_beats'");
-  if (!meta) return null;
+  const meta = metaValue(w, 'canon_beats');
+  if (meta === undefined) return null;
   try {
-    const parsed = JSON.parse(meta.value) as unknown;
+    const parsed = JSON.parse(meta) as unknown;
     if (!Array.isArray(parsed)) return null;
     const rows = parsed.filter((r): r is Row => typeof r === 'object' && r !== null);
     const roles = new Map<string, string>();

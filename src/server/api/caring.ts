@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { dayFromYmd, isoDate, yearOf } from '../../engine/calendar.js';
 import { HttpError } from '../../errors.js';
+import { carer } from '../../store/queries.js';
 import { NEVER } from '../world-index.js';
 import type { ApiContext } from '../context.js';
 import { idParam, wholeNumber } from '../params.js';
@@ -32,15 +33,6 @@ function roundCode(api: ApiContext): number | null {
 /** Routes are undirected: the drive out and the drive back are the same road. */
 function routeKey(a: number, b: number): [number, number] {
   return a <= b ? [a, b] : [b, a];
-}
-
-function hasTable(api: ApiContext, name: string): boolean {
-  return (
-    (api.world.get<{ n: number }>(
-      "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?",
-      name,
-    )?.n ?? 0) > 0
-  );
 }
 
 /** Whether some of the world's schools are run as lifecycle only, whose carers' rounds are not logged. */
@@ -92,16 +84,7 @@ export const caringRoutes = [
     handler: ({ api, params }) => {
       const row = api.world.person(params.id);
       if (!row) throw new HttpError(404, `no person has the id ${params.id}`);
-      const rec = hasTable(api, 'carers')
-        ? api.world.get<{
-            base: number | null;
-            km: number;
-            trips: number;
-            donors_cared: number;
-            completions_in_care: number;
-            still_caring: number;
-          }>('SELECT * FROM carers WHERE person = ?', row.id)
-        : undefined;
+      const rec = carer(api.world, row.id);
       const code = roundCode(api);
       const rounds =
         code === null
@@ -154,10 +137,11 @@ export const caringRoutes = [
         record: rec
           ? {
               base: api.placeRef(rec.base),
-              km: rec.km,
-              trips: rec.trips,
-              donorsCared: rec.donors_cared,
-              completionsInCare: rec.completions_in_care,
+              // The caring module writes every figure; a blank one in a foreign file reads as none.
+              km: rec.km ?? 0,
+              trips: rec.trips ?? 0,
+              donorsCared: rec.donors_cared ?? 0,
+              completionsInCare: rec.completions_in_care ?? 0,
               stillCaring: rec.still_caring !== 0,
             }
           : null,

@@ -68,6 +68,23 @@ export function personLink(p: { id: number; name: string } | null | undefined): 
   return p ? link(`/people/${p.id}`, p.name) : null;
 }
 
+/**
+ * A life's lasting address (src/address) as a link: it opens the same life in any run, seed or
+ * what-if of the scenario, so it is the one to keep or share.
+ * @example addressLink('hailsham-1968-01') // <a href="/p/hailsham-1968-01"><code>/p/hailsham-1968-01</code></a>
+ */
+export function addressLink(address: string): HTMLAnchorElement {
+  return h(
+    'a',
+    {
+      href: `/p/${address}`,
+      class: 'address',
+      title: 'the address of this life in any run, seed or what-if of the scenario',
+    },
+    h('code', null, `/p/${address}`),
+  );
+}
+
 export function placeLink(p: { id: number; name: string } | null | undefined): Child {
   return p ? link(`/places/${p.id}`, p.name) : null;
 }

@@ -15,7 +15,7 @@ import {
 } from './api.js';
 import { SECOND } from './base.js';
 import { bars, lines, stackedArea, type Line } from './charts.js';
-import { fmt, h, link, pct, PHASE_WORDS, query, section, type Child } from './dom.js';
+import { addressLink, fmt, h, link, pct, PHASE_WORDS, query, section, type Child } from './dom.js';
 import { navigate, type Page } from './router.js';
 import { lineLegend, pager } from './views.js';
 
@@ -264,6 +264,7 @@ function livesTable(c: Comparison, page: DivergedPage): HTMLElement {
           'tr',
           null,
           h('th', null, 'Name'),
+          h('th', { title: 'the same life in both worlds, and in any other run of the scenario' }, 'Address'),
           h('th', { title: 'the school they were born to' }, 'School'),
           h('th', { class: 'num' }, 'Cohort'),
           h('th', null, 'In the first world'),
@@ -279,6 +280,7 @@ function livesTable(c: Comparison, page: DivergedPage): HTMLElement {
             'tr',
             null,
             h('td', null, l.name),
+            h('td', null, addressLink(l.address)),
             h('td', null, l.school?.name ?? '—'),
             h('td', { class: 'num' }, l.cohort ?? ''),
             h('td', null, outcome(c.a, l.a, l.name)),

@@ -13,7 +13,19 @@ import {
   type PersonDetail,
 } from './api.js';
 import { chronicleProse, kindSwitch } from './chronicle.js';
-import { fmt, h, link, longDate, personLink, placeLink, plural, query, section, type Child } from './dom.js';
+import {
+  addressLink,
+  fmt,
+  h,
+  link,
+  longDate,
+  personLink,
+  placeLink,
+  plural,
+  query,
+  section,
+  type Child,
+} from './dom.js';
 import type { RelationshipNetwork } from '../../api/relationships.js';
 import { lifeByYear } from './life.js';
 import { drawMap, mapGeo } from './map.js';
@@ -27,6 +39,31 @@ import { sectionView } from './views.js';
 export function kindAsked(q: URLSearchParams, name = 'chronicle'): string | null {
   const k = q.get(name);
   return k === 'memoir' || k === 'biography' ? k : null;
+}
+
+/**
+ * What a section drawn on arrival shows when its data could not be had: the reason, in place of
+ * its body, and the section marked ready so the page does not wait on it. Nothing when the page
+ * was left (the request was aborted).
+ */
+function failed(panel: HTMLElement, body: HTMLElement, lead: string, signal: AbortSignal) {
+  return (e: unknown): void => {
+    if (signal.aborted) return;
+    panel.dataset.ready = '1';
+    body.replaceChildren(
+      h('p', { class: 'note' }, `${lead}: ${e instanceof Error ? e.message : String(e)}.`),
+    );
+  };
+}
+
+/**
+ * A section drawn when its data arrives: its panel, marked not ready so the page's readiness
+ * waits for it, and its body, saying meanwhile what is on its way.
+ */
+function lateSection(cls: string, title: string, waiting: string): { panel: HTMLElement; body: HTMLElement } {
+  const body = h('div', null, h('p', { class: 'loading' }, waiting));
+  const panel = h('section', { class: `panel ${cls}`, 'data-ready': '0' }, h('h2', null, title), body);
+  return { panel, body };
 }
 
 /** Paragraphs of a chronicle shown on the person's page before the rest fold away. */
@@ -74,29 +111,13 @@ function chronicleSection(p: PersonDetail['person'], kind: string | null, signal
       panel.dataset.ready = '1';
       revealHash();
     })
-    .catch((e: unknown) => {
-      if (signal.aborted) return;
-      body.replaceChildren(
-        h(
-          'p',
-          { class: 'note' },
-          `The chronicle could not be written: ${e instanceof Error ? e.message : String(e)}.`,
-        ),
-      );
-      panel.dataset.ready = '1';
-    });
+    .catch(failed(panel, body, 'The chronicle could not be written', signal));
   return panel;
 }
 
 /** A carer's roads on a small map, with the figures of their career and the busiest routes. */
 function routesSection(p: PersonDetail['person'], signal: AbortSignal): HTMLElement {
-  const body = h('div', null, h('p', { class: 'loading' }, 'Finding the roads…'));
-  const panel = h(
-    'section',
-    { class: 'panel routes-panel', 'data-ready': '0' },
-    h('h2', null, 'On the road'),
-    body,
-  );
+  const { panel, body } = lateSection('routes-panel', 'On the road', 'Finding the roads…');
   Promise.all([get<CarerRoutes>(`/api/people/${p.id}/routes`, signal), mapGeo(), allPlaces()])
     .then(([r, map, places]) => {
       panel.dataset.ready = '1';
@@ -193,17 +214,7 @@ function routesSection(p: PersonDetail['person'], signal: AbortSignal): HTMLElem
         ),
       );
     })
-    .catch((e: unknown) => {
-      if (signal.aborted) return;
-      panel.dataset.ready = '1';
-      body.replaceChildren(
-        h(
-          'p',
-          { class: 'note' },
-          `The roads could not be drawn: ${e instanceof Error ? e.message : String(e)}.`,
-        ),
-      );
-    });
+    .catch(failed(panel, body, 'The roads could not be drawn', signal));
   return panel;
 }
 
@@ -260,13 +271,7 @@ function lifeline(d: PersonDetail, endOfWorld: string): Element | null {
  * slider, and their own ties as bars across the years. Drawn when it arrives.
  */
 function circleSection(p: PersonDetail['person'], endYear: number, signal: AbortSignal): HTMLElement {
-  const body = h('div', null, h('p', { class: 'loading' }, 'Finding their circle…'));
-  const panel = h(
-    'section',
-    { class: 'panel circle-panel', 'data-ready': '0' },
-    h('h2', null, 'Their circle'),
-    body,
-  );
+  const { panel, body } = lateSection('circle-panel', 'Their circle', 'Finding their circle…');
   get<RelationshipNetwork>(`/api/people/${p.id}/circle`, signal)
     .then((net) => {
       panel.dataset.ready = '1';
@@ -298,17 +303,7 @@ function circleSection(p: PersonDetail['person'], endYear: number, signal: Abort
         ),
       );
     })
-    .catch((e: unknown) => {
-      if (signal.aborted) return;
-      panel.dataset.ready = '1';
-      body.replaceChildren(
-        h(
-          'p',
-          { class: 'note' },
-          `The circle could not be drawn: ${e instanceof Error ? e.message : String(e)}.`,
-        ),
-      );
-    });
+    .catch(failed(panel, body, 'The circle could not be drawn', signal));
   return panel;
 }
 
@@ -385,6 +380,7 @@ export const personPage: Page = async ({ params, query: q, signal }) => {
     ['Recovery centre', placeLink(p.centre)],
     ['Carer at the end', personLink(p.carer)],
     ['Donations', p.kind === 'clone' ? p.donations : null],
+    ['Lasting address', addressLink(p.address)],
   ];
   const endYear = Number(world.end.slice(0, 4));
   const content = h(

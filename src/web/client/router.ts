@@ -155,7 +155,9 @@ export function start(): void {
       href.startsWith(`${BASE}/api`) ||
       a.hasAttribute('download') ||
       // The other world's pages have their own world description and map: load them afresh.
-      otherWorld(href)
+      otherWorld(href) ||
+      // A lasting address is answered by the server, with the person's page in this world.
+      local(href).startsWith('/p/')
     )
       return;
     if (a.getAttribute('target')) return;
