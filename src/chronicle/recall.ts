@@ -84,6 +84,20 @@ export const HOOK_PHRASES: TypedPhrases = {
     {
       t: 'When word came {when} that {x} had completed, at {centre}, [the first thing I thought of|what came back] was {where}.',
     },
+    {
+      t: '{x} completed at {centre} {when}; I heard it [from another carer|in a corridor|over a cup of tea in a staff room], and [I was back at {where} before I knew it|the rest of that day I was at {where} again].',
+    },
+  ],
+  guardian_left: [
+    {
+      t: '{when} I heard that {x} had left {where}, and [I tried to picture the place without {x.obj}|it was as if a door there had closed].',
+    },
+    {
+      t: 'A carer I met [at one of the centres|on my rounds|in a service station] {when} told me {x} was no longer at {where}; [it set me thinking of {x.obj} as we had known {x.obj}|I found I minded more than I expected].',
+    },
+    {
+      t: 'News of {where} still reached me now and then, and {when} it was that {x} had gone[, nobody could say where|, without a word to any of us|].',
+    },
   ],
 };
 
@@ -99,6 +113,40 @@ export const RETURN_PHRASES: TypedPhrases = {
       t: 'Driving away from {centre} [that first evening|after that first visit], I could think of nothing else.',
     },
     { t: 'I thought of it often on the road to {centre}, [those months|that year].' },
+  ],
+  became_donor: [
+    {
+      t: 'I wondered how {x.subj} was taking it, at {centre}[, and whether anyone there knew what {x.subj} had been like|].',
+    },
+    { t: 'I wondered who {x.pos} carer was, and whether {x.subj} talked to them about any of it.' },
+    { t: '[By then|These days] {x} was somewhere on the other side of it, and I was still driving.' },
+    {
+      t: 'Somebody would be driving out to {x.obj} at {centre} now, the way I drove out to mine[, and I hoped they were kind|, and I hoped they let {x.obj} talk|].',
+    },
+  ],
+  completed: [
+    {
+      t: 'By the time the news reached me, {x} had been gone [some weeks|a while|a month or more], and [someone else had {x.pos} room at {centre}|{centre} had someone else in {x.pos} room].',
+    },
+    {
+      t: 'I said nothing about {x} to anyone that day; nobody [at my centres|I was seeing then|on my rounds] had known {x.obj}.',
+    },
+    {
+      t: 'Then I drove on to [my next donor|the next centre|wherever I was due], [keeping {x} with me|with {x} on my mind] [as far as the coast road|for the rest of the day|most of the way].',
+    },
+    {
+      t: '[It seemed to me|I thought] that somebody ought to remember {x} as {x.subj} had been, and [it might as well be me|that it had better be me].',
+    },
+  ],
+  left_for_training: [
+    { t: 'I hoped {x.subj} would [manage it better than I had at first|find the work easier than I did].' },
+    {
+      t: 'Somewhere out on the same roads, then, was {x}, and I kept half an eye out for {x.obj} after that.',
+    },
+  ],
+  guardian_left: [
+    { t: 'The place went on, I suppose, without {x.obj} and without us.' },
+    { t: 'I was sorry, and then I was surprised to be sorry, after so long.' },
   ],
 };
 
@@ -189,7 +237,14 @@ const HOOK_ORDER: readonly EventTypeName[] = [
   'left_for_training',
   'became_donor',
   'completed',
+  'guardian_left',
 ];
+
+/** Hooks that are news heard of someone, not time spent with them. */
+const NEWS: readonly EventTypeName[] = ['completed', 'became_donor', 'left_for_training', 'guardian_left'];
+
+/** Which part of the past a present moment may call up. */
+export type PastPart = 'school' | 'residence';
 
 /** Most hooks of a type in one memoir (default two). */
 const HOOK_CAP: Partial<Record<EventTypeName, number>> = { left_for_training: 4, donated: 3 };
@@ -209,8 +264,30 @@ export class Associations {
   private readonly recalled = new Set<number>();
   /** Hooks told, by type: a kind of news repeated reads as a formula. */
   private readonly perType = new Map<EventTypeName, number>();
+  /** People whose present moments are kept for one part of the past (a donor met again calls up the Cottages). */
+  private readonly reserved = new Map<number, PastPart>();
 
   constructor(private readonly c: Ctx) {}
+
+  /** Keeps the present moments with `x` for calling up one part of the past. */
+  reserve(x: number, part: PastPart): void {
+    this.reserved.set(x, part);
+  }
+
+  /** The part of the past `x`'s present moments are kept for, if any. */
+  reservedFor(x: number): PastPart | undefined {
+    return this.reserved.get(x);
+  }
+
+  /**
+   * News of `x` heard in the caring years that no paragraph has told yet: a completion first,
+   * then becoming a donor, training, leaving the school.
+   */
+  newsOf(x: number): Hook | undefined {
+    return this.hooksOf(x)
+      .filter((h) => NEWS.includes(h.type) && !this.used.has(h.event.id) && !this.c.w.hasCited(h.event.id))
+      .sort((a, b) => NEWS.indexOf(a.type) - NEWS.indexOf(b.type) || a.event.day - b.event.day)[0];
+  }
 
   private hooksOf(x: number): Hook[] {
     const c = this.c;
@@ -236,9 +313,11 @@ export class Associations {
   }
 
   /** A present moment to open a memory of the episode: a person in it, an event not yet cited. */
-  hookFor(ep: Episode): Hook | undefined {
+  hookFor(ep: Episode, part?: PastPart): Hook | undefined {
     for (const x of ep.people) {
       if ((this.times.get(x) ?? 0) >= 2) continue;
+      const kept = this.reserved.get(x);
+      if (kept !== undefined && part !== undefined && kept !== part) continue;
       const h = this.hooksOf(x).find(
         (h) =>
           !this.used.has(h.event.id) &&
@@ -248,6 +327,11 @@ export class Associations {
       if (h) return h;
     }
     return undefined;
+  }
+
+  /** Keeps an event for a moment told elsewhere, so that no paragraph opens on it. */
+  claim(event: number): void {
+    this.used.add(event);
   }
 
   /** People whose later news has been told as a hook (their fate need not be told again). */
@@ -270,8 +354,11 @@ export class Associations {
         x: who(h.x),
         when: c.at(h.event.day),
         centre: c.centreName(h.event.place),
-        // Training begins where the person was living then, not where the memory is set.
-        where: h.type === 'left_for_training' ? (c.placeName(h.event.place) ?? where) : where,
+        // Training begins where the person was living then, and a guardian leaves the school.
+        where:
+          h.type === 'left_for_training' || h.type === 'guardian_left'
+            ? (c.placeName(h.event.place) ?? where)
+            : where,
         ord: h.type === 'donated' ? ordinalWord(h.event.value ?? 1) : undefined,
       },
       [h.event.id],

@@ -241,6 +241,14 @@ export const LATER_PHRASES = {
       t: '{when} they told me I would soon stop being a carer and [begin as a donor|become a donor|start my donations][, which I had known was coming|, as we all do sooner or later|].',
       p: 'first',
     },
+    {
+      t: '{when} [the letter came|a letter came|I had the letter] [saying|to say] that I [would begin my donations|would be a donor] [at {centre}|before long|in the new year][, and I read it twice|, and I put it in the glovebox|].',
+      p: 'first',
+    },
+    {
+      t: '[My own turn|My turn] was [settled|fixed|decided] {when}: [my caring is to stop|I am to stop caring], and [the donations will begin|I will go to {centre} as a donor][ soon| before long|].',
+      p: 'first',
+    },
   ],
   'became_donor.third': [
     { t: '{when} {s} became a donor, at {centre}, after {years} as a carer.', p: 'third' },

@@ -1,0 +1,181 @@
+/**
+ * The narrator's present: the caring years a memoir is told from. Every narrator has one, even
+ * one who was given no donors: a schoolfriend heard of as a carer, a donor, completed; a
+ * guardian gone from the school; a donor of their own. Before the past is told, this module
+ * plans the caring part: which present moments it tells and, for each, the memory it calls up,
+ * an episode of school or the Cottages that shares a person with the moment. That episode is
+ * then told there, after the moment, and not in its own part; so each thing is told once, and
+ * the present calls up the past as the novel moves.
+ */
+import type { EventTypeName } from '../world/event-types.js';
+import type { Ctx } from './context.js';
+import { salience, type SalienceScale } from './curate.js';
+import { episode, type Episode } from './episode.js';
+import type { Associations, Hook, PastPart } from './recall.js';
+
+/** Kinds that open or frame a part of the past, never called up out of their place. */
+const FIXED = new Set(['origin', 'arrival', 'training', 'exchange', 'sales', 'cassette', 'lost', 'found']);
+
+/** Kinds of the caring years that are moments with someone, able to call up a memory of them. */
+const MOMENTS = new Set(['care-first', 'care-donor', 'fate']);
+
+export interface PresentPlan {
+  /** The memory each present moment calls up. */
+  readonly memories: ReadonlyMap<Episode, Episode>;
+  /** The hook a moment returns to after its memory. */
+  readonly returns: ReadonlyMap<Episode, Hook>;
+  /** News heard in the caring years, as episodes of the caring part. */
+  readonly news: readonly Episode[];
+  /** The parts of the past, less the memories now told in the present. */
+  readonly school: Episode[];
+  readonly residence: Episode[];
+}
+
+export interface PlanOptions {
+  /** Most moments that call up a memory. */
+  readonly max: number;
+  /** Fewest episodes left to the school part (its origin and introductions aside). */
+  readonly keepSchool: number;
+  /** Most moments of news whose memory is a single line, for want of an episode (default 3). */
+  readonly lines?: number;
+  /** Episodes of the past that curation left out, which a moment may still call up. */
+  readonly spare?: readonly Episode[];
+}
+
+/**
+ * Plans the present: see the module comment.
+ * @example const plan = planPresent(c, assoc, careEps, schoolEps, resEps, scale, { max: 5, keepSchool: 6 });
+ */
+export function planPresent(
+  c: Ctx,
+  assoc: Associations,
+  care: readonly Episode[],
+  school: readonly Episode[],
+  residence: readonly Episode[],
+  scale: SalienceScale,
+  opts: PlanOptions,
+): PresentPlan {
+  const pools: Record<PastPart, Episode[]> = { school: [...school], residence: [...residence] };
+  // Memories curation left out may still be called up by a moment of the present.
+  let spare = (opts.spare ?? []).filter((e) => !school.includes(e) && !residence.includes(e));
+  const memories = new Map<Episode, Episode>();
+  const returns = new Map<Episode, Hook>();
+  const news: Episode[] = [];
+  const touches = (ep: Episode, x: number) =>
+    ep.people.includes(x) ||
+    ep.events.some((id) => {
+      const e = c.src.event(id);
+      return e !== undefined && (e.person === x || e.other === x);
+    });
+  const movable = (part: PastPart) => pools[part].filter((e) => !FIXED.has(e.kind) && e.kind !== 'beat');
+  /** The best memory of `x` still in a part of the past, and which part. */
+  const memoryOf = (x: number): [Episode, PastPart] | undefined => {
+    const parts: PastPart[] = ['residence', 'school'];
+    let best: [Episode, PastPart, number] | undefined;
+    for (const part of parts) {
+      if (part === 'school' && movable('school').length <= opts.keepSchool) continue;
+      for (const ep of movable(part)) {
+        if (!touches(ep, x)) continue;
+        const s = salience(ep, scale);
+        if (!best || s > best[2]) best = [ep, part, s];
+      }
+    }
+    if (best) return [best[0], best[1]];
+    const left = spare
+      .filter((ep) => !FIXED.has(ep.kind) && ep.kind !== 'beat' && touches(ep, x))
+      .sort((a, b) => salience(b, scale) - salience(a, scale))[0];
+    return left ? [left, left.phase === 'residence' ? 'residence' : 'school'] : undefined;
+  };
+  const take = (moment: Episode, x: number, hook?: Hook): boolean => {
+    const m = memoryOf(x);
+    if (!m) return false;
+    const [mem, part] = m;
+    pools[part] = pools[part].filter((e) => e !== mem);
+    spare = spare.filter((e) => e !== mem);
+    memories.set(moment, mem);
+    if (hook) returns.set(moment, hook);
+    return true;
+  };
+  const life = c.life;
+  const donors = new Set(
+    c.life
+      .of('carer_assigned')
+      .filter((e) => e.other === life.id)
+      .map((e) => e.person!),
+  );
+
+  // A donor of the narrator's own, or the fate of someone close: the caring years' own moments.
+  for (const ep of care) {
+    if (memories.size >= opts.max) break;
+    if (!MOMENTS.has(ep.kind) && !(ep.kind === 'beat' && ep.people.some((p) => donors.has(p)))) continue;
+    const x = ep.people.find((p) => assoc.reservedFor(p) === undefined);
+    if (x === undefined) continue;
+    const e = c.src.event(ep.events[0]!);
+    const type = e ? (c.src.typeName(e.type) as EventTypeName) : undefined;
+    take(ep, x, e && type ? { event: e, x, type } : undefined);
+  }
+
+  // News of others the narrator shared something with, closest first, then guardians gone.
+  const inCare = new Set(care.flatMap((e) => e.people));
+  const known = new Set<number>();
+  for (const ep of [...pools.school, ...pools.residence, ...spare])
+    for (const id of ep.events) {
+      const e = c.src.event(id);
+      for (const p of [...ep.people, e?.person, e?.other])
+        if (p !== null && p !== undefined && p !== life.id) known.add(p);
+    }
+  // Schoolfriends of the narrator's own year or either side of it are news too, even with no
+  // episode of theirs to call up: the memory is then a line of what the narrator knew of them.
+  const me = life.person;
+  if (me.school !== null && me.cohort !== null)
+    for (const r of c.src.world.all<{ id: number }>(
+      'SELECT id FROM people WHERE school = ? AND cohort BETWEEN ? AND ? AND id <> ? ORDER BY id',
+      me.school,
+      me.cohort - 1,
+      me.cohort + 1,
+      me.id,
+    ))
+      known.add(r.id);
+  const people = [...known]
+    .filter((x) => !inCare.has(x) && assoc.reservedFor(x) === undefined)
+    .sort(
+      (a, b) =>
+        c.bond(b) - c.bond(a) ||
+        Math.abs((c.src.person(a)?.cohort ?? 0) - (me.cohort ?? 0)) -
+          Math.abs((c.src.person(b)?.cohort ?? 0) - (me.cohort ?? 0)) ||
+        a - b,
+    );
+  let lines = 0;
+  for (const x of people) {
+    if (memories.size + lines >= opts.max) break;
+    const h = assoc.newsOf(x);
+    if (!h) continue;
+    const where = (part: PastPart) =>
+      part === 'residence' && life.residence ? (c.placeName(life.residence.id) ?? '') : c.schoolName;
+    let part: PastPart = 'school';
+    let called = true;
+    const moment = episode(c, {
+      kind: 'news',
+      day: h.event.day,
+      phase: 'caring',
+      weight: 0,
+      people: [x],
+      events: [h.event.id],
+      tell: (c) => {
+        if (!assoc.tell(h, where(part))) return;
+        if (called) return;
+        c.forget();
+        assoc.recall(x, c.centreName(h.event.place), true);
+        assoc.back(h);
+      },
+    });
+    if (take(moment, x, h)) part = memories.get(moment)!.phase === 'residence' ? 'residence' : 'school';
+    else if (lines < (opts.lines ?? 3) && c.src.person(x)?.school === me.school) {
+      called = false;
+      lines++;
+    } else continue;
+    assoc.claim(h.event.id);
+    news.push(moment);
+  }
+  return { memories, returns, news, school: pools.school, residence: pools.residence };
+}
