@@ -105,7 +105,10 @@ export const BEAT_PHRASES = {
       p: 'first',
     },
     { t: '{when} {a} told {b.pos} class plainly what their lives would be.', p: 'third' },
-    { t: '{when} {a} told a class plainly what their lives would be.', p: 'first' },
+    {
+      t: '{when} {a} told us plainly what our lives would be[, the donations and what came after them|, and what they would not be|].',
+      p: 'first',
+    },
   ],
   'beat:lucy-leaves': [
     { t: '{when} {a.name} left us, and nobody told us why.', p: 'first' },

@@ -19,7 +19,7 @@ import { SCHOOL_PHRASES, schoolEpisodes } from './school.js';
 import { dataOf, type Source } from './source.js';
 import { Associations, RECALL_PHRASEBOOK, type Hook, type PastPart } from './recall.js';
 import { curate, scaleOf } from './curate.js';
-import { planPresent, type PresentPlan } from './present.js';
+import { planPresent, tellKept, type PresentPlan } from './present.js';
 import { Clock, inText } from './time.js';
 import { group, who, Writer } from './writer.js';
 import { MEMOIR_PHRASES } from './phrases/memoir.js';
@@ -300,7 +300,7 @@ function tellPresent(
       c.forget();
       continue;
     }
-    if (n >= 5) c.para();
+    if (n >= 5 || (ep.kind === 'news' && n >= 2)) c.para();
     ep.tell(c);
     // News of someone from the narrator's past calls them back as they were then.
     if (ep.kind === 'fate') {
@@ -474,6 +474,7 @@ function closing(
   const life = c.life;
   const w = c.w;
   if (notice) notice.tell(c);
+  if (notice) tellKept(c, notice.events, c.placeName(dataOfNotice(c, notice)));
   for (const b of lastBeats) b.tell(c);
   const kept = c.src
     .holdingsOf(life.id)

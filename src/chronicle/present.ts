@@ -11,10 +11,19 @@ import type { EventTypeName } from '../world/event-types.js';
 import type { Ctx } from './context.js';
 import { salience, type SalienceScale } from './curate.js';
 import { episode, type Episode } from './episode.js';
+import { numberWord, seasonOf, thingPhrase } from './words.js';
 import type { Associations, Hook, PastPart } from './recall.js';
 
 /** Kinds that open or frame a part of the past, never called up out of their place. */
 const FIXED = new Set(['origin', 'arrival', 'training', 'exchange', 'sales', 'cassette', 'lost', 'found']);
+
+/** Most news of one kind in the caring part: three friends gone to train read as a list. */
+const NEWS_CAP: Partial<Record<EventTypeName, number>> = {
+  left_for_training: 2,
+  became_donor: 2,
+  completed: 3,
+  guardian_left: 1,
+};
 
 /** Kinds of the caring years that are moments with someone, able to call up a memory of them. */
 const MOMENTS = new Set(['care-first', 'care-donor', 'fate']);
@@ -146,9 +155,11 @@ export function planPresent(
         a - b,
     );
   let lines = 0;
+  const perType = new Map<EventTypeName, number>();
+  const full = () => new Set([...perType].filter(([t, n]) => n >= (NEWS_CAP[t] ?? 2)).map(([t]) => t));
   for (const x of people) {
     if (memories.size + lines >= opts.max) break;
-    const h = assoc.newsOf(x);
+    const h = assoc.newsOf(x, full());
     if (!h) continue;
     const where = (part: PastPart) =>
       part === 'residence' && life.residence ? (c.placeName(life.residence.id) ?? '') : c.schoolName;
@@ -175,7 +186,49 @@ export function planPresent(
       lines++;
     } else continue;
     assoc.claim(h.event.id);
+    perType.set(h.type, (perType.get(h.type) ?? 0) + 1);
     news.push(moment);
   }
   return { memories, returns, news, school: pools.school, residence: pools.residence };
+}
+
+/**
+ * A thing from the collection the narrator still keeps at the memoir's present (`anchor`, the
+ * events of the notice): looked at again now, it calls up the Sale where it was bought. Only a
+ * thing bought at a Sale no paragraph has told; it is then named no more.
+ */
+export function tellKept(c: Ctx, anchor: readonly number[], centre: string | undefined): void {
+  const life = c.life;
+  if (life.dates.carerOn === null || anchor.length === 0) return;
+  const lost = new Set(
+    c.src
+      .holdingsOf(life.id)
+      .filter((h) => h.how_out === 'lost')
+      .map((h) => h.label),
+  );
+  const h = c.src
+    .holdingsOf(life.id)
+    .find(
+      (h) =>
+        h.how_in === 'bought' &&
+        !lost.has(h.label) &&
+        !c.labels.has(h.label) &&
+        !c.w.hasCited(h.event_in) &&
+        h.from_day < life.dates.carerOn! &&
+        (h.until_day === null || h.until_day > life.dates.present),
+    );
+  const sale = h ? c.src.event(h.event_in) : undefined;
+  if (!h || !sale) return;
+  const slots = {
+    s: c.s,
+    thing: thingPhrase(h.label, h.kind),
+    school: c.schoolName,
+    centre,
+    season: seasonOf(sale.day),
+    age: numberWord(c.clock.age(sale.day)),
+  };
+  if (!c.w.say('kept.packed', slots, [...anchor, sale.id])) return;
+  c.labels.add(h.label);
+  c.forget();
+  c.w.say('kept.bought', slots, [sale.id]);
 }

@@ -60,7 +60,7 @@ export const HOOK_PHRASES: TypedPhrases = {
       t: '{when} someone at a centre mentioned that {x} had begun [the training|training as a carer], and [I found myself thinking of|my mind went back to] the old days.',
     },
     {
-      t: '{x} [started|went off for] {x.pos} training {when}; I only heard it later, [on one of my drives|in passing], and the years between seemed to fold up.',
+      t: '{x} [started|went off for] {x.pos} training {when}; I only heard it later, [on one of my drives|in passing], and [it took me back all the same|the old days came back with it].',
     },
   ],
   became_donor: [
@@ -116,10 +116,12 @@ export const RETURN_PHRASES: TypedPhrases = {
   ],
   became_donor: [
     {
-      t: 'I wondered how {x.subj} was taking it, at {centre}[, and whether anyone there knew what {x.subj} had been like|].',
+      t: 'I wondered how {x} was taking it, at {centre}[, and whether anyone there knew what {x.subj} had been like| among strangers|, with {x.pos} first operation ahead of {x.obj}].',
     },
     { t: 'I wondered who {x.pos} carer was, and whether {x.subj} talked to them about any of it.' },
-    { t: '[By then|These days] {x} was somewhere on the other side of it, and I was still driving.' },
+    {
+      t: '[By then|These days] {x} was at {centre}, on the other side of it, and I was [still driving|still on the road|still the one with the car].',
+    },
     {
       t: 'Somebody would be driving out to {x.obj} at {centre} now, the way I drove out to mine[, and I hoped they were kind|, and I hoped they let {x.obj} talk|].',
     },
@@ -129,19 +131,21 @@ export const RETURN_PHRASES: TypedPhrases = {
       t: 'By the time the news reached me, {x} had been gone [some weeks|a while|a month or more], and [someone else had {x.pos} room at {centre}|{centre} had someone else in {x.pos} room].',
     },
     {
-      t: 'I said nothing about {x} to anyone that day; nobody [at my centres|I was seeing then|on my rounds] had known {x.obj}.',
+      t: 'I said nothing about {x.obj} to anyone that day; nobody [at my centres|I was seeing then|on my rounds] had known {x.obj}.',
     },
     {
-      t: 'Then I drove on to [my next donor|the next centre|wherever I was due], [keeping {x} with me|with {x} on my mind] [as far as the coast road|for the rest of the day|most of the way].',
+      t: 'Then I drove on to [my next donor|the next centre|wherever I was due], [keeping {x} with me|with {x.obj} on my mind] [as far as the coast road|for the rest of the day|most of the way].',
     },
     {
-      t: '[It seemed to me|I thought] that somebody ought to remember {x} as {x.subj} had been, and [it might as well be me|that it had better be me].',
+      t: '[It seemed to me|I thought] that somebody ought to remember {x.obj} as {x.subj} had been, and [it might as well be me|that it had better be me].',
     },
   ],
   left_for_training: [
-    { t: 'I hoped {x.subj} would [manage it better than I had at first|find the work easier than I did].' },
     {
-      t: 'Somewhere out on the same roads, then, was {x}, and I kept half an eye out for {x.obj} after that.',
+      t: 'I hoped {x} would [manage it better than I had at first|find the work easier than I did|have better luck with the centres than I had|not be given too many donors at once].',
+    },
+    {
+      t: '{x} was [somewhere out on the same roads, then|on the same roads as me from then on], and I kept half an eye out for {x.obj} [after that|at service stations|in the car parks of the centres].',
     },
   ],
   guardian_left: [
@@ -191,7 +195,10 @@ export const NEWS_RECALL_PHRASES: TypedPhrases = {
     { t: 'I remembered the months {x} and I had been together at {where}, {age}.' },
   ],
   tantrum: [
-    { t: 'What came back was {x} at {where}, {age}, shouting at nobody in particular.' },
+    { t: 'What came back was a day at {where}, {age}, when {x} stood shouting at nobody in particular.' },
+    {
+      t: 'I remembered {x.obj} at {where}, {age}, in one of {x.pos} tempers, [with the rest of us standing round|with half the class watching|and nobody quite knowing where to look].',
+    },
     {
       t: 'I could only picture {x.obj} as {x.subj} had been at {where}, {age}, red in the face over nothing much.',
     },
@@ -213,7 +220,13 @@ export const NEWS_RECALL_PHRASES: TypedPhrases = {
     {
       t: '{x} had been at {where} {rel}, and I could still see {x.obj} [in the corridors|on the playing field|at the Sales].',
     },
-    { t: 'I had known {x.obj} at {where}, {rel}[, though never well|, by sight at least|].' },
+    { t: 'I had known {x.obj} at {where}, {rel}[, though never well|, by sight at least|, a little].' },
+    {
+      t: '[All I could see was|What I saw was|I pictured] {x.obj} as {x.subj} had been at {where}, {rel}, [queueing at a Sale|with {x.pos} pile of things for the Exchange|on the pavilion steps|in the dining hall].',
+    },
+    {
+      t: '{x} had been {rel} at {where}; I [could not have said much about {x.obj}|had hardly spoken to {x.obj}|only knew {x.obj} to nod to], and yet [I minded|it stayed with me all that week|I found I remembered {x.pos} voice].',
+    },
   ],
 };
 
@@ -262,6 +275,7 @@ export class Associations {
   private readonly used = new Set<number>();
   private readonly times = new Map<number, number>();
   private readonly recalled = new Set<number>();
+  private readonly recalledTypes = new Set<EventTypeName>();
   /** Hooks told, by type: a kind of news repeated reads as a formula. */
   private readonly perType = new Map<EventTypeName, number>();
   /** People whose present moments are kept for one part of the past (a donor met again calls up the Cottages). */
@@ -283,9 +297,15 @@ export class Associations {
    * News of `x` heard in the caring years that no paragraph has told yet: a completion first,
    * then becoming a donor, training, leaving the school.
    */
-  newsOf(x: number): Hook | undefined {
+  newsOf(x: number, skip: ReadonlySet<EventTypeName> = new Set()): Hook | undefined {
     return this.hooksOf(x)
-      .filter((h) => NEWS.includes(h.type) && !this.used.has(h.event.id) && !this.c.w.hasCited(h.event.id))
+      .filter(
+        (h) =>
+          NEWS.includes(h.type) &&
+          !skip.has(h.type) &&
+          !this.used.has(h.event.id) &&
+          !this.c.w.hasCited(h.event.id),
+      )
       .sort((a, b) => NEWS.indexOf(a.type) - NEWS.indexOf(b.type) || a.event.day - b.event.day)[0];
   }
 
@@ -398,14 +418,16 @@ export class Associations {
         (e.person === x || e.other === x) &&
         (e.person === me || e.other === me || c.src.typeName(e.type) === 'tantrum'),
     );
-    const pick = RECALL_ORDER.map((t) => shared.find((e) => c.src.typeName(e.type) === t)).find(
-      (e) => e !== undefined,
-    );
+    // A kind of memory told once by a line like this is not told again the same way.
+    const pick = RECALL_ORDER.filter((t) => !this.recalledTypes.has(t))
+      .map((t) => shared.find((e) => c.src.typeName(e.type) === t))
+      .find((e) => e !== undefined);
     const p = c.src.person(x);
     const where = (e: EventRow) => c.placeName(e.place) ?? c.schoolName;
     let said = false;
     if (pick) {
       const type = c.src.typeName(pick.type) as EventTypeName;
+      this.recalledTypes.add(type);
       said = c.w.say(
         `${key}:${type}`,
         {

@@ -159,13 +159,18 @@ export class Clock {
       if (!this.first) out.push(`in the ${s} of ${y}`);
     } else if (phase === 'caring') {
       const n = this.caringYears(day);
-      out.push(`in ${this.his} ${ordinalWord(n + 1)} year as a carer`, `in the ${s} of ${y}`);
+      // Near a memoir's present, a day is told from the present ("this past autumn"), never as
+      // a date, so that one season is not dated two ways in one text.
+      const near = this.first ? this.nearPresent(day) : [];
+      out.push(`in ${this.his} ${ordinalWord(n + 1)} year as a carer`);
+      if (near.length === 0) out.push(`in the ${s} of ${y}`);
       if (!this.first) out.push(`in ${yearOf(day)}`);
-      if (this.first) out.push(...this.nearPresent(day));
+      out.push(...near);
     } else {
-      out.push(`in the ${s} of ${y}`);
+      const near = this.first ? this.nearPresent(day) : [];
+      if (near.length === 0) out.push(`in the ${s} of ${y}`);
       if (!this.first) out.push(`in ${yearOf(day)}`);
-      if (this.first) out.push(...this.nearPresent(day));
+      out.push(...near);
     }
     return out;
   }

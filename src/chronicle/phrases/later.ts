@@ -182,9 +182,12 @@ export const LATER_PHRASES = {
     { t: '{x} gave {n} in {s.pos} care.', p: 'third' },
   ],
   'carer_assigned.completed': [
-    { t: '{x} completed {when}, after the {ord} donation, while I was still {x.pos} carer.', p: 'first' },
+    { t: '{x} completed {when}, after {x.pos} {ord} donation, while I was still {x.pos} carer.', p: 'first' },
     { t: '{when} {x} completed, after {x.pos} {ord} donation, with me still {x.pos} carer.', p: 'first' },
-    { t: 'I was still looking after {x.obj} when {x} completed, {when}, after the {ord}.', p: 'first' },
+    {
+      t: 'I was still looking after {x.obj} when {x} completed, {when}, after {x.pos} {ord} donation.',
+      p: 'first',
+    },
     { t: '{x} completed {when}, after {x.pos} {ord} donation.', p: 'first' },
     { t: '{x} completed {when}, after the {ord} donation, still in {s.pos} care.', p: 'third' },
   ],
