@@ -287,9 +287,13 @@ function tellPresent(
   assoc: Associations,
   assignments: readonly Assignment[],
 ): void {
+  // After a moment and its memory the paragraph is whole: what follows starts another.
+  let whole = false;
   for (const ep of eps) {
     const memory = plan.memories.get(ep);
     const n = c.w.paragraphLength;
+    if (whole && n > 0) c.para();
+    whole = memory !== undefined || ep.kind === 'news';
     if (memory) {
       if (n >= 2) c.para();
       ep.tell(c);
@@ -474,8 +478,8 @@ function closing(
   const life = c.life;
   const w = c.w;
   if (notice) notice.tell(c);
-  if (notice) tellKept(c, notice.events, c.placeName(dataOfNotice(c, notice)));
   for (const b of lastBeats) b.tell(c);
+  if (notice) tellKept(c, notice.events, c.placeName(dataOfNotice(c, notice)));
   const kept = c.src
     .holdingsOf(life.id)
     .filter(

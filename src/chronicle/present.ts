@@ -10,6 +10,7 @@
 import type { EventTypeName } from '../world/event-types.js';
 import type { Ctx } from './context.js';
 import { salience, type SalienceScale } from './curate.js';
+import { dataOf } from './source.js';
 import { episode, type Episode } from './episode.js';
 import { numberWord, seasonOf, thingPhrase } from './words.js';
 import type { Associations, Hook, PastPart } from './recall.js';
@@ -45,6 +46,8 @@ export interface PlanOptions {
   readonly max: number;
   /** Fewest episodes left to the school part (its origin and introductions aside). */
   readonly keepSchool: number;
+  /** Most moments of news, less one for each moment the caring years hold of their own (default 4). */
+  readonly news?: number;
   /** Most moments of news whose memory is a single line, for want of an episode (default 3). */
   readonly lines?: number;
   /** Episodes of the past that curation left out, which a moment may still call up. */
@@ -70,33 +73,46 @@ export function planPresent(
   const memories = new Map<Episode, Episode>();
   const returns = new Map<Episode, Hook>();
   const news: Episode[] = [];
-  const touches = (ep: Episode, x: number) =>
-    ep.people.includes(x) ||
-    ep.events.some((id) => {
-      const e = c.src.event(id);
-      return e !== undefined && (e.person === x || e.other === x);
-    });
-  const movable = (part: PastPart) => pools[part].filter((e) => !FIXED.has(e.kind) && e.kind !== 'beat');
-  /** The best memory of `x` still in a part of the past, and which part. */
-  const memoryOf = (x: number): [Episode, PastPart] | undefined => {
-    const parts: PastPart[] = ['residence', 'school'];
-    let best: [Episode, PastPart, number] | undefined;
+  // A memory of someone is one that names them: its people, or (for a guardian, whom episodes
+  // do not list) the first event it rests on.
+  const touches = (ep: Episode, x: number) => {
+    if (ep.people.includes(x)) return true;
+    if (c.src.person(x)?.kind === 'clone') return false;
+    const e = c.src.event(ep.events[0]!);
+    return e !== undefined && (e.person === x || e.other === x);
+  };
+  // An episode with someone kept for another part of the past stays there.
+  const kept = (ep: Episode, x: number) =>
+    ep.people.some((p) => p !== x && assoc.reservedFor(p) !== undefined);
+  // A storyline beat may be called up by a donor of the narrator's own, never by news; and a
+  // beat that shares its day with another keeps its place, for together they tell one scene.
+  const allBeats = [...school, ...residence].filter((e) => e.kind === 'beat');
+  const alone = (e: Episode) => allBeats.filter((b) => b.day === e.day).length === 1;
+  const movable = (part: PastPart, beats = false) =>
+    pools[part].filter((e) => !FIXED.has(e.kind) && (e.kind !== 'beat' || (beats && alone(e))));
+  /**
+   * The best memory of `x` still in the past: from the part `x` is kept for, if any; otherwise
+   * school first (the last part of a life calls up its beginning).
+   */
+  const memoryOf = (x: number, beats: boolean): [Episode, PastPart] | undefined => {
+    const only = assoc.reservedFor(x);
+    const parts: PastPart[] = only ? [only] : ['school', 'residence'];
     for (const part of parts) {
-      if (part === 'school' && movable('school').length <= opts.keepSchool) continue;
-      for (const ep of movable(part)) {
-        if (!touches(ep, x)) continue;
-        const s = salience(ep, scale);
-        if (!best || s > best[2]) best = [ep, part, s];
-      }
+      if (part === 'school' && movable('school', true).length <= opts.keepSchool) continue;
+      const best = movable(part, beats)
+        .filter((ep) => touches(ep, x) && !kept(ep, x))
+        .sort((a, b) => salience(b, scale) - salience(a, scale) || a.day - b.day)[0];
+      if (best) return [best, part];
     }
-    if (best) return [best[0], best[1]];
+    if (only) return undefined;
     const left = spare
-      .filter((ep) => !FIXED.has(ep.kind) && ep.kind !== 'beat' && touches(ep, x))
+      .filter((ep) => !FIXED.has(ep.kind) && ep.kind !== 'beat' && touches(ep, x) && !kept(ep, x))
       .sort((a, b) => salience(b, scale) - salience(a, scale))[0];
     return left ? [left, left.phase === 'residence' ? 'residence' : 'school'] : undefined;
   };
-  const take = (moment: Episode, x: number, hook?: Hook): boolean => {
-    const m = memoryOf(x);
+
+  const take = (moment: Episode, x: number, hook?: Hook, beats = false): boolean => {
+    const m = memoryOf(x, beats);
     if (!m) return false;
     const [mem, part] = m;
     pools[part] = pools[part].filter((e) => e !== mem);
@@ -106,22 +122,19 @@ export function planPresent(
     return true;
   };
   const life = c.life;
-  const donors = new Set(
-    c.life
-      .of('carer_assigned')
-      .filter((e) => e.other === life.id)
-      .map((e) => e.person!),
-  );
 
   // A donor of the narrator's own, or the fate of someone close: the caring years' own moments.
   for (const ep of care) {
     if (memories.size >= opts.max) break;
-    if (!MOMENTS.has(ep.kind) && !(ep.kind === 'beat' && ep.people.some((p) => donors.has(p)))) continue;
-    const x = ep.people.find((p) => assoc.reservedFor(p) === undefined);
+    // A storyline beat is a moment of the present only where it makes the narrator someone's carer.
+    const first = c.src.event(ep.events[0]!);
+    const beatKind = ep.kind === 'beat' && first ? dataOf<{ kind?: string }>(first)?.kind : undefined;
+    if (!MOMENTS.has(ep.kind) && beatKind !== 'cares-for') continue;
+    const x = ep.people[0];
     if (x === undefined) continue;
     const e = c.src.event(ep.events[0]!);
     const type = e ? (c.src.typeName(e.type) as EventTypeName) : undefined;
-    take(ep, x, e && type ? { event: e, x, type } : undefined);
+    take(ep, x, e && type && e.person === x ? { event: e, x, type } : undefined, true);
   }
 
   // News of others the narrator shared something with, closest first, then guardians gone.
@@ -154,11 +167,16 @@ export function planPresent(
           Math.abs((c.src.person(b)?.cohort ?? 0) - (me.cohort ?? 0)) ||
         a - b,
     );
+  // News fills a present the narrator's own donors and the storyline leave empty: the more the
+  // caring years hold of their own, the less news of others is told.
+  const own = care.filter((e) => e.kind === 'beat' || memories.has(e)).length;
+  const room = Math.max(0, (opts.news ?? 4) - own);
+  let told = 0;
   let lines = 0;
   const perType = new Map<EventTypeName, number>();
   const full = () => new Set([...perType].filter(([t, n]) => n >= (NEWS_CAP[t] ?? 2)).map(([t]) => t));
   for (const x of people) {
-    if (memories.size + lines >= opts.max) break;
+    if (memories.size + lines >= opts.max || told >= room) break;
     const h = assoc.newsOf(x, full());
     if (!h) continue;
     const where = (part: PastPart) =>
@@ -187,6 +205,7 @@ export function planPresent(
     } else continue;
     assoc.claim(h.event.id);
     perType.set(h.type, (perType.get(h.type) ?? 0) + 1);
+    told++;
     news.push(moment);
   }
   return { memories, returns, news, school: pools.school, residence: pools.residence };
