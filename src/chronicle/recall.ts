@@ -120,7 +120,7 @@ export const RETURN_PHRASES: TypedPhrases = {
     },
     { t: 'I wondered who {x.pos} carer was, and whether {x.subj} talked to them about any of it.' },
     {
-      t: '[By then|These days] {x} was at {centre}, on the other side of it, and I was [still driving|still on the road|still the one with the car].',
+      t: '[By then|These days] {x.name} was at {centre}, on the other side of it, and I was [still driving|still on the road|still the one with the car].',
     },
     {
       t: 'Somebody would be driving out to {x.obj} at {centre} now, the way I drove out to mine[, and I hoped they were kind|, and I hoped they let {x.obj} talk|].',
@@ -134,7 +134,7 @@ export const RETURN_PHRASES: TypedPhrases = {
       t: 'I said nothing about {x.obj} to anyone that day; nobody [at my centres|I was seeing then|on my rounds] had known {x.obj}.',
     },
     {
-      t: 'Then I drove on to [my next donor|the next centre|wherever I was due], [keeping {x} with me|with {x.obj} on my mind] [as far as the coast road|for the rest of the day|most of the way].',
+      t: 'Then I drove on to [the next centre|wherever I was due|the next town], [keeping {x.obj} with me|with {x.obj} on my mind] [as far as the coast road|for the rest of the day|most of the way].',
     },
     {
       t: '[It seemed to me|I thought] that somebody ought to remember {x.obj} as {x.subj} had been, and [it might as well be me|that it had better be me].',
@@ -142,7 +142,7 @@ export const RETURN_PHRASES: TypedPhrases = {
   ],
   left_for_training: [
     {
-      t: 'I hoped {x} would [manage it better than I had at first|find the work easier than I did|have better luck with the centres than I had|not be given too many donors at once].',
+      t: 'I hoped {x.name} would [manage it better than I had at first|find the work easier than I did|have better luck with the centres than I had|not be given too many donors at once].',
     },
     {
       t: '{x} was [somewhere out on the same roads, then|on the same roads as me from then on], and I kept half an eye out for {x.obj} [after that|at service stations|in the car parks of the centres].',

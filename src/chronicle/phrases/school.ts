@@ -380,7 +380,11 @@ export const SCHOOL_PHRASES = {
       p: 'first',
     },
     {
-      t: 'I remember the [quiet|silence|stillness] afterwards better than [the words themselves|the words|anything said|what was said].',
+      t: 'I remember the [quiet|silence|stillness] afterwards better than [the words themselves|the words|anything said|what was said][, and the way nobody looked at anybody|, and someone\'s chair scraping|].',
+      p: 'first',
+    },
+    {
+      t: '[Afterwards|At lunch|That evening in the dormitory] [nobody mentioned it|we talked about anything else|we were louder than usual], [as though we had agreed to|which was its own kind of answer|and I think we were relieved].',
       p: 'first',
     },
     {
