@@ -105,6 +105,23 @@ describe('chronicle invariants', () => {
     expect([...ids].filter((id) => !q.get(id))).toEqual([]);
   });
 
+  it('every carer tells a present of caring, and no paragraph is a lone sentence', () => {
+    const carers = world
+      .all<{ id: number }>(
+        "SELECT id FROM people WHERE kind = 'clone' AND carer_on IS NOT NULL ORDER BY id LIMIT 10",
+      )
+      .map((r) => r.id);
+    expect(carers.length).toBe(10);
+    for (const id of carers) {
+      const c = write({ kind: 'memoir', narrator: id });
+      const caring = c.sections.find((s) => s.title === 'Caring');
+      expect(caring, c.title).toBeDefined();
+      expect(sentencesOf({ ...c, sections: [caring!] }).length, c.title).toBeGreaterThanOrEqual(3);
+      for (const s of c.sections)
+        for (const p of s.paragraphs) expect(p.sentences.length, `${c.title}: ${s.title}`).toBeGreaterThan(1);
+    }
+  });
+
   it('keeps to plain words: no sentence opens the same way three times running', () => {
     const c = write({ kind: 'memoir' });
     for (const s of c.sections)

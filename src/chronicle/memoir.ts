@@ -246,14 +246,18 @@ function tellByAssociation(
 ): void {
   let prev: Episode | undefined;
   let hook: Hook | undefined;
-  for (const ep of eps) {
+  for (const [i, ep] of eps.entries()) {
     const n = c.w.paragraphLength;
+    // A lone sentence is no paragraph: one is not closed after a single sentence, and the
+    // last episode, with no moment of the present to open it, joins the paragraph before.
+    const last = i === eps.length - 1;
     const shared = prev !== undefined && ep.people.some((p) => prev!.people.includes(p));
     const gap = prev !== undefined ? ep.day - prev.day : 0;
     const next = ep.kind === 'origin' ? undefined : assoc.hookFor(ep, part);
     const limit = hook ? 5 : 4;
     if (
-      n > 0 &&
+      n > 1 &&
+      !(last && next === undefined && n < 5) &&
       prev?.kind !== 'origin' &&
       ep.day !== prev?.day &&
       (n >= limit ||
@@ -289,10 +293,11 @@ function tellPresent(
 ): void {
   // After a moment and its memory the paragraph is whole: what follows starts another.
   let whole = false;
-  for (const ep of eps) {
+  for (const [i, ep] of eps.entries()) {
     const memory = plan.memories.get(ep);
     const n = c.w.paragraphLength;
-    if (whole && n > 0) c.para();
+    // A last fact with nothing to call up closes the paragraph before rather than standing alone.
+    if (whole && n > 0 && (i < eps.length - 1 || memory !== undefined || ep.kind === 'news')) c.para();
     whole = memory !== undefined || ep.kind === 'news';
     if (memory) {
       if (n >= 2) c.para();
@@ -304,7 +309,7 @@ function tellPresent(
       c.forget();
       continue;
     }
-    if (n >= 5 || (ep.kind === 'news' && n >= 2)) c.para();
+    if ((n >= 5 && i < eps.length - 1) || (ep.kind === 'news' && n >= 2)) c.para();
     ep.tell(c);
     // News of someone from the narrator's past calls them back as they were then.
     if (ep.kind === 'fate') {

@@ -51,7 +51,7 @@ export const HOOK_PHRASES: TypedPhrases = {
   ],
   left_for_training: [
     {
-      t: '{when} I heard that {x} had left {where} to train as a carer, and I thought of {x.obj} as {x.subj} had been there.',
+      t: '{when} I heard that {x} had left {where} to train as a carer, and I thought of {x.obj} as {x.subj} had been [years before|in the old days].',
     },
     {
       t: 'Word reached me {when} that {x} was training to be a carer too, and [it took me|I went] straight back.',

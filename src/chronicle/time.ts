@@ -98,7 +98,8 @@ export class Clock {
             ? `the following ${s}`
             : 'some months later',
       );
-    else if (diff < 450) out.push('a year later', `the next ${s}`, 'a year on');
+    else if (diff < 450)
+      out.push('a year later', `the next ${s}`, this.first ? 'a year on' : 'about a year after that');
     else if (diff < 1100) {
       const n = Math.round(diff / 365.2425);
       out.push(

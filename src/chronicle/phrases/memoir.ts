@@ -215,7 +215,7 @@ export const MEMOIR_PHRASES = {
       t: 'Of everything in my room, the thing I would least like to lose is {thing}, [from a {school} Sale|which I bought at a Sale at {school}][, though it is worth nothing at all|, and I have never been able to say why|].',
     },
     {
-      t: '{thing} has been with me all through my caring, [from a Sale at {school}|bought at a {school} Sale], and it will [come with me to {centre}|go with me wherever they send me].',
+      t: 'All through my caring I have kept {thing}, [from a Sale at {school}|bought at a {school} Sale], and it will [come with me to {centre}|go with me wherever they send me].',
     },
   ],
   'kept.bought': [
