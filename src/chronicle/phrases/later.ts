@@ -26,7 +26,7 @@ export const LATER_PHRASES = {
       p: 'first',
     },
     {
-      t: 'I remember how [small|few|shabby] our things looked, unpacked in a [strange|cold|bare|draughty] room[ that first night| under the eaves| that first week|].',
+      t: 'I remember how [small|shabby|few and small] our things looked, unpacked in a [strange|cold|bare|draughty] room[ that first night| under the eaves| that first week|].',
       p: 'first',
     },
     {
