@@ -88,8 +88,11 @@ export function planPresent(
   // beat that shares its day with another keeps its place, for together they tell one scene.
   const allBeats = [...school, ...residence].filter((e) => e.kind === 'beat');
   const alone = (e: Episode) => allBeats.filter((b) => b.day === e.day).length === 1;
+  // A narrator's own tempers name nobody else first: no memory of someone else.
   const movable = (part: PastPart, beats = false) =>
-    pools[part].filter((e) => !FIXED.has(e.kind) && (e.kind !== 'beat' || (beats && alone(e))));
+    pools[part].filter(
+      (e) => !FIXED.has(e.kind) && e.kind !== 'temper' && (e.kind !== 'beat' || (beats && alone(e))),
+    );
   /**
    * The best memory of `x` still in the past: from the part `x` is kept for, if any; otherwise
    * school first (the last part of a life calls up its beginning).
@@ -134,7 +137,9 @@ export function planPresent(
     if (x === undefined) continue;
     const e = c.src.event(ep.events[0]!);
     const type = e ? (c.src.typeName(e.type) as EventTypeName) : undefined;
-    take(ep, x, e && type && e.person === x ? { event: e, x, type } : undefined, true);
+    // News told here is not news a paragraph of the past may open on as well.
+    if (take(ep, x, e && type && e.person === x ? { event: e, x, type } : undefined, true))
+      for (const id of ep.events) assoc.claim(id);
   }
 
   // News of others the narrator shared something with, closest first, then guardians gone.

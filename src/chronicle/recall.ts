@@ -123,7 +123,10 @@ export const RETURN_PHRASES: TypedPhrases = {
       t: '[By then|These days] {x.name} was at {centre}, on the other side of it, and I was [still driving|still on the road|still the one with the car].',
     },
     {
-      t: 'Somebody would be driving out to {x.obj} at {centre} now, the way I drove out to mine[, and I hoped they were kind|, and I hoped they let {x.obj} talk|].',
+      t: 'Somebody would be driving out to {x.obj} at {centre} now, the way I drove out to mine[, and I hoped they were kind|, and I hoped they let {x.obj} talk|, and I hoped {x.subj} had been given someone good|].',
+    },
+    {
+      t: '[I pictured|I could picture] {x.obj} in one of those rooms at {centre}, [looking out at the car park|with the blinds half down|waiting for the first operation], and I [drove on|did not stop picturing it for days].',
     },
   ],
   completed: [

@@ -380,7 +380,7 @@ export const SCHOOL_PHRASES = {
       p: 'first',
     },
     {
-      t: 'I remember the [quiet|silence|stillness] afterwards better than [the words themselves|the words|anything said|what was said][, and the way nobody looked at anybody|, and someone\'s chair scraping|].',
+      t: "I remember the [quiet|silence|stillness] afterwards better than [the words themselves|the words|anything said|what was said][, and the way nobody looked at anybody|, and someone's chair scraping|].",
       p: 'first',
     },
     {
@@ -500,6 +500,10 @@ export const SCHOOL_PHRASES = {
     },
     {
       t: 'I never heard it [contradicted|denied|put right][, though it was not true|; it was not true all the same|, and it was false|, and yet there was nothing in it].',
+      p: 'first',
+    },
+    {
+      t: '[Nobody|Not one guardian|No one] ever [took it back|set it straight|told us different], [and it was wrong all along|though it was nothing but talk|and it had never been true].',
       p: 'first',
     },
     { t: '{s} never learned otherwise.', p: 'third' },
