@@ -106,6 +106,58 @@ describe('chronicle invariants', () => {
     expect([...ids].filter((id) => !q.get(id))).toEqual([]);
   });
 
+  it('every carer tells a present of caring, and no paragraph is a lone sentence', () => {
+    const carers = world
+      .all<{ id: number }>(
+        "SELECT id FROM people WHERE kind = 'clone' AND carer_on IS NOT NULL ORDER BY id LIMIT 10",
+      )
+      .map((r) => r.id);
+    expect(carers.length).toBe(10);
+    for (const id of carers) {
+      const c = write({ kind: 'memoir', narrator: id });
+      const caring = c.sections.find((s) => s.title === 'Caring');
+      expect(caring, c.title).toBeDefined();
+      expect(sentencesOf({ ...c, sections: [caring!] }).length, c.title).toBeGreaterThanOrEqual(3);
+      for (const s of c.sections)
+        for (const p of s.paragraphs) expect(p.sentences.length, `${c.title}: ${s.title}`).toBeGreaterThan(1);
+    }
+  });
+
+  it("in every carer's memoir the caring years call up the past, at least once in three paragraphs", () => {
+    // As prose-metrics.py counts it: a sentence of the caring years followed straight by one
+    // wholly before them that shares a person (not the narrator) or a place.
+    const ev = world.db.prepare('SELECT day, person, other, place FROM events WHERE id = ?');
+    const extra = world.db.prepare('SELECT person FROM event_people WHERE event = ?');
+    type Row = { day: number; person: number | null; other: number | null; place: number | null };
+    const carers = world.all<{ id: number; carer_on: number }>(
+      "SELECT id, carer_on FROM people WHERE kind = 'clone' AND carer_on IS NOT NULL ORDER BY id LIMIT 10",
+    );
+    for (const { id, carer_on } of carers) {
+      const c = write({ kind: 'memoir', narrator: id });
+      const info = (ids: readonly number[]) => {
+        const rows = ids.map((e) => [e, ev.get(e) as Row] as const);
+        const people = new Set<number>();
+        const places = new Set<number>();
+        for (const [e, r] of rows) {
+          for (const x of [r.person, r.other, ...extra.all(e).map((q) => (q as { person: number }).person)])
+            if (x !== null && x !== id) people.add(x);
+          if (r.place !== null) places.add(r.place);
+        }
+        return { last: Math.max(...rows.map(([, r]) => r.day)), people, places };
+      };
+      const sents = sentencesOf(c).map((x) => info(x.events));
+      let triggered = 0;
+      for (let i = 0; i + 1 < sents.length; i++) {
+        const [a, b] = [sents[i]!, sents[i + 1]!];
+        if (a.last < carer_on || b.last >= carer_on) continue;
+        if ([...a.people].some((x) => b.people.has(x)) || [...a.places].some((x) => b.places.has(x)))
+          triggered++;
+      }
+      const paragraphs = c.sections.reduce((n, s) => n + s.paragraphs.length, 0);
+      expect(triggered / paragraphs, c.title).toBeGreaterThanOrEqual(0.33);
+    }
+  });
+
   it('keeps to plain words: no sentence opens the same way three times running', () => {
     const c = write({ kind: 'memoir' });
     for (const s of c.sections)

@@ -13,7 +13,7 @@ import type { Ctx } from './context.js';
 import { episode, type Episode } from './episode.js';
 import { dataOf } from './source.js';
 import { group, who, type Phrasebook, type Slots } from './writer.js';
-import { thingAgain, thingPhrase } from './words.js';
+import { seasonOf, seasonYear, thingAgain, thingPhrase } from './words.js';
 
 export interface BeatData {
   beat?: string;
@@ -105,7 +105,10 @@ export const BEAT_PHRASES = {
       p: 'first',
     },
     { t: '{when} {a} told {b.pos} class plainly what their lives would be.', p: 'third' },
-    { t: '{when} {a} told a class plainly what their lives would be.', p: 'first' },
+    {
+      t: '{when} {a} told us plainly what our lives would be[, the donations and what came after them|, and what they would not be|].',
+      p: 'first',
+    },
   ],
   'beat:lucy-leaves': [
     { t: '{when} {a.name} left us, and nobody told us why.', p: 'first' },
@@ -332,7 +335,13 @@ function payoff(c: Ctx, e: EventRow, slots: Slots): void {
     .eventsOfType(['school_closed'])
     .find((x) => school !== null && x.place === school && x.day <= e.day);
   const us = c.first ? 'us' : 'them';
-  if (closed) c.w.say('reveal.closed', { ...slots, us, when: c.clock.at(closed.day) }, [closed.id, e.id]);
+  // Told as Miss Emily would say it: a season and a year, not the narrator's years of caring.
+  if (closed)
+    c.w.say(
+      'reveal.closed',
+      { ...slots, us, when: [`in the ${seasonOf(closed.day)} of ${seasonYear(closed.day)}`] },
+      [closed.id, e.id],
+    );
   else c.w.say('reveal.closing', { ...slots, us }, [e.id]);
   const told = (beat: string) =>
     c.src.eventsOfType(['canon_beat']).find((b) => dataOf<BeatData>(b)?.beat === beat && c.w.hasCited(b.id));

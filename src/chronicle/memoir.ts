@@ -8,7 +8,6 @@
  */
 import { isoDate } from '../engine/calendar.js';
 import type { EventRow } from '../store/reader.js';
-import { choose, tellAll } from './arrange.js';
 import { Ctx, type PhraseKey } from './context.js';
 import type { Episode } from './episode.js';
 import { BEAT_PHRASES, beatEpisode, beatsFor, consequencesOf } from './beats.js';
@@ -18,7 +17,9 @@ import type { Chronicle } from './model.js';
 import { Namer } from './names.js';
 import { SCHOOL_PHRASES, schoolEpisodes } from './school.js';
 import { dataOf, type Source } from './source.js';
-import { Associations, RECALL_PHRASEBOOK, type Hook } from './recall.js';
+import { Associations, RECALL_PHRASEBOOK, type Hook, type PastPart } from './recall.js';
+import { curate, scaleOf } from './curate.js';
+import { planPresent, tellKept, type PresentPlan } from './present.js';
 import { Clock, inText } from './time.js';
 import { group, who, Writer } from './writer.js';
 import { MEMOIR_PHRASES } from './phrases/memoir.js';
@@ -119,15 +120,49 @@ export function memoir(src: Source, id: number): Chronicle {
   );
   const notice = noticeBeat ?? all.find((e) => e.kind === 'notice');
 
-  // The first part: the present of caring, and the school it keeps calling back.
-  const schoolEps = choose(
-    all.filter((e) => e.phase === 'school' && e.kind !== 'fate'),
+  // What is worth telling, by salience; then the present planned first, so that the memories
+  // it calls up are told there and not again in their own part.
+  const scale = scaleOf(src, life.bonds);
+  reserveDonors(c, assoc, assignments, all);
+  const closingDay = notice?.day ?? Infinity;
+  const lastBeats = all.filter((e) => e.kind === 'beat' && e !== notice && e.day > closingDay);
+  const careCandidates = curate(
+    all.filter((e) => e.phase === 'caring' && e !== notice && !lastBeats.includes(e)),
+    scale,
+    { max: 14, caps: { 'care-donor': 5, 'care-year': 5, fate: 4 }, always: ['care-first'] },
+  );
+  const plan = planPresent(
+    c,
+    assoc,
+    careCandidates,
+    curate(
+      all.filter((e) => e.phase === 'school' && e.kind !== 'fate'),
+      scale,
+      {
+        max: 16,
+        caps: { belief: 4, told: 3, friend: 4, 'tantrum-seen': 2, teased: 2, clique: 2, couple: 2 },
+        always: ['origin'],
+      },
+    ),
+    curate(
+      all.filter((e) => e.phase === 'residence'),
+      scale,
+      {
+        max: 12,
+        caps: { belief: 3, friend: 2, told: 1 },
+        always: ['arrival', 'training', 'trip'],
+      },
+    ),
+    scale,
     {
-      max: 16,
-      caps: { belief: 4, told: 3, friend: 4, 'tantrum-seen': 2, teased: 2, clique: 2, couple: 2 },
-      always: ['origin', 'beat'],
+      max: 6,
+      keepSchool: 5,
+      spare: all.filter((e) => e.phase === 'school' || e.phase === 'residence'),
     },
   );
+
+  // The first part: the present of caring, and the school it keeps calling back.
+  const schoolEps = plan.school;
   c.section(life.school?.name ?? 'School');
   opening(c, assignments, school, residence, notice);
   c.para();
@@ -136,21 +171,18 @@ export function memoir(src: Source, id: number): Chronicle {
     origin.tell(c);
     schoolIntro(c);
     c.para();
-    tellByAssociation(c, restOfSchool, assoc, school);
-  } else tellByAssociation(c, schoolEps, assoc, school);
+    tellByAssociation(c, restOfSchool, assoc, school, 'school');
+  } else tellByAssociation(c, schoolEps, assoc, school, 'school');
 
   // The second: the Cottages, called back the same way.
-  const resEps = choose(
-    all.filter((e) => e.phase === 'residence'),
-    { max: 12, caps: { belief: 3, friend: 2, told: 1 }, always: ['arrival', 'training', 'trip', 'beat'] },
-  );
+  const resEps = plan.residence;
   if (resEps.length > 0) {
     c.section(life.residence?.name ?? 'After school');
     // Without news from the present to open it, the section opens on the morning the narrator
     // left for training, the first day of the caring years, which calls back the day they came.
     const training = resEps.find((e) => e.kind === 'training');
     const first = resEps[0]!;
-    if (training && first.kind === 'arrival' && !assoc.hookFor(first)) {
+    if (training && first.kind === 'arrival' && !assoc.hookFor(first, 'residence')) {
       const e = c.src.event(training.events[0]!);
       const day = e?.day ?? 0;
       if (
@@ -165,41 +197,27 @@ export function memoir(src: Source, id: number): Chronicle {
         c.forget();
       }
     }
-    tellByAssociation(c, resEps, assoc, residence);
+    tellByAssociation(c, resEps, assoc, residence, 'residence');
   }
 
-  // The third: the caring years themselves, each donor from the past bringing a little of it back.
-  const closingDay = notice?.day ?? Infinity;
-  const lastBeats = all.filter((e) => e.kind === 'beat' && e !== notice && e.day > closingDay);
+  // The third: the caring years themselves, each moment of them calling up a memory it shares
+  // a person with, and the telling going back to the present after.
   const hooked = assoc.hookedPeople;
-  const careEps = choose(
-    all.filter((e) => e.phase === 'caring' && e !== notice && !lastBeats.includes(e)),
-    { max: 14, caps: { 'care-donor': 5, 'care-year': 5, fate: 4 }, always: ['care-first', 'beat'] },
-  ).filter(
-    (e) =>
-      // A fate glimpsed already as news in the present is not told a second time.
-      !(
-        e.kind === 'fate' &&
-        (e.people.some((p) => hooked.has(p)) || e.events.some((x) => assoc.hookEvents.has(x)))
-      ),
-  );
+  const careEps = [
+    ...careCandidates.filter(
+      (e) =>
+        plan.memories.has(e) ||
+        // A fate glimpsed already as news in the present is not told a second time.
+        !(
+          e.kind === 'fate' &&
+          (e.people.some((p) => hooked.has(p)) || e.events.some((x) => assoc.hookEvents.has(x)))
+        ),
+    ),
+    ...plan.news,
+  ].sort((a, b) => a.day - b.day || a.events[0]! - b.events[0]!);
   if (careEps.length > 0) {
     c.section('Caring');
-    tellAll(c, careEps, {
-      after: (ep, c) => {
-        // News of someone from the narrator's past calls them back as they were then.
-        if (ep.kind === 'fate') {
-          const x = ep.people[0];
-          const e = c.src.event(ep.events[0]!);
-          if (x !== undefined && e) assoc.recall(x, c.centreName(e.place), true);
-          return;
-        }
-        if (ep.kind !== 'care-first' && ep.kind !== 'care-donor' && ep.kind !== 'beat') return;
-        const x = ep.people.find((p) => assignments.some((a) => a.donor === p));
-        const a = assignments.find((a) => a.donor === x);
-        if (x !== undefined && a) assoc.recall(x, c.centreName(a.event.place));
-      },
-    });
+    tellPresent(c, careEps, plan, assoc, assignments);
   }
 
   // The close: the notice, what is kept, and what comes next.
@@ -219,17 +237,27 @@ export function memoir(src: Source, id: number): Chronicle {
  * Tells episodes of the past in the order they happened, opening a paragraph where it can with
  * a moment of the present that shares a person with the memory, and returning to it after.
  */
-function tellByAssociation(c: Ctx, eps: readonly Episode[], assoc: Associations, where: string): void {
+function tellByAssociation(
+  c: Ctx,
+  eps: readonly Episode[],
+  assoc: Associations,
+  where: string,
+  part: PastPart,
+): void {
   let prev: Episode | undefined;
   let hook: Hook | undefined;
-  for (const ep of eps) {
+  for (const [i, ep] of eps.entries()) {
     const n = c.w.paragraphLength;
+    // A lone sentence is no paragraph: one is not closed after a single sentence, and the
+    // last episode, with no moment of the present to open it, joins the paragraph before.
+    const last = i === eps.length - 1;
     const shared = prev !== undefined && ep.people.some((p) => prev!.people.includes(p));
     const gap = prev !== undefined ? ep.day - prev.day : 0;
-    const next = ep.kind === 'origin' ? undefined : assoc.hookFor(ep);
+    const next = ep.kind === 'origin' ? undefined : assoc.hookFor(ep, part);
     const limit = hook ? 5 : 4;
     if (
-      n > 0 &&
+      n > 1 &&
+      !(last && next === undefined && n < 5) &&
       prev?.kind !== 'origin' &&
       ep.day !== prev?.day &&
       (n >= limit ||
@@ -248,6 +276,72 @@ function tellByAssociation(c: Ctx, eps: readonly Episode[], assoc: Associations,
   }
   if (hook) assoc.back(hook);
   c.para();
+}
+
+/**
+ * Tells the caring years: each moment that calls up a memory opens a paragraph, the memory
+ * follows, and the telling returns to the present; a moment with nothing to call up joins the
+ * paragraph around it (so no fact stands alone), with a line of what the narrator shared with
+ * the person if there is one.
+ */
+function tellPresent(
+  c: Ctx,
+  eps: readonly Episode[],
+  plan: PresentPlan,
+  assoc: Associations,
+  assignments: readonly Assignment[],
+): void {
+  // After a moment and its memory the paragraph is whole: what follows starts another.
+  let whole = false;
+  for (const [i, ep] of eps.entries()) {
+    const memory = plan.memories.get(ep);
+    const n = c.w.paragraphLength;
+    // A last fact with nothing to call up closes the paragraph before rather than standing alone.
+    if (whole && n > 0 && (i < eps.length - 1 || memory !== undefined || ep.kind === 'news')) c.para();
+    whole = memory !== undefined || ep.kind === 'news';
+    if (memory) {
+      if (n >= 2) c.para();
+      ep.tell(c);
+      c.forget();
+      memory.tell(c);
+      const back = plan.returns.get(ep);
+      if (back) assoc.back(back);
+      c.forget();
+      continue;
+    }
+    if ((n >= 5 && i < eps.length - 1) || (ep.kind === 'news' && n >= 2)) c.para();
+    ep.tell(c);
+    // News of someone from the narrator's past calls them back as they were then.
+    if (ep.kind === 'fate') {
+      const x = ep.people[0];
+      const e = c.src.event(ep.events[0]!);
+      if (x !== undefined && e) assoc.recall(x, c.centreName(e.place), true);
+      continue;
+    }
+    if (ep.kind !== 'care-first' && ep.kind !== 'care-donor' && ep.kind !== 'beat') continue;
+    const x = ep.people.find((p) => assignments.some((a) => a.donor === p));
+    const a = assignments.find((a) => a.donor === x);
+    if (x !== undefined && a) assoc.recall(x, c.centreName(a.event.place));
+  }
+  c.para();
+}
+
+/**
+ * A donor met again who shared the residence with the narrator calls up the residence, as the
+ * Cottages come back through Ruth: of two such donors close to the narrator, the second closest
+ * is kept for that part (the closest belongs to the last part, the caring years themselves).
+ */
+function reserveDonors(
+  c: Ctx,
+  assoc: Associations,
+  assignments: readonly Assignment[],
+  all: readonly Episode[],
+): void {
+  const residence = all.filter((e) => e.phase === 'residence');
+  const donors = [...new Set(assignments.map((a) => a.donor))]
+    .filter((x) => c.bond(x) >= 4 && residence.some((e) => e.people.includes(x)))
+    .sort((a, b) => c.bond(b) - c.bond(a) || a - b);
+  if (donors.length >= 2) assoc.reserve(donors[1]!, 'residence');
 }
 
 /**
@@ -390,6 +484,7 @@ function closing(
   const w = c.w;
   if (notice) notice.tell(c);
   for (const b of lastBeats) b.tell(c);
+  if (notice) tellKept(c, notice.events, c.placeName(dataOfNotice(c, notice)));
   const kept = c.src
     .holdingsOf(life.id)
     .filter(

@@ -51,7 +51,7 @@ export const HOOK_PHRASES: TypedPhrases = {
   ],
   left_for_training: [
     {
-      t: '{when} I heard that {x} had left {where} to train as a carer, and I thought of {x.obj} as {x.subj} had been there.',
+      t: '{when} I heard that {x} had left {where} to train as a carer, and I thought of {x.obj} as {x.subj} had been [years before|in the old days].',
     },
     {
       t: 'Word reached me {when} that {x} was training to be a carer too, and [it took me|I went] straight back.',
@@ -60,7 +60,7 @@ export const HOOK_PHRASES: TypedPhrases = {
       t: '{when} someone at a centre mentioned that {x} had begun [the training|training as a carer], and [I found myself thinking of|my mind went back to] the old days.',
     },
     {
-      t: '{x} [started|went off for] {x.pos} training {when}; I only heard it later, [on one of my drives|in passing], and the years between seemed to fold up.',
+      t: '{x} [started|went off for] {x.pos} training {when}; I only heard it later, [on one of my drives|in passing], and [it took me back all the same|the old days came back with it].',
     },
   ],
   became_donor: [
@@ -84,6 +84,20 @@ export const HOOK_PHRASES: TypedPhrases = {
     {
       t: 'When word came {when} that {x} had completed, at {centre}, [the first thing I thought of|what came back] was {where}.',
     },
+    {
+      t: '{x} completed at {centre} {when}; I heard it [from another carer|in a corridor|over a cup of tea in a staff room], and [I was back at {where} before I knew it|the rest of that day I was at {where} again].',
+    },
+  ],
+  guardian_left: [
+    {
+      t: '{when} I heard that {x} had left {where}, and [I tried to picture the place without {x.obj}|it was as if a door there had closed].',
+    },
+    {
+      t: 'A carer I met [at one of the centres|on my rounds|in a service station] {when} told me {x} was no longer at {where}; [it set me thinking of {x.obj} as we had known {x.obj}|I found I minded more than I expected].',
+    },
+    {
+      t: 'News of {where} still reached me now and then, and {when} it was that {x} had gone[, nobody could say where|, without a word to any of us|].',
+    },
   ],
 };
 
@@ -99,6 +113,47 @@ export const RETURN_PHRASES: TypedPhrases = {
       t: 'Driving away from {centre} [that first evening|after that first visit], I could think of nothing else.',
     },
     { t: 'I thought of it often on the road to {centre}, [those months|that year].' },
+  ],
+  became_donor: [
+    {
+      t: 'I wondered how {x} was taking it, at {centre}[, and whether anyone there knew what {x.subj} had been like| among strangers|, with {x.pos} first operation ahead of {x.obj}].',
+    },
+    { t: 'I wondered who {x.pos} carer was, and whether {x.subj} talked to them about any of it.' },
+    {
+      t: '[By then|These days] {x.name} was at {centre}, on the other side of it, and I was [still driving|still on the road|still the one with the car].',
+    },
+    {
+      t: 'Somebody would be driving out to {x.obj} at {centre} now, the way I drove out to mine[, and I hoped they were kind|, and I hoped they let {x.obj} talk|, and I hoped {x.subj} had been given someone good|].',
+    },
+    {
+      t: '[I pictured|I could picture] {x.obj} in one of those rooms at {centre}, [looking out at the car park|with the blinds half down|waiting for the first operation], and I [drove on|did not stop picturing it for days].',
+    },
+  ],
+  completed: [
+    {
+      t: 'By the time the news reached me, {x} had been gone [some weeks|a while|a month or more], and [someone else had {x.pos} room at {centre}|{centre} had someone else in {x.pos} room].',
+    },
+    {
+      t: 'I said nothing about {x.obj} to anyone that day; nobody [at my centres|I was seeing then|on my rounds] had known {x.obj}.',
+    },
+    {
+      t: 'Then I drove on to [the next centre|wherever I was due|the next town], [keeping {x.obj} with me|with {x.obj} on my mind] [as far as the coast road|for the rest of the day|most of the way].',
+    },
+    {
+      t: '[It seemed to me|I thought] that somebody ought to remember {x.obj} as {x.subj} had been, and [it might as well be me|that it had better be me].',
+    },
+  ],
+  left_for_training: [
+    {
+      t: 'I hoped {x.name} would [manage it better than I had at first|find the work easier than I did|have better luck with the centres than I had|not be given too many donors at once].',
+    },
+    {
+      t: '{x} was [somewhere out on the same roads, then|on the same roads as me from then on], and I kept half an eye out for {x.obj} [after that|at service stations|in the car parks of the centres].',
+    },
+  ],
+  guardian_left: [
+    { t: 'The place went on, I suppose, without {x.obj} and without us.' },
+    { t: 'I was sorry, and then I was surprised to be sorry, after so long.' },
   ],
 };
 
@@ -143,7 +198,10 @@ export const NEWS_RECALL_PHRASES: TypedPhrases = {
     { t: 'I remembered the months {x} and I had been together at {where}, {age}.' },
   ],
   tantrum: [
-    { t: 'What came back was {x} at {where}, {age}, shouting at nobody in particular.' },
+    { t: 'What came back was a day at {where}, {age}, when {x} stood shouting at nobody in particular.' },
+    {
+      t: 'I remembered {x.obj} at {where}, {age}, in one of {x.pos} tempers, [with the rest of us standing round|with half the class watching|and nobody quite knowing where to look].',
+    },
     {
       t: 'I could only picture {x.obj} as {x.subj} had been at {where}, {age}, red in the face over nothing much.',
     },
@@ -165,7 +223,13 @@ export const NEWS_RECALL_PHRASES: TypedPhrases = {
     {
       t: '{x} had been at {where} {rel}, and I could still see {x.obj} [in the corridors|on the playing field|at the Sales].',
     },
-    { t: 'I had known {x.obj} at {where}, {rel}[, though never well|, by sight at least|].' },
+    { t: 'I had known {x.obj} at {where}, {rel}[, though never well|, by sight at least|, a little].' },
+    {
+      t: '[All I could see was|What I saw was|I pictured] {x.obj} as {x.subj} had been at {where}, {rel}, [queueing at a Sale|with {x.pos} pile of things for the Exchange|on the pavilion steps|in the dining hall].',
+    },
+    {
+      t: '{x} had been {rel} at {where}; I [could not have said much about {x.obj}|had hardly spoken to {x.obj}|only knew {x.obj} to nod to], and yet [I minded|it stayed with me all that week|I found I remembered {x.pos} voice].',
+    },
   ],
 };
 
@@ -189,7 +253,14 @@ const HOOK_ORDER: readonly EventTypeName[] = [
   'left_for_training',
   'became_donor',
   'completed',
+  'guardian_left',
 ];
+
+/** Hooks that are news heard of someone, not time spent with them. */
+const NEWS: readonly EventTypeName[] = ['completed', 'became_donor', 'left_for_training', 'guardian_left'];
+
+/** Which part of the past a present moment may call up. */
+export type PastPart = 'school' | 'residence';
 
 /** Most hooks of a type in one memoir (default two). */
 const HOOK_CAP: Partial<Record<EventTypeName, number>> = { left_for_training: 4, donated: 3 };
@@ -207,10 +278,39 @@ export class Associations {
   private readonly used = new Set<number>();
   private readonly times = new Map<number, number>();
   private readonly recalled = new Set<number>();
+  private readonly recalledTypes = new Set<EventTypeName>();
   /** Hooks told, by type: a kind of news repeated reads as a formula. */
   private readonly perType = new Map<EventTypeName, number>();
+  /** People whose present moments are kept for one part of the past (a donor met again calls up the Cottages). */
+  private readonly reserved = new Map<number, PastPart>();
 
   constructor(private readonly c: Ctx) {}
+
+  /** Keeps the present moments with `x` for calling up one part of the past. */
+  reserve(x: number, part: PastPart): void {
+    this.reserved.set(x, part);
+  }
+
+  /** The part of the past `x`'s present moments are kept for, if any. */
+  reservedFor(x: number): PastPart | undefined {
+    return this.reserved.get(x);
+  }
+
+  /**
+   * News of `x` heard in the caring years that no paragraph has told yet: a completion first,
+   * then becoming a donor, training, leaving the school.
+   */
+  newsOf(x: number, skip: ReadonlySet<EventTypeName> = new Set()): Hook | undefined {
+    return this.hooksOf(x)
+      .filter(
+        (h) =>
+          NEWS.includes(h.type) &&
+          !skip.has(h.type) &&
+          !this.used.has(h.event.id) &&
+          !this.c.w.hasCited(h.event.id),
+      )
+      .sort((a, b) => NEWS.indexOf(a.type) - NEWS.indexOf(b.type) || a.event.day - b.event.day)[0];
+  }
 
   private hooksOf(x: number): Hook[] {
     const c = this.c;
@@ -236,9 +336,11 @@ export class Associations {
   }
 
   /** A present moment to open a memory of the episode: a person in it, an event not yet cited. */
-  hookFor(ep: Episode): Hook | undefined {
+  hookFor(ep: Episode, part?: PastPart): Hook | undefined {
     for (const x of ep.people) {
       if ((this.times.get(x) ?? 0) >= 2) continue;
+      const kept = this.reserved.get(x);
+      if (kept !== undefined && part !== undefined && kept !== part) continue;
       const h = this.hooksOf(x).find(
         (h) =>
           !this.used.has(h.event.id) &&
@@ -248,6 +350,11 @@ export class Associations {
       if (h) return h;
     }
     return undefined;
+  }
+
+  /** Keeps an event for a moment told elsewhere, so that no paragraph opens on it. */
+  claim(event: number): void {
+    this.used.add(event);
   }
 
   /** People whose later news has been told as a hook (their fate need not be told again). */
@@ -270,8 +377,11 @@ export class Associations {
         x: who(h.x),
         when: c.at(h.event.day),
         centre: c.centreName(h.event.place),
-        // Training begins where the person was living then, not where the memory is set.
-        where: h.type === 'left_for_training' ? (c.placeName(h.event.place) ?? where) : where,
+        // Training begins where the person was living then, and a guardian leaves the school.
+        where:
+          h.type === 'left_for_training' || h.type === 'guardian_left'
+            ? (c.placeName(h.event.place) ?? where)
+            : where,
         ord: h.type === 'donated' ? ordinalWord(h.event.value ?? 1) : undefined,
       },
       [h.event.id],
@@ -311,14 +421,16 @@ export class Associations {
         (e.person === x || e.other === x) &&
         (e.person === me || e.other === me || c.src.typeName(e.type) === 'tantrum'),
     );
-    const pick = RECALL_ORDER.map((t) => shared.find((e) => c.src.typeName(e.type) === t)).find(
-      (e) => e !== undefined,
-    );
+    // A kind of memory told once by a line like this is not told again the same way.
+    const pick = RECALL_ORDER.filter((t) => !this.recalledTypes.has(t))
+      .map((t) => shared.find((e) => c.src.typeName(e.type) === t))
+      .find((e) => e !== undefined);
     const p = c.src.person(x);
     const where = (e: EventRow) => c.placeName(e.place) ?? c.schoolName;
     let said = false;
     if (pick) {
       const type = c.src.typeName(pick.type) as EventTypeName;
+      this.recalledTypes.add(type);
       said = c.w.say(
         `${key}:${type}`,
         {

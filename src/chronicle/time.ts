@@ -5,7 +5,7 @@
  * for a day (and relative ones when the previous anchor of the paragraph is given); the writer
  * chooses among them so that no phrasing wears out.
  */
-import { ageInYears, yearOf } from '../engine/calendar.js';
+import { ageInYears, yearOf, ymdFromDay } from '../engine/calendar.js';
 import { pronoun } from './names.js';
 import type { Perspective } from './writer.js';
 import { numberWord, ordinalWord, seasonOf, seasonYear, type Season } from './words.js';
@@ -98,7 +98,8 @@ export class Clock {
             ? `the following ${s}`
             : 'some months later',
       );
-    else if (diff < 450) out.push('a year later', `the next ${s}`, 'about a year after that');
+    else if (diff < 450)
+      out.push('a year later', `the next ${s}`, this.first ? 'a year on' : 'about a year after that');
     else if (diff < 1100) {
       const n = Math.round(diff / 365.2425);
       out.push(
@@ -159,26 +160,41 @@ export class Clock {
       if (!this.first) out.push(`in the ${s} of ${y}`);
     } else if (phase === 'caring') {
       const n = this.caringYears(day);
-      out.push(`in ${this.his} ${ordinalWord(n + 1)} year as a carer`, `in the ${s} of ${y}`);
+      // Near a memoir's present, a day is told from the present ("this past autumn"), never as
+      // a date, so that one season is not dated two ways in one text.
+      const near = this.first ? this.nearPresent(day) : [];
+      out.push(`in ${this.his} ${ordinalWord(n + 1)} year as a carer`);
+      if (near.length === 0) out.push(`in the ${s} of ${y}`);
       if (!this.first) out.push(`in ${yearOf(day)}`);
-      if (this.first) out.push(...this.nearPresent(day));
+      out.push(...near);
     } else {
-      out.push(`in the ${s} of ${y}`);
+      const near = this.first ? this.nearPresent(day) : [];
+      if (near.length === 0) out.push(`in the ${s} of ${y}`);
       if (!this.first) out.push(`in ${yearOf(day)}`);
-      if (this.first) out.push(...this.nearPresent(day));
+      out.push(...near);
     }
     return out;
   }
 
-  /** Anchors that count back from a memoir's present. */
+  /**
+   * Anchors that count back from a memoir's present, by seasons: "last autumn" is the most
+   * recent autumn before it, "the autumn before last" the one before that.
+   */
   private nearPresent(day: number): string[] {
     const ago = this.d.present - day;
     const s = seasonOf(day);
     if (ago < 0) return [];
     if (ago < 40) return ['a few weeks ago', 'only the other week'];
-    if (ago < 120 && seasonOf(this.d.present) === s) return [`earlier this ${s}`];
-    if (ago < 330) return [`this past ${s}`, `last ${s}`];
-    if (ago < 800) return [`the ${s} before last`, 'a year or so ago'];
+    const seasons = seasonIndex(this.d.present) - seasonIndex(day);
+    if (seasons === 0) return [`earlier this ${s}`];
+    if (seasons < 4) return [`this past ${s}`, `last ${s}`];
+    if (seasons < 8) return [`the ${s} before last`, ...(ago < 550 ? ['a year or so ago'] : [])];
     return [];
   }
+}
+
+/** Seasons counted from the calendar's start; a December and the January after share one. */
+function seasonIndex(day: number): number {
+  const [y, m] = ymdFromDay(day);
+  return Math.floor((12 * y + m) / 3);
 }

@@ -26,7 +26,7 @@ export const LATER_PHRASES = {
       p: 'first',
     },
     {
-      t: 'I remember how [small|few|shabby] our things looked, unpacked in a [strange|cold|bare|draughty] room[ that first night| under the eaves| that first week|].',
+      t: 'I remember how [small|shabby|few and small] our things looked, unpacked in a [strange|cold|bare|draughty] room[ that first night| under the eaves| that first week|].',
       p: 'first',
     },
     {
@@ -182,9 +182,12 @@ export const LATER_PHRASES = {
     { t: '{x} gave {n} in {s.pos} care.', p: 'third' },
   ],
   'carer_assigned.completed': [
-    { t: '{x} completed {when}, after the {ord} donation, while I was still {x.pos} carer.', p: 'first' },
+    { t: '{x} completed {when}, after {x.pos} {ord} donation, while I was still {x.pos} carer.', p: 'first' },
     { t: '{when} {x} completed, after {x.pos} {ord} donation, with me still {x.pos} carer.', p: 'first' },
-    { t: 'I was still looking after {x.obj} when {x} completed, {when}, after the {ord}.', p: 'first' },
+    {
+      t: 'I was still looking after {x.obj} when {x} completed, {when}, after {x.pos} {ord} donation.',
+      p: 'first',
+    },
     { t: '{x} completed {when}, after {x.pos} {ord} donation.', p: 'first' },
     { t: '{x} completed {when}, after the {ord} donation, still in {s.pos} care.', p: 'third' },
   ],
@@ -239,6 +242,14 @@ export const LATER_PHRASES = {
     },
     {
       t: '{when} they told me I would soon stop being a carer and [begin as a donor|become a donor|start my donations][, which I had known was coming|, as we all do sooner or later|].',
+      p: 'first',
+    },
+    {
+      t: '{when} [the letter came|a letter came|I had the letter] [saying|to say] that I [would begin my donations|would be a donor] [at {centre}|before long|in the new year][, and I read it twice|, and I put it in the glovebox|].',
+      p: 'first',
+    },
+    {
+      t: '[My own turn|My turn] was [settled|fixed|decided] {when}: [my caring is to stop|I am to stop caring], and [the donations will begin|I will go to {centre} as a donor][ soon| before long|].',
       p: 'first',
     },
   ],

@@ -207,6 +207,28 @@ export const MEMOIR_PHRASES = {
       t: 'Madame, who came from outside, took what she liked of our work for the Gallery, and being chosen mattered to us more than I can explain; I was {age} when I first saw her.',
     },
   ],
+  'kept.packed': [
+    {
+      t: 'Going through my things since then, I keep coming back to {thing}, [bought at a Sale at {school}|from a Sale at {school}], [which has been in every room I have had|which has come with me to every bedsit since|which has ridden in the car on most of my rounds].',
+    },
+    {
+      t: 'Of everything in my room, the thing I would least like to lose is {thing}, [from a {school} Sale|which I bought at a Sale at {school}][, though it is worth nothing at all|, and I have never been able to say why|].',
+    },
+    {
+      t: 'All through my caring I have kept {thing}, [from a Sale at {school}|bought at a {school} Sale], and it will [come with me to {centre}|go with me wherever they send me].',
+    },
+  ],
+  'kept.bought': [
+    {
+      t: "I had bought it the {season} I was {age}, [with tokens I had been saving for weeks|after queueing most of an afternoon|from the bottom of a box nobody else wanted], [and I remember carrying it back to the dormitory as if someone might take it from me|and I remember how it smelt of somebody else's house|and for days afterwards I kept checking it was there].",
+    },
+    {
+      t: 'It came out of a Sale box the {season} I was {age}, [and I had spent nearly all my tokens on it|and two of us had reached for it at once|when I had almost stopped hoping for anything good], [and I still remember the feel of it that first night|and nobody could understand what I saw in it|and the others laughed at me for it].',
+    },
+    {
+      t: 'I was {age} when I found it at a Sale, [that {season}|one {season}], [half hidden under a heap of old jumpers|in a box of odds and ends|among things nobody wanted], and [I paid for it before anyone else could see it|I counted my tokens twice before I bought it].',
+    },
+  ],
   'close.kept': [
     { t: 'I still have {things}, bought with tokens at {school}.' },
     { t: 'Of the things I bought at the Sales, {things} are still with me.' },
@@ -215,6 +237,12 @@ export const MEMOIR_PHRASES = {
   'close.kept.same': [
     { t: 'The things from the Sales that I named are still with me, every one of them.' },
     { t: 'I still have those things from the Sales, all of them.' },
+    {
+      t: 'Whatever else went, [the things I bought at the {school} Sales|my {school} things|what I bought with my tokens] [stayed with me|never went astray|came through], [every one|all of them|down to the last].',
+    },
+    {
+      t: 'The rest of my collection from {school} [is in a box under my bed|fits in one box now|is in a shoebox in the car].',
+    },
   ],
   'close.gone': [
     { t: '{people} have completed, and so have {most} of the others from my year.' },

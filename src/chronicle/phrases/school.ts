@@ -380,7 +380,11 @@ export const SCHOOL_PHRASES = {
       p: 'first',
     },
     {
-      t: 'I remember the [quiet|silence|stillness] afterwards better than [the words themselves|the words|anything said|what was said].',
+      t: "I remember the [quiet|silence|stillness] afterwards better than [the words themselves|the words|anything said|what was said][, and the way nobody looked at anybody|, and someone's chair scraping|].",
+      p: 'first',
+    },
+    {
+      t: '[Afterwards|At lunch|That evening in the dormitory] [nobody mentioned it|we talked about anything else|we were louder than usual], [as though we had agreed to|which was its own kind of answer|and I think we were relieved].',
       p: 'first',
     },
     {
@@ -496,6 +500,10 @@ export const SCHOOL_PHRASES = {
     },
     {
       t: 'I never heard it [contradicted|denied|put right][, though it was not true|; it was not true all the same|, and it was false|, and yet there was nothing in it].',
+      p: 'first',
+    },
+    {
+      t: '[Nobody|Not one guardian|No one] ever [took it back|set it straight|told us different], [and it was wrong all along|though it was nothing but talk|and it had never been true].',
       p: 'first',
     },
     { t: '{s} never learned otherwise.', p: 'third' },
