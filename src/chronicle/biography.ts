@@ -10,7 +10,7 @@ import type { EventRow } from '../store/reader.js';
 import { choose, tellAll } from './arrange.js';
 import { BELIEF_WEIGHT, beliefClause } from './beliefs.js';
 import { Ctx, type PhraseKey } from './context.js';
-import type { Episode } from './episode.js';
+import { episode, type Episode } from './episode.js';
 import { BEAT_PHRASES } from './beats.js';
 import { LATER_PHRASES, laterEpisodes } from './later.js';
 import { readLife } from './life.js';
@@ -21,7 +21,7 @@ import { SCHOOL_PHRASES, schoolEpisodes } from './school.js';
 import { dataOf, type Source } from './source.js';
 import { Clock, inText } from './time.js';
 import { who, Writer, type Phrasebook } from './writer.js';
-import { count, listJoin, numberWord, thingPhrase, times } from './words.js';
+import { count, listJoin, numberWord, ordinalWord, thingPhrase, times } from './words.js';
 
 export const BIO_PHRASES = {
   'staff.joined': [
@@ -127,9 +127,77 @@ export function biography(src: Source, id: number): Chronicle {
   });
 }
 
+/**
+ * Kinds of episode a biography leaves out: a year's tally of donors and a sum of miles driven
+ * read as a ledger, not a life; the donations are told one by one instead (`donationEpisodes`).
+ */
+const LEDGER_KINDS = new Set(['care-year', 'rounds', 'donations']);
+
+/**
+ * The donations and the completion, each its own episode on its own day, so that the storyline's
+ * beats of the donor years (a trip, a carer, a visit) fall between them in the order they happened.
+ */
+function donationEpisodes(c: Ctx): Episode[] {
+  const id = c.life.id;
+  const donations = c.life.of('donated').filter((e) => e.person === id);
+  const done = c.life.of('completed').find((e) => e.person === id);
+  const out: Episode[] = donations.map((e, i) =>
+    episode(c, {
+      kind: 'donations',
+      day: e.day,
+      phase: 'donor',
+      weight: 30,
+      people: e.other !== null ? [e.other] : [],
+      events: [e.id],
+      tell: (c) => {
+        // A donation the completion follows within weeks is told with it.
+        if (done && i === donations.length - 1 && done.day - e.day < 40) return;
+        const centre = c.centreName(e.place);
+        if (i === 0) c.w.say('donated.first', { s: c.s, when: c.when(e.day), centre }, [e.id]);
+        else
+          c.w.say('donated.next', { s: c.s, when: c.then(e.day), ord: ordinalWord(e.value ?? i + 1) }, [
+            e.id,
+          ]);
+      },
+    }),
+  );
+  if (done) {
+    const last = donations[donations.length - 1];
+    out.push(
+      episode(c, {
+        kind: 'donations',
+        day: done.day,
+        phase: 'donor',
+        weight: 30,
+        people: done.other !== null ? [done.other] : [],
+        events: [done.id],
+        tell: (c) =>
+          c.w.say(
+            'completed.self',
+            {
+              s: c.s,
+              when: c.then(done.day),
+              centre: c.centreName(done.place),
+              n:
+                done.value === 1
+                  ? 'a single donation'
+                  : `the ${ordinalWord(done.value ?? donations.length)} donation`,
+            },
+            [done.id, ...(last && done.day - last.day < 40 ? [last.id] : [])],
+          ),
+      }),
+    );
+  }
+  return out;
+}
+
 function cloneLife(c: Ctx): void {
   const life = c.life;
-  const eps: Episode[] = withBeats(c, [...schoolEpisodes(c), ...laterEpisodes(c)]);
+  const eps: Episode[] = withBeats(c, [
+    ...schoolEpisodes(c),
+    ...laterEpisodes(c).filter((e) => !LEDGER_KINDS.has(e.kind)),
+    ...donationEpisodes(c),
+  ]);
   const school = choose(
     eps.filter((e) => e.phase === 'school' && e.kind !== 'fate'),
     {
@@ -148,7 +216,7 @@ function cloneLife(c: Ctx): void {
   );
   const donor = choose(
     eps.filter((e) => e.phase === 'donor' || e.phase === 'after'),
-    { max: 6, always: ['notice', 'donations', 'beat', 'deferral'] },
+    { max: 12, always: ['notice', 'donations', 'beat', 'deferral'] },
   );
   if (school.length > 0) {
     c.section(life.school?.name ?? 'School');
