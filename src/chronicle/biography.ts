@@ -193,11 +193,13 @@ function donationEpisodes(c: Ctx): Episode[] {
 
 function cloneLife(c: Ctx): void {
   const life = c.life;
+  // A life ends at its completion: what became of the others after it belongs to their own.
+  const ended = life.person.completed_on;
   const eps: Episode[] = withBeats(c, [
     ...schoolEpisodes(c),
     ...laterEpisodes(c).filter((e) => !LEDGER_KINDS.has(e.kind)),
     ...donationEpisodes(c),
-  ]);
+  ]).filter((e) => !ended || e.day <= ended);
   const school = choose(
     eps.filter((e) => e.phase === 'school' && e.kind !== 'fate'),
     {
