@@ -12,7 +12,7 @@ import { Namer } from './names.js';
 import { dataOf, type Source } from './source.js';
 import { group, who, Writer } from './writer.js';
 import { INSTITUTION_PHRASES, type InstitutionPhraseKey } from './phrases/institution.js';
-import { count, listJoin, numberWord, roughly, seasonOf } from './words.js';
+import { count, listJoin, numberWord, ordinalWord, roughly, seasonOf } from './words.js';
 
 function anchor(day: number): string[] {
   return [`in ${yearOf(day)}`, `in the ${seasonOf(day)} of ${yearOf(day)}`];
@@ -442,6 +442,30 @@ function decade(day: number): string {
   return part === 'middle' ? `middle of the ${d}s` : `${part} ${d}s`;
 }
 
+/**
+ * The people a storyline's beats name: in a world with a storyline, their episodes are the ones a
+ * reader comes for, so a history prefers them when it picks one episode of a kind.
+ */
+function storyPeople(src: Source): Set<number> {
+  const code = src.eventsOfType(['canon_beat']).map((e) => e.id);
+  const out = new Set<number>();
+  if (code.length === 0) return out;
+  for (const r of src.world.all<{ person: number }>(
+    `SELECT ep.person AS person FROM event_people ep WHERE ep.event IN (${code.join(',')})`,
+  ))
+    out.add(r.person);
+  for (const e of src.eventsOfType(['canon_beat'])) {
+    if (e.person !== null) out.add(e.person);
+    if (e.other !== null) out.add(e.other);
+  }
+  return out;
+}
+
+/** The first of `list` whose people the storyline names, else the first. */
+function storyFirst(list: readonly EventRow[], story: ReadonlySet<number>): EventRow | undefined {
+  return list.find((e) => story.has(e.person ?? -1) || story.has(e.other ?? -1)) ?? list[0];
+}
+
 /** A recovery centre's short name ("Ludlow"), or "a recovery centre". */
 function centreText(src: Source, place: number | null): string {
   return src.place(place)?.name.replace(/ recovery centre$/, '') ?? 'a recovery centre';
@@ -567,13 +591,18 @@ function residence(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): v
           out.id,
         ]);
     };
-    tell(trips[0]!);
-    // A trip that found the right person is rare enough to tell too.
-    const right = trips.slice(1).find((t) => seenOf(t).some((e) => dataOf<{ right?: boolean }>(e)?.right));
-    if (right) {
-      w.para();
-      tell(right);
-    }
+    const story = storyPeople(src);
+    const told = storyFirst(trips, story)!;
+    // A trip that found the right person is rare enough to tell too, in its turn.
+    const right = trips.find(
+      (t) => t !== told && seenOf(t).some((e) => dataOf<{ right?: boolean }>(e)?.right),
+    );
+    [told, ...(right ? [right] : [])]
+      .sort((x, y) => x.day - y.day)
+      .forEach((t, k) => {
+        if (k > 0) w.para();
+        tell(t);
+      });
   }
   const training = at(['left_for_training']).filter((e) => e.person !== null);
   if (training.length > 0) {
@@ -632,35 +661,72 @@ function centre(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
     const quick = completions
       .filter((e) => e.value === 1)
       .sort((a, b) => ageAt(a) - ageAt(b) || a.id - b.id)[0];
+    const story = storyPeople(src);
+    const named = completions.find((e) => story.has(e.person!) && e.other !== null && e.id !== quick?.id);
+    const fourth = completions.find((e) => (e.value ?? 0) >= 4 && e.other !== null && e !== named);
+    const tellings: [EventRow, () => void][] = [];
     if (quick)
-      w.say(
-        'completed.first',
-        { x: who(quick.person!), when: anchor(quick.day), age: numberWord(Math.floor(ageAt(quick))) },
-        [quick.id],
-      );
-    const fourth = completions.find((e) => (e.value ?? 0) >= 4 && e.other !== null);
-    if (fourth)
-      w.say('completed.fourth', { x: who(fourth.person!), c: who(fourth.other!), when: anchor(fourth.day) }, [
-        fourth.id,
+      tellings.push([
+        quick,
+        () =>
+          w.say(
+            'completed.first',
+            { x: who(quick.person!), when: anchor(quick.day), age: numberWord(Math.floor(ageAt(quick))) },
+            [quick.id],
+          ),
       ]);
+    if (named)
+      tellings.push([
+        named,
+        () =>
+          w.say(
+            'completed.named',
+            {
+              x: who(named.person!),
+              c: who(named.other!),
+              place: pname,
+              when: anchor(named.day),
+              n: named.value === 1 ? 'a single donation' : `the ${ordinalWord(named.value ?? 1)} donation`,
+            },
+            [named.id],
+          ),
+      ]);
+    if (fourth)
+      tellings.push([
+        fourth,
+        () =>
+          w.say(
+            'completed.fourth',
+            { x: who(fourth.person!), c: who(fourth.other!), when: anchor(fourth.day) },
+            [fourth.id],
+          ),
+      ]);
+    // Told in the order they happened.
+    for (const [, tell] of tellings.sort((x, y) => x[0].day - y[0].day)) tell();
   }
   // A couple who set out from here to ask for a deferral.
   const donors = new Set(donations.map((e) => e.person));
-  const applied = src
-    .eventsOfType(['deferral_applied'])
-    .find(
-      (e) =>
-        e.person !== null &&
-        e.other !== null &&
-        donors.has(e.person) &&
-        src.person(e.person)?.centre === p.id,
-    );
+  const applied = storyFirst(
+    src
+      .eventsOfType(['deferral_applied'])
+      .filter(
+        (e) =>
+          e.person !== null &&
+          e.other !== null &&
+          (donors.has(e.person) || donors.has(e.other)) &&
+          (src.person(e.person)?.centre === p.id || src.person(e.other)?.centre === p.id),
+      ),
+    storyPeople(src),
+  );
   if (applied) {
     w.para();
-    w.say(
-      'deferral_applied.centre',
-      { a: who(applied.person!), b: who(applied.other!), place: pname, when: anchor(applied.day) },
-      [applied.id],
-    );
+    // The one recovering here comes first in the telling; the other may be their carer.
+    const here = donors.has(applied.person) && src.person(applied.person!)?.centre === p.id;
+    const [da, db]: [number, number] = here
+      ? [applied.person!, applied.other!]
+      : [applied.other!, applied.person!];
+    w.say('deferral_applied.centre', { a: who(da), b: who(db), place: pname, when: anchor(applied.day) }, [
+      applied.id,
+    ]);
   }
 }

@@ -213,7 +213,7 @@ export const INSTITUTION_PHRASES = {
   possible_trip: [
     '{when} {party} drove to {town} to look for {x.pos} possible, whom someone had glimpsed there.',
     '{when} a carload of them went to {town}, because {x.pos} possible was said to be working there.',
-    'The trips to look for possibles began {when}, when {party} went to {town} on {x.pos} account.',
+    '{when} {party} went to {town} on {x.pos} account, to see a [woman|stranger|face] someone had [described|noticed|seen] there.',
   ],
   possible_seen: [
     'The woman they found was not {x.pos} model at all.',
@@ -256,6 +256,11 @@ export const INSTITUTION_PHRASES = {
     '{x} gave four donations there and completed after the last, {when}, in the care of {c}.',
     '{when} {x} completed after the fourth donation, with {c} as carer to the end.',
     '{x} lasted through four donations, and completed {when}; {c} was the carer then.',
+  ],
+  'completed.named': [
+    '{x} completed there {when}, after {n}; {c} was the carer then, and stayed to the end.',
+    '{when} {x} completed at {place} after {n}, with {c} as carer.',
+    'It was there, {when}, that {x} completed, after {n}, in the care of {c}.',
   ],
   'deferral_applied.centre': [
     '{when} {a}, recovering there, went off with {b} to ask for a deferral, and came back knowing there was none.',
