@@ -20,10 +20,10 @@ import { Namer } from './names.js';
 import { SCHOOL_PHRASES, schoolEpisodes } from './school.js';
 import { dataOf, type Source } from './source.js';
 import { Clock, inText } from './time.js';
-import { who, Writer } from './writer.js';
+import { group, who, Writer } from './writer.js';
 import { BIO_PHRASES } from './phrases/biography.js';
 import { beatEpisode } from './beats.js';
-import { count, listJoin, ordinalWord, thingPhrase } from './words.js';
+import { count, listJoin, monthName, ordinalWord, thingPhrase } from './words.js';
 
 export { BIO_PHRASES };
 
@@ -138,12 +138,52 @@ function donationEpisodes(c: Ctx): Episode[] {
   return out;
 }
 
+/**
+ * The biography's own opening: the birth, the school and the classmates who matter most in the
+ * life (by bond), in place of the memoir's, which counts the year's children.
+ */
+function originEpisode(c: Ctx): Episode[] {
+  const life = c.life;
+  const born = life.of('born').find((e) => e.person === life.id);
+  if (!born) return [];
+  const p = life.person;
+  const mates = [...life.bonds.keys()]
+    .filter((id) => {
+      const o = c.src.person(id);
+      return o?.kind === 'clone' && o.school === p.school && o.cohort === p.cohort;
+    })
+    .slice(0, 2);
+  return [
+    episode(c, {
+      kind: 'origin',
+      day: born.day,
+      phase: 'school',
+      weight: 100,
+      people: mates,
+      events: [born.id],
+      tell: (c) =>
+        c.w.say(
+          mates.length > 0 ? 'born.bio' : 'born.bio.alone',
+          {
+            s: c.s,
+            school: life.school ? inText(life.school.name) : 'a school',
+            year: String(yearOf(born.day)),
+            month: monthName(born.day),
+            mates: mates.length > 0 ? group(mates) : undefined,
+          },
+          [born.id],
+        ),
+    }),
+  ];
+}
+
 function cloneLife(c: Ctx): void {
   const life = c.life;
   // A life ends at its completion: what became of the others after it belongs to their own.
   const ended = life.person.completed_on;
   const eps: Episode[] = withBeats(c, [
-    ...schoolEpisodes(c),
+    ...schoolEpisodes(c).filter((e) => e.kind !== 'origin'),
+    ...originEpisode(c),
     ...laterEpisodes(c).filter((e) => !LEDGER_KINDS.has(e.kind)),
     ...donationEpisodes(c),
   ]).filter((e) => !ended || e.day <= ended);

@@ -9,6 +9,15 @@
 import type { EventPhrasebook } from './types.js';
 
 export const BIO_PHRASES = {
+  'born.bio': [
+    '{s.full} was born in {month} {year} and raised at {school}, in the same year as {mates}.',
+    '{s.full} was born in {year} and grew up at {school}; {mates} were in {s.pos} year.',
+    'Born in {month} {year}, {s.full} grew up at {school} alongside {mates}.',
+  ],
+  'born.bio.alone': [
+    '{s.full} was born in {month} {year} and raised at {school}.',
+    '{s.full} was born in {year}, and {school} was the only home {s} knew as a child.',
+  ],
   'joined_staff.staff': [
     '{s.full} joined the staff of {school} as {role} in {year}.',
     '{s.full} came to {school} in {year}, as {role}.',
