@@ -228,23 +228,26 @@ function cloneLife(c: Ctx): void {
     const last = life.events[life.events.length - 1];
     if (!last) return;
     const centre = c.centreName(life.person.centre);
+    // Where the life stands when the record ends: each phase by its own key, so that a donor
+    // is never said to be still caring.
+    const donations = life.person.donations;
     const key =
       phase === 'donor'
-        ? 'alive.end'
+        ? donations > 0
+          ? 'donated.alive'
+          : 'became_donor.alive'
         : phase === 'resident'
           ? 'alive.resident'
           : phase === 'student'
             ? 'alive.student'
-            : life.of('became_donor').some((e) => e.person === life.id)
-              ? 'alive.notice'
-              : 'alive.end';
+            : 'carer_assigned.alive';
     c.para();
     c.w.say(
       key,
       {
         s: c.s,
         centre: phase === 'donor' ? centre : undefined,
-        n: phase === 'donor' ? count(life.person.donations, 'donation') : undefined,
+        n: donations > 0 ? count(donations, 'donation') : undefined,
         residence: life.residence ? inText(life.residence.name) : undefined,
         school: life.school ? inText(life.school.name) : undefined,
       },

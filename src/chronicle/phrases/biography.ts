@@ -18,6 +18,18 @@ export const BIO_PHRASES = {
     '{s.full} was born in {month} {year} and raised at {school}.',
     '{s.full} was born in {year}, and {school} was the only home {s} knew as a child.',
   ],
+  'donated.alive': [
+    'When this record ends, {s} is still a donor, at {centre}, with {n} given.',
+    'The record ends with {s} recovering at {centre}, {n} given.',
+  ],
+  'became_donor.alive': [
+    'When this record ends, {s} has been given notice and is waiting for the first donation.',
+    'The record ends with {s} waiting at {centre} for the first donation.',
+  ],
+  'carer_assigned.alive': [
+    'When this record ends, {s} is still a carer.',
+    'The record ends with {s} still out on the roads, caring.',
+  ],
   'joined_staff.staff': [
     '{s.full} joined the staff of {school} as {role} in {year}.',
     '{s.full} came to {school} in {year}, as {role}.',
