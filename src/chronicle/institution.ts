@@ -238,13 +238,16 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
           [e.id],
         );
       spoken.add(e.person);
-      const left = src.causedBy(e.id).find((x) => src.typeName(x.type) === 'guardian_left');
+      // Their leaving, whether the talk caused it or a storyline's beat did, within the year.
+      const left =
+        src.causedBy(e.id).find((x) => src.typeName(x.type) === 'guardian_left') ??
+        at(['guardian_left']).find((x) => x.person === e.person && x.day >= e.day && x.day - e.day < 365);
       if (left)
         w.say(
           'guardian_left',
           {
             g: who(e.person),
-            when: left.day - e.day < 180 ? ['weeks later', 'before the term was out'] : anchor(left.day),
+            when: left.day - e.day < 60 ? ['weeks later', 'before the term was out'] : anchor(left.day),
           },
           [left.id],
         );

@@ -51,7 +51,7 @@ export const INSTITUTION_PHRASES = {
   ],
   'gallery_visit.last': [
     '{madame} came for the last time {when}.',
-    'Her last visit was {when}; nobody at the time knew it would be the last.',
+    '{madame.pos} last visit was {when}; nobody at the time knew it would be the last.',
     '{when} {madame} made what turned out to be her final visit.',
   ],
   'rumour_started.gallery': [
@@ -182,12 +182,12 @@ export const INSTITUTION_PHRASES = {
     'Those already out in the world heard of it at second hand, at {residences} or on their rounds, and found they could not picture it empty.',
   ],
   'school_closed.after': [
-    'After the closing {madame} and {head} lived together at {home}, in a house kept going by selling off what they had, and couples still came to their door asking for deferrals.',
-    '{head} and {madame} went to live at {home}; former students who believed in deferrals still found their way there, and were told the truth.',
+    'After the closing {madame} and {head} lived together at {home}, in a house kept going by selling off what they had.',
+    '{head} and {madame} went to live at {home}, and sold their furniture piece by piece to keep the house.',
   ],
   'school_closed.after.madame': [
-    'After the closing {madame} lived on at {home}, where couples still came to her door asking for deferrals.',
-    '{madame} kept her house at {home}, and the couples who believed in deferrals still found it.',
+    'After the closing {madame} lived on at {home}, alone with what was left of the Gallery.',
+    '{madame} kept her house at {home}, and what remained of the collection with her.',
   ],
   'school_closed.open': [
     'When the record ends, {place} is still open.',
