@@ -104,6 +104,17 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
       { first: String(cohorts[0]), last: String(cohorts[cohorts.length - 1]) },
       born.slice(0, 40).map((e) => e.id),
     );
+  // Children sent here when another school closed.
+  const arrived = at(['transferred']);
+  if (arrived.length > 0) {
+    const from = src.place(dataOf<{ from?: number }>(arrived[0]!)?.from ?? null);
+    if (from)
+      w.say(
+        'transferred.in',
+        { when: anchor(arrived[0]!.day), from: from.name, n: roughly(arrived.length) },
+        arrived.slice(0, 20).map((e) => e.id),
+      );
+  }
   // What the school was for: the campaign, and the Gallery that was its evidence.
   const exchanges = at(['exchange_held']);
   const sales = at(['sale_held']);
@@ -339,6 +350,7 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
           d: who(friend.person!),
           when: anchor(friend.day),
           centre: centreText(src, friend.place),
+          school: pname,
         },
         [friend.id],
       );
@@ -348,6 +360,7 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
         'carer_round.long',
         {
           x: who(longest.person),
+          place: pname,
           years: `${roughly(Math.floor(longest.years)).replace(/^some /, '')} years`,
         },
         [longest.event],

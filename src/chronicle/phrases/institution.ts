@@ -18,8 +18,8 @@ export const INSTITUTION_PHRASES = {
   ],
   'school_opened.alone': [
     '{place} opened in {year}.',
-    '{place} first opened its doors in {year}.',
-    'The first children came to {place} in {year}.',
+    '{place} first opened its doors in {year}[, in a cold spring| to a handful of children|].',
+    'The first children came to {place} in {year}[, to rooms still smelling of paint| and found it half built|].',
   ],
   born: [
     'Its first class had been born in {first}, and a new one [arrived|came] every [year|autumn] after that, the last of them born in {last}.',
@@ -133,31 +133,36 @@ export const INSTITUTION_PHRASES = {
   ],
   // Leavers.
   became_resident: [
-    'At {age} or so, the students left for {residences}; from there they trained as carers, and then became donors themselves.',
-    'Its students left at about {age}, for {residences}, and went on from there to caring and then to the donations.',
-    'The summer they turned {age}, each class went out to {residences}, and the school saw them no more.',
+    'At {age} or so, the students left for {residences}; from there they [trained as carers|went on to train as carers|were sent to train as carers], and then became donors themselves.',
+    'Its students left at about {age}, for {residences}, and went on from there to [caring|the work of caring|years of caring] and then to the donations.',
+    'The summer they turned {age}, each class went out to {residences}, and the school [saw them no more|heard of them only by chance after that|lost sight of them].',
   ],
   completed: [
     'The first of them to complete was {x}, {when}, at {centre}.',
-    '{x} was the first [to complete|of them to complete|to go], {when}, at {centre}.',
-    'The first of its own to complete, {when}, was {x}, at {centre}.',
+    '{x} was the first [to complete|of them to complete|of its former students to complete], {when}, at {centre}.',
+    'The first of its own to complete, {when}, was {x}, at {centre}[, still young| after a short time as a donor|].',
   ],
   'carer_assigned.friend': [
     'Old friendships outlasted the school: {when} {c} asked to be {d.pos} carer, and was given {d.obj}.',
     'Some of them found one another again at the end: {c}, by then a carer, chose {d} for a donor {when}, someone known since they were both small.',
-    '{when}, at {centre}, {d} was given a carer who had grown up with {d.obj} there: {c}, who had asked for {d.obj}.',
+    '{when}, at {centre}, {d} was given a carer who had grown up alongside {d.obj} at {school}: {c}, who had asked for {d.obj}.',
   ],
   'carer_round.long': [
     'Of all its former students, {x} cared the longest: {years} on the roads before {x.pos} own notice came.',
-    '{x} went on caring for {years}, longer than anyone else who had been there.',
-    'The longest career as a carer was {x.pos}: {years}.',
+    '{x} went on caring for {years}, longer than anyone else who had been [there|at {place}|raised there].',
+    'The longest career as a carer [was|belonged to] {x.pos}: {years}[ of driving between centres| on the roads|].',
   ],
   deferral_refused: [
     'From {from} couples who had been at {place} came to the house at {home} to ask for a deferral, believing their art would prove their love; each was told there had never been any such thing.',
     'Couples from {place} went looking for deferrals at the house at {home}, from {from} on, and each was sent away with the truth: there were none, and there never had been.',
+    'From {from} on, couples who had grown up at {place} [found their way|made their way|came one by one] to a house at {home}, sure that a deferral could be had there; none was ever given.',
     'The rumour of deferrals sent couples from {place} to a door at {home}, the first of them in {from}; the answer was always that there were no deferrals, and never had been.',
   ],
-  'deferral_refused.first': ['The first to come were {a} and {b}.', '{a} and {b} were the first.'],
+  'deferral_refused.first': [
+    'The first to come were {a} and {b}.',
+    '{a} and {b} were the first[ to knock| to try|].',
+    'The first of them, {a} and {b}, [came in hope|brought their pictures|came with their art in a folder].',
+  ],
   // Closing.
   school_closed: [
     '{when} the money ran out and {place} closed. Those who had given for it gave no more: the campaign had shown them something they preferred not to look at, and the donations went on regardless.',
@@ -177,6 +182,11 @@ export const INSTITUTION_PHRASES = {
     'Its remaining children, {n}, were moved to {to}{plain}.',
     '{n} children were taken by coach to {to}{plain}.',
   ],
+  'transferred.in': [
+    '{when} {from} closed, and {n} of its children were brought here, strangers to everyone.',
+    'Its numbers swelled {when}, when {from} closed and sent {n} of its children to finish growing up here.',
+    '{when} a coachload of children arrived from {from}, which had closed: {n}, used to other ways.',
+  ],
   'school_closed.leavers': [
     'For those who had already left, caring or waiting at {residences}, nothing changed but that the place they came from was gone.',
     'Those already out in the world heard of it at second hand, at {residences} or on their rounds, and found they could not picture it empty.',
@@ -190,8 +200,8 @@ export const INSTITUTION_PHRASES = {
     '{madame} kept her house at {home}, and what remained of the collection with her.',
   ],
   'school_closed.open': [
-    'When the record ends, {place} is still open.',
-    '{place} was still open when the record ends.',
+    'When the record ends, {place} is still [open|taking children|raising its classes].',
+    '{place} was still [open|in use|full of children] when the record ends.',
     'It [had not closed|was still taking children|still stood] when the record ends.',
   ],
   // A residence.
