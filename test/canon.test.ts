@@ -63,6 +63,38 @@ describe('the canon', () => {
     expect(became.value / 365.2425).toBeGreaterThan(11);
   });
 
+  it('gives the tempers and the private words to the storyline alone, whatever the seed', () => {
+    for (const w of [a, runInMemory(canon, 7)]) {
+      const id = (castId: string) => storylineOf(w.world)!.personOf(castId)!;
+      const [kathy, ruth, tommy] = ['kathy', 'ruth', 'tommy'].map(id);
+      const cast = new Set(canon.cast.filter((c) => c.kind === 'clone').map((c) => id(c.id)));
+      const ev = w.sink.events;
+      const tantrums = ev.filter((e) => e.type === T.tantrum);
+      // Tommy's tempers are the book's; Kathy and Ruth never lose theirs.
+      expect(tantrums.some((e) => e.person === tommy)).toBe(true);
+      expect(tantrums.filter((e) => e.person === kathy || e.person === ruth)).toEqual([]);
+      // After Miss Lucy's word to Tommy his tantrums stop.
+      const word = ev.find((e) => e.type === T.canon_beat && e.data!.includes('"lucy-to-tommy"'))!;
+      expect(tantrums.filter((e) => e.person === tommy && e.day >= word.day)).toEqual([]);
+      // Nobody of the cast is told by a guardian that being creative does not matter; only the
+      // storyline's Miss Lucy tells Tommy, and she tells nobody else.
+      const comfort = ev.filter((e) => e.type === T.guardian_spoke_to && e.data!.includes('"comfort"'));
+      expect(comfort.length).toBeGreaterThan(0);
+      expect(comfort.filter((e) => cast.has(e.other) || e.person === id('lucy'))).toEqual([]);
+      // The dance is the one time Madame is moved to tears, and Kathy's tape the one thing found.
+      expect(ev.filter((e) => e.type === T.madame_moved).map((e) => e.person)).toEqual([kathy]);
+      const trip = ev.find((e) => e.type === T.canon_beat && e.data!.includes('"norfolk-trip"'))!;
+      expect(
+        ev
+          .filter((e) => e.type === T.item_found && e.day === trip.day && cast.has(e.person))
+          .map((e) => e.person),
+      ).toEqual([kathy]);
+      // Only Ruth, the storyline's unkind one, leads a teasing among the cast.
+      const ringleaders = ev.filter((e) => e.type === T.teased && cast.has(e.other)).map((e) => e.other);
+      expect(ringleaders.filter((p) => p !== ruth)).toEqual([]);
+    }
+  });
+
   it('refuses a beat that contradicts the pins before the run, naming it', () => {
     const copy = JSON.parse(JSON.stringify(canon)) as Scenario;
     copy.beats.find((b) => b.id === 'cares-for-ruth')!.date = '1990-03-06';

@@ -59,6 +59,7 @@ export const BEAT_PHRASES = {
   'beat:secret-guard': [
     {
       t: '{mine}{when} {a} let {b.obj} into {a.pos} secret guard for Miss Geraldine, and that was the real beginning of our friendship.',
+      p: 'first',
     },
     { t: '{when} {a} let {b.obj} into {a.pos} secret guard for Miss Geraldine.' },
   ],

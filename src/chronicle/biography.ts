@@ -10,7 +10,7 @@ import type { EventRow } from '../store/reader.js';
 import { choose, tellAll } from './arrange.js';
 import { BELIEF_WEIGHT, beliefClause } from './beliefs.js';
 import { Ctx, type PhraseKey } from './context.js';
-import type { Episode } from './episode.js';
+import { episode, type Episode } from './episode.js';
 import { BEAT_PHRASES } from './beats.js';
 import { LATER_PHRASES, laterEpisodes } from './later.js';
 import { readLife } from './life.js';
@@ -20,65 +20,12 @@ import { Namer } from './names.js';
 import { SCHOOL_PHRASES, schoolEpisodes } from './school.js';
 import { dataOf, type Source } from './source.js';
 import { Clock, inText } from './time.js';
-import { who, Writer, type Phrasebook } from './writer.js';
-import { count, listJoin, numberWord, thingPhrase, times } from './words.js';
+import { group, who, Writer } from './writer.js';
+import { BIO_PHRASES } from './phrases/biography.js';
+import { beatEpisode } from './beats.js';
+import { count, listJoin, monthName, ordinalWord, thingPhrase } from './words.js';
 
-export const BIO_PHRASES = {
-  'staff.joined': [
-    '{s.full} joined the staff of {school} as {role} in {year}.',
-    '{s.full} came to {school} in {year}, as {role}.',
-  ],
-  'staff.told': [
-    'Over the years {s} told {n} that {clause}.',
-    '{s} told {n}, in {s.pos} time, that {clause}.',
-    'It fell to {s.obj}, {times}, to tell a class that {clause}.',
-  ],
-  'staff.told.gently': [
-    '{s} always put it gently, so gently that not every student took it in.',
-    'When {s} spoke of it, {s} spoke softly and never for long.',
-  ],
-  'staff.told.plainly': ['{s} did not soften it.', '{s} said it plainly, as a rule.'],
-  'staff.comfort': [
-    '{s} comforted {n} who worried about their art, telling them it did not matter whether they were creative.',
-    '{n} who fretted over their art were told by {s} that it need not matter.',
-  ],
-  'staff.truth': [
-    'Later {s} told {n} that it had mattered after all.',
-    '{s} afterwards took that comfort back, {times}.',
-  ],
-  'staff.shield': [
-    '{s} stepped in {n} when students were being teased.',
-    'When students were teased, {s} was the guardian most likely to stop it: {n} in all.',
-  ],
-  'staff.debunk': [
-    '{s} put down the story that {clause}.',
-    'It was {s} who put an end to the tale that {clause}.',
-  ],
-  'staff.plain': [
-    '{when} {s} told a senior class plainly that {clause}.',
-    "{when}, against the school's way of doing things, {s} told a class of older students that {clause}.",
-  ],
-  'staff.left': ['{when} {s} left {school}.', '{s} was gone from {school} {when}.'],
-  'staff.stayed': [
-    '{s} was still at {school} when this record ends.',
-    'When this record ends, {s} is still on the staff of {school}.',
-  ],
-  'madame.visits': [
-    'Madame came to {school} {n} between {from} and {to}, and took {works} for the Gallery.',
-    'Between {from} and {to} Madame visited {school} {n}, taking {works} away for the Gallery.',
-  ],
-  'madame.crowded': [
-    'Students crowded round her {n}, to see whether she was afraid of them.',
-    '{n} a group of students closed in round her all at once, to see what she would do.',
-  ],
-  'madame.wept': ['{when} she came upon {x} alone with {song} playing, and wept.'],
-  'original.seen': [
-    '{when} {x} and others came to {town} believing {s} might be {x.pos} model; {s} was not.',
-    '{when} a party of residents came to {town} to look at {s}, taken for the model of {x}, wrongly.',
-  ],
-  'original.seen.right': ['{when} {x} came to {town} to see {s}, rightly believed to be {x.pos} model.'],
-  'bio.none': ['The record holds little of {s}: {s} appears in it {n}.'],
-} satisfies Phrasebook;
+export { BIO_PHRASES };
 
 function lifespan(src: Source, id: number): string {
   const p = src.person(id)!;
@@ -104,7 +51,7 @@ export function biography(src: Source, id: number): Chronicle {
     namer,
     phrases: { ...SCHOOL_PHRASES, ...LATER_PHRASES, ...BEAT_PHRASES, ...BIO_PHRASES },
   });
-  const c = new Ctx(w, src, life, new Clock(life.dates, 'third', p.sex));
+  const c = new Ctx(w, src, life, new Clock(life.dates, 'third', p.sex, p.kind !== 'clone'));
   if (p.kind === 'clone') cloneLife(c);
   else if (p.kind === 'guardian') guardianLife(c);
   else if (p.kind === 'madame') madameLife(c);
@@ -114,8 +61,8 @@ export function biography(src: Source, id: number): Chronicle {
     c.section('');
     if (evs.length > 0)
       w.say(
-        'bio.none',
-        { s: who(id), n: times(evs.length) },
+        'born.none',
+        { s: who(id) },
         evs.slice(0, 12).map((e) => e.id),
       );
   }
@@ -127,9 +74,119 @@ export function biography(src: Source, id: number): Chronicle {
   });
 }
 
+/**
+ * Kinds of episode a biography leaves out: a year's tally of donors and a sum of miles driven
+ * read as a ledger, not a life; the donations are told one by one instead (`donationEpisodes`).
+ */
+const LEDGER_KINDS = new Set(['care-year', 'rounds', 'donations']);
+
+/**
+ * The donations and the completion, each its own episode on its own day, so that the storyline's
+ * beats of the donor years (a trip, a carer, a visit) fall between them in the order they happened.
+ */
+function donationEpisodes(c: Ctx): Episode[] {
+  const id = c.life.id;
+  const donations = c.life.of('donated').filter((e) => e.person === id);
+  const done = c.life.of('completed').find((e) => e.person === id);
+  const out: Episode[] = donations.map((e, i) =>
+    episode(c, {
+      kind: 'donations',
+      day: e.day,
+      phase: 'donor',
+      weight: 30,
+      people: e.other !== null ? [e.other] : [],
+      events: [e.id],
+      tell: (c) => {
+        // A donation the completion follows within weeks is told with it.
+        if (done && i === donations.length - 1 && done.day - e.day < 40) return;
+        const centre = c.centreName(e.place);
+        if (i === 0) c.w.say('donated.first', { s: c.s, when: c.when(e.day), centre }, [e.id]);
+        else
+          c.w.say('donated.next', { s: c.s, when: c.then(e.day), ord: ordinalWord(e.value ?? i + 1) }, [
+            e.id,
+          ]);
+      },
+    }),
+  );
+  if (done) {
+    const last = donations[donations.length - 1];
+    out.push(
+      episode(c, {
+        kind: 'donations',
+        day: done.day,
+        phase: 'donor',
+        weight: 30,
+        people: done.other !== null ? [done.other] : [],
+        events: [done.id],
+        tell: (c) =>
+          c.w.say(
+            'completed.self',
+            {
+              s: c.s,
+              when: c.then(done.day),
+              centre: c.centreName(done.place),
+              n:
+                done.value === 1
+                  ? 'a single donation'
+                  : `the ${ordinalWord(done.value ?? donations.length)} donation`,
+            },
+            [done.id, ...(last && done.day - last.day < 40 ? [last.id] : [])],
+          ),
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * The biography's own opening: the birth, the school and the classmates who matter most in the
+ * life (by bond), in place of the memoir's, which counts the year's children.
+ */
+function originEpisode(c: Ctx): Episode[] {
+  const life = c.life;
+  const born = life.of('born').find((e) => e.person === life.id);
+  if (!born) return [];
+  const p = life.person;
+  const mates = [...life.bonds.keys()]
+    .filter((id) => {
+      const o = c.src.person(id);
+      return o?.kind === 'clone' && o.school === p.school && o.cohort === p.cohort;
+    })
+    .slice(0, 2);
+  return [
+    episode(c, {
+      kind: 'origin',
+      day: born.day,
+      phase: 'school',
+      weight: 100,
+      people: mates,
+      events: [born.id],
+      tell: (c) =>
+        c.w.say(
+          mates.length > 0 ? 'born.bio' : 'born.bio.alone',
+          {
+            s: c.s,
+            school: life.school ? inText(life.school.name) : 'a school',
+            year: String(yearOf(born.day)),
+            month: monthName(born.day),
+            mates: mates.length > 0 ? group(mates) : undefined,
+          },
+          [born.id],
+        ),
+    }),
+  ];
+}
+
 function cloneLife(c: Ctx): void {
   const life = c.life;
-  const eps: Episode[] = withBeats(c, [...schoolEpisodes(c), ...laterEpisodes(c)]);
+  // A life ends at its completion: what became of the others after it belongs to their own.
+  const ended = life.person.completed_on;
+  const eps: Episode[] = withBeats(c, [
+    ...schoolEpisodes(c).filter((e) => e.kind !== 'origin'),
+    ...originEpisode(c),
+    ...laterEpisodes(c).filter((e) => !LEDGER_KINDS.has(e.kind)),
+    ...donationEpisodes(c),
+  ]).filter((e) => !ended || e.day <= ended);
   const school = choose(
     eps.filter((e) => e.phase === 'school' && e.kind !== 'fate'),
     {
@@ -148,7 +205,7 @@ function cloneLife(c: Ctx): void {
   );
   const donor = choose(
     eps.filter((e) => e.phase === 'donor' || e.phase === 'after'),
-    { max: 6, always: ['notice', 'donations', 'beat', 'deferral'] },
+    { max: 12, always: ['notice', 'donations', 'beat', 'deferral'] },
   );
   if (school.length > 0) {
     c.section(life.school?.name ?? 'School');
@@ -171,29 +228,55 @@ function cloneLife(c: Ctx): void {
     const last = life.events[life.events.length - 1];
     if (!last) return;
     const centre = c.centreName(life.person.centre);
+    // Where the life stands when the record ends: each phase by its own key, so that a donor
+    // is never said to be still caring.
+    const donations = life.person.donations;
     const key =
       phase === 'donor'
-        ? 'alive.end'
+        ? donations > 0
+          ? 'donated.alive'
+          : 'became_donor.alive'
         : phase === 'resident'
           ? 'alive.resident'
           : phase === 'student'
             ? 'alive.student'
-            : life.of('became_donor').some((e) => e.person === life.id)
-              ? 'alive.notice'
-              : 'alive.end';
+            : 'carer_assigned.alive';
     c.para();
     c.w.say(
       key,
       {
         s: c.s,
         centre: phase === 'donor' ? centre : undefined,
-        n: phase === 'donor' ? count(life.person.donations, 'donation') : undefined,
+        n: donations > 0 ? count(donations, 'donation') : undefined,
         residence: life.residence ? inText(life.residence.name) : undefined,
         school: life.school ? inText(life.school.name) : undefined,
       },
       [last.id],
     );
   }
+}
+
+/** The storyline's beats that name this person, as episodes in their own words. */
+function beatsOf(c: Ctx): Episode[] {
+  return c.life
+    .of('canon_beat')
+    .map((e) => beatEpisode(c, e))
+    .filter((e): e is Episode => e !== undefined);
+}
+
+/** "once", "more than once", "year after year": how often, in words, never a tally. */
+function often(n: number): string {
+  return n <= 1 ? 'once' : n === 2 ? 'more than once' : n <= 5 ? 'several times' : 'year after year';
+}
+
+/** "the late 1970s". */
+function decadeOf(day: number): string {
+  const y = yearOf(day);
+  const d = Math.floor(y / 10) * 10;
+  return `the ${y - d < 4 ? 'early' : y - d < 7 ? 'middle' : 'late'} ${d}s`.replace(
+    'the middle',
+    'the middle of the',
+  );
 }
 
 function guardianLife(c: Ctx): void {
@@ -203,12 +286,16 @@ function guardianLife(c: Ctx): void {
   const joined = c.life.of('joined_staff').find((e) => e.person === id);
   const schoolId = staff?.place ?? joined?.place ?? null;
   const school = c.placeName(schoolId) ?? 'the school';
-  c.section(c.src.place(schoolId)?.name ?? 'On the staff');
+  const eps: Episode[] = [];
+  const ep = (kind: string, day: number, events: number[], tell: (c: Ctx) => void, people: number[] = []) =>
+    eps.push(episode(c, { kind, day, weight: 10, people, events, tell }));
   if (joined) {
     const role = dataOf<{ role?: string }>(joined)?.role === 'headmistress' ? 'headmistress' : 'a guardian';
-    w.say('staff.joined', { s: c.s, school, role, year: String(yearOf(joined.day)) }, [joined.id]);
+    ep('joined', joined.day, [joined.id], (c) =>
+      w.say('joined_staff.staff', { s: c.s, school, role, year: String(yearOf(joined.day)) }, [joined.id]),
+    );
   }
-  // What they told classes, by proposition.
+  // What they told classes, the weightiest things first, and how they told them.
   const told = new Map<string, EventRow[]>();
   for (const e of c.life.of('guardian_disclosed')) {
     if (e.person !== id) continue;
@@ -221,143 +308,279 @@ function guardianLife(c: Ctx): void {
         (BELIEF_WEIGHT[b[0].split('/')[0]!] ?? 1) - (BELIEF_WEIGHT[a[0].split('/')[0]!] ?? 1) ||
         b[1].length - a[1].length,
     )
-    .slice(0, 4);
-  for (const [key, list] of ranked) {
+    .slice(0, 2);
+  const plainness = [...told.values()].flat().map((e) => dataOf<{ plainness?: number }>(e)?.plainness ?? 0.5);
+  ranked.forEach(([key, list], i) => {
     const [p, v] = key.split('/') as [string, string];
     const clause = beliefClause(p, v, 'third', 'other').replace(/\bthey\b/, 'the students');
-    w.say(
-      'staff.told',
-      { s: c.s, n: count(list.length, 'class', 'classes'), times: times(list.length), clause },
+    ep(
+      'told',
+      list[0]!.day,
       list.map((e) => e.id),
+      (c) => {
+        w.say(
+          'guardian_disclosed.staff',
+          { s: c.s, often: often(list.length), year: String(yearOf(list[0]!.day)), clause },
+          list.map((e) => e.id),
+        );
+        if (i > 0 || plainness.length < 3) return;
+        const mean = plainness.reduce((a, b) => a + b, 0) / plainness.length;
+        if (mean < 0.45) w.say('guardian_disclosed.gently', { s: c.s }, [list[0]!.id]);
+        else if (mean > 0.65) w.say('guardian_disclosed.plainly', { s: c.s }, [list[0]!.id]);
+      },
     );
-  }
-  const plainness = [...told.values()].flat().map((e) => dataOf<{ plainness?: number }>(e)?.plainness ?? 0.5);
-  if (plainness.length >= 3) {
-    const mean = plainness.reduce((a, b) => a + b, 0) / plainness.length;
-    const ids = [...told.values()]
-      .flat()
-      .slice(0, 6)
-      .map((e) => e.id);
-    if (mean < 0.45) w.say('staff.told.gently', { s: c.s }, ids);
-    else if (mean > 0.65) w.say('staff.told.plainly', { s: c.s }, ids);
-  }
-  c.para();
-  const spoke = c.life.of('guardian_spoke_to').filter((e) => e.person === id);
+  });
+  // The first student comforted, by name, and the first whose comfort was taken back.
+  const spoke = c.life.of('guardian_spoke_to').filter((e) => e.person === id && e.other !== null);
   const comfort = spoke.filter((e) => dataOf<{ kind?: string }>(e)?.kind === 'comfort');
   const truth = spoke.filter((e) => dataOf<{ kind?: string }>(e)?.kind === 'truth');
-  if (comfort.length > 0)
-    w.say(
-      'staff.comfort',
-      { s: c.s, n: count(comfort.length, 'student') },
+  const firstComfort = comfort[0];
+  if (firstComfort)
+    ep(
+      'comfort',
+      firstComfort.day,
       comfort.map((e) => e.id),
-    );
-  if (truth.length > 0)
-    w.say(
-      'staff.truth',
-      {
-        s: c.s,
-        n: truth.length === 1 ? 'one of them' : `${numberWord(truth.length)} of them`,
-        times: times(truth.length),
+      (c) => {
+        w.say(
+          'guardian_spoke_to.comfort',
+          { s: c.s, x: who(firstComfort.other!), when: c.when(firstComfort.day) },
+          [firstComfort.id],
+        );
+        if (comfort.length > 1)
+          w.say(
+            'guardian_spoke_to.comfort.more',
+            { s: c.s },
+            comfort.slice(1).map((e) => e.id),
+          );
       },
-      truth.map((e) => e.id),
+      [firstComfort.other!],
+    );
+  const firstTruth = truth[0];
+  if (firstTruth)
+    ep(
+      'truth',
+      firstTruth.day,
+      [firstTruth.id],
+      (c) =>
+        w.say(
+          'guardian_spoke_to.truth',
+          { s: c.s, x: who(firstTruth.other!), when: c.when(firstTruth.day) },
+          [firstTruth.id],
+        ),
+      [firstTruth.other!],
     );
   if (schoolId !== null) {
     const shields = c.src
       .eventsAt(schoolId, ['teased'])
-      .filter((e) => dataOf<{ shieldedBy?: number }>(e)?.shieldedBy === id);
-    if (shields.length > 0)
-      w.say(
-        'staff.shield',
-        { s: c.s, n: times(shields.length) },
+      .filter(
+        (e) => dataOf<{ shieldedBy?: number }>(e)?.shieldedBy === id && e.person !== null && e.other !== null,
+      );
+    const first = shields[0];
+    if (first)
+      ep(
+        'shield',
+        first.day,
         shields.map((e) => e.id),
+        (c) => {
+          w.say(
+            'teased.shield',
+            { s: c.s, x: who(first.person!), leader: who(first.other!), when: c.when(first.day) },
+            [first.id],
+          );
+          if (shields.length > 2)
+            w.say(
+              'teased.shield.more',
+              { s: c.s },
+              shields.slice(1).map((e) => e.id),
+            );
+        },
+        [first.person!],
       );
   }
-  const debunked = c.life.of('rumour_debunked').filter((e) => e.person === id);
   const byStory = new Map<string, EventRow[]>();
-  for (const e of debunked) {
+  for (const e of c.life.of('rumour_debunked').filter((x) => x.person === id)) {
     const d = dataOf<{ p: string; v: string }>(e);
     if (d) byStory.set(`${d.p}/${d.v}`, [...(byStory.get(`${d.p}/${d.v}`) ?? []), e]);
   }
   for (const [key, list] of [...byStory].slice(0, 2)) {
     const [p, v] = key.split('/') as [string, string];
-    w.say(
-      'staff.debunk',
-      { s: c.s, clause: beliefClause(p, v, 'third', 'other') },
+    ep(
+      'debunk',
+      list[0]!.day,
       list.map((e) => e.id),
+      (c) =>
+        w.say(
+          'rumour_debunked.staff',
+          { s: c.s, clause: beliefClause(p, v, 'third', 'other') },
+          list.map((e) => e.id),
+        ),
     );
   }
-  c.para();
-  for (const e of c.life.of('guardian_spoke_plainly').filter((x) => x.person === id)) {
+  // A plain talk the storyline tells is its beat's; the rules' own are told here.
+  const beats = beatsOf(c);
+  const beatDays = new Set(beats.map((b) => b.day));
+  for (const e of c.life
+    .of('guardian_spoke_plainly')
+    .filter((x) => x.person === id && !beatDays.has(x.day))) {
     const d = dataOf<{ said?: [string, string][] }>(e);
     const clauses = (d?.said ?? []).map(([p, v]) => beliefClause(p, v, 'third', 'other'));
-    w.say(
-      'staff.plain',
-      {
-        s: c.s,
-        when: [`in ${yearOf(e.day)}`, `in the ${seasonWord(e.day)} of ${yearOf(e.day)}`],
-        clause: listJoin(clauses),
-      },
-      [e.id],
+    ep('plain', e.day, [e.id], (c) =>
+      w.say('guardian_spoke_plainly.staff', { s: c.s, when: c.when(e.day), clause: listJoin(clauses) }, [
+        e.id,
+      ]),
     );
   }
   const left = c.life.of('guardian_left').find((e) => e.person === id);
-  if (left)
-    w.say(
-      'staff.left',
-      { s: c.s, school, when: [`in ${yearOf(left.day)}`, `later in ${yearOf(left.day)}`] },
-      [left.id],
+  const closed = schoolId !== null ? c.src.eventsAt(schoolId, ['school_closed'])[0] : undefined;
+  if (left && !beatDays.has(left.day))
+    ep('left', left.day, [left.id], (c) =>
+      w.say('guardian_left.staff', { s: c.s, school, when: c.when(left.day) }, [left.id]),
     );
-  else if (joined) w.say('staff.stayed', { s: c.s, school }, [joined.id]);
+  else if (!left && closed)
+    ep('closed', closed.day, [closed.id], (c) => {
+      w.say('school_closed.staff', { s: c.s, school, when: c.when(closed.day) }, [closed.id]);
+      const home = homeOf(c, id);
+      if (home) w.say('school_closed.home', { s: c.s, home: home.name }, [home.event]);
+    });
+  else if (!left && joined)
+    ep('stayed', c.src.world.meta.endDay, [joined.id], (c) =>
+      w.say('joined_staff.stayed', { s: c.s, school }, [joined.id]),
+    );
+  c.section(c.src.place(schoolId)?.name ?? 'On the staff');
+  tellAll(
+    c,
+    [...eps, ...beats].sort((a, b) => a.day - b.day || a.events[0]! - b.events[0]!),
+  );
 }
 
-function seasonWord(day: number): string {
-  const m = Number(isoDate(day).slice(5, 7));
-  return m === 12 || m <= 2 ? 'winter' : m <= 5 ? 'spring' : m <= 8 ? 'summer' : 'autumn';
+/** Madame's house, where this person is seen after their school (a storyline's visit), if any. */
+function homeOf(c: Ctx, id: number): { name: string; event: number } | undefined {
+  const row = c.src.world.get<{ event: number; place: number }>(
+    "SELECT e.id AS event, e.place AS place FROM event_people ep JOIN events e ON e.id = ep.event JOIN places p ON p.id = e.place WHERE ep.person = ? AND p.kind = 'home-of-madame' ORDER BY e.id LIMIT 1",
+    id,
+  );
+  const place = row ? c.src.place(row.place) : undefined;
+  return row && place ? { name: place.name, event: row.event } : undefined;
 }
 
 function madameLife(c: Ctx): void {
   const id = c.life.id;
   const w = c.w;
+  const eps: Episode[] = [];
+  const ep = (kind: string, day: number, events: number[], tell: (c: Ctx) => void, people: number[] = []) =>
+    eps.push(episode(c, { kind, day, weight: 10, people, events, tell }));
   const visits = c.life.of('gallery_visit').filter((e) => e.person === id);
   const bySchool = new Map<number, EventRow[]>();
   for (const e of visits) if (e.place !== null) bySchool.set(e.place, [...(bySchool.get(e.place) ?? []), e]);
-  c.section('Madame');
   for (const [place, list] of bySchool) {
-    const works = list.reduce((s, e) => s + (e.value ?? 0), 0);
-    w.say(
-      'madame.visits',
-      {
-        s: c.s,
-        school: c.placeName(place) ?? 'the school',
-        n: times(list.length),
-        from: String(yearOf(list[0]!.day)),
-        to: String(yearOf(list[list.length - 1]!.day)),
-        works: count(works, 'piece'),
-      },
-      list.map((e) => e.id),
+    const school = c.placeName(place) ?? 'the school';
+    const first = list[0]!;
+    const n = first.value ?? 0;
+    ep('visit', first.day, [first.id], (c) =>
+      w.say(
+        'gallery_visit.first',
+        {
+          school,
+          when: c.when(first.day),
+          works: n <= 1 ? 'a single piece' : n <= 3 ? 'a piece or two' : 'a handful of pieces',
+        },
+        [first.id],
+      ),
     );
+    const peak = [...list].sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.day - b.day)[0]!;
+    if (list.length >= 6 && (peak.value ?? 0) >= 3 * Math.max(1, n))
+      ep(
+        'grew',
+        first.day + 1,
+        list.slice(1, 20).map((e) => e.id),
+        () =>
+          w.say(
+            'gallery_visit.grew',
+            { peak: decadeOf(peak.day) },
+            list.slice(1, 20).map((e) => e.id),
+          ),
+      );
+    const chosen = c.src.eventsAt(place, ['work_chosen']);
+    const byMaker = new Map<number, EventRow[]>();
+    for (const e of chosen)
+      if (e.person !== null) byMaker.set(e.person, [...(byMaker.get(e.person) ?? []), e]);
+    const top = [...byMaker].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0];
+    if (top && top[1].length > 1)
+      ep(
+        'chosen',
+        top[1][0]!.day,
+        top[1].map((e) => e.id),
+        () =>
+          w.say(
+            'work_chosen.madame',
+            { x: who(top[0]) },
+            top[1].map((e) => e.id),
+          ),
+      );
+    const last = list[list.length - 1]!;
+    const closed = c.src.eventsAt(place, ['school_closed'])[0];
+    if (closed && last.day <= closed.day)
+      ep('last', last.day, [last.id, closed.id], (c) =>
+        w.say('gallery_visit.last', { school, when: c.when(last.day) }, [last.id]),
+      );
   }
-  const crowded = c.life.of('madame_tested');
-  if (crowded.length > 0)
-    w.say(
-      'madame.crowded',
-      { s: c.s, n: times(crowded.length) },
-      crowded.map((e) => e.id),
+  const crowded = c.life.of('madame_tested').filter((e) => e.person !== null);
+  const firstCrowd = crowded[0];
+  if (firstCrowd)
+    ep(
+      'crowded',
+      firstCrowd.day,
+      [firstCrowd.id],
+      (c) =>
+        w.say('madame_tested.madame', { x: who(firstCrowd.person!), when: c.when(firstCrowd.day) }, [
+          firstCrowd.id,
+        ]),
+      [firstCrowd.person!],
     );
-  for (const e of c.life.of('madame_moved')) {
-    if (e.person === null) continue;
+  // Her tears at a student alone with a song; the storyline's dance is told by its beat.
+  const beats = beatsOf(c);
+  const beatDays = new Set(beats.map((b) => b.day));
+  for (const e of c.life.of('madame_moved').slice(0, 2)) {
+    if (e.person === null || beatDays.has(e.day)) continue;
     const item = e.value !== null && e.value >= 0 ? c.src.item(e.value) : undefined;
-    w.say(
-      'madame.wept',
-      {
-        s: c.s,
-        x: who(e.person),
-        when: [`in ${yearOf(e.day)}`],
-        song: item ? thingPhrase(item.label, item.kind) : 'a song',
-      },
+    ep(
+      'moved',
+      e.day,
       [e.id],
+      (c) =>
+        w.say(
+          'madame_moved.madame',
+          {
+            x: who(e.person!),
+            when: c.when(e.day),
+            song: item ? thingPhrase(item.label, item.kind) : 'a song',
+          },
+          [e.id],
+        ),
+      [e.person],
     );
   }
+  // The couples who came to her house; the storyline's own visit is told by its beat.
+  const asked = c.src.eventsOfType(['deferral_refused']).filter((e) => e.person !== null && e.other !== null);
+  const firstAsk = asked.find((e) => !beatDays.has(e.day));
+  const home = firstAsk ? c.src.place(firstAsk.place) : undefined;
+  if (firstAsk && home)
+    ep(
+      'deferrals',
+      firstAsk.day,
+      asked.slice(0, 20).map((e) => e.id),
+      (c) =>
+        w.say(
+          'deferral_refused.madame',
+          { x: who(firstAsk.person!), y: who(firstAsk.other!), when: c.when(firstAsk.day), home: home.name },
+          asked.slice(0, 20).map((e) => e.id),
+        ),
+    );
+  c.section('Madame');
+  tellAll(
+    c,
+    [...eps, ...beats].sort((a, b) => a.day - b.day || a.events[0]! - b.events[0]!),
+  );
 }
 
 function otherLife(c: Ctx): void {
@@ -367,7 +590,7 @@ function otherLife(c: Ctx): void {
     if (e.other !== id || e.person === null) continue;
     const d = dataOf<{ right?: boolean; town?: string }>(e);
     c.w.say(
-      d?.right ? 'original.seen.right' : 'original.seen',
+      d?.right ? 'possible_seen.right' : 'possible_seen.original',
       {
         s: c.s,
         x: who(e.person),

@@ -10,9 +10,9 @@ import { beliefClause } from './beliefs.js';
 import type { Chronicle } from './model.js';
 import { Namer } from './names.js';
 import { dataOf, type Source } from './source.js';
-import { who, Writer } from './writer.js';
+import { group, who, Writer } from './writer.js';
 import { INSTITUTION_PHRASES, type InstitutionPhraseKey } from './phrases/institution.js';
-import { count, listJoin, numberWord, ordinalWord, roughly, seasonOf, share, times } from './words.js';
+import { count, listJoin, numberWord, ordinalWord, roughly, seasonOf } from './words.js';
 
 function anchor(day: number): string[] {
   return [`in ${yearOf(day)}`, `in the ${seasonOf(day)} of ${yearOf(day)}`];
@@ -55,7 +55,7 @@ export function institutionHistory(src: Source, placeId: number): Chronicle {
       w.section('');
       w.say(
         'place.none',
-        { place: placeText(place), n: numberWord(evs.length) },
+        { place: placeText(place) },
         evs.map((e) => e.id),
       );
     }
@@ -75,6 +75,7 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
   const born = at(['born']);
   const staff = at(['joined_staff']);
   const visits = at(['gallery_visit']);
+  const closed = at(['school_closed'])[0];
   const head = staff.find((e) => dataOf<{ role?: string }>(e)?.role === 'headmistress');
   const madameId = visits.find((e) => e.person !== null)?.person ?? null;
   const headSlot = head?.person != null ? who(head.person) : 'the headmistress';
@@ -85,7 +86,7 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
   );
   if (opened && head?.person != null)
     w.say(
-      'school.opened',
+      'school_opened',
       {
         place: pname,
         year: String(yearOf(opened.day)),
@@ -95,42 +96,55 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
       [opened.id, head.id, ...guardians.map((e) => e.id)],
     );
   else if (opened)
-    w.say('school.opened.alone', { place: pname, year: String(yearOf(opened.day)) }, [opened.id]);
-  if (born.length > 0) {
-    const byCohort = new Map<number, number>();
-    for (const e of born)
-      byCohort.set(e.value ?? yearOf(e.day), (byCohort.get(e.value ?? yearOf(e.day)) ?? 0) + 1);
-    const sizes = [...byCohort.values()];
-    const years = [...byCohort.keys()].sort((a, b) => a - b);
-    const span = years[years.length - 1]! - years[0]! + 1;
+    w.say('school_opened.alone', { place: pname, year: String(yearOf(opened.day)) }, [opened.id]);
+  const cohorts = [...new Set(born.map((e) => e.value ?? yearOf(e.day)))].sort((a, b) => a - b);
+  if (cohorts.length > 0)
     w.say(
-      byCohort.size > 1 ? 'school.cohorts' : 'school.cohorts.one',
-      {
-        first: String(years[0]),
-        last: String(years[years.length - 1]),
-        span: span >= 20 ? `${roughly(span).replace(/^some /, 'nearly ')} years` : count(span, 'year'),
-        max: numberWord(Math.max(...sizes)),
-        total: roughly(born.length),
-      },
-      born.map((e) => e.id),
+      cohorts.length > 1 ? 'born' : 'born.one',
+      { first: String(cohorts[0]), last: String(cohorts[cohorts.length - 1]) },
+      born.slice(0, 40).map((e) => e.id),
     );
+  // Children sent here when another school closed.
+  const arrived = at(['transferred']);
+  if (arrived.length > 0) {
+    const from = src.place(dataOf<{ from?: number }>(arrived[0]!)?.from ?? null);
+    if (from)
+      w.say(
+        'transferred.in',
+        { when: anchor(arrived[0]!.day), from: from.name, n: roughly(arrived.length) },
+        arrived.slice(0, 20).map((e) => e.id),
+      );
   }
-  // What the school was for: the Gallery and the campaign behind it.
+  // What the school was for: the campaign, and the Gallery that was its evidence.
   const exchanges = at(['exchange_held']);
   const sales = at(['sale_held']);
   if (visits.length > 0) {
-    w.section('The Gallery');
-    w.say('school.campaign', { head: headSlot, madame: madameSlot }, [visits[0]!.id]);
+    w.section('The campaign');
+    w.say('campaign', { head: headSlot, madame: madameSlot, place: pname }, [visits[0]!.id]);
     const years = Math.max(1, yearOf(visits[visits.length - 1]!.day) - yearOf(visits[0]!.day) + 1);
     w.say(
-      'school.gallery',
+      'gallery_visit',
       {
         from: String(yearOf(visits[0]!.day)),
         madame: madameSlot,
-        often: visits.length / years >= 1.5 ? 'several times a year' : 'once a year or so',
+        often: visits.length / years >= 1.5 ? 'twice a year' : 'once a year or so',
       },
-      visits.map((e) => e.id),
+      visits.slice(0, 2).map((e) => e.id),
     );
+    // How the campaign grew: what a visit yielded at first, and when it yielded most.
+    const early = visits.slice(0, 2);
+    const peak = [...visits].sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.day - b.day)[0]!;
+    const earlyMost = Math.max(...early.map((e) => e.value ?? 0));
+    if (visits.length >= 6 && (peak.value ?? 0) >= 3 * Math.max(1, earlyMost))
+      w.say(
+        'gallery_visit.grew',
+        {
+          early:
+            earlyMost <= 1 ? 'a single piece' : earlyMost <= 3 ? 'a piece or two' : 'a handful of pieces',
+          peak: `the ${decade(peak.day)}`,
+        },
+        [...early.map((e) => e.id), peak.id],
+      );
     const truth = src.proposition('gallery-purpose', 'souls');
     const guesses = galleryGuesses(src, p.id);
     if (truth && truth.truth === 1) {
@@ -138,11 +152,11 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
       const truthText = 'it could be shown to people outside that students like them had souls at all';
       if (guesses.clauses.length > 0)
         w.say(
-          'school.gallery.purpose',
+          'rumour_started.gallery',
           { guesses: listJoin(guesses.clauses, 'or'), truth: truthText },
           guesses.ids,
         );
-      else w.say('school.gallery.purpose.plain', { truth: truthText }, [visits[0]!.id]);
+      else w.say('gallery_visit.purpose', { truth: truthText }, [visits[0]!.id]);
     }
     const chosen = at(['work_chosen']);
     const byMaker = new Map<number, EventRow[]>();
@@ -151,7 +165,7 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
     const top = [...byMaker].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0];
     if (top && top[1].length > 1)
       w.say(
-        'school.chosen',
+        'work_chosen',
         { x: who(top[0]), madame: madameSlot },
         top[1].map((e) => e.id),
       );
@@ -159,20 +173,20 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
       const years = Math.max(1, yearOf(exchanges[exchanges.length - 1]!.day) - yearOf(exchanges[0]!.day) + 1);
       const perYear = Math.round(exchanges.length / years);
       w.say(
-        'school.exchanges',
+        'exchange_held',
         { often: perYear >= 2 ? `${numberWord(perYear)} times a year` : 'once a year' },
-        [...exchanges.map((e) => e.id), ...sales.map((e) => e.id)],
+        [...exchanges.slice(0, 4).map((e) => e.id), ...sales.slice(0, 4).map((e) => e.id)],
       );
     }
     const moved = at(['madame_moved']).filter((e) => e.person !== null);
     w.para();
     if (moved.length === 1)
-      w.say('school.moved', { x: who(moved[0]!.person!), madame: madameSlot, when: anchor(moved[0]!.day) }, [
+      w.say('madame_moved', { x: who(moved[0]!.person!), madame: madameSlot, when: anchor(moved[0]!.day) }, [
         moved[0]!.id,
       ]);
     else if (moved.length > 1)
       w.say(
-        'school.moved.many',
+        'madame_moved.many',
         {
           madame: madameSlot,
           xs: listJoin(
@@ -185,7 +199,7 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
     const afraid = src.proposition('madame-fears-us', 'afraid');
     if (tested.length > 0 && afraid?.truth === 1)
       w.say(
-        'school.tested',
+        'madame_tested',
         { madame: madameSlot },
         tested.map((e) => e.id),
       );
@@ -208,7 +222,7 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
     );
     if (told.length > 0)
       w.say(
-        'school.told',
+        'guardian_disclosed',
         {
           clauses: listJoin(
             told.map((key) => {
@@ -225,19 +239,26 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
       const d = dataOf<{ said?: [string, string][] }>(e);
       const clauses = (d?.said ?? []).map(([prop, v]) => beliefClause(prop, v, 'third', 'other'));
       if (spoken.has(e.person))
-        w.say('school.plain.again', { g: who(e.person), when: anchor(e.day) }, [e.id]);
+        w.say('guardian_spoke_plainly.again', { g: who(e.person), when: anchor(e.day) }, [e.id]);
       else if (spoken.size > 0)
-        w.say('school.plain.other', { g: who(e.person), when: anchor(e.day) }, [e.id]);
+        w.say('guardian_spoke_plainly.other', { g: who(e.person), when: anchor(e.day) }, [e.id]);
       else
-        w.say('school.plain', { g: who(e.person), when: anchor(e.day), clause: listJoin(clauses) }, [e.id]);
+        w.say(
+          'guardian_spoke_plainly',
+          { g: who(e.person), when: anchor(e.day), clause: listJoin(clauses) },
+          [e.id],
+        );
       spoken.add(e.person);
-      const left = src.causedBy(e.id).find((x) => src.typeName(x.type) === 'guardian_left');
+      // Their leaving, whether the talk caused it or a storyline's beat did, within the year.
+      const left =
+        src.causedBy(e.id).find((x) => src.typeName(x.type) === 'guardian_left') ??
+        at(['guardian_left']).find((x) => x.person === e.person && x.day >= e.day && x.day - e.day < 365);
       if (left)
         w.say(
-          'school.left',
+          'guardian_left',
           {
             g: who(e.person),
-            when: left.day - e.day < 180 ? ['weeks later', 'before the term was out'] : anchor(left.day),
+            when: left.day - e.day < 60 ? ['weeks later', 'before the term was out'] : anchor(left.day),
           },
           [left.id],
         );
@@ -258,9 +279,9 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
       const origin = src.event(top[0])!;
       const d = dataOf<{ p: string; v: string }>(origin);
       if (d) {
-        w.say('school.rumour', { clause: beliefClause(d.p, d.v, 'third', 'other') }, [
+        w.say('rumour_heard', { clause: beliefClause(d.p, d.v, 'third', 'other') }, [
           origin.id,
-          ...top[1].map((e) => e.id),
+          ...top[1].slice(0, 20).map((e) => e.id),
         ]);
         const down = debunked.filter(
           (e) =>
@@ -268,7 +289,7 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
         );
         if (down.length > 0)
           w.say(
-            'school.debunked',
+            'rumour_debunked',
             {},
             down.map((e) => e.id),
           );
@@ -277,98 +298,207 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
     if (tantrums.length > 0) {
       const trigger = modeText(tantrums.map((e) => dataOf<{ trigger?: string }>(e)?.trigger ?? ''));
       w.say(
-        'school.tantrums',
+        'tantrum',
         { trigger },
-        tantrums.map((e) => e.id),
+        tantrums.slice(0, 20).map((e) => e.id),
       );
     }
     const couples = at(['couple_formed']);
     if (couples.length > 0)
       w.say(
-        'school.couples',
+        'couple_formed',
         {},
-        couples.map((e) => e.id),
+        couples.slice(0, 20).map((e) => e.id),
       );
   }
-  // Leavers.
+  // Leavers, and a few of the lives that went on from there.
   const leavers = src
     .eventsOfType(['became_resident'])
     .filter((e) => dataOf<{ from?: number }>(e)?.from === p.id && e.person !== null);
+  const students = new Set(born.map((e) => e.person));
+  const residences = [...new Set(leavers.map((e) => e.place))]
+    .map((x) => src.place(x))
+    .filter((x): x is PlaceRow => !!x);
   if (leavers.length > 0) {
     w.section('Leavers');
-    const residences = [...new Set(leavers.map((e) => e.place))]
-      .map((x) => src.place(x))
-      .filter((x): x is PlaceRow => !!x);
     const ages = leavers.map((e) => {
       const b = src.person(e.person!)?.born ?? e.day;
       return Math.floor((e.day - b) / 365.2425);
     });
     w.say(
-      'school.leavers',
-      {
-        residences: listJoin(residences.slice(0, 3).map(placeText), 'or'),
-        age: numberWord(mode(ages)),
-      },
-      leavers.map((e) => e.id),
+      'became_resident',
+      { residences: listJoin(residences.slice(0, 3).map(placeText), 'or'), age: numberWord(mode(ages)) },
+      leavers.slice(0, 20).map((e) => e.id),
     );
-    const students = new Set(born.map((e) => e.person));
     const completions = src.eventsOfType(['completed']).filter((e) => students.has(e.person));
-    if (completions.length > 0) {
+    const first = completions[0];
+    if (first)
       w.say(
-        'school.fates',
-        {
-          share: share(completions.length, students.size),
-          mode: ordinalWord(mode(completions.map((e) => e.value ?? 0))),
-        },
-        completions.map((e) => e.id),
-      );
-      const first = completions[0]!;
-      w.say(
-        'school.first.completed',
-        {
-          x: who(first.person!),
-          when: anchor(first.day),
-          centre: src.place(first.place)?.name.replace(/ recovery centre$/, '') ?? 'a recovery centre',
-        },
+        'completed',
+        { x: who(first.person!), when: anchor(first.day), centre: centreText(src, first.place) },
         [first.id],
       );
-    }
-    // Couples who went to ask for a deferral, and what they were told.
-    const asked = src
-      .eventsOfType(['deferral_refused'])
-      .filter((e) => students.has(e.person) || students.has(e.other));
-    const home = asked[0] ? src.place(asked[0].place) : undefined;
-    if (asked.length > 0 && home && src.proposition('deferral', 'no-such-thing')?.truth === 1)
+    // A carer who asked for an old schoolfriend as a donor.
+    const friend = src
+      .eventsOfType(['carer_assigned'])
+      .find((e) => e.value === 1 && students.has(e.person) && students.has(e.other));
+    if (friend && friend.other !== null)
       w.say(
-        'school.deferrals',
-        { from: String(yearOf(asked[0]!.day)), place: pname, home: placeText(home) },
-        asked.map((e) => e.id),
+        'carer_assigned.friend',
+        {
+          c: who(friend.other),
+          d: who(friend.person!),
+          when: anchor(friend.day),
+          centre: centreText(src, friend.place),
+          school: pname,
+        },
+        [friend.id],
+      );
+    const longest = longestCarer(src, students);
+    if (longest)
+      w.say(
+        'carer_round.long',
+        {
+          x: who(longest.person),
+          place: pname,
+          years: `${roughly(Math.floor(longest.years)).replace(/^some /, '')} years`,
+        },
+        [longest.event],
       );
   }
-  const closed = at(['school_closed'])[0];
-  w.section(closed ? 'Closing' : 'Since');
-  if (closed) {
+  // Couples who went to ask for a deferral, and what they were told.
+  const asked = src
+    .eventsOfType(['deferral_refused'])
+    .filter((e) => students.has(e.person) || students.has(e.other));
+  const home = asked[0] ? src.place(asked[0].place) : undefined;
+  const noDeferrals = src.proposition('deferral', 'no-such-thing')?.truth === 1;
+  if (asked.length > 0 && home && noDeferrals) {
+    w.para();
     w.say(
-      visits.length > 0 ? 'school.closed' : 'school.closed.plain',
-      { place: pname, when: anchor(closed.day) },
-      [closed.id],
+      'deferral_refused',
+      { from: String(yearOf(asked[0]!.day)), place: pname, home: placeText(home) },
+      asked.slice(0, 20).map((e) => e.id),
     );
-    const moved = src
-      .eventsOfType(['transferred'])
-      .filter((e) => dataOf<{ from?: number }>(e)?.from === p.id);
-    if (moved.length > 0)
-      w.say(
-        'school.transferred',
-        { n: roughly(moved.length) },
-        moved.map((e) => e.id),
-      );
-  } else {
+    const a = asked[0]!;
+    if (a.person !== null && a.other !== null)
+      w.say('deferral_refused.first', { a: who(a.person), b: who(a.other) }, [a.id]);
+  }
+  w.section(closed ? 'Closing' : 'Since');
+  if (!closed) {
     const last = src.world.get<EventRow>(
       'SELECT * FROM events WHERE place = ? ORDER BY id DESC LIMIT 1',
       p.id,
     );
-    if (last) w.say('school.open', { place: pname }, [last.id]);
+    if (last) w.say('school_closed.open', { place: pname }, [last.id]);
+    return;
   }
+  // The closing: the last visit, why, who was still there and where they went, and after.
+  const lastVisit = [...visits].reverse().find((e) => e.day <= closed.day);
+  if (lastVisit)
+    w.say('gallery_visit.last', { madame: madameSlot, when: anchor(lastVisit.day) }, [lastVisit.id]);
+  w.say(
+    visits.length > 0 ? 'school_closed' : 'school_closed.plain',
+    { place: pname, when: anchor(closed.day) },
+    [closed.id],
+  );
+  const moved = src.eventsOfType(['transferred']).filter((e) => dataOf<{ from?: number }>(e)?.from === p.id);
+  if (moved.length > 0) {
+    const youngest = Math.max(...moved.map((e) => src.person(e.person!)?.cohort ?? 0));
+    if (youngest > 0)
+      w.say('school_closed.youngest', { year: String(youngest) }, [moved[moved.length - 1]!.id]);
+    const to = src.place(moved[0]!.place);
+    // Whether the new home had anything of the campaign: a Gallery visit ever made there.
+    const hadGallery = to ? src.eventsAt(to.id, ['gallery_visit']).length > 0 : true;
+    w.para();
+    w.say(
+      'transferred',
+      {
+        n: roughly(moved.length),
+        to: to ? placeText(to) : 'other homes',
+        plain: hadGallery
+          ? ''
+          : [
+              ', where nobody came to choose their pictures',
+              ', a home with no Gallery and no Exchanges worth the name',
+              ', where art was a way to pass an afternoon and nothing more',
+            ],
+      },
+      moved.slice(0, 20).map((e) => e.id),
+    );
+  }
+  const before = leavers.filter((e) => e.day <= closed.day);
+  if (before.length > 0 && residences.length > 0)
+    w.say('school_closed.leavers', { residences: listJoin(residences.slice(0, 2).map(placeText), 'or') }, [
+      closed.id,
+      before[before.length - 1]!.id,
+    ]);
+  // Madame's house after the closing, and whether the headmistress is seen there with her.
+  const after = asked.filter((e) => e.day > closed.day);
+  if (home && after.length > 0 && noDeferrals) {
+    const headThere =
+      head?.person != null &&
+      src.world.get<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM event_people ep JOIN events e ON e.id = ep.event WHERE e.place = ? AND ep.person = ?',
+        home.id,
+        head.person,
+      )!.n > 0;
+    w.say(
+      headThere ? 'school_closed.after' : 'school_closed.after.madame',
+      { madame: madameSlot, head: headSlot, home: placeText(home) },
+      after.slice(0, 10).map((e) => e.id),
+    );
+  }
+}
+
+/** "the late 1970s", "the early 1980s". */
+function decade(day: number): string {
+  const y = yearOf(day);
+  const d = Math.floor(y / 10) * 10;
+  const part = y - d < 4 ? 'early' : y - d < 7 ? 'middle' : 'late';
+  return part === 'middle' ? `middle of the ${d}s` : `${part} ${d}s`;
+}
+
+/**
+ * The people a storyline's beats name: in a world with a storyline, their episodes are the ones a
+ * reader comes for, so a history prefers them when it picks one episode of a kind.
+ */
+function storyPeople(src: Source): Set<number> {
+  const code = src.eventsOfType(['canon_beat']).map((e) => e.id);
+  const out = new Set<number>();
+  if (code.length === 0) return out;
+  for (const r of src.world.all<{ person: number }>(
+    `SELECT ep.person AS person FROM event_people ep WHERE ep.event IN (${code.join(',')})`,
+  ))
+    out.add(r.person);
+  for (const e of src.eventsOfType(['canon_beat'])) {
+    if (e.person !== null) out.add(e.person);
+    if (e.other !== null) out.add(e.other);
+  }
+  return out;
+}
+
+/** The first of `list` whose people the storyline names, else the first. */
+function storyFirst(list: readonly EventRow[], story: ReadonlySet<number>): EventRow | undefined {
+  return list.find((e) => story.has(e.person ?? -1) || story.has(e.other ?? -1)) ?? list[0];
+}
+
+/** A recovery centre's short name ("Ludlow"), or "a recovery centre". */
+function centreText(src: Source, place: number | null): string {
+  return src.place(place)?.name.replace(/ recovery centre$/, '') ?? 'a recovery centre';
+}
+
+/** The student with the longest career as a carer (training to notice, or to the record's end). */
+function longestCarer(
+  src: Source,
+  students: ReadonlySet<number | null>,
+): { person: number; years: number; event: number } | undefined {
+  let best: { person: number; years: number; event: number } | undefined;
+  for (const e of src.eventsOfType(['became_donor'])) {
+    if (!students.has(e.person) || e.person === null || (e.value ?? 0) <= 0) continue;
+    const years = (e.value ?? 0) / 365.2425;
+    if (!best || years > best.years) best = { person: e.person, years, event: e.id };
+  }
+  return best && best.years >= 8 ? best : undefined;
 }
 
 /** The students' own guesses at what the Gallery was for, as clauses, with the events that started them. */
@@ -397,126 +527,222 @@ function modeText(values: string[]): string {
 function residence(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void {
   const at = (types: string[]) => src.eventsAt(p.id, types);
   const arrivals = at(['became_resident']);
+  const pname = placeText(p);
   w.section('Arrivals');
   if (arrivals.length > 0) {
-    const schools = [...new Set(arrivals.map((e) => dataOf<{ from?: number }>(e)?.from))]
+    const firstYear = yearOf(arrivals[0]!.day);
+    const firsts = arrivals.filter((e) => yearOf(e.day) === firstYear);
+    const schools = [...new Set(firsts.map((e) => dataOf<{ from?: number }>(e)?.from))]
       .map((x) => src.place(x ?? null))
       .filter((x): x is PlaceRow => !!x);
     w.say(
-      'residence.arrivals',
-      {
-        n: numberWord(arrivals.length),
-        place: placeText(p),
-        from: String(yearOf(arrivals[0]!.day)),
-        to: String(yearOf(arrivals[arrivals.length - 1]!.day)),
-        schools:
-          schools.length > 3 ? `${numberWord(schools.length)} schools` : listJoin(schools.map(placeText)),
-      },
-      arrivals.map((e) => e.id),
+      'became_resident.first',
+      { place: pname, from: String(firstYear), schools: listJoin(schools.slice(0, 3).map(placeText)) },
+      firsts.slice(0, 20).map((e) => e.id),
     );
+    const names = firsts.filter((e) => e.person !== null).slice(0, 3);
+    if (names.length >= 2)
+      w.say(
+        'became_resident.names',
+        { xs: group(names.map((e) => e.person!)) },
+        names.map((e) => e.id),
+      );
   }
-  const couples = at(['couple_formed']);
-  if (couples.length > 0)
-    w.say(
-      'residence.couples',
-      { n: numberWord(couples.length), place: placeText(p) },
-      couples.map((e) => e.id),
+  // The couple that lasted best there, and one that hardly lasted at all.
+  const formed = at(['couple_formed']).filter((e) => e.person !== null && e.other !== null);
+  const ended = at(['couple_ended']);
+  const endOf = (e: EventRow): number => {
+    const end = ended.find(
+      (x) =>
+        x.day >= e.day &&
+        ((x.person === e.person && x.other === e.other) || (x.person === e.other && x.other === e.person)),
     );
+    return end ? end.day : src.world.meta.endDay;
+  };
+  if (formed.length > 0) {
+    const spans = formed.map((e) => ({ e, days: endOf(e) - e.day }));
+    const long = [...spans].sort((a, b) => b.days - a.days || a.e.id - b.e.id)[0]!;
+    w.para();
+    w.say(
+      'couple_formed.long',
+      { a: who(long.e.person!), b: who(long.e.other!), place: pname, when: anchor(long.e.day) },
+      [long.e.id],
+    );
+    const short = spans.find(
+      (x) => x.days < 60 && x.e.person !== long.e.person && x.e.other !== long.e.other,
+    );
+    if (short) w.say('couple_ended.short', { a: who(short.e.person!), b: who(short.e.other!) }, [short.e.id]);
+  }
   const trips = src.eventsOfType(['possible_trip']).filter((e) => {
     const party = dataOf<{ party?: number[] }>(e)?.party ?? [];
-    return (
-      party.some((x) => src.person(x)?.resident_on != null) && arrivals.some((a) => a.person === e.person)
-    );
+    return party.length > 0 && arrivals.some((a) => a.person === e.person);
   });
   if (trips.length > 0) {
     w.section('Trips');
-    const town = modeText(trips.map((e) => dataOf<{ town?: string }>(e)?.town ?? ''));
-    w.say(
-      'residence.trips',
-      { n: times(trips.length), town },
-      trips.map((e) => e.id),
+    const seenOf = (t: EventRow) => src.eventsOfType(['possible_seen']).filter((e) => e.cause === t.id);
+    const tell = (t: EventRow) => {
+      const d = dataOf<{ party?: number[]; town?: string }>(t);
+      const party = (d?.party ?? []).filter((x) => x !== t.person);
+      w.say(
+        'possible_trip',
+        {
+          x: who(t.person!),
+          party: group([t.person!, ...party].slice(0, 5)),
+          town: d?.town ?? 'a town on the coast',
+          when: anchor(t.day),
+        },
+        [t.id],
+      );
+      const seen = seenOf(t)[0];
+      if (seen)
+        w.say(
+          dataOf<{ right?: boolean }>(seen)?.right ? 'possible_seen.right' : 'possible_seen',
+          { x: who(t.person!) },
+          [seen.id],
+        );
+      const out = src.causedBy(t.id).find((x) => src.typeName(x.type) === 'outburst');
+      const od = out ? dataOf<{ about?: string; v?: string }>(out) : null;
+      if (out?.person != null && od?.about && od.v)
+        w.say('outburst', { x: who(out.person), clause: beliefClause(od.about, od.v, 'third', 'other') }, [
+          out.id,
+        ]);
+    };
+    const story = storyPeople(src);
+    const told = storyFirst(trips, story)!;
+    // A trip that found the right person is rare enough to tell too, in its turn.
+    const right = trips.find(
+      (t) => t !== told && seenOf(t).some((e) => dataOf<{ right?: boolean }>(e)?.right),
     );
-    const seen = src.eventsOfType(['possible_seen']).filter((e) => trips.some((t) => t.id === e.cause));
-    const right = seen.filter((e) => dataOf<{ right?: boolean }>(e)?.right);
-    if (right.length > 0)
-      w.say(
-        'residence.trips.right',
-        { right: numberWord(right.length) },
-        right.map((e) => e.id),
-      );
-    const outbursts = src
-      .eventsOfType(['outburst'])
-      .filter((e) => e.place === p.id || trips.some((t) => t.id === e.cause));
-    const d = outbursts[0] ? dataOf<{ about?: string; v?: string }>(outbursts[0]) : null;
-    if (outbursts.length > 0 && d?.about && d.v)
-      w.say(
-        'residence.outbursts',
-        { n: times(outbursts.length), clause: beliefClause(d.about, d.v, 'third', 'other') },
-        outbursts.map((e) => e.id),
-      );
+    [told, ...(right ? [right] : [])]
+      .sort((x, y) => x.day - y.day)
+      .forEach((t, k) => {
+        if (k > 0) w.para();
+        tell(t);
+      });
   }
-  const training = at(['left_for_training']);
+  const training = at(['left_for_training']).filter((e) => e.person !== null);
   if (training.length > 0) {
     w.section('Departures');
-    const stays = training
-      .map((e) => {
-        const pp = src.person(e.person!);
-        return pp?.resident_on != null ? (e.day - pp.resident_on) / 365.2425 : null;
-      })
-      .filter((x): x is number => x !== null);
-    const mean = stays.reduce((a, b) => a + b, 0) / Math.max(1, stays.length);
-    const years = mean < 1.5 ? 'about a year' : `about ${numberWord(Math.round(mean))} years`;
-    w.say(
-      'residence.training',
-      { n: numberWord(training.length), place: placeText(p), years },
-      training.map((e) => e.id),
-    );
+    const first = training[0]!;
+    w.say('left_for_training', { x: who(first.person!), when: anchor(first.day) }, [first.id]);
+    let best: { e: EventRow; years: number } | undefined;
+    for (const e of training) {
+      const pp = src.person(e.person!);
+      if (pp?.resident_on == null) continue;
+      const years = (e.day - pp.resident_on) / 365.2425;
+      if (!best || years > best.years) best = { e, years };
+    }
+    if (best && best.e.id !== first.id && best.years >= 3)
+      w.say(
+        'left_for_training.long',
+        { x: who(best.e.person!), years: `nearly ${numberWord(Math.ceil(best.years))} years` },
+        [best.e.id],
+      );
   }
 }
 
 function centre(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void {
   const at = (types: string[]) => src.eventsAt(p.id, types);
   const donations = at(['donated']);
-  const completions = at(['completed']);
-  const assigned = at(['carer_assigned']);
-  const pname = placeText(p);
+  const completions = at(['completed']).filter((e) => e.person !== null);
+  const assigned = at(['carer_assigned']).filter((e) => e.other !== null && e.person !== null);
+  // A centre by its town's name: "Dover", not "Dover recovery centre", inside a sentence.
+  const pname = centreText(src, p.id);
   w.section('Donors');
-  if (donations.length > 0) {
-    w.say('centre.first', { place: pname, when: anchor(donations[0]!.day) }, [donations[0]!.id]);
-    const donors = new Set(donations.map((e) => e.person));
+  const first = donations.find((e) => e.person !== null);
+  if (first) w.say('donated', { place: pname, when: anchor(first.day), x: who(first.person!) }, [first.id]);
+  // The carer who came here longest, and a reunion of schoolfriends as carer and donor.
+  const byCarer = new Map<number, EventRow[]>();
+  for (const e of assigned) byCarer.set(e.other!, [...(byCarer.get(e.other!) ?? []), e]);
+  const long = [...byCarer]
+    .map(([c, list]) => ({ c, list, days: list[list.length - 1]!.day - list[0]!.day }))
+    .sort((a, b) => b.days - a.days || a.c - b.c)[0];
+  if (long && long.days >= 3 * 365)
     w.say(
-      'centre.donations',
-      { n: numberWord(donations.length), donors: count(donors.size, 'donor') },
-      donations.map((e) => e.id),
+      'carer_assigned.long',
+      { c: who(long.c), place: pname, years: `${numberWord(Math.round(long.days / 365.2425))} years` },
+      long.list.slice(0, 20).map((e) => e.id),
     );
-    const byYear = new Map<number, EventRow[]>();
-    for (const e of donations) byYear.set(yearOf(e.day), [...(byYear.get(yearOf(e.day)) ?? []), e]);
-    const busiest = [...byYear].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0]!;
+  const friend = assigned.find((e) => e.value === 1);
+  if (friend)
     w.say(
-      'centre.busiest',
-      { year: String(busiest[0]), n: count(busiest[1].length, 'donation') },
-      busiest[1].map((e) => e.id),
+      'carer_assigned.friend.centre',
+      { c: who(friend.other!), d: who(friend.person!), place: pname, when: anchor(friend.day) },
+      [friend.id],
     );
-  }
   if (completions.length > 0) {
     w.section('Completions');
-    const firsts = completions.filter((e) => e.value === 1).length;
-    const fourths = completions.filter((e) => e.value === 4).length;
-    w.say(
-      'centre.completions',
-      { n: numberWord(completions.length), first: numberWord(firsts), fourth: numberWord(fourths) },
-      completions.map((e) => e.id),
-    );
-    const most = [...completions].sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.id - b.id)[0]!;
-    if (most.person !== null && (most.value ?? 0) > 1)
-      w.say('centre.longest', { x: who(most.person), n: count(most.value ?? 0, 'donation') }, [most.id]);
+    // The youngest to complete after a single donation, and one who lasted through four.
+    const ageAt = (e: EventRow) => (e.day - (src.person(e.person!)?.born ?? e.day)) / 365.2425;
+    const quick = completions
+      .filter((e) => e.value === 1)
+      .sort((a, b) => ageAt(a) - ageAt(b) || a.id - b.id)[0];
+    const story = storyPeople(src);
+    const named = completions.find((e) => story.has(e.person!) && e.other !== null && e.id !== quick?.id);
+    const fourth = completions.find((e) => (e.value ?? 0) >= 4 && e.other !== null && e !== named);
+    const tellings: [EventRow, () => void][] = [];
+    if (quick)
+      tellings.push([
+        quick,
+        () =>
+          w.say(
+            'completed.first',
+            { x: who(quick.person!), when: anchor(quick.day), age: numberWord(Math.floor(ageAt(quick))) },
+            [quick.id],
+          ),
+      ]);
+    if (named)
+      tellings.push([
+        named,
+        () =>
+          w.say(
+            'completed.named',
+            {
+              x: who(named.person!),
+              c: who(named.other!),
+              place: pname,
+              when: anchor(named.day),
+              n: named.value === 1 ? 'a single donation' : `the ${ordinalWord(named.value ?? 1)} donation`,
+            },
+            [named.id],
+          ),
+      ]);
+    if (fourth)
+      tellings.push([
+        fourth,
+        () =>
+          w.say(
+            'completed.fourth',
+            { x: who(fourth.person!), c: who(fourth.other!), when: anchor(fourth.day) },
+            [fourth.id],
+          ),
+      ]);
+    // Told in the order they happened.
+    for (const [, tell] of tellings.sort((x, y) => x[0].day - y[0].day)) tell();
   }
-  if (assigned.length > 0) {
-    const carers = new Set(assigned.map((e) => e.other));
-    w.say(
-      'centre.carers',
-      { n: numberWord(carers.size) },
-      assigned.map((e) => e.id),
-    );
+  // A couple who set out from here to ask for a deferral.
+  const donors = new Set(donations.map((e) => e.person));
+  const applied = storyFirst(
+    src
+      .eventsOfType(['deferral_applied'])
+      .filter(
+        (e) =>
+          e.person !== null &&
+          e.other !== null &&
+          (donors.has(e.person) || donors.has(e.other)) &&
+          (src.person(e.person)?.centre === p.id || src.person(e.other)?.centre === p.id),
+      ),
+    storyPeople(src),
+  );
+  if (applied) {
+    w.para();
+    // The one recovering here comes first in the telling; the other may be their carer.
+    const here = donors.has(applied.person) && src.person(applied.person!)?.centre === p.id;
+    const [da, db]: [number, number] = here
+      ? [applied.person!, applied.other!]
+      : [applied.other!, applied.person!];
+    w.say('deferral_applied.centre', { a: who(da), b: who(db), place: pname, when: anchor(applied.day) }, [
+      applied.id,
+    ]);
   }
 }

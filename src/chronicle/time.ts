@@ -41,10 +41,15 @@ export class Clock {
   private readonly he: string;
   private readonly his: string;
 
+  /**
+   * @param grownUp a life not lived through the programme's phases (a guardian, Madame): its
+   *   days are anchored by season and year only, never by the age of a pupil
+   */
   constructor(
     readonly d: LifeDates,
     readonly perspective: Perspective,
     sex: string,
+    private readonly grownUp = false,
   ) {
     this.first = perspective === 'first';
     this.he = this.first ? 'I' : pronoun(sex, 'subj');
@@ -118,7 +123,8 @@ export class Clock {
     const y = seasonYear(day);
     const out: string[] = [];
     const phase = this.phase(day);
-    if (phase === 'school') {
+    if (this.grownUp) out.push(`in the ${s} of ${y}`, `in ${yearOf(day)}`);
+    else if (phase === 'school') {
       const school = d.school ?? 'school';
       const lastYear = d.residentOn !== null && d.residentOn - day < 330;
       if (this.first) {

@@ -49,11 +49,11 @@ export const SCHOOL_PHRASES = {
       p: 'first',
     },
     {
-      t: 'Madame chose {s.pos} work for the Gallery {times}, beginning with {work} when {s} was {age}.',
+      t: 'Madame chose {s.pos} work for the Gallery more than once, beginning with {work} when {s} was {age}.',
       p: 'third',
     },
     {
-      t: '{n} of {s.pos} pieces went to the Gallery over the years, the first of them {work}, made at {age}.',
+      t: 'Over the years {s.pos} pieces went to the Gallery [now and then|more than once], the first of them {work}, made at {age}.',
       p: 'third',
     },
   ],
@@ -100,8 +100,11 @@ export const SCHOOL_PHRASES = {
       t: '[Things of mine sold|My work sold|People bought my things] [steadily|well enough|more often than not] at the Exchanges, and most of the tokens went on things at the Sales.',
       p: 'first',
     },
-    { t: '{s} sold {sold} pieces at the Exchanges over the years, most of them {medium}s.', p: 'third' },
-    { t: 'At the Exchanges {s.pos} {medium}s sold steadily, {sold} in all.', p: 'third' },
+    {
+      t: 'Other students bought {s.pos} {medium}s at the Exchanges, and {s} spent the tokens at the Sales.',
+      p: 'third',
+    },
+    { t: 'At the Exchanges {s.pos} {medium}s [sold steadily|found buyers|were sought after].', p: 'third' },
   ],
   'exchange_held.none': [
     {
@@ -145,7 +148,7 @@ export const SCHOOL_PHRASES = {
       t: 'My collection, by the time I left, held {things}, and other things I no longer remember.',
       p: 'first',
     },
-    { t: 'At the Sales {s} bought {n} things over the years, among them {things}.', p: 'third' },
+    { t: 'At the Sales {s} bought small things over the years, among them {things}.', p: 'third' },
     { t: '{s.pos} collection grew Sale by Sale: {things}, and more besides.', p: 'third' },
   ],
   'sale_held.cassette': [
@@ -296,7 +299,7 @@ export const SCHOOL_PHRASES = {
     },
     { t: 'I lost my temper {n} at {school}, over {triggers}.', p: 'first' },
     { t: '{s} was known for {s.pos} temper at {school}, which flared over {triggers}.', p: 'third' },
-    { t: '{s} lost {s.pos} temper {n} at {school}, over {triggers}.', p: 'third' },
+    { t: '{s} lost {s.pos} temper [more than once|now and then] at {school}, over {triggers}.', p: 'third' },
   ],
   'tantrum.one': [
     { t: '{when} I lost my temper over {trigger}, the only time I remember doing so.', p: 'first' },

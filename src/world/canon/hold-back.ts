@@ -5,9 +5,12 @@
  * a storyline couple lasts, the end of that couple before the storyline ends it, another
  * guardian's plain talk to the class a beat told plainly, another trip to find a possible in
  * the season of theirs, another lost thing turning up, a pinned thing lost or given away before
- * its beat loses it, and a pinned guardian's leaving before their beat. The school, Cottages
- * and beliefs rules ask here before they draw; a world without a storyline answers every
- * question with one flag test.
+ * its beat loses it, and a pinned guardian's leaving before their beat. Some episodes are the
+ * storyline's alone for the whole of the cast's lives, because the book gives them to one
+ * person: the tempers (a tantrum beat names whose they are), a guardian's private word that art
+ * need not matter (a guardian's moment with a pupil at school), and Madame moved to tears by a
+ * student with a song (the dance). The school, Cottages and beliefs rules ask here before they
+ * draw; a world without a storyline answers every question with one flag test.
  */
 import type { Beat } from '../../scenario/canon-schema.js';
 import { windowOf } from '../../scenario/canon-schema.js';
@@ -45,8 +48,21 @@ export class HoldBack {
   private readonly losses: { who: string; kind: string; day: number }[] = [];
   /** Cast guardians and the day their beat has them leave (+Infinity: never). */
   private readonly guardians = new Map<string, number>();
+  /** The first people of tantrum beats: the only cast clones the rules may give a temper. */
+  private readonly tempers = new Set<string>();
+  private tempersTold = false;
+  /** Cast guardians whose private word to a pupil at school is a beat. */
+  private readonly privateWords = new Set<string>();
+  /** Pupils given a guardian's private word by a beat, and its day: their tempers ease after it. */
+  private readonly spokenTo = new Map<string, number>();
+  /** The first people of mocked beats: the only cast clones the rules may make ringleaders. */
+  private readonly unkind = new Set<string>();
+  private unkindnessTold = false;
+  /** Whether a beat has Madame moved to tears by a student (the dance). */
+  private madameMovedTold = false;
   private readonly castOf = new Map<number, string>();
   private unresolved: string[];
+  private readonly clones: ReadonlySet<string> = new Set();
 
   constructor(private readonly ctx: WorldContext) {
     const sc = ctx.scenario;
@@ -62,6 +78,8 @@ export class HoldBack {
       }
     }
     const clones = new Set(sc.cast.filter((c) => c.kind === 'clone').map((c) => c.id));
+    this.clones = clones;
+    const schools = new Set(sc.places.schools.map((x) => x.id));
     beats.forEach((b, i) => {
       const d = day(b);
       const w = windowOf(b);
@@ -90,8 +108,40 @@ export class HoldBack {
         case 'possible-trip':
           this.trips.push({ people: b.people, from: d - w, to: d + w });
           break;
-        case 'found':
-          this.finds.push({ people: b.people, from: d - w, to: d + w });
+        case 'found': {
+          // Nothing else turns up for anyone on the trip that finds the beat's thing: in the book
+          // the one lost thing found in Norfolk is Kathy's tape, and a second find on the same
+          // day (Ruth's, say) would make the beat one of several.
+          const party = beats
+            .filter((x) => x.kind === 'possible-trip' && x.date === b.date)
+            .flatMap((x) => x.people);
+          this.finds.push({ people: [...new Set([...b.people, ...party])], from: d - w, to: d + w });
+          break;
+        }
+        case 'tantrum':
+          // The beat's first person is the one who loses their temper; the others watch.
+          this.tempersTold = true;
+          if (b.people[0] !== undefined) this.tempers.add(b.people[0]);
+          break;
+        case 'danced':
+          this.madameMovedTold = true;
+          break;
+        case 'moment': {
+          // A guardian's moment with one pupil at school is a private word (Miss Lucy telling
+          // Tommy his art need not matter): that guardian says it to nobody else.
+          if (b.place === undefined || !schools.has(b.place)) break;
+          const pupils = b.people.filter((p) => clones.has(p));
+          if (pupils.length !== 1) break;
+          const guardians = b.people.filter((p) => this.guardians.has(p));
+          if (guardians.length === 0) break;
+          for (const g of guardians) this.privateWords.add(g);
+          this.spokenTo.set(pupils[0]!, d);
+          break;
+        }
+        case 'mocked':
+          // The beat's first person is the unkind one (Ruth, mocking Tommy's animals).
+          this.unkindnessTold = true;
+          if (b.people[0] !== undefined) this.unkind.add(b.people[0]);
           break;
         case 'lost':
           if (b.people[0] !== undefined)
@@ -169,6 +219,55 @@ export class HoldBack {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether `person` may not have a tantrum drawn by the rules: the storyline tells whose
+   * tempers they are (a tantrum beat), and this is a cast clone who is not its first person.
+   * The book gives the tantrums to Tommy; a generated one for Kathy or Ruth would contradict it.
+   * Nor does the one whose temper it is rage again after a guardian's private word to them (a
+   * beat): in the book Tommy's tantrums stop after Miss Lucy's talk.
+   */
+  tantrumHeld(person: number, day: number): boolean {
+    if (this.empty || !this.tempersTold) return false;
+    const c = this.castId(person);
+    if (c === undefined || !this.clones.has(c)) return false;
+    if (!this.tempers.has(c)) return true;
+    const word = this.spokenTo.get(c);
+    return word !== undefined && day >= word;
+  }
+
+  /**
+   * Whether a cast clone may not lead a teasing: the storyline tells who among its cast is unkind
+   * (a mocked beat's first person, Ruth), and the others (Kathy, Tommy) are never ringleaders.
+   */
+  teasingHeld(leader: number): boolean {
+    if (this.empty || !this.unkindnessTold) return false;
+    const c = this.castId(leader);
+    return c !== undefined && this.clones.has(c) && !this.unkind.has(c);
+  }
+
+  /**
+   * Whether a guardian's word of comfort (that being creative does not matter) may not be drawn
+   * for `guardian` and `pupil`: what guardians say privately to the cast's clones is the
+   * storyline's to tell (Miss Lucy's word to Tommy, and nobody's to Kathy), and a guardian whose
+   * private word is a beat says it to nobody else.
+   */
+  comfortHeld(guardian: number, pupil: number): boolean {
+    if (this.empty) return false;
+    const p = this.castId(pupil);
+    if (p !== undefined && this.clones.has(p)) return true;
+    if (this.privateWords.size === 0) return false;
+    const g = this.castId(guardian);
+    return g !== undefined && this.privateWords.has(g);
+  }
+
+  /**
+   * Whether Madame may not be drawn coming upon a student alone with a song: the storyline's dance
+   * is the one time she is moved to tears, and another would make the beat one of several.
+   */
+  madameMovedHeld(): boolean {
+    return !this.empty && this.madameMovedTold;
   }
 
   /** Whether a guardian stays on the staff on `day` whatever the rules draw: their beat comes later. */

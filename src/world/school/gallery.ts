@@ -100,6 +100,7 @@ function testMadame(
 
 /** Madame comes upon a student alone with a song from their collection, and is moved. */
 function moved(life: Life, place: number, day: number, students: readonly Member[], s: Sequence): void {
+  if (life.storyline.madameMovedHeld()) return;
   const g = life.school.gallery;
   for (const m of students) {
     const a = life.age(m, day);

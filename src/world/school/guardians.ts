@@ -180,7 +180,7 @@ export function comfort(
   for (const m of who) {
     if (m.comforted || m.chosen > 0 || life.age(m, day) < 10 || staff.length === 0) continue;
     const st = s.pick(staff);
-    if (!s.chance(0.25 + 0.5 * st.warmth)) continue;
+    if (life.storyline.comfortHeld(st.id, m.id) || !s.chance(0.25 + 0.5 * st.warmth)) continue;
     m.comforted = true;
     m.strain = unit(m.strain * 0.4);
     life.emit(day, T.guardian_spoke_to, st.id, m.id, place, NONE, cause, {

@@ -61,7 +61,7 @@ function tease(life: Life, scope: TickScope, target: Member, s: Sequence, guardi
   let best = -1;
   for (let k = 0; k < 6 && group.length > 1; k++) {
     const c = s.pick(group);
-    if (c === target) continue;
+    if (c === target || life.storyline.teasingHeld(c.id)) continue;
     const fond = c.ties.get(target.id)?.f ?? 0;
     const score = c.traits.confidence * (1 - c.traits.agreeableness) * (1 - Math.max(0, fond));
     if (score > best) {
@@ -125,6 +125,7 @@ export function tantrums(life: Life, scope: TickScope, s: Sequence): Member[] {
   const out: Member[] = [];
   const base = (soc.tantrumsPerYear / scope.perYear) * (scope.atResidence ? 0.4 : 1);
   for (const m of scope.people) {
+    if (life.storyline.tantrumHeld(m.id, scope.day)) continue;
     const t = m.traits.temper;
     const p = base * t * t * Math.sqrt(t) * (0.15 + m.strain) * (m.comforted ? 0.2 : 1);
     if (!s.chance(p)) continue;
