@@ -28,8 +28,10 @@ import {
   type PlaceTuple,
 } from './tables/index.js';
 
-const ROWS_PER_INSERT = 100;
+const ROWS_PER_INSERT = 256;
 const PEOPLE_PER_INSERT = 50;
+/** Parameters per multi-row insert of a side table. */
+const MAX_PARAMS = 900;
 
 /** The index statements one by one, so an abandoned run can stop between them. */
 const INDEX_STATEMENTS = CREATE_INDEXES.split(';\n').filter((s) => s.trim() !== '');
@@ -95,7 +97,7 @@ export class Aborted extends Error {
 
 /** One world database being written: the connection and what is folded from the stream. */
 export class WorldFile {
-  readonly db: Database.Database;
+  private readonly db: Database.Database;
   private readonly insertMany: Database.Statement;
   private readonly insertOne: Database.Statement;
   private readonly insertParticipant: Database.Statement;
@@ -238,8 +240,21 @@ export class WorldFile {
     const def = sideTable(t.name);
     if (!def) throw new Error(`WorldWriter: no table '${t.name}' is declared in src/store/tables`);
     this.db.exec(def.create);
-    const ins = def.insert(this.db);
-    for (const row of t.rows) ins.run(row);
+    const width = def.names.length;
+    const per = Math.max(1, Math.floor(MAX_PARAMS / width));
+    const many = def.insert(this.db, per);
+    const one = def.insert(this.db);
+    const params = new Array<unknown>(per * width);
+    const rows = t.rows;
+    let i = 0;
+    for (; i + per <= rows.length; i += per) {
+      for (let r = 0; r < per; r++) {
+        const row = rows[i + r]!;
+        for (let c = 0; c < width; c++) params[r * width + c] = row[c];
+      }
+      many.run(params);
+    }
+    for (; i < rows.length; i++) one.run(rows[i]);
     for (const index of def.indexes) this.db.exec(index);
   }
 

@@ -42,11 +42,6 @@ const ABORT_WAIT_MS = 30_000;
 export interface WriterOptions {
   /** Replace an existing output file. */
   force?: boolean;
-  /**
-   * Write in a worker thread (the default where the compiled worker exists) or in the caller's
-   * thread (`false`; always so when running from the TypeScript sources).
-   */
-  thread?: boolean;
 }
 
 /** What the writer needs of a finished world: its places, people, span and side tables. */
@@ -222,8 +217,7 @@ export class WorldWriter implements EventSink {
     }
     this.partialPath = this.claim.partialPath();
     try {
-      if (WORKER_URL && options.thread !== false)
-        this.thread = new WriterThread(WORKER_URL, this.partialPath);
+      if (WORKER_URL) this.thread = new WriterThread(WORKER_URL, this.partialPath);
       else this.file = new WorldFile(this.partialPath);
     } catch (e) {
       this.closed = true;
