@@ -33,9 +33,6 @@ const PEOPLE_PER_INSERT = 50;
 /** Parameters per multi-row insert of a side table. */
 const MAX_PARAMS = 900;
 
-/** The index statements one by one, so an abandoned run can stop between them. */
-const INDEX_STATEMENTS = CREATE_INDEXES.split(';\n').filter((s) => s.trim() !== '');
-
 /** Slots of the shared control array. */
 export const CTRL = {
   /** Event batches posted and not yet written. */
@@ -45,6 +42,52 @@ export const CTRL = {
   /** Set by the caller to make the worker stop at the next step. */
   abort: 2,
 } as const;
+
+/** Days each person entered a phase, folded from the log as it streams past (NONE: never). */
+export class PhaseDays {
+  residentOn = new Int32Array(1024).fill(NONE);
+  carerOn = new Int32Array(1024).fill(NONE);
+  donorOn = new Int32Array(1024).fill(NONE);
+  firstDonationOn = new Int32Array(1024).fill(NONE);
+  completedOn = new Int32Array(1024).fill(NONE);
+
+  /** Folds a batch of events in. */
+  fold(batch: EventBatch): void {
+    for (let i = 0; i < batch.count; i++) {
+      const type = batch.type[i]!;
+      let target: Int32Array | null = null;
+      if (type === T.became_resident) target = this.residentOn;
+      else if (type === T.left_for_training) target = this.carerOn;
+      else if (type === T.became_donor) target = this.donorOn;
+      else if (type === T.donated && batch.value[i] === 1) target = this.firstDonationOn;
+      else if (type === T.completed) target = this.completedOn;
+      if (!target) continue;
+      const person = batch.person[i]!;
+      if (person >= target.length) {
+        this.grow(person + 1);
+        i--;
+        continue;
+      }
+      target[person] = batch.day[i]!;
+    }
+  }
+
+  /** Makes room for at least `atLeast` people. */
+  grow(atLeast: number): void {
+    if (atLeast <= this.residentOn.length) return;
+    const size = Math.max(atLeast, this.residentOn.length * 2);
+    const grow = (a: Int32Array) => {
+      const g = new Int32Array(size).fill(NONE);
+      g.set(a);
+      return g;
+    };
+    this.residentOn = grow(this.residentOn);
+    this.carerOn = grow(this.carerOn);
+    this.donorOn = grow(this.donorOn);
+    this.firstDonationOn = grow(this.firstDonationOn);
+    this.completedOn = grow(this.completedOn);
+  }
+}
 
 /** The people of a finished world, a column each, as the store wants them. */
 export interface PeopleColumns {
@@ -62,17 +105,38 @@ export interface PeopleColumns {
   key: Uint32Array;
 }
 
-/** Everything the file needs once the simulation is over. */
+/** A side table's rows as a module handed them over. */
+export interface SideRows {
+  name: string;
+  rows: unknown[][];
+}
+
+/** Everything the file needs once the simulation is over, written in the file's own thread. */
 export interface FinishData {
   places: PlaceTuple[];
   people: PeopleColumns;
-  sideTables: { name: string; rows: unknown[][] }[];
+  phases: PhaseDays;
+  sideTables: SideRows[];
+  meta: [string, string][];
+}
+
+/**
+ * The end of a run written from two threads: people and side tables were written (and indexed)
+ * by the caller into a shared in-memory database, `scratch`, which the file copies whole.
+ */
+export interface FinishFromScratch {
+  places: PlaceTuple[];
+  scratch: string;
+  sideTables: string[];
   meta: [string, string][];
 }
 
 /** Messages to the worker. */
 export type ToWorker =
-  ({ kind: 'events' } & EventBatch) | { kind: 'finish'; data: FinishData } | { kind: 'close' };
+  | ({ kind: 'events' } & EventBatch)
+  | { kind: 'indexes' }
+  | { kind: 'finish'; data: FinishFromScratch }
+  | { kind: 'close' };
 
 /** An error as it crosses threads: what `ioError` and the CLI need of it. */
 export interface ErrorInfo {
@@ -95,7 +159,11 @@ export class Aborted extends Error {
   override name = 'Aborted';
 }
 
-/** One world database being written: the connection and what is folded from the stream. */
+const PEOPLE_INDEXES = new Set(peopleTable.indexes);
+/** The index statements one by one (so an abandoned run can stop between them), events' first. */
+const EVENT_INDEXES = CREATE_INDEXES.split(';\n').filter((s) => s.trim() !== '' && !PEOPLE_INDEXES.has(s));
+
+/** One world database being written. */
 export class WorldFile {
   private readonly db: Database.Database;
   private readonly insertMany: Database.Statement;
@@ -103,13 +171,8 @@ export class WorldFile {
   private readonly insertParticipant: Database.Statement;
   private readonly params: unknown[] = new Array<unknown>(ROWS_PER_INSERT * 9);
   private readonly one: unknown[] = new Array<unknown>(9);
-  // Days each person entered a phase, folded from the log as it streams past.
-  private residentOn = new Int32Array(1024).fill(NONE);
-  private carerOn = new Int32Array(1024).fill(NONE);
-  private donorOn = new Int32Array(1024).fill(NONE);
-  private firstDonationOn = new Int32Array(1024).fill(NONE);
-  private completedOn = new Int32Array(1024).fill(NONE);
   private open = true;
+  private inTransaction = true;
 
   /** Creates the file's tables; throws (with the connection closed) if the file cannot be made. */
   constructor(partialPath: string) {
@@ -153,38 +216,73 @@ export class WorldFile {
       const o = j * 3;
       this.insertParticipant.run(p[o], p[o + 1], p[o + 2]);
     }
-    this.foldPhases(batch);
   }
 
   /**
-   * Writes places, people, side tables and meta, builds the indexes and closes the file, ready
-   * to be published. `stage` is told each step as it begins; `stop` is asked between steps.
+   * Ends the load and builds the indexes of the events (and, with `people`, of the people).
+   * A small page cache and a helper thread sort the keys about twice as fast as a large cache:
+   * SQLite's sorter then works in small sorted runs, merged by two threads.
+   */
+  buildIndexes(stop: () => boolean, people: boolean): void {
+    if (this.inTransaction) this.db.exec('COMMIT');
+    this.inTransaction = false;
+    this.db.pragma('cache_size = -8192');
+    this.db.pragma('threads = 2');
+    for (const statement of people ? [...EVENT_INDEXES, ...PEOPLE_INDEXES] : EVENT_INDEXES) {
+      if (stop()) throw new Aborted('the run was abandoned');
+      this.db.exec(statement);
+    }
+  }
+
+  /**
+   * Writes places, people, side tables and meta in this thread, builds the indexes and closes
+   * the file, ready to be published. `stage` is told each step as it begins; `stop` is asked
+   * between steps.
    */
   finish(data: FinishData, stage: (name: string) => void, stop: () => boolean = () => false): void {
-    const db = this.db;
-    const check = () => {
-      if (stop()) throw new Aborted('the run was abandoned');
-    };
     stage('people');
-    this.writePlaces(data.places);
-    this.writePeople(data.people);
-    for (const t of data.sideTables) this.writeSideTable(t);
-    db.exec('COMMIT');
-    check();
+    writePlaces(this.db, data.places);
+    writePeople(this.db, data.people, data.phases);
+    for (const t of data.sideTables) writeSideTable(this.db, t);
     stage('indexes');
-    // A small page cache and a helper thread sort the keys several times faster than a large
-    // cache: SQLite's sorter then works in small sorted runs, merged by two threads.
-    db.pragma('cache_size = -8192');
-    db.pragma('threads = 2');
-    for (const statement of INDEX_STATEMENTS) {
-      check();
-      db.exec(statement);
+    this.buildIndexes(stop, true);
+    this.end(data.meta, stage, stop);
+  }
+
+  /**
+   * Copies people and side tables (rows and indexes) from the caller's scratch database, then
+   * writes places and meta and closes the file. The event indexes are built already.
+   */
+  finishFromScratch(data: FinishFromScratch, stage: (name: string) => void, stop: () => boolean): void {
+    const db = this.db;
+    stage('people');
+    db.exec(`ATTACH '${data.scratch}' AS scratch`);
+    db.exec('BEGIN');
+    // With the destination empty and its indexes declared as in the source, SQLite copies the
+    // records and the index entries as they are, without decoding or sorting them again.
+    for (const index of PEOPLE_INDEXES) db.exec(index);
+    db.exec(`INSERT INTO main.people SELECT * FROM scratch.people`);
+    for (const name of data.sideTables) {
+      const def = sideTable(name);
+      if (!def) throw new Error(`WorldWriter: no table '${name}' is declared in src/store/tables`);
+      db.exec(def.create);
+      for (const index of def.indexes) db.exec(index);
+      db.exec(`INSERT INTO main.${name} SELECT * FROM scratch.${name}`);
     }
+    writePlaces(db, data.places);
+    db.exec('COMMIT');
+    db.exec('DETACH scratch');
+    this.end(data.meta, stage, stop);
+  }
+
+  /** Records the summary, marks the file complete and closes it. */
+  private end(meta: [string, string][], stage: (name: string) => void, stop: () => boolean): void {
+    const db = this.db;
     db.exec('BEGIN');
     const put = metaTable.insert(db);
-    for (const [k, v] of data.meta) put.run(k, v);
+    for (const [k, v] of meta) put.run(k, v);
     db.exec('COMMIT');
-    check();
+    if (stop()) throw new Aborted('the run was abandoned');
     stage('sync');
     db.pragma('journal_mode = DELETE');
     this.close();
@@ -200,108 +298,111 @@ export class WorldFile {
       // Already closed or broken; the caller removes the file either way.
     }
   }
+}
 
-  private foldPhases(batch: EventBatch): void {
-    for (let i = 0; i < batch.count; i++) {
-      const type = batch.type[i]!;
-      let target: Int32Array | null = null;
-      if (type === T.became_resident) target = this.residentOn;
-      else if (type === T.left_for_training) target = this.carerOn;
-      else if (type === T.became_donor) target = this.donorOn;
-      else if (type === T.donated && batch.value[i] === 1) target = this.firstDonationOn;
-      else if (type === T.completed) target = this.completedOn;
-      if (!target) continue;
-      const person = batch.person[i]!;
-      if (person >= target.length) {
-        this.growPhaseArrays(person + 1);
-        i--;
-        continue;
-      }
-      target[person] = batch.day[i]!;
-    }
+/**
+ * Writes people and side tables (each with its indexes) into a fresh in-memory database shared
+ * by name with the file's thread (`scratch`, a `file:…?mode=memory&cache=shared` address).
+ * Returns the open connection; the database lives until it is closed.
+ */
+export function writeScratch(
+  scratch: string,
+  people: PeopleColumns,
+  phases: PhaseDays,
+  sides: SideRows[],
+): Database.Database {
+  const db = new Database(scratch);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.exec(peopleTable.create);
+    db.exec('BEGIN');
+    writePeople(db, people, phases);
+    for (const t of sides) writeSideTable(db, t);
+    for (const index of peopleTable.indexes) db.exec(index);
+    db.exec('COMMIT');
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
   }
+}
 
-  private growPhaseArrays(atLeast: number): void {
-    const size = Math.max(atLeast, this.residentOn.length * 2);
-    const grow = (a: Int32Array) => {
-      const g = new Int32Array(size).fill(NONE);
-      g.set(a);
-      return g;
-    };
-    this.residentOn = grow(this.residentOn);
-    this.carerOn = grow(this.carerOn);
-    this.donorOn = grow(this.donorOn);
-    this.firstDonationOn = grow(this.firstDonationOn);
-    this.completedOn = grow(this.completedOn);
-  }
-
-  /** Creates a module's table from its declaration, fills it, and indexes it. */
-  private writeSideTable(t: { name: string; rows: unknown[][] }): void {
-    const def = sideTable(t.name);
-    if (!def) throw new Error(`WorldWriter: no table '${t.name}' is declared in src/store/tables`);
-    this.db.exec(def.create);
-    const width = def.names.length;
-    const per = Math.max(1, Math.floor(MAX_PARAMS / width));
-    const many = def.insert(this.db, per);
-    const one = def.insert(this.db);
-    const params = new Array<unknown>(per * width);
-    const rows = t.rows;
-    let i = 0;
-    for (; i + per <= rows.length; i += per) {
-      for (let r = 0; r < per; r++) {
-        const row = rows[i + r]!;
-        for (let c = 0; c < width; c++) params[r * width + c] = row[c];
-      }
-      many.run(params);
+/** Inserts `rows` into a prepared multi-row statement of `per` rows, the rest one by one. */
+function insertRows(
+  db: Database.Database,
+  def: { insert: (db: Database.Database, rows?: number) => Database.Statement; names: readonly string[] },
+  rows: readonly unknown[][],
+): void {
+  const width = def.names.length;
+  const per = Math.max(1, Math.floor(MAX_PARAMS / width));
+  const many = def.insert(db, per);
+  const one = def.insert(db);
+  const params = new Array<unknown>(per * width);
+  let i = 0;
+  for (; i + per <= rows.length; i += per) {
+    for (let r = 0; r < per; r++) {
+      const row = rows[i + r]!;
+      for (let c = 0; c < width; c++) params[r * width + c] = row[c];
     }
-    for (; i < rows.length; i++) one.run(rows[i]);
-    for (const index of def.indexes) this.db.exec(index);
+    many.run(params);
   }
+  for (; i < rows.length; i++) one.run(rows[i]);
+}
 
-  private writePlaces(places: readonly PlaceTuple[]): void {
-    const ins = placesTable.insert(this.db);
-    for (const p of places) ins.run(p);
+/** Creates a module's table from its declaration, fills it, and indexes it. */
+function writeSideTable(db: Database.Database, t: SideRows): void {
+  const def = sideTable(t.name);
+  if (!def) throw new Error(`WorldWriter: no table '${t.name}' is declared in src/store/tables`);
+  db.exec(def.create);
+  insertRows(db, def, t.rows);
+  for (const index of def.indexes) db.exec(index);
+}
+
+function writePlaces(db: Database.Database, places: readonly PlaceTuple[]): void {
+  const ins = placesTable.insert(db);
+  for (const p of places) ins.run(p);
+}
+
+function writePeople(db: Database.Database, p: PeopleColumns, phases: PhaseDays): void {
+  phases.grow(p.count);
+  const { residentOn, carerOn, donorOn, firstDonationOn, completedOn } = phases;
+  const width = peopleTable.names.length;
+  const many = peopleTable.insert(db, PEOPLE_PER_INSERT);
+  const one = peopleTable.insert(db);
+  const params = new Array<unknown>(PEOPLE_PER_INSERT * width);
+  const row = new Array<unknown>(width);
+  const opt = (v: number) => (v === NONE ? null : v);
+  const fill = (into: unknown[], o: number, i: number) => {
+    const kind = p.kind[i]!;
+    const clone = kind === 0;
+    const phase = p.phase[i]!;
+    into[o] = i;
+    into[o + 1] = p.name[i];
+    into[o + 2] = PERSON_KINDS[kind] ?? 'clone';
+    into[o + 3] = p.sex[i] === 0 ? 'female' : 'male';
+    into[o + 4] = p.born[i];
+    into[o + 5] = p.school[i];
+    into[o + 6] = clone ? p.cohort[i] : null;
+    into[o + 7] = clone ? phaseName(phase) : 'none';
+    into[o + 8] = p.donations[i];
+    into[o + 9] = opt(residentOn[i]!);
+    into[o + 10] = opt(carerOn[i]!);
+    into[o + 11] = opt(donorOn[i]!);
+    into[o + 12] = opt(firstDonationOn[i]!);
+    into[o + 13] = opt(completedOn[i]!);
+    into[o + 14] = phase >= 4 ? p.centre[i] : null;
+    into[o + 15] = opt(p.carer[i]!);
+    into[o + 16] = p.key[i];
+  };
+  let i = 0;
+  for (; i + PEOPLE_PER_INSERT <= p.count; i += PEOPLE_PER_INSERT) {
+    for (let r = 0; r < PEOPLE_PER_INSERT; r++) fill(params, r * width, i + r);
+    many.run(params);
   }
-
-  private writePeople(p: PeopleColumns): void {
-    if (p.count > this.residentOn.length) this.growPhaseArrays(p.count);
-    const width = peopleTable.names.length;
-    const many = peopleTable.insert(this.db, PEOPLE_PER_INSERT);
-    const one = peopleTable.insert(this.db);
-    const params = new Array<unknown>(PEOPLE_PER_INSERT * width);
-    const row = new Array<unknown>(width);
-    const opt = (v: number) => (v === NONE ? null : v);
-    const fill = (into: unknown[], o: number, i: number) => {
-      const kind = p.kind[i]!;
-      const clone = kind === 0;
-      const phase = p.phase[i]!;
-      into[o] = i;
-      into[o + 1] = p.name[i];
-      into[o + 2] = PERSON_KINDS[kind] ?? 'clone';
-      into[o + 3] = p.sex[i] === 0 ? 'female' : 'male';
-      into[o + 4] = p.born[i];
-      into[o + 5] = p.school[i];
-      into[o + 6] = clone ? p.cohort[i] : null;
-      into[o + 7] = clone ? phaseName(phase) : 'none';
-      into[o + 8] = p.donations[i];
-      into[o + 9] = opt(this.residentOn[i]!);
-      into[o + 10] = opt(this.carerOn[i]!);
-      into[o + 11] = opt(this.donorOn[i]!);
-      into[o + 12] = opt(this.firstDonationOn[i]!);
-      into[o + 13] = opt(this.completedOn[i]!);
-      into[o + 14] = phase >= 4 ? p.centre[i] : null;
-      into[o + 15] = opt(p.carer[i]!);
-      into[o + 16] = p.key[i];
-    };
-    let i = 0;
-    for (; i + PEOPLE_PER_INSERT <= p.count; i += PEOPLE_PER_INSERT) {
-      for (let r = 0; r < PEOPLE_PER_INSERT; r++) fill(params, r * width, i + r);
-      many.run(params);
-    }
-    for (; i < p.count; i++) {
-      fill(row, 0, i);
-      one.run(row);
-    }
+  for (; i < p.count; i++) {
+    fill(row, 0, i);
+    one.run(row);
   }
 }
 
@@ -370,10 +471,18 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
         Atomics.sub(ctrl, CTRL.inFlight, 1);
         Atomics.notify(ctrl, CTRL.inFlight);
       }
+    } else if (m.kind === 'indexes') {
+      try {
+        if (!file) throw new Aborted('the file was already closed');
+        reply({ kind: 'stage', stage: 'indexes' });
+        file.buildIndexes(stopped, false);
+      } catch (e) {
+        fail(e);
+      }
     } else if (m.kind === 'finish') {
       try {
         if (!file) throw new Aborted('the file was already closed');
-        file.finish(m.data, (stage) => reply({ kind: 'stage', stage }), stopped);
+        file.finishFromScratch(m.data, (stage) => reply({ kind: 'stage', stage }), stopped);
         file = null;
         reply({ kind: 'done' });
       } catch (e) {

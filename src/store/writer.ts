@@ -13,6 +13,7 @@
  * counter in shared memory while it waits for the worker. Whatever fails in either thread
  * surfaces here as the same error, and the partial file is removed and the claim released.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { EventBatch, EventSink } from '../engine/recorder.js';
@@ -26,10 +27,13 @@ import { DB_FORMAT } from './schema.js';
 import {
   CTRL,
   WorldFile,
+  PhaseDays,
+  writeScratch,
   type ErrorInfo,
-  type FinishData,
+  type FinishFromScratch,
   type FromWorker,
   type PeopleColumns,
+  type SideRows,
   type ToWorker,
 } from './writer-worker.js';
 import type { PlaceTuple } from './tables/index.js';
@@ -155,12 +159,15 @@ class WriterThread {
     this.post(m, [m.day, m.type, m.person, m.other, m.place, m.value, m.cause, m.participants]);
   }
 
-  /** Sends what the file needs at the end and waits until it is closed, telling each stage. */
-  finish(data: FinishData, onStage?: (stage: string) => void): void {
+  /** Tells the worker that the events are all sent: it builds their indexes once they are in. */
+  buildIndexes(): void {
     this.check();
-    this.post({ kind: 'finish', data }, [
-      ...Object.values(data.people).filter((v): v is Int32Array | Uint32Array => ArrayBuffer.isView(v)),
-    ]);
+    this.post({ kind: 'indexes' }, []);
+  }
+
+  /** Sends what the file needs at the end and waits until it is closed, telling each stage. */
+  finish(data: FinishFromScratch, onStage?: (stage: string) => void): void {
+    this.post({ kind: 'finish', data }, []);
     for (;;) {
       const m = this.next();
       if (m.kind === 'stage') onStage?.(m.stage);
@@ -203,6 +210,7 @@ export class WorldWriter implements EventSink {
   private readonly force: boolean;
   private readonly thread: WriterThread | null = null;
   private readonly file: WorldFile | null = null;
+  private readonly phases = new PhaseDays();
   private closed = false;
 
   constructor(
@@ -230,13 +238,18 @@ export class WorldWriter implements EventSink {
   write(batch: EventBatch): void {
     if (this.thread) this.thread.write(batch);
     else this.file!.writeEvents(batch);
+    this.phases.fold(batch);
   }
 
   /**
    * Writes people, places and meta, builds indexes, marks the database complete, and renames it
-   * into place. After this the world's file exists in full, or (on any error) not at all. The
-   * stages are `events` (the simulation is over; the writer finishes the events it was given),
-   * `people`, `indexes` and `sync`.
+   * into place. After this the world's file exists in full, or (on any error) not at all.
+   *
+   * With the writer's thread the stages are `events` (the simulation is over: the thread
+   * finishes the events it was given and indexes them, while this thread writes people and side
+   * tables into a shared in-memory database), `indexes`, `people` (the thread copies them in)
+   * and `sync`; in this thread alone, `people`, `indexes` and `sync`. A stage the thread begins
+   * is told when this thread next waits for it.
    */
   finish(
     world: FinishedWorld,
@@ -244,32 +257,38 @@ export class WorldWriter implements EventSink {
     meta: RunMeta,
     onStage?: (stage: string) => void,
   ): void {
-    onStage?.('events');
-    const data: FinishData = {
-      places: placeRows(world.places),
-      people: peopleColumns(world),
-      sideTables: world
-        .extraTables()
-        .map((t) => ({ name: t.name, rows: Array.from(t.rows as Iterable<unknown[]>) })),
-      meta: [
-        ['db_format', String(DB_FORMAT)],
-        ['event_format', String(EVENT_FORMAT)],
-        ['software_version', meta.softwareVersion],
-        ['scenario_name', meta.scenarioName],
-        ['scenario_file', meta.scenarioFile],
-        ['scenario', meta.scenarioSource],
-        ['seed', String(meta.seed)],
-        ['start_day', String(world.start)],
-        ['end_day', String(world.end)],
-        ['events', String(summary.events)],
-        ['people', String(summary.people)],
-        ['log_sha256', summary.logSha256],
-        ['summary', JSON.stringify(summary)],
-        ['status', 'complete'],
-      ],
-    };
-    if (this.thread) this.thread.finish(data, onStage);
-    else this.file!.finish(data, (stage) => onStage?.(stage));
+    const entries = metaEntries(world, summary, meta);
+    if (this.thread) {
+      onStage?.('events');
+      this.thread.buildIndexes();
+      const sides = sideRows(world);
+      const address = `file:hailsham-${process.pid}-${randomBytes(6).toString('hex')}?mode=memory&cache=shared`;
+      const scratch = writeScratch(address, peopleColumns(world), this.phases, sides);
+      try {
+        this.thread.finish(
+          {
+            places: placeRows(world.places),
+            scratch: address,
+            sideTables: sides.map((t) => t.name),
+            meta: entries,
+          },
+          onStage,
+        );
+      } finally {
+        scratch.close();
+      }
+    } else {
+      this.file!.finish(
+        {
+          places: placeRows(world.places),
+          people: peopleColumns(world),
+          phases: this.phases,
+          sideTables: sideRows(world),
+          meta: entries,
+        },
+        (stage) => onStage?.(stage),
+      );
+    }
     this.closed = true;
     publish(this.partialPath, this.outPath, this.force, 'the world');
     this.claim.release();
@@ -292,6 +311,29 @@ export class WorldWriter implements EventSink {
   }
 }
 
+function metaEntries(world: FinishedWorld, summary: WorldSummary, meta: RunMeta): [string, string][] {
+  return [
+    ['db_format', String(DB_FORMAT)],
+    ['event_format', String(EVENT_FORMAT)],
+    ['software_version', meta.softwareVersion],
+    ['scenario_name', meta.scenarioName],
+    ['scenario_file', meta.scenarioFile],
+    ['scenario', meta.scenarioSource],
+    ['seed', String(meta.seed)],
+    ['start_day', String(world.start)],
+    ['end_day', String(world.end)],
+    ['events', String(summary.events)],
+    ['people', String(summary.people)],
+    ['log_sha256', summary.logSha256],
+    ['summary', JSON.stringify(summary)],
+    ['status', 'complete'],
+  ];
+}
+
+function sideRows(world: FinishedWorld): SideRows[] {
+  return world.extraTables().map((t) => ({ name: t.name, rows: Array.from(t.rows as Iterable<unknown[]>) }));
+}
+
 function placeRows(places: readonly Place[]): PlaceTuple[] {
   return places.map((p) => [
     p.id,
@@ -309,7 +351,7 @@ function placeRows(places: readonly Place[]): PlaceTuple[] {
   ]);
 }
 
-/** The people store's columns the database needs, copied out (the worker takes them over). */
+/** The people store's columns the database needs, copied out. */
 function peopleColumns(world: FinishedWorld): PeopleColumns {
   const p = world.people;
   const n = p.count;
