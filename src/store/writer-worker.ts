@@ -41,6 +41,8 @@ export const CTRL = {
   replies: 1,
   /** Set by the caller to make the worker stop at the next step. */
   abort: 2,
+  /** Set by the worker as its thread exits, so a caller never waits on a thread that is gone. */
+  exited: 3,
 } as const;
 
 /** Days each person entered a phase, folded from the log as it streams past (NONE: never). */
@@ -472,6 +474,11 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
     reply({ kind: 'error', error: errorInfo(e) });
   };
   process.on('uncaughtException', fail);
+  process.on('exit', () => {
+    Atomics.store(ctrl, CTRL.exited, 1);
+    Atomics.notify(ctrl, CTRL.replies);
+    Atomics.notify(ctrl, CTRL.inFlight);
+  });
   try {
     file = new WorldFile(partialPath, true);
     reply({ kind: 'ready' });

@@ -42,6 +42,8 @@ import type { PlaceTuple } from './tables/index.js';
 const MAX_IN_FLIGHT = 8;
 /** How long an abandoned run waits for the writer to let go of its file. */
 const ABORT_WAIT_MS = 30_000;
+/** How long a run waits for the writer's thread to open the file. */
+const STARTUP_WAIT_MS = 60_000;
 
 export interface WriterOptions {
   /** Replace an existing output file. */
@@ -89,7 +91,8 @@ class WriterThread {
     this.worker.unref();
     this.worker.on('error', () => undefined);
     try {
-      const first = this.next();
+      // Starting takes well under a second; a minute allows for a machine under heavy load.
+      const first = this.next(STARTUP_WAIT_MS);
       if (first.kind !== 'ready') throw new Error(`writer thread: unexpected '${first.kind}'`);
     } catch (e) {
       this.stop();
@@ -97,19 +100,29 @@ class WriterThread {
     }
   }
 
+  /** A reply already posted, or null; an error reply is thrown (and remembered). */
+  private take(): FromWorker | null {
+    const got = receiveMessageOnPort(this.port);
+    if (!got) return null;
+    const m = got.message as FromWorker;
+    if (m.kind === 'error') {
+      this.failure = rebuild(m.error);
+      throw this.failure;
+    }
+    return m;
+  }
+
   /** The next reply, waiting for it; an error reply is thrown (and remembered). */
   next(timeoutMs = Infinity): FromWorker {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const seen = Atomics.load(this.ctrl, CTRL.replies);
-      const got = receiveMessageOnPort(this.port);
-      if (got) {
-        const m = got.message as FromWorker;
-        if (m.kind === 'error') {
-          this.failure = rebuild(m.error);
-          throw this.failure;
-        }
-        return m;
+      const m = this.take();
+      if (m) return m;
+      if (Atomics.load(this.ctrl, CTRL.exited) !== 0) {
+        const last = this.take();
+        if (last) return last;
+        throw new Error('writer thread: it stopped without an answer');
       }
       const left = deadline - Date.now();
       if (left <= 0) throw new Error('writer thread: no answer');
@@ -117,17 +130,15 @@ class WriterThread {
     }
   }
 
-  /** Throws the worker's failure, if it has reported one. */
+  /** Throws the worker's failure, if it has reported one, or if it has gone. */
   private check(): void {
     if (this.failure) throw this.failure;
-    const got = receiveMessageOnPort(this.port);
-    if (!got) return;
-    const m = got.message as FromWorker;
-    if (m.kind === 'error') {
-      this.failure = rebuild(m.error);
-      throw this.failure;
+    const m = this.take();
+    if (m) throw new Error(`writer thread: unexpected '${m.kind}' while writing events`);
+    if (Atomics.load(this.ctrl, CTRL.exited) !== 0) {
+      const last = this.take();
+      throw new Error(`writer thread: it stopped while writing events${last ? ` ('${last.kind}')` : ''}`);
     }
-    throw new Error(`writer thread: unexpected '${m.kind}' while writing events`);
   }
 
   /** Hands a copy of the batch to the worker, first waiting while too many are queued. */
