@@ -11,6 +11,7 @@
  * block on it with `Atomics.wait` and `receiveMessageOnPort` and stay synchronous.
  */
 import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { EventBatch } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
@@ -124,7 +125,7 @@ export interface FinishData {
 
 /**
  * The end of a run written from two threads: people and side tables were written (and indexed)
- * by the caller into a shared in-memory database, `scratch`, which the file copies whole.
+ * by the caller into a scratch database file, `scratch`, which the file copies whole.
  */
 export interface FinishFromScratch {
   places: PlaceTuple[];
@@ -275,7 +276,7 @@ export class WorldFile {
   finishFromScratch(data: FinishFromScratch, stage: (name: string) => void, stop: () => boolean): void {
     const db = this.db;
     stage('people');
-    db.exec(`ATTACH '${data.scratch}' AS scratch`);
+    db.prepare('ATTACH ? AS scratch').run(data.scratch);
     db.exec('BEGIN');
     // With the destination empty and its indexes declared as in the source, SQLite copies the
     // records and the index entries as they are, without decoding or sorting them again.
@@ -320,30 +321,30 @@ export class WorldFile {
 }
 
 /**
- * Writes people and side tables (each with its indexes) into a fresh in-memory database shared
- * by name with the file's thread (`scratch`, a `file:…?mode=memory&cache=shared` address).
- * Returns the open connection; the database lives until it is closed.
+ * Writes people and side tables (each with its indexes) into a fresh database file, `path`,
+ * for the file's thread to copy in; the caller removes it afterwards.
  */
 export function writeScratch(
-  scratch: string,
+  path: string,
   people: PeopleColumns,
   phases: PhaseDays,
   sides: SideRows[],
-): Database.Database {
-  const db = new Database(scratch);
+): void {
+  rmSync(path, { force: true });
+  const db = new Database(path);
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('cache_size = -262144');
     db.exec(peopleTable.create);
     db.exec('BEGIN');
     writePeople(db, people, phases);
     for (const t of sides) writeSideTable(db, t);
     for (const index of peopleTable.indexes) db.exec(index);
     db.exec('COMMIT');
-    return db;
-  } catch (e) {
+  } finally {
     db.close();
-    throw e;
   }
 }
 

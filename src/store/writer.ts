@@ -13,7 +13,6 @@
  * counter in shared memory while it waits for the worker. Whatever fails in either thread
  * surfaces here as the same error, and the partial file is removed and the claim released.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { EventBatch, EventSink } from '../engine/recorder.js';
@@ -217,6 +216,8 @@ class WriterThread {
 /** Streams a world's events into a new database file and publishes it when complete. */
 export class WorldWriter implements EventSink {
   readonly partialPath: string;
+  /** People and side tables, written here by this thread for the writer's thread to copy in. */
+  private readonly scratchPath: string;
   private readonly claim: Claim;
   private readonly force: boolean;
   private readonly thread: WriterThread | null = null;
@@ -235,6 +236,7 @@ export class WorldWriter implements EventSink {
       throw new UsageError(`${outPath} already exists; pass --force to replace it`);
     }
     this.partialPath = this.claim.partialPath();
+    this.scratchPath = this.partialPath.replace(/\.partial$/, '-people.partial');
     try {
       if (WORKER_URL) this.thread = new WriterThread(WORKER_URL, this.partialPath);
       else this.file = new WorldFile(this.partialPath);
@@ -258,7 +260,7 @@ export class WorldWriter implements EventSink {
    *
    * With the writer's thread the stages are `events` (the simulation is over: the thread
    * finishes the events it was given and indexes them, while this thread writes people and side
-   * tables into a shared in-memory database), `indexes`, `people` (the thread copies them in)
+   * tables into a scratch file beside the partial one), `indexes`, `people` (the thread copies them in)
    * and `sync`; in this thread alone, `people`, `indexes` and `sync`. A stage the thread begins
    * is told when this thread next waits for it.
    */
@@ -273,21 +275,17 @@ export class WorldWriter implements EventSink {
       onStage?.('events');
       this.thread.buildIndexes();
       const sides = sideRows(world);
-      const address = `file:hailsham-${process.pid}-${randomBytes(6).toString('hex')}?mode=memory&cache=shared`;
-      const scratch = writeScratch(address, peopleColumns(world), this.phases, sides);
-      try {
-        this.thread.finish(
-          {
-            places: placeRows(world.places),
-            scratch: address,
-            sideTables: sides.map((t) => t.name),
-            meta: entries,
-          },
-          onStage,
-        );
-      } finally {
-        scratch.close();
-      }
+      writeScratch(this.scratchPath, peopleColumns(world), this.phases, sides);
+      this.thread.finish(
+        {
+          places: placeRows(world.places),
+          scratch: this.scratchPath,
+          sideTables: sides.map((t) => t.name),
+          meta: entries,
+        },
+        onStage,
+      );
+      rmSync(this.scratchPath, { force: true });
     } else {
       this.file!.finish(
         {
@@ -316,6 +314,7 @@ export class WorldWriter implements EventSink {
   }
 
   private removePartial(): void {
+    rmSync(this.scratchPath, { force: true });
     rmSync(this.partialPath, { force: true });
     rmSync(`${this.partialPath}-journal`, { force: true });
     this.claim.release();
