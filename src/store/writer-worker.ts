@@ -335,8 +335,6 @@ export function writeScratch(
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('cache_size = -262144');
     db.exec(peopleTable.create);
     db.exec('BEGIN');
     writePeople(db, people, phases);
