@@ -236,7 +236,9 @@ export class WorldWriter implements EventSink {
       throw new UsageError(`${outPath} already exists; pass --force to replace it`);
     }
     this.partialPath = this.claim.partialPath();
-    this.scratchPath = this.partialPath.replace(/\.partial$/, '-people.partial');
+    // A second partial name of this run's own, so a run that dies leaves nothing the next
+    // claimant of the path does not clear away.
+    this.scratchPath = this.claim.partialPath();
     try {
       if (WORKER_URL) this.thread = new WriterThread(WORKER_URL, this.partialPath);
       else this.file = new WorldFile(this.partialPath);
