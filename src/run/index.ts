@@ -23,7 +23,10 @@ export interface RunResult {
   summary: WorldSummary;
   seed: number;
   out: string;
-  /** Seconds simulating (including streaming events to the file) and finishing the file. */
+  /**
+   * Seconds simulating (the events handed to the writer's thread as they come, the simulation
+   * pausing only when the writer falls behind), then until the file is finished and published.
+   */
   simulateSeconds: number;
   finishSeconds: number;
 }

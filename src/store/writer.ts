@@ -5,32 +5,44 @@
  * file), builds indexes at the end, records the summary and marks the file complete, syncs it,
  * and only then publishes it as `<out>`. An interrupted run leaves at most a `.partial` file,
  * which nothing mistakes for a world; an existing output is replaced only when the caller says so.
+ *
+ * The SQLite work itself (src/store/writer-worker.ts) runs in a worker thread: each batch of
+ * events is copied and handed over as the recorder fills it, so the simulation goes on while the
+ * previous batch is inserted, and at most a few batches wait (the simulation pauses when the
+ * writer falls behind, which bounds memory). The caller stays synchronous: it blocks on a
+ * counter in shared memory while it waits for the worker. Whatever fails in either thread
+ * surfaces here as the same error, and the partial file is removed and the claim released.
  */
-import Database from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { EventBatch, EventSink } from '../engine/recorder.js';
-import { NONE } from '../engine/recorder.js';
 import { UsageError } from '../errors.js';
 import { claimOutput, publish, type Claim } from '../io/claim.js';
 import { ioError } from '../io/io-error.js';
-import { EVENT_FORMAT, EVENT_TYPES, EVENT_TYPE_NAMES, T } from '../world/event-types.js';
-import { PERSON_KINDS, phaseName } from '../world/phases.js';
+import { EVENT_FORMAT } from '../world/event-types.js';
 import type { Place } from '../world/places.js';
-import type { ExtraTable } from '../world/module.js';
 import type { World, WorldSummary } from '../world/world.js';
-import { APPLICATION_ID, CREATE_INDEXES, CREATE_TABLES, DB_FORMAT } from './schema.js';
+import { DB_FORMAT } from './schema.js';
 import {
-  eventPeople,
-  events,
-  eventTypes,
-  meta as metaTable,
-  people as peopleTable,
-  places as placesTable,
-  sideTable,
-  type PersonTuple,
-} from './tables/index.js';
+  CTRL,
+  WorldFile,
+  PhaseDays,
+  writeScratch,
+  type ErrorInfo,
+  type FinishFromScratch,
+  type FromWorker,
+  type PeopleColumns,
+  type SideRows,
+  type ToWorker,
+} from './writer-worker.js';
+import type { PlaceTuple } from './tables/index.js';
 
-const ROWS_PER_INSERT = 100;
+/** Event batches that may wait for the writer before the simulation pauses (about 3 MB each). */
+const MAX_IN_FLIGHT = 8;
+/** How long an abandoned run waits for the writer to let go of its file. */
+const ABORT_WAIT_MS = 30_000;
+/** How long a run waits for the writer's thread to open the file. */
+const STARTUP_WAIT_MS = 60_000;
 
 export interface WriterOptions {
   /** Replace an existing output file. */
@@ -48,22 +60,169 @@ export interface RunMeta {
   seed: number;
 }
 
+/** The worker's script, beside this module once compiled; none when running from sources. */
+const WORKER_URL = import.meta.url.endsWith('.js') ? new URL('./writer-worker.js', import.meta.url) : null;
+
+/** Rebuilds an error from another thread, keeping the code `ioError` reads. */
+function rebuild(info: ErrorInfo): Error {
+  const e = new Error(info.message) as Error & { code?: string };
+  e.name = info.name;
+  if (info.code !== undefined) e.code = info.code;
+  if (info.stack !== undefined) e.stack = info.stack;
+  return e;
+}
+
+/** The writer's worker thread, seen synchronously. */
+class WriterThread {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly ctrl = new Int32Array(new SharedArrayBuffer(4 * 4));
+  private failure: Error | null = null;
+
+  constructor(url: URL, partialPath: string) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(url, {
+      workerData: { role: 'hailsham-writer', port: port2, ctrl: this.ctrl, partialPath },
+      transferList: [port2],
+    });
+    // The worker must never keep the process alive, nor its 'error' event go unheard.
+    this.worker.unref();
+    this.worker.on('error', () => undefined);
+    try {
+      // Starting takes well under a second; a minute allows for a machine under heavy load.
+      const first = this.next(STARTUP_WAIT_MS);
+      if (first.kind !== 'ready') throw new Error(`writer thread: unexpected '${first.kind}'`);
+    } catch (e) {
+      this.stop();
+      throw e;
+    }
+  }
+
+  /** A reply already posted, or null; an error reply is thrown (and remembered). */
+  private take(): FromWorker | null {
+    const got = receiveMessageOnPort(this.port);
+    if (!got) return null;
+    const m = got.message as FromWorker;
+    if (m.kind === 'error') {
+      this.failure = rebuild(m.error);
+      throw this.failure;
+    }
+    return m;
+  }
+
+  /** The next reply, waiting for it; an error reply is thrown (and remembered). */
+  next(timeoutMs = Infinity): FromWorker {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const seen = Atomics.load(this.ctrl, CTRL.replies);
+      const m = this.take();
+      if (m) return m;
+      if (Atomics.load(this.ctrl, CTRL.exited) !== 0) {
+        const last = this.take();
+        if (last) return last;
+        throw new Error('writer thread: it stopped without an answer');
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('writer thread: no answer');
+      Atomics.wait(this.ctrl, CTRL.replies, seen, Math.min(left, 1000));
+    }
+  }
+
+  /** Throws the worker's failure, if it has reported one, or if it has gone. */
+  private check(): void {
+    if (this.failure) throw this.failure;
+    const m = this.take();
+    if (m) throw new Error(`writer thread: unexpected '${m.kind}' while writing events`);
+    if (Atomics.load(this.ctrl, CTRL.exited) !== 0) {
+      const last = this.take();
+      throw new Error(`writer thread: it stopped while writing events${last ? ` ('${last.kind}')` : ''}`);
+    }
+  }
+
+  /** Hands a copy of the batch to the worker, first waiting while too many are queued. */
+  write(batch: EventBatch): void {
+    this.check();
+    for (;;) {
+      const queued = Atomics.load(this.ctrl, CTRL.inFlight);
+      if (queued < MAX_IN_FLIGHT) break;
+      Atomics.wait(this.ctrl, CTRL.inFlight, queued, 200);
+      this.check();
+    }
+    const n = batch.count;
+    const m: ToWorker = {
+      kind: 'events',
+      firstId: batch.firstId,
+      count: n,
+      day: batch.day.slice(0, n),
+      type: batch.type.slice(0, n),
+      person: batch.person.slice(0, n),
+      other: batch.other.slice(0, n),
+      place: batch.place.slice(0, n),
+      value: batch.value.slice(0, n),
+      cause: batch.cause.slice(0, n),
+      data: batch.data.slice(0, n),
+      participants: batch.participants.slice(0, batch.participantCount * 3),
+      participantCount: batch.participantCount,
+    };
+    Atomics.add(this.ctrl, CTRL.inFlight, 1);
+    this.post(m, [m.day, m.type, m.person, m.other, m.place, m.value, m.cause, m.participants]);
+  }
+
+  /** Tells the worker that the events are all sent: it builds their indexes once they are in. */
+  buildIndexes(): void {
+    this.check();
+    this.post({ kind: 'indexes' }, []);
+  }
+
+  /** Sends what the file needs at the end and waits until it is closed, telling each stage. */
+  finish(data: FinishFromScratch, onStage?: (stage: string) => void): void {
+    this.post({ kind: 'finish', data }, []);
+    for (;;) {
+      const m = this.next();
+      if (m.kind === 'stage') onStage?.(m.stage);
+      else if (m.kind === 'done') break;
+    }
+    this.stop();
+  }
+
+  /** Makes the worker drop the file and waits (a while) until it has. */
+  abort(): void {
+    Atomics.store(this.ctrl, CTRL.abort, 1);
+    if (!this.failure) {
+      try {
+        this.post({ kind: 'close' }, []);
+        for (;;) if (this.next(ABORT_WAIT_MS).kind === 'closed') break;
+      } catch {
+        // It failed or did not answer; it is stopped below either way.
+      }
+    }
+    this.stop();
+  }
+
+  private post(m: ToWorker, transfer: ArrayBufferView[]): void {
+    this.worker.postMessage(
+      m,
+      transfer.map((v) => v.buffer as ArrayBuffer),
+    );
+  }
+
+  private stop(): void {
+    this.port.close();
+    void this.worker.terminate().catch(() => undefined);
+  }
+}
+
 /** Streams a world's events into a new database file and publishes it when complete. */
 export class WorldWriter implements EventSink {
   readonly partialPath: string;
+  /** People and side tables, written here by this thread for the writer's thread to copy in. */
+  private readonly scratchPath: string;
   private readonly claim: Claim;
   private readonly force: boolean;
-  private readonly db: Database.Database;
-  private readonly insertMany: Database.Statement;
-  private readonly insertOne: Database.Statement;
-  private readonly insertParticipant: Database.Statement;
-  private readonly params: unknown[] = new Array<unknown>(ROWS_PER_INSERT * 9);
-  // Days each person entered a phase, folded from the log as it streams past.
-  private residentOn = new Int32Array(1024).fill(NONE);
-  private carerOn = new Int32Array(1024).fill(NONE);
-  private donorOn = new Int32Array(1024).fill(NONE);
-  private firstDonationOn = new Int32Array(1024).fill(NONE);
-  private completedOn = new Int32Array(1024).fill(NONE);
+  private readonly thread: WriterThread | null = null;
+  private readonly file: WorldFile | null = null;
+  private readonly phases = new PhaseDays();
   private closed = false;
 
   constructor(
@@ -77,91 +236,35 @@ export class WorldWriter implements EventSink {
       throw new UsageError(`${outPath} already exists; pass --force to replace it`);
     }
     this.partialPath = this.claim.partialPath();
+    // A second partial name of this run's own, so a run that dies leaves nothing the next
+    // claimant of the path does not clear away.
+    this.scratchPath = this.claim.partialPath();
     try {
-      this.db = new Database(this.partialPath);
+      if (WORKER_URL) this.thread = new WriterThread(WORKER_URL, this.partialPath);
+      else this.file = new WorldFile(this.partialPath);
     } catch (e) {
-      this.claim.release();
-      throw ioError(e, outPath, 'write the world');
-    }
-    try {
-      this.db.pragma('journal_mode = OFF');
-      this.db.pragma('synchronous = OFF');
-      this.db.pragma('locking_mode = EXCLUSIVE');
-      this.db.pragma('cache_size = -262144');
-      this.db.pragma(`application_id = ${APPLICATION_ID}`);
-      this.db.pragma(`user_version = ${DB_FORMAT}`);
-      this.db.exec(CREATE_TABLES);
-      this.insertMany = events.insert(this.db, ROWS_PER_INSERT);
-      this.insertOne = events.insert(this.db);
-      this.insertParticipant = eventPeople.insert(this.db);
-      const insertType = eventTypes.insert(this.db);
-      for (const name of EVENT_TYPE_NAMES)
-        insertType.run(EVENT_TYPES[name].code, name, EVENT_TYPES[name].description);
-      this.db.exec('BEGIN');
-    } catch (e) {
-      this.abort();
+      this.closed = true;
+      this.removePartial();
       throw ioError(e, outPath, 'write the world');
     }
   }
 
   /** Receives a batch of events from the recorder. */
   write(batch: EventBatch): void {
-    const n = batch.count;
-    const params = this.params;
-    let i = 0;
-    for (; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT) {
-      for (let r = 0; r < ROWS_PER_INSERT; r++) fillRow(params, r * 9, batch, i + r);
-      this.insertMany.run(params);
-    }
-    const one = new Array<unknown>(9);
-    for (; i < n; i++) {
-      fillRow(one, 0, batch, i);
-      this.insertOne.run(one);
-    }
-    for (let j = 0; j < batch.participantCount; j++) {
-      const o = j * 3;
-      this.insertParticipant.run(batch.participants[o], batch.participants[o + 1], batch.participants[o + 2]);
-    }
-    this.foldPhases(batch);
-  }
-
-  private foldPhases(batch: EventBatch): void {
-    for (let i = 0; i < batch.count; i++) {
-      const type = batch.type[i]!;
-      let target: Int32Array | null = null;
-      if (type === T.became_resident) target = this.residentOn;
-      else if (type === T.left_for_training) target = this.carerOn;
-      else if (type === T.became_donor) target = this.donorOn;
-      else if (type === T.donated && batch.value[i] === 1) target = this.firstDonationOn;
-      else if (type === T.completed) target = this.completedOn;
-      if (!target) continue;
-      const person = batch.person[i]!;
-      if (person >= target.length) {
-        this.growPhaseArrays(person + 1);
-        i--;
-        continue;
-      }
-      target[person] = batch.day[i]!;
-    }
-  }
-
-  private growPhaseArrays(atLeast: number): void {
-    const size = Math.max(atLeast, this.residentOn.length * 2);
-    const grow = (a: Int32Array) => {
-      const g = new Int32Array(size).fill(NONE);
-      g.set(a);
-      return g;
-    };
-    this.residentOn = grow(this.residentOn);
-    this.carerOn = grow(this.carerOn);
-    this.donorOn = grow(this.donorOn);
-    this.firstDonationOn = grow(this.firstDonationOn);
-    this.completedOn = grow(this.completedOn);
+    if (this.thread) this.thread.write(batch);
+    else this.file!.writeEvents(batch);
+    this.phases.fold(batch);
   }
 
   /**
    * Writes people, places and meta, builds indexes, marks the database complete, and renames it
    * into place. After this the world's file exists in full, or (on any error) not at all.
+   *
+   * With the writer's thread the stages are `events` (the simulation is over: the thread
+   * finishes the events it was given and indexes them, while this thread writes people and side
+   * tables into a scratch file beside the partial one), `indexes`, `people` (the thread copies them in)
+   * and `sync`; in this thread alone, `people`, `indexes` and `sync`. A stage the thread begins
+   * is told when this thread next waits for it.
    */
   finish(
     world: FinishedWorld,
@@ -169,37 +272,34 @@ export class WorldWriter implements EventSink {
     meta: RunMeta,
     onStage?: (stage: string) => void,
   ): void {
-    const db = this.db;
-    onStage?.('people');
-    this.writePlaces(world.places);
-    this.writePeople(world);
-    for (const t of world.extraTables()) this.writeSideTable(t);
-    db.exec('COMMIT');
-    onStage?.('indexes');
-    db.exec(CREATE_INDEXES);
-    db.exec('BEGIN');
-    const put = metaTable.insert(db);
-    const entries: [string, string][] = [
-      ['db_format', String(DB_FORMAT)],
-      ['event_format', String(EVENT_FORMAT)],
-      ['software_version', meta.softwareVersion],
-      ['scenario_name', meta.scenarioName],
-      ['scenario_file', meta.scenarioFile],
-      ['scenario', meta.scenarioSource],
-      ['seed', String(meta.seed)],
-      ['start_day', String(world.start)],
-      ['end_day', String(world.end)],
-      ['events', String(summary.events)],
-      ['people', String(summary.people)],
-      ['log_sha256', summary.logSha256],
-      ['summary', JSON.stringify(summary)],
-      ['status', 'complete'],
-    ];
-    for (const [k, v] of entries) put.run(k, v);
-    db.exec('COMMIT');
-    onStage?.('sync');
-    db.pragma('journal_mode = DELETE');
-    db.close();
+    const entries = metaEntries(world, summary, meta);
+    if (this.thread) {
+      onStage?.('events');
+      this.thread.buildIndexes();
+      const sides = sideRows(world);
+      writeScratch(this.scratchPath, peopleColumns(world), this.phases, sides);
+      this.thread.finish(
+        {
+          places: placeRows(world.places),
+          scratch: this.scratchPath,
+          sideTables: sides.map((t) => t.name),
+          meta: entries,
+        },
+        onStage,
+      );
+      rmSync(this.scratchPath, { force: true });
+    } else {
+      this.file!.finish(
+        {
+          places: placeRows(world.places),
+          people: peopleColumns(world),
+          phases: this.phases,
+          sideTables: sideRows(world),
+          meta: entries,
+        },
+        (stage) => onStage?.(stage),
+      );
+    }
     this.closed = true;
     publish(this.partialPath, this.outPath, this.force, 'the world');
     this.claim.release();
@@ -208,92 +308,91 @@ export class WorldWriter implements EventSink {
   /** Abandons the run: closes and deletes the partial file, leaving any earlier output untouched. */
   abort(): void {
     if (!this.closed) {
-      try {
-        this.db.close();
-      } catch {
-        // Already closed or broken; the file is removed below either way.
-      }
+      this.thread?.abort();
+      this.file?.close();
       this.closed = true;
     }
+    this.removePartial();
+  }
+
+  private removePartial(): void {
+    rmSync(this.scratchPath, { force: true });
     rmSync(this.partialPath, { force: true });
     rmSync(`${this.partialPath}-journal`, { force: true });
     this.claim.release();
   }
-
-  /** Creates a module's table from its declaration, fills it, and indexes it. */
-  private writeSideTable(t: ExtraTable): void {
-    const def = sideTable(t.name);
-    if (!def) throw new Error(`WorldWriter: no table '${t.name}' is declared in src/store/tables`);
-    this.db.exec(def.create);
-    const ins = def.insert(this.db);
-    for (const row of t.rows) ins.run(row);
-    for (const index of def.indexes) this.db.exec(index);
-  }
-
-  private writePlaces(places: readonly Place[]): void {
-    const ins = placesTable.insert(this.db);
-    for (const p of places) {
-      ins.run([
-        p.id,
-        p.slug,
-        p.name,
-        p.kind,
-        p.lat,
-        p.lon,
-        p.fictional ? 1 : 0,
-        p.detail,
-        p.opened,
-        p.closes,
-        p.residence,
-        p.generated ? 1 : 0,
-      ]);
-    }
-  }
-
-  private writePeople(world: FinishedWorld): void {
-    const p = world.people;
-    if (p.count > this.residentOn.length) this.growPhaseArrays(p.count);
-    const ins = peopleTable.insert(this.db);
-    const opt = (v: number) => (v === NONE ? null : v);
-    for (let i = 0; i < p.count; i++) {
-      const clone = p.kind(i) === 0;
-      const row: PersonTuple = [
-        i,
-        p.name(i),
-        PERSON_KINDS[p.kind(i)] ?? 'clone',
-        p.sex(i) === 0 ? 'female' : 'male',
-        p.born(i),
-        p.school(i),
-        clone ? p.cohort(i) : null,
-        clone ? phaseName(p.phase(i)) : 'none',
-        p.donations(i),
-        opt(this.residentOn[i]!),
-        opt(this.carerOn[i]!),
-        opt(this.donorOn[i]!),
-        opt(this.firstDonationOn[i]!),
-        opt(this.completedOn[i]!),
-        p.phase(i) >= 4 ? p.centre(i) : null,
-        opt(p.carer(i)),
-        p.key(i),
-      ];
-      ins.run(row);
-    }
-  }
 }
 
-function fillRow(params: unknown[], o: number, b: EventBatch, i: number): void {
-  const person = b.person[i]!;
-  const other = b.other[i]!;
-  const place = b.place[i]!;
-  const value = b.value[i]!;
-  const cause = b.cause[i]!;
-  params[o] = b.firstId + i;
-  params[o + 1] = b.day[i];
-  params[o + 2] = b.type[i];
-  params[o + 3] = person === NONE ? null : person;
-  params[o + 4] = other === NONE ? null : other;
-  params[o + 5] = place === NONE ? null : place;
-  params[o + 6] = value === NONE ? null : value;
-  params[o + 7] = cause === NONE ? null : cause;
-  params[o + 8] = b.data[i] ?? null;
+function metaEntries(world: FinishedWorld, summary: WorldSummary, meta: RunMeta): [string, string][] {
+  return [
+    ['db_format', String(DB_FORMAT)],
+    ['event_format', String(EVENT_FORMAT)],
+    ['software_version', meta.softwareVersion],
+    ['scenario_name', meta.scenarioName],
+    ['scenario_file', meta.scenarioFile],
+    ['scenario', meta.scenarioSource],
+    ['seed', String(meta.seed)],
+    ['start_day', String(world.start)],
+    ['end_day', String(world.end)],
+    ['events', String(summary.events)],
+    ['people', String(summary.people)],
+    ['log_sha256', summary.logSha256],
+    ['summary', JSON.stringify(summary)],
+    ['status', 'complete'],
+  ];
+}
+
+function sideRows(world: FinishedWorld): SideRows[] {
+  return world.extraTables().map((t) => ({ name: t.name, rows: Array.from(t.rows as Iterable<unknown[]>) }));
+}
+
+function placeRows(places: readonly Place[]): PlaceTuple[] {
+  return places.map((p) => [
+    p.id,
+    p.slug,
+    p.name,
+    p.kind,
+    p.lat,
+    p.lon,
+    p.fictional ? 1 : 0,
+    p.detail,
+    p.opened,
+    p.closes,
+    p.residence,
+    p.generated ? 1 : 0,
+  ]);
+}
+
+/** The people store's columns the database needs, copied out. */
+function peopleColumns(world: FinishedWorld): PeopleColumns {
+  const p = world.people;
+  const n = p.count;
+  const cols: PeopleColumns = {
+    count: n,
+    name: new Array<string>(n),
+    kind: new Int32Array(n),
+    sex: new Int32Array(n),
+    born: new Int32Array(n),
+    school: new Int32Array(n),
+    cohort: new Int32Array(n),
+    phase: new Int32Array(n),
+    donations: new Int32Array(n),
+    centre: new Int32Array(n),
+    carer: new Int32Array(n),
+    key: new Uint32Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    cols.name[i] = p.name(i);
+    cols.kind[i] = p.kind(i);
+    cols.sex[i] = p.sex(i);
+    cols.born[i] = p.born(i);
+    cols.school[i] = p.school(i);
+    cols.cohort[i] = p.cohort(i);
+    cols.phase[i] = p.phase(i);
+    cols.donations[i] = p.donations(i);
+    cols.centre[i] = p.centre(i);
+    cols.carer[i] = p.carer(i);
+    cols.key[i] = p.key(i);
+  }
+  return cols;
 }

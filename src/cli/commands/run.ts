@@ -27,7 +27,7 @@ function printSummary(io: Io, r: RunResult): void {
     `${formatNumber(s.clones)} clones, ${formatNumber(s.people)} people in all, ${formatNumber(s.events)} events; log sha256 ${s.logSha256.slice(0, 16)}…`,
   );
   io.out(
-    `Simulated in ${r.simulateSeconds.toFixed(2)} s; file finished in ${r.finishSeconds.toFixed(2)} s.\n`,
+    `Simulated in ${r.simulateSeconds.toFixed(2)} s, the events written alongside; file finished ${r.finishSeconds.toFixed(2)} s later.\n`,
   );
   printPhases(io, 'People by phase at the end', s.byPhase);
   printCompletions(io, s.completionsByDonation);

@@ -1,0 +1,533 @@
+/**
+ * The SQLite side of writing a world: one connection to the run's partial file, which takes the
+ * event batches as they stream from the recorder, folds the days each person entered a phase
+ * from them, and at the end writes places, people and side tables, builds the indexes and
+ * records the summary. src/store/writer.ts drives it, normally in a worker thread of its own (this
+ * file is then the worker's entry), so the simulation and the inserts run on two cores at once;
+ * where no compiled worker exists (the TypeScript sources under a test runner) it runs in the
+ * caller's thread, the same code either way.
+ *
+ * The worker talks back over a MessagePort and a counter in shared memory, so the caller can
+ * block on it with `Atomics.wait` and `receiveMessageOnPort` and stay synchronous.
+ */
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { EventBatch } from '../engine/recorder.js';
+import { NONE } from '../engine/recorder.js';
+import { EVENT_TYPES, EVENT_TYPE_NAMES, T } from '../world/event-types.js';
+import { PERSON_KINDS, phaseName } from '../world/phases.js';
+import { APPLICATION_ID, CREATE_INDEXES, CREATE_TABLES, DB_FORMAT } from './schema.js';
+import {
+  eventPeople,
+  events,
+  eventTypes,
+  meta as metaTable,
+  people as peopleTable,
+  places as placesTable,
+  sideTable,
+  type PlaceTuple,
+} from './tables/index.js';
+
+const ROWS_PER_INSERT = 256;
+const PEOPLE_PER_INSERT = 50;
+/** Parameters per multi-row insert of a side table. */
+const MAX_PARAMS = 900;
+
+/** Slots of the shared control array. */
+export const CTRL = {
+  /** Event batches posted and not yet written. */
+  inFlight: 0,
+  /** Replies posted to the caller's port (a counter to wait on). */
+  replies: 1,
+  /** Set by the caller to make the worker stop at the next step. */
+  abort: 2,
+  /** Set by the worker as its thread exits, so a caller never waits on a thread that is gone. */
+  exited: 3,
+} as const;
+
+/** Days each person entered a phase, folded from the log as it streams past (NONE: never). */
+export class PhaseDays {
+  residentOn = new Int32Array(1024).fill(NONE);
+  carerOn = new Int32Array(1024).fill(NONE);
+  donorOn = new Int32Array(1024).fill(NONE);
+  firstDonationOn = new Int32Array(1024).fill(NONE);
+  completedOn = new Int32Array(1024).fill(NONE);
+
+  /** Folds a batch of events in. */
+  fold(batch: EventBatch): void {
+    for (let i = 0; i < batch.count; i++) {
+      const type = batch.type[i]!;
+      let target: Int32Array | null = null;
+      if (type === T.became_resident) target = this.residentOn;
+      else if (type === T.left_for_training) target = this.carerOn;
+      else if (type === T.became_donor) target = this.donorOn;
+      else if (type === T.donated && batch.value[i] === 1) target = this.firstDonationOn;
+      else if (type === T.completed) target = this.completedOn;
+      if (!target) continue;
+      const person = batch.person[i]!;
+      if (person >= target.length) {
+        this.grow(person + 1);
+        i--;
+        continue;
+      }
+      target[person] = batch.day[i]!;
+    }
+  }
+
+  /** Makes room for at least `atLeast` people. */
+  grow(atLeast: number): void {
+    if (atLeast <= this.residentOn.length) return;
+    const size = Math.max(atLeast, this.residentOn.length * 2);
+    const grow = (a: Int32Array) => {
+      const g = new Int32Array(size).fill(NONE);
+      g.set(a);
+      return g;
+    };
+    this.residentOn = grow(this.residentOn);
+    this.carerOn = grow(this.carerOn);
+    this.donorOn = grow(this.donorOn);
+    this.firstDonationOn = grow(this.firstDonationOn);
+    this.completedOn = grow(this.completedOn);
+  }
+}
+
+/** The people of a finished world, a column each, as the store wants them. */
+export interface PeopleColumns {
+  count: number;
+  name: string[];
+  kind: Int32Array;
+  sex: Int32Array;
+  born: Int32Array;
+  school: Int32Array;
+  cohort: Int32Array;
+  phase: Int32Array;
+  donations: Int32Array;
+  centre: Int32Array;
+  carer: Int32Array;
+  key: Uint32Array;
+}
+
+/** A side table's rows as a module handed them over. */
+export interface SideRows {
+  name: string;
+  rows: unknown[][];
+}
+
+/** Everything the file needs once the simulation is over, written in the file's own thread. */
+export interface FinishData {
+  places: PlaceTuple[];
+  people: PeopleColumns;
+  phases: PhaseDays;
+  sideTables: SideRows[];
+  meta: [string, string][];
+}
+
+/**
+ * The end of a run written from two threads: people and side tables were written (and indexed)
+ * by the caller into a scratch database file, `scratch`, which the file copies whole.
+ */
+export interface FinishFromScratch {
+  places: PlaceTuple[];
+  scratch: string;
+  sideTables: string[];
+  meta: [string, string][];
+}
+
+/** Messages to the worker. */
+export type ToWorker =
+  | ({ kind: 'events' } & EventBatch)
+  | { kind: 'indexes' }
+  | { kind: 'finish'; data: FinishFromScratch }
+  | { kind: 'close' };
+
+/** An error as it crosses threads: what `ioError` and the CLI need of it. */
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  code?: string;
+  stack?: string;
+}
+
+/** Messages from the worker. */
+export type FromWorker =
+  | { kind: 'ready' }
+  | { kind: 'stage'; stage: string }
+  | { kind: 'done' }
+  | { kind: 'closed' }
+  | { kind: 'error'; error: ErrorInfo };
+
+/** Raised by the file when the caller asked it to stop. */
+export class Aborted extends Error {
+  override name = 'Aborted';
+}
+
+const PEOPLE_INDEXES = new Set(peopleTable.indexes);
+/** The index statements one by one (so an abandoned run can stop between them), events' first. */
+const EVENT_INDEXES = CREATE_INDEXES.split(';\n').filter((s) => s.trim() !== '' && !PEOPLE_INDEXES.has(s));
+
+/**
+ * The index kept up to date during the load when the file has a thread of its own: events
+ * arrive in day order, so (type, day) has a few dozen insertion points, and the thread has time
+ * to spare while the simulation runs. Building it afterwards would cost about 2 s of England's
+ * run; keeping it costs less, spread over the load. (Place and cause were measured too, and
+ * cost several times more kept than built.)
+ */
+const EARLY_INDEXES = events.indexes.filter((s) => s.startsWith('CREATE INDEX events_type_day '));
+
+/** One world database being written. */
+export class WorldFile {
+  private readonly db: Database.Database;
+  private readonly insertMany: Database.Statement;
+  private readonly insertOne: Database.Statement;
+  private readonly insertParticipant: Database.Statement;
+  private readonly params: unknown[] = new Array<unknown>(ROWS_PER_INSERT * 9);
+  private readonly one: unknown[] = new Array<unknown>(9);
+  private open = true;
+  private inTransaction = true;
+
+  /**
+   * Creates the file's tables (and, with `early`, the index kept during the load); throws (with
+   * the connection closed) if the file cannot be made.
+   */
+  constructor(
+    partialPath: string,
+    private readonly early = false,
+  ) {
+    this.db = new Database(partialPath);
+    try {
+      this.db.pragma('journal_mode = OFF');
+      this.db.pragma('synchronous = OFF');
+      this.db.pragma('locking_mode = EXCLUSIVE');
+      this.db.pragma('cache_size = -262144');
+      this.db.pragma(`application_id = ${APPLICATION_ID}`);
+      this.db.pragma(`user_version = ${DB_FORMAT}`);
+      this.db.exec(CREATE_TABLES);
+      if (early) for (const index of EARLY_INDEXES) this.db.exec(index);
+      this.insertMany = events.insert(this.db, ROWS_PER_INSERT);
+      this.insertOne = events.insert(this.db);
+      this.insertParticipant = eventPeople.insert(this.db);
+      const insertType = eventTypes.insert(this.db);
+      for (const name of EVENT_TYPE_NAMES)
+        insertType.run(EVENT_TYPES[name].code, name, EVENT_TYPES[name].description);
+      this.db.exec('BEGIN');
+    } catch (e) {
+      this.close();
+      throw e;
+    }
+  }
+
+  /** Writes a batch of events and their participants. */
+  writeEvents(batch: EventBatch): void {
+    const n = batch.count;
+    const params = this.params;
+    let i = 0;
+    for (; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT) {
+      for (let r = 0; r < ROWS_PER_INSERT; r++) fillRow(params, r * 9, batch, i + r);
+      this.insertMany.run(params);
+    }
+    for (; i < n; i++) {
+      fillRow(this.one, 0, batch, i);
+      this.insertOne.run(this.one);
+    }
+    const p = batch.participants;
+    for (let j = 0; j < batch.participantCount; j++) {
+      const o = j * 3;
+      this.insertParticipant.run(p[o], p[o + 1], p[o + 2]);
+    }
+  }
+
+  /**
+   * Ends the load and builds the indexes of the events (and, with `people`, of the people).
+   * A small page cache and a helper thread sort the keys about twice as fast as a large cache:
+   * SQLite's sorter then works in small sorted runs, merged by two threads.
+   */
+  buildIndexes(stop: () => boolean, people: boolean): void {
+    if (this.inTransaction) this.db.exec('COMMIT');
+    this.inTransaction = false;
+    this.db.pragma('cache_size = -8192');
+    this.db.pragma('threads = 2');
+    const later = this.early ? EVENT_INDEXES.filter((s) => !EARLY_INDEXES.includes(s)) : EVENT_INDEXES;
+    for (const statement of people ? [...later, ...PEOPLE_INDEXES] : later) {
+      if (stop()) throw new Aborted('the run was abandoned');
+      this.db.exec(statement);
+    }
+  }
+
+  /**
+   * Writes places, people, side tables and meta in this thread, builds the indexes and closes
+   * the file, ready to be published. `stage` is told each step as it begins; `stop` is asked
+   * between steps.
+   */
+  finish(data: FinishData, stage: (name: string) => void, stop: () => boolean = () => false): void {
+    stage('people');
+    writePlaces(this.db, data.places);
+    writePeople(this.db, data.people, data.phases);
+    for (const t of data.sideTables) writeSideTable(this.db, t);
+    stage('indexes');
+    this.buildIndexes(stop, true);
+    this.end(data.meta, stage, stop);
+  }
+
+  /**
+   * Copies people and side tables (rows and indexes) from the caller's scratch database, then
+   * writes places and meta and closes the file. The event indexes are built already.
+   */
+  finishFromScratch(data: FinishFromScratch, stage: (name: string) => void, stop: () => boolean): void {
+    const db = this.db;
+    stage('people');
+    db.prepare('ATTACH ? AS scratch').run(data.scratch);
+    db.exec('BEGIN');
+    // With the destination empty and its indexes declared as in the source, SQLite copies the
+    // records and the index entries as they are, without decoding or sorting them again.
+    for (const index of PEOPLE_INDEXES) db.exec(index);
+    db.exec(`INSERT INTO main.people SELECT * FROM scratch.people`);
+    for (const name of data.sideTables) {
+      const def = sideTable(name);
+      if (!def) throw new Error(`WorldWriter: no table '${name}' is declared in src/store/tables`);
+      db.exec(def.create);
+      for (const index of def.indexes) db.exec(index);
+      db.exec(`INSERT INTO main.${name} SELECT * FROM scratch.${name}`);
+    }
+    writePlaces(db, data.places);
+    db.exec('COMMIT');
+    db.exec('DETACH scratch');
+    this.end(data.meta, stage, stop);
+  }
+
+  /** Records the summary, marks the file complete and closes it. */
+  private end(meta: [string, string][], stage: (name: string) => void, stop: () => boolean): void {
+    const db = this.db;
+    db.exec('BEGIN');
+    const put = metaTable.insert(db);
+    for (const [k, v] of meta) put.run(k, v);
+    db.exec('COMMIT');
+    if (stop()) throw new Aborted('the run was abandoned');
+    stage('sync');
+    db.pragma('journal_mode = DELETE');
+    this.close();
+  }
+
+  /** Closes the connection (once); errors on closing a broken connection are ignored. */
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    try {
+      this.db.close();
+    } catch {
+      // Already closed or broken; the caller removes the file either way.
+    }
+  }
+}
+
+/**
+ * Writes people and side tables (each with its indexes) into a fresh database file, `path`,
+ * for the file's thread to copy in; the caller removes it afterwards.
+ */
+export function writeScratch(
+  path: string,
+  people: PeopleColumns,
+  phases: PhaseDays,
+  sides: SideRows[],
+): void {
+  rmSync(path, { force: true });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.exec(peopleTable.create);
+    db.exec('BEGIN');
+    writePeople(db, people, phases);
+    for (const t of sides) writeSideTable(db, t);
+    for (const index of peopleTable.indexes) db.exec(index);
+    db.exec('COMMIT');
+  } finally {
+    db.close();
+  }
+}
+
+/** Inserts `rows` into a prepared multi-row statement of `per` rows, the rest one by one. */
+function insertRows(
+  db: Database.Database,
+  def: { insert: (db: Database.Database, rows?: number) => Database.Statement; names: readonly string[] },
+  rows: readonly unknown[][],
+): void {
+  const width = def.names.length;
+  const per = Math.max(1, Math.floor(MAX_PARAMS / width));
+  const many = def.insert(db, per);
+  const one = def.insert(db);
+  const params = new Array<unknown>(per * width);
+  let i = 0;
+  for (; i + per <= rows.length; i += per) {
+    for (let r = 0; r < per; r++) {
+      const row = rows[i + r]!;
+      for (let c = 0; c < width; c++) params[r * width + c] = row[c];
+    }
+    many.run(params);
+  }
+  for (; i < rows.length; i++) one.run(rows[i]);
+}
+
+/** Creates a module's table from its declaration, fills it, and indexes it. */
+function writeSideTable(db: Database.Database, t: SideRows): void {
+  const def = sideTable(t.name);
+  if (!def) throw new Error(`WorldWriter: no table '${t.name}' is declared in src/store/tables`);
+  db.exec(def.create);
+  insertRows(db, def, t.rows);
+  for (const index of def.indexes) db.exec(index);
+}
+
+function writePlaces(db: Database.Database, places: readonly PlaceTuple[]): void {
+  const ins = placesTable.insert(db);
+  for (const p of places) ins.run(p);
+}
+
+function writePeople(db: Database.Database, p: PeopleColumns, phases: PhaseDays): void {
+  phases.grow(p.count);
+  const { residentOn, carerOn, donorOn, firstDonationOn, completedOn } = phases;
+  const width = peopleTable.names.length;
+  const many = peopleTable.insert(db, PEOPLE_PER_INSERT);
+  const one = peopleTable.insert(db);
+  const params = new Array<unknown>(PEOPLE_PER_INSERT * width);
+  const row = new Array<unknown>(width);
+  const opt = (v: number) => (v === NONE ? null : v);
+  const fill = (into: unknown[], o: number, i: number) => {
+    const kind = p.kind[i]!;
+    const clone = kind === 0;
+    const phase = p.phase[i]!;
+    into[o] = i;
+    into[o + 1] = p.name[i];
+    into[o + 2] = PERSON_KINDS[kind] ?? 'clone';
+    into[o + 3] = p.sex[i] === 0 ? 'female' : 'male';
+    into[o + 4] = p.born[i];
+    into[o + 5] = p.school[i];
+    into[o + 6] = clone ? p.cohort[i] : null;
+    into[o + 7] = clone ? phaseName(phase) : 'none';
+    into[o + 8] = p.donations[i];
+    into[o + 9] = opt(residentOn[i]!);
+    into[o + 10] = opt(carerOn[i]!);
+    into[o + 11] = opt(donorOn[i]!);
+    into[o + 12] = opt(firstDonationOn[i]!);
+    into[o + 13] = opt(completedOn[i]!);
+    into[o + 14] = phase >= 4 ? p.centre[i] : null;
+    into[o + 15] = opt(p.carer[i]!);
+    into[o + 16] = p.key[i];
+  };
+  let i = 0;
+  for (; i + PEOPLE_PER_INSERT <= p.count; i += PEOPLE_PER_INSERT) {
+    for (let r = 0; r < PEOPLE_PER_INSERT; r++) fill(params, r * width, i + r);
+    many.run(params);
+  }
+  for (; i < p.count; i++) {
+    fill(row, 0, i);
+    one.run(row);
+  }
+}
+
+function fillRow(params: unknown[], o: number, b: EventBatch, i: number): void {
+  const person = b.person[i]!;
+  const other = b.other[i]!;
+  const place = b.place[i]!;
+  const value = b.value[i]!;
+  const cause = b.cause[i]!;
+  params[o] = b.firstId + i;
+  params[o + 1] = b.day[i];
+  params[o + 2] = b.type[i];
+  params[o + 3] = person === NONE ? null : person;
+  params[o + 4] = other === NONE ? null : other;
+  params[o + 5] = place === NONE ? null : place;
+  params[o + 6] = value === NONE ? null : value;
+  params[o + 7] = cause === NONE ? null : cause;
+  params[o + 8] = b.data[i] ?? null;
+}
+
+/** An error in a form that crosses threads, keeping the code `ioError` reads. */
+export function errorInfo(e: unknown): ErrorInfo {
+  if (e instanceof Error) {
+    const code = (e as { code?: unknown }).code;
+    return {
+      name: e.name,
+      message: e.message,
+      ...(typeof code === 'string' ? { code } : {}),
+      ...(e.stack !== undefined ? { stack: e.stack } : {}),
+    };
+  }
+  return { name: 'Error', message: String(e) };
+}
+
+/** The worker's side of the conversation with src/store/writer.ts. */
+function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
+  let file: WorldFile | null = null;
+  let failed = false;
+  const reply = (m: FromWorker) => {
+    port.postMessage(m);
+    Atomics.add(ctrl, CTRL.replies, 1);
+    Atomics.notify(ctrl, CTRL.replies);
+  };
+  const stopped = () => Atomics.load(ctrl, CTRL.abort) !== 0;
+  const fail = (e: unknown) => {
+    file?.close();
+    file = null;
+    if (failed) return;
+    failed = true;
+    reply({ kind: 'error', error: errorInfo(e) });
+  };
+  process.on('uncaughtException', fail);
+  process.on('exit', () => {
+    Atomics.store(ctrl, CTRL.exited, 1);
+    Atomics.notify(ctrl, CTRL.replies);
+    Atomics.notify(ctrl, CTRL.inFlight);
+  });
+  try {
+    file = new WorldFile(partialPath, true);
+    reply({ kind: 'ready' });
+  } catch (e) {
+    fail(e);
+  }
+  parentPort!.on('message', (m: ToWorker) => {
+    if (m.kind === 'events') {
+      try {
+        if (file && !stopped()) file.writeEvents(m);
+      } catch (e) {
+        fail(e);
+      } finally {
+        Atomics.sub(ctrl, CTRL.inFlight, 1);
+        Atomics.notify(ctrl, CTRL.inFlight);
+      }
+    } else if (m.kind === 'indexes') {
+      try {
+        if (!file) throw new Aborted('the file was already closed');
+        reply({ kind: 'stage', stage: 'indexes' });
+        file.buildIndexes(stopped, false);
+      } catch (e) {
+        fail(e);
+      }
+    } else if (m.kind === 'finish') {
+      try {
+        if (!file) throw new Aborted('the file was already closed');
+        file.finishFromScratch(m.data, (stage) => reply({ kind: 'stage', stage }), stopped);
+        file = null;
+        reply({ kind: 'done' });
+      } catch (e) {
+        fail(e);
+      }
+    } else {
+      file?.close();
+      file = null;
+      reply({ kind: 'closed' });
+      parentPort!.close();
+    }
+  });
+}
+
+interface WriterWorkerData {
+  role: 'hailsham-writer';
+  port: MessagePort;
+  ctrl: Int32Array;
+  partialPath: string;
+}
+
+if (!isMainThread && (workerData as Partial<WriterWorkerData> | null)?.role === 'hailsham-writer') {
+  const data = workerData as WriterWorkerData;
+  serve(data.port, data.ctrl, data.partialPath);
+}
