@@ -12,7 +12,7 @@ import { isoDate, parseIsoDate } from '../src/engine/calendar.js';
 import type { LoggedEvent } from '../src/engine/memory-sink.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { storylineOf } from '../src/world/canon/index.js';
-import { T } from '../src/world/event-types.js';
+import { EVENT_CODES } from '../src/world/event-types.js';
 import { schoolLifeOf } from '../src/world/school/index.js';
 import { runInMemory, type MemoryRun } from './helpers.js';
 
@@ -41,7 +41,7 @@ function contradictions(run: MemoryRun): string[] {
     e.person === x || e.other === x || (parts.get(e.id) ?? []).includes(x);
 
   // Beats on their days, in story order.
-  const beats = ev.filter((e) => e.type === T.canon_beat);
+  const beats = ev.filter((e) => e.type === EVENT_CODES.canon_beat);
   const ids = beats.map((e) => (JSON.parse(e.data!) as { beat: string }).beat);
   if (ids.join() !== canon.beats.map((b) => b.id).join()) out.push(`beats out of order: ${ids.join(', ')}`);
   beats.forEach((e, i) => {
@@ -53,7 +53,7 @@ function contradictions(run: MemoryRun): string[] {
   const apart = beatDay('ruth-and-tommy-part');
   const lovers = beatDay('kathy-and-tommy');
   for (const e of ev) {
-    if (e.type === T.couple_formed) {
+    if (e.type === EVENT_CODES.couple_formed) {
       const pair = [e.person, e.other].sort().join();
       const story = [[ruth, tommy].sort().join(), [kathy, tommy].sort().join()];
       if (story.includes(pair)) continue;
@@ -67,7 +67,11 @@ function contradictions(run: MemoryRun): string[] {
           out.push(`${w.name(x)} paired with someone else on ${isoDate(e.day)}`);
       }
     }
-    if (e.type === T.couple_ended && [ruth, tommy].includes(e.person) && [ruth, tommy].includes(e.other)) {
+    if (
+      e.type === EVENT_CODES.couple_ended &&
+      [ruth, tommy].includes(e.person) &&
+      [ruth, tommy].includes(e.other)
+    ) {
       if (e.day !== apart) out.push(`Ruth and Tommy parted on ${isoDate(e.day)}, not on their beat`);
     }
   }
@@ -75,24 +79,27 @@ function contradictions(run: MemoryRun): string[] {
   // Plain talks to the 1968 class at Hailsham: Miss Lucy's only.
   const hailsham = w.places.find((p) => p.slug === 'hailsham')!.id;
   const talks = ev.filter(
-    (e) => e.type === T.guardian_spoke_plainly && e.place === hailsham && e.value === w.people.cohort(kathy),
+    (e) =>
+      e.type === EVENT_CODES.guardian_spoke_plainly &&
+      e.place === hailsham &&
+      e.value === w.people.cohort(kathy),
   );
   if (talks.length !== 1 || talks[0]!.person !== lucy || isoDate(talks[0]!.day) !== '1983-05-26')
     out.push(
       `the 1968 class heard ${talks.map((t) => `${w.name(t.person)} on ${isoDate(t.day)}`).join(', ')}`,
     );
-  const lucyLeft = ev.filter((e) => e.type === T.guardian_left && e.person === lucy);
+  const lucyLeft = ev.filter((e) => e.type === EVENT_CODES.guardian_left && e.person === lucy);
   if (lucyLeft.length !== 1 || lucyLeft[0]!.day !== beatDay('lucy-leaves'))
     out.push(`Miss Lucy left on ${lucyLeft.map((e) => isoDate(e.day)).join(', ')}`);
 
   // Trips to find a possible: the story's only, for the three, in the season of theirs.
   const trip = beatDay('norfolk-trip');
   for (const e of ev) {
-    if (e.type !== T.possible_trip || e.day === trip || Math.abs(e.day - trip) > 400) continue;
+    if (e.type !== EVENT_CODES.possible_trip || e.day === trip || Math.abs(e.day - trip) > 400) continue;
     for (const x of [kathy, ruth, tommy])
       if (involves(e, x)) out.push(`${w.name(x)} went on another trip on ${isoDate(e.day)}`);
   }
-  const found = ev.filter((e) => e.type === T.item_found && e.person === kathy);
+  const found = ev.filter((e) => e.type === EVENT_CODES.item_found && e.person === kathy);
   if (found.length !== 1 || found[0]!.day !== beatDay('cassette-found'))
     out.push(`Kathy found things on ${found.map((e) => isoDate(e.day)).join(', ')}`);
 
@@ -104,13 +111,13 @@ function contradictions(run: MemoryRun): string[] {
   const notebook = works.filter((x) => x.place === cottages);
   if (notebook.length < 6) out.push(`Tommy made ${notebook.length} works at the Cottages`);
   const made = ev.find(
-    (e) => e.type === T.works_made && e.place === cottages && e.day === beatDay('animals'),
+    (e) => e.type === EVENT_CODES.works_made && e.place === cottages && e.day === beatDay('animals'),
   );
   const beatEvent = beats.find((e) => (JSON.parse(e.data!) as { beat: string }).beat === 'animals');
   if (!made || made.cause !== beatEvent?.id) out.push('the notebook is not caused by the animals beat');
 
   // Hailsham closes because the money ran out.
-  const closed = ev.find((e) => e.type === T.school_closed && e.place === hailsham);
+  const closed = ev.find((e) => e.type === EVENT_CODES.school_closed && e.place === hailsham);
   if (!closed || (JSON.parse(closed.data!) as { cause: string }).cause !== 'funding')
     out.push('Hailsham closed without its cause');
 
@@ -118,7 +125,7 @@ function contradictions(run: MemoryRun): string[] {
   const kingsfield = w.places.find((p) => p.slug === 'kingsfield')!.id;
   // (By the beat's day: the rules may have given him to her already.)
   const cares = ev
-    .filter((e) => e.type === T.carer_assigned && e.person === tommy && e.other === kathy)
+    .filter((e) => e.type === EVENT_CODES.carer_assigned && e.person === tommy && e.other === kathy)
     .filter((e) => e.day <= beatDay('cares-for-tommy'))
     .pop();
   if (!cares || cares.place !== kingsfield)

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { RuleViolation } from '../src/errors.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { Scenario } from '../src/scenario/schema.js';
-import { T } from '../src/world/event-types.js';
+import { EVENT_CODES } from '../src/world/event-types.js';
 import { storylineOf } from '../src/world/canon/index.js';
 import { PHASE_COMPLETED, PHASE_DONOR } from '../src/world/phases.js';
 import { runInMemory } from './helpers.js';
@@ -39,7 +39,7 @@ describe('the canon', () => {
   });
 
   it('records every beat, in story order, on its day', () => {
-    const beats = a.sink.events.filter((e) => e.type === T.canon_beat);
+    const beats = a.sink.events.filter((e) => e.type === EVENT_CODES.canon_beat);
     expect(beats.map((e) => (JSON.parse(e.data!) as { beat: string }).beat)).toEqual(
       canon.beats.map((b) => b.id),
     );
@@ -53,13 +53,15 @@ describe('the canon', () => {
     expect([p.phase(id('ruth')), p.donations(id('ruth'))]).toEqual([PHASE_COMPLETED, 2]);
     expect([p.phase(id('tommy')), p.donations(id('tommy'))]).toEqual([PHASE_COMPLETED, 4]);
     expect(p.phase(id('kathy'))).toBe(PHASE_DONOR);
-    const ruthDone = a.sink.events.find((e) => e.type === T.completed && e.person === id('ruth'))!;
+    const ruthDone = a.sink.events.find((e) => e.type === EVENT_CODES.completed && e.person === id('ruth'))!;
     expect(isoDate(ruthDone.day)).toBe('1996-03-04');
     const kathyCared = a.sink.events.filter(
-      (e) => e.type === T.carer_assigned && e.other === id('kathy') && e.value === 1,
+      (e) => e.type === EVENT_CODES.carer_assigned && e.other === id('kathy') && e.value === 1,
     );
     expect(kathyCared.map((e) => e.person)).toEqual(expect.arrayContaining([id('ruth'), id('tommy')]));
-    const became = a.sink.events.find((e) => e.type === T.became_donor && e.person === id('kathy'))!;
+    const became = a.sink.events.find(
+      (e) => e.type === EVENT_CODES.became_donor && e.person === id('kathy'),
+    )!;
     expect(became.value / 365.2425).toBeGreaterThan(11);
   });
 
@@ -69,28 +71,32 @@ describe('the canon', () => {
       const [kathy, ruth, tommy] = ['kathy', 'ruth', 'tommy'].map(id);
       const cast = new Set(canon.cast.filter((c) => c.kind === 'clone').map((c) => id(c.id)));
       const ev = w.sink.events;
-      const tantrums = ev.filter((e) => e.type === T.tantrum);
+      const tantrums = ev.filter((e) => e.type === EVENT_CODES.tantrum);
       // Tommy's tempers are the book's; Kathy and Ruth never lose theirs.
       expect(tantrums.some((e) => e.person === tommy)).toBe(true);
       expect(tantrums.filter((e) => e.person === kathy || e.person === ruth)).toEqual([]);
       // After Miss Lucy's word to Tommy his tantrums stop.
-      const word = ev.find((e) => e.type === T.canon_beat && e.data!.includes('"lucy-to-tommy"'))!;
+      const word = ev.find((e) => e.type === EVENT_CODES.canon_beat && e.data!.includes('"lucy-to-tommy"'))!;
       expect(tantrums.filter((e) => e.person === tommy && e.day >= word.day)).toEqual([]);
       // Nobody of the cast is told by a guardian that being creative does not matter; only the
       // storyline's Miss Lucy tells Tommy, and she tells nobody else.
-      const comfort = ev.filter((e) => e.type === T.guardian_spoke_to && e.data!.includes('"comfort"'));
+      const comfort = ev.filter(
+        (e) => e.type === EVENT_CODES.guardian_spoke_to && e.data!.includes('"comfort"'),
+      );
       expect(comfort.length).toBeGreaterThan(0);
       expect(comfort.filter((e) => cast.has(e.other) || e.person === id('lucy'))).toEqual([]);
       // The dance is the one time Madame is moved to tears, and Kathy's tape the one thing found.
-      expect(ev.filter((e) => e.type === T.madame_moved).map((e) => e.person)).toEqual([kathy]);
-      const trip = ev.find((e) => e.type === T.canon_beat && e.data!.includes('"norfolk-trip"'))!;
+      expect(ev.filter((e) => e.type === EVENT_CODES.madame_moved).map((e) => e.person)).toEqual([kathy]);
+      const trip = ev.find((e) => e.type === EVENT_CODES.canon_beat && e.data!.includes('"norfolk-trip"'))!;
       expect(
         ev
-          .filter((e) => e.type === T.item_found && e.day === trip.day && cast.has(e.person))
+          .filter((e) => e.type === EVENT_CODES.item_found && e.day === trip.day && cast.has(e.person))
           .map((e) => e.person),
       ).toEqual([kathy]);
       // Only Ruth, the storyline's unkind one, leads a teasing among the cast.
-      const ringleaders = ev.filter((e) => e.type === T.teased && cast.has(e.other)).map((e) => e.other);
+      const ringleaders = ev
+        .filter((e) => e.type === EVENT_CODES.teased && cast.has(e.other))
+        .map((e) => e.other);
       expect(ringleaders.filter((p) => p !== ruth)).toEqual([]);
     }
   });

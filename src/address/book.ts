@@ -7,7 +7,7 @@
  */
 import type { PersonRow, PlaceRow, WorldDb } from '../store/reader.js';
 import { eventsOfSubject, peopleWithKey } from '../store/queries.js';
-import { T } from '../world/event-types.js';
+import { EVENT_CODES } from '../world/event-types.js';
 import { addressOf, keysOf, parseAddress } from './index.js';
 
 /** What a person row must give for its address to be found. */
@@ -41,7 +41,7 @@ export class AddressBook {
     if (here) first.push(here);
     if (p.kind === 'clone') {
       // A child moved when their school closed keeps the key of the school they were born to.
-      for (const r of eventsOfSubject(this.world, p.id, T.transferred)) {
+      for (const r of eventsOfSubject(this.world, p.id, EVENT_CODES.transferred)) {
         const from = r.data === null ? undefined : (JSON.parse(r.data) as { from?: unknown }).from;
         const slug = typeof from === 'number' ? this.slugById.get(from) : undefined;
         if (slug) first.push(slug);

@@ -6,7 +6,7 @@
  * Worlds without a cast give no rows, and the report leaves the section out.
  */
 import { DAYS_PER_YEAR, isoDate } from '../engine/calendar.js';
-import { T } from '../world/event-types.js';
+import { EVENT_CODES } from '../world/event-types.js';
 import { KIND_CLONE, PHASE_COMPLETED } from '../world/phases.js';
 import { storylineOf } from '../world/canon/index.js';
 import type { ComparedWorld } from './pair.js';
@@ -41,9 +41,9 @@ export function castLives(w: ComparedWorld): CastLife[] {
     let years = 0;
     for (let i = 0; i < log.count; i++) {
       const t = log.type[i]!;
-      if (t !== T.deferral_applied && t !== T.deferral_granted) continue;
+      if (t !== EVENT_CODES.deferral_applied && t !== EVENT_CODES.deferral_granted) continue;
       if (log.person[i] !== id && log.other[i] !== id) continue;
-      if (t === T.deferral_applied) applied = true;
+      if (t === EVENT_CODES.deferral_applied) applied = true;
       else years += log.value[i]!;
     }
     out.push({

@@ -6,7 +6,7 @@
  */
 import type { EventBatch, EventSink } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
-import { T } from '../world/event-types.js';
+import { EVENT_CODES } from '../world/event-types.js';
 
 /** Days each person entered caring and donation (NONE if never), indexed by person id. */
 export class LifeSink implements EventSink {
@@ -16,11 +16,11 @@ export class LifeSink implements EventSink {
   write(b: EventBatch): void {
     for (let i = 0; i < b.count; i++) {
       const type = b.type[i]!;
-      if (type !== T.left_for_training && type !== T.became_donor) continue;
+      if (type !== EVENT_CODES.left_for_training && type !== EVENT_CODES.became_donor) continue;
       const person = b.person[i]!;
       if (person < 0) continue;
       if (person >= this.carerDay.length) this.grow(person + 1);
-      if (type === T.left_for_training) this.carerDay[person] = b.day[i]!;
+      if (type === EVENT_CODES.left_for_training) this.carerDay[person] = b.day[i]!;
       else this.donorDay[person] = b.day[i]!;
     }
   }

@@ -9,7 +9,7 @@ import { describeEvent } from '../present/describe-event.js';
 import { computeStats, type WorldStats } from '../stats/index.js';
 import { countEvents, hasTable, metaValue } from '../store/queries.js';
 import type { EventRow, PersonRow, PlaceRow, WorldDb } from '../store/reader.js';
-import { EVENT_TYPE_NAMES, EVENT_TYPES, T } from '../world/event-types.js';
+import { EVENT_TYPE_NAMES, EVENT_TYPES, EVENT_CODES } from '../world/event-types.js';
 import { PERSON_KINDS, PHASES } from '../world/phases.js';
 import {
   FATES,
@@ -129,7 +129,7 @@ export class ApiContext {
   hasCanon(): boolean {
     if (hasTable(this.world, 'canon_beats')) return true;
     if (metaValue(this.world, 'canon_beats') !== undefined) return true;
-    const code = (T as Record<string, number | undefined>).canon_beat;
+    const code = (EVENT_CODES as Record<string, number | undefined>).canon_beat;
     return code !== undefined && countEvents(this.world, code) > 0;
   }
 

@@ -8,7 +8,7 @@
  */
 import { DAYS_PER_YEAR, dayFromYmd, yearOf } from '../engine/calendar.js';
 import type { WorldDb } from '../store/reader.js';
-import { T } from '../world/event-types.js';
+import { EVENT_CODES } from '../world/event-types.js';
 import { PERSON_KINDS, PHASES } from '../world/phases.js';
 import { LIFE_PHASES, type Fate, type LifePhase } from '../api/schemas.js';
 
@@ -164,12 +164,12 @@ export function readColumns(w: WorldDb): IndexColumns {
   }
   const arrivals = w.rows<[number, number]>(
     'SELECT person, place FROM events WHERE type = ? AND person IS NOT NULL AND place IS NOT NULL',
-    T.became_resident,
+    EVENT_CODES.became_resident,
   );
   for (const [person, place] of arrivals) if (person < n) c.residence[person] = place;
   const spared = w.rows<[number]>(
     'SELECT person FROM events WHERE type = ? AND person IS NOT NULL',
-    T.spared,
+    EVENT_CODES.spared,
   );
   for (const [person] of spared) if (person < n) c.spared[person] = 1;
   const places = w.places();

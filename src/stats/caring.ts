@@ -6,7 +6,7 @@
 import { DAYS_PER_YEAR, yearOf } from '../engine/calendar.js';
 import { countEvents } from '../store/queries.js';
 import type { WorldDb } from '../store/reader.js';
-import { T } from '../world/event-types.js';
+import { EVENT_CODES } from '../world/event-types.js';
 
 export interface SurvivalRow {
   /** Donation number (or year since the first donation). */
@@ -105,14 +105,14 @@ export function caringStats(w: WorldDb): CaringStats {
   const donorDays = carers.reduce((t, c) => t + c.donor_days, 0);
   const assigned = w.get<{ all: number; chosen: number }>(
     `SELECT count(*) AS "all", sum(CASE WHEN value = 1 THEN 1 ELSE 0 END) AS chosen FROM events WHERE type = ?`,
-    T.carer_assigned,
+    EVENT_CODES.carer_assigned,
   ) ?? { all: 0, chosen: 0 };
 
   const byDecade: Record<string, number> = {};
   let served = 0;
   for (const r of w.all<{ day: number; n: number }>(
     'SELECT day, count(*) AS n FROM events WHERE type = ? GROUP BY day',
-    T.donated,
+    EVENT_CODES.donated,
   )) {
     const decade = `${Math.floor(yearOf(r.day) / 10) * 10}s`;
     byDecade[decade] = (byDecade[decade] ?? 0) + r.n;
@@ -143,10 +143,10 @@ export function caringStats(w: WorldDb): CaringStats {
     },
     recipientsServed: { total: served, byDecade },
     deferrals: {
-      applied: count(T.deferral_applied),
-      refused: count(T.deferral_refused),
-      granted: count(T.deferral_granted),
+      applied: count(EVENT_CODES.deferral_applied),
+      refused: count(EVENT_CODES.deferral_refused),
+      granted: count(EVENT_CODES.deferral_granted),
     },
-    transfers: count(T.transferred),
+    transfers: count(EVENT_CODES.transferred),
   };
 }

@@ -6,7 +6,7 @@
 import { DAYS_PER_YEAR, isoDate } from '../engine/calendar.js';
 import { countEventsByValue } from '../store/queries.js';
 import type { WorldDb } from '../store/reader.js';
-import { T } from '../world/event-types.js';
+import { EVENT_CODES } from '../world/event-types.js';
 
 export interface WorldStats {
   world: {
@@ -68,12 +68,12 @@ export function computeStats(w: WorldDb): WorldStats {
     byPhase[r.phase] = r.n;
   }
   const completionsByDonation: Record<string, number> = {};
-  for (const r of countEventsByValue(w, T.completed)) {
+  for (const r of countEventsByValue(w, EVENT_CODES.completed)) {
     completionsByDonation[String(r.value)] = r.n;
   }
   const donationsBy: Record<string, number> = {};
   let donationTotal = 0;
-  for (const r of countEventsByValue(w, T.donated)) {
+  for (const r of countEventsByValue(w, EVENT_CODES.donated)) {
     donationsBy[String(r.value)] = r.n;
     donationTotal += r.n;
   }

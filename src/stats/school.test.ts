@@ -7,7 +7,7 @@ import { personSchool } from '../present/person-school.js';
 import { beliefPath, rumourSpread } from '../present/rumour-path.js';
 import { runScenario } from '../run/index.js';
 import { openWorld, type WorldDb } from '../store/reader.js';
-import { T } from '../world/event-types.js';
+import { EVENT_CODES } from '../world/event-types.js';
 import { computeSchoolStats } from './school.js';
 
 let w: WorldDb;
@@ -50,7 +50,7 @@ describe('school statistics from a world database', () => {
   it('beliefPath() traces a hop back to its origin, and rumourSpread() counts who it reached', () => {
     const hop = w.get<{ id: number; value: number }>(
       'SELECT id, value FROM events WHERE type = ? ORDER BY id DESC LIMIT 1',
-      T.rumour_heard,
+      EVENT_CODES.rumour_heard,
     )!;
     const path = beliefPath(w, hop.value)!;
     expect(path.length).toBeGreaterThan(1);

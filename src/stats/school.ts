@@ -16,7 +16,7 @@ import {
   galleryWorks,
 } from '../store/queries.js';
 import type { WorldDb } from '../store/reader.js';
-import { T } from '../world/event-types.js';
+import { EVENT_CODES } from '../world/event-types.js';
 
 export interface CohortRow {
   school: number;
@@ -114,7 +114,7 @@ function median(xs: number[]): number {
 
 /** [work, maker, paid, buyer, price] of every Exchange, with its day. */
 function exchangeOffers(w: WorldDb): { day: number; offered: number[][] }[] {
-  return eventsOfType(w, T.exchange_held).map((r) => ({
+  return eventsOfType(w, EVENT_CODES.exchange_held).map((r) => ({
     day: r.day,
     offered: eventData<{ offered: number[][] }>(r.data).offered ?? [],
   }));
@@ -237,10 +237,10 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
   ))
     itemsBy[r.k] = r.n;
   const sales = {
-    held: countEvents(w, T.sale_held),
+    held: countEvents(w, EVENT_CODES.sale_held),
     itemsBought: w.get<{ n: number }>('SELECT count(*) AS n FROM items WHERE copy_of IS NULL')!.n,
-    itemsLost: countEvents(w, T.item_lost),
-    itemsFound: countEvents(w, T.item_found),
+    itemsLost: countEvents(w, EVENT_CODES.item_lost),
+    itemsFound: countEvents(w, EVENT_CODES.item_found),
     copiesFound: w.get<{ n: number }>('SELECT count(*) AS n FROM items WHERE copy_of IS NOT NULL')!.n,
     byKind: itemsBy,
   };
@@ -251,7 +251,7 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
       "SELECT style, count(*) AS made, sum(fate = 'gallery') AS chosen FROM works WHERE medium = 'picture' GROUP BY style ORDER BY style",
     )
     .map((r) => ({ ...r, rate: round2((100 * r.chosen) / Math.max(1, r.made)) }));
-  const visits = eventsOfType(w, T.gallery_visit);
+  const visits = eventsOfType(w, EVENT_CODES.gallery_visit);
   const gYears = new Map<number, { year: number; visits: number; chosen: number; makers: Set<number> }>();
   const makerOf = new Map(chosen.map((r) => [r.id, r.maker]));
   for (const v of visits) {
@@ -275,8 +275,8 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
   };
 
   // Cohorts of the full-detail schools.
-  const tantrums = countEventsByPerson(w, T.tantrum);
-  const teased = countEventsByPerson(w, T.teased);
+  const tantrums = countEventsByPerson(w, EVENT_CODES.tantrum);
+  const teased = countEventsByPerson(w, EVENT_CODES.teased);
   const offeredBy = new Map<number, { offered: number; accepted: number; sold: number; prices: number }>();
   for (const ex of exchanges)
     for (const [, maker, paid, buyer, price] of ex.offered as [number, number, number, number, number][]) {
@@ -389,13 +389,13 @@ export function computeSchoolStats(w: WorldDb): SchoolStats | null {
 
   const beliefs = beliefSeries(w);
   const rumours = {
-    started: countEvents(w, T.rumour_started),
-    hops: countEvents(w, T.rumour_heard),
+    started: countEvents(w, EVENT_CODES.rumour_started),
+    hops: countEvents(w, EVENT_CODES.rumour_heard),
     mutated: w.get<{ n: number }>(
       'SELECT count(*) AS n FROM events WHERE type = ? AND data LIKE \'%"from"%\'',
-      T.rumour_heard,
+      EVENT_CODES.rumour_heard,
     )!.n,
-    debunked: countEvents(w, T.rumour_debunked),
+    debunked: countEvents(w, EVENT_CODES.rumour_debunked),
   };
 
   return {

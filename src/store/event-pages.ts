@@ -87,7 +87,7 @@ function sqlWhere(where: string[]): string {
 /**
  * A page of the events a filter selects, in the order they happened, and their count up to
  * `cap` (beyond it `exact` is false), choosing the index that serves the filter.
- * @example eventPage(w, { types: [T.donation], after: 120 }, { limit: 50, offset: 0 }, 10_000).rows
+ * @example eventPage(w, { types: [EVENT_CODES.donation], after: 120 }, { limit: 50, offset: 0 }, 10_000).rows
  */
 export function eventPage(
   w: WorldDb,

@@ -15,7 +15,7 @@ import { rmSync } from 'node:fs';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { EventBatch } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
-import { EVENT_TYPES, EVENT_TYPE_NAMES, T } from '../world/event-types.js';
+import { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_CODES } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
 import { APPLICATION_ID, CREATE_INDEXES, CREATE_TABLES, DB_FORMAT } from './schema.js';
 import {
@@ -59,11 +59,11 @@ export class PhaseDays {
     for (let i = 0; i < batch.count; i++) {
       const type = batch.type[i]!;
       let target: Int32Array | null = null;
-      if (type === T.became_resident) target = this.residentOn;
-      else if (type === T.left_for_training) target = this.carerOn;
-      else if (type === T.became_donor) target = this.donorOn;
-      else if (type === T.donated && batch.value[i] === 1) target = this.firstDonationOn;
-      else if (type === T.completed) target = this.completedOn;
+      if (type === EVENT_CODES.became_resident) target = this.residentOn;
+      else if (type === EVENT_CODES.left_for_training) target = this.carerOn;
+      else if (type === EVENT_CODES.became_donor) target = this.donorOn;
+      else if (type === EVENT_CODES.donated && batch.value[i] === 1) target = this.firstDonationOn;
+      else if (type === EVENT_CODES.completed) target = this.completedOn;
       if (!target) continue;
       const person = batch.person[i]!;
       if (person >= target.length) {

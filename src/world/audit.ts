@@ -5,7 +5,7 @@
  */
 import { isoDate } from '../engine/calendar.js';
 import { NONE } from '../engine/recorder.js';
-import { T } from './event-types.js';
+import { EVENT_CODES } from './event-types.js';
 
 export interface AuditEvent {
   id: number;
@@ -31,11 +31,11 @@ export interface Violation {
 }
 
 const PHASE_OF: Partial<Record<number, number>> = {
-  [T.born]: 1,
-  [T.became_resident]: 2,
-  [T.left_for_training]: 3,
-  [T.became_donor]: 4,
-  [T.completed]: 5,
+  [EVENT_CODES.born]: 1,
+  [EVENT_CODES.became_resident]: 2,
+  [EVENT_CODES.left_for_training]: 3,
+  [EVENT_CODES.became_donor]: 4,
+  [EVENT_CODES.completed]: 5,
 };
 
 /**
@@ -69,7 +69,7 @@ export function auditLog(events: readonly AuditEvent[], options: AuditOptions): 
       flag('a cause comes first', e, e.person, `cause ${e.cause} is not before ${e.id}`);
 
     for (const who of [e.person, e.other]) {
-      if (who === NONE || e.type === T.born) continue;
+      if (who === NONE || e.type === EVENT_CODES.born) continue;
       const b = born.get(who);
       if (b !== undefined && e.day < b) flag('no event before a birth', e, who, `born on ${isoDate(b)}`);
       if (phase.get(who) === 5) flag('no event after a completion', e, who, `type ${e.type}`);
@@ -79,7 +79,7 @@ export function auditLog(events: readonly AuditEvent[], options: AuditOptions): 
     if (next !== undefined) {
       const p = e.person;
       const cur = phase.get(p) ?? 0;
-      if (e.type === T.born) {
+      if (e.type === EVENT_CODES.born) {
         if (cur !== 0) flag('a person is born once', e, p, 'born again');
         born.set(p, e.day);
       } else if (cur === 0) {
@@ -92,7 +92,7 @@ export function auditLog(events: readonly AuditEvent[], options: AuditOptions): 
     }
 
     switch (e.type) {
-      case T.donated: {
+      case EVENT_CODES.donated: {
         const n = (donations.get(e.person) ?? 0) + 1;
         donations.set(e.person, n);
         if (phase.get(e.person) !== 4)
@@ -103,7 +103,7 @@ export function auditLog(events: readonly AuditEvent[], options: AuditOptions): 
           flag('nobody donates past the maximum', e, e.person, `donation ${n} of ${options.maxDonations}`);
         break;
       }
-      case T.completed: {
+      case EVENT_CODES.completed: {
         const n = donations.get(e.person) ?? 0;
         if (n === 0) flag('every completion follows a donation', e, e.person, 'completed without donating');
         if (e.value !== n)
@@ -111,12 +111,12 @@ export function auditLog(events: readonly AuditEvent[], options: AuditOptions): 
         release(e.person);
         break;
       }
-      case T.became_donor: {
+      case EVENT_CODES.became_donor: {
         // A carer who becomes a donor gives up all their donors.
         for (const [donor, c] of carerOf) if (c === e.person) release(donor);
         break;
       }
-      case T.carer_assigned: {
+      case EVENT_CODES.carer_assigned: {
         const donor = e.person;
         const carer = e.other;
         if (phase.get(carer) !== 3)

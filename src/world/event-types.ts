@@ -97,7 +97,7 @@ export type EventTypeName = keyof typeof EVENT_TYPES;
 export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as EventTypeName[];
 
 /** Event type codes by name, for the hot path. */
-export const T = Object.fromEntries(EVENT_TYPE_NAMES.map((n) => [n, EVENT_TYPES[n].code])) as {
+export const EVENT_CODES = Object.fromEntries(EVENT_TYPE_NAMES.map((n) => [n, EVENT_TYPES[n].code])) as {
   readonly [K in EventTypeName]: (typeof EVENT_TYPES)[K]['code'];
 };
 

@@ -6,7 +6,7 @@ import { NONE } from '../engine/recorder.js';
 import { loadScenario } from '../scenario/load.js';
 import { auditLog } from './audit.js';
 import { caringOf } from './caring/index.js';
-import { T } from './event-types.js';
+import { EVENT_CODES } from './event-types.js';
 import { PHASE_COMPLETED, PHASE_DONOR } from './phases.js';
 import { World } from './world.js';
 
@@ -54,7 +54,7 @@ describe('the world', () => {
   it("donations begin in the donors' twenties", () => {
     const { scenario } = loadScenario('examples/small.yaml');
     const { sink, world } = runInMemory(scenario, 7);
-    const firsts = sink.events.filter((e) => e.type === T.donated && e.value === 1);
+    const firsts = sink.events.filter((e) => e.type === EVENT_CODES.donated && e.value === 1);
     const ages = firsts.map((e) => (e.day - world.people.born(e.person)) / 365.2425);
     const inTwenties = ages.filter((a) => a >= 20 && a < 30).length;
     expect(inTwenties / ages.length).toBeGreaterThan(0.8);
@@ -65,10 +65,10 @@ describe('the world', () => {
     const p = world.people;
     for (let id = 0; id < p.count; id++) {
       const mine = sink.events.filter((e) => e.person === id);
-      const donated = mine.filter((e) => e.type === T.donated).length;
+      const donated = mine.filter((e) => e.type === EVENT_CODES.donated).length;
       expect(p.donations(id)).toBe(donated);
-      if (mine.some((e) => e.type === T.completed)) expect(p.phase(id)).toBe(PHASE_COMPLETED);
-      else if (mine.some((e) => e.type === T.became_donor)) expect(p.phase(id)).toBe(PHASE_DONOR);
+      if (mine.some((e) => e.type === EVENT_CODES.completed)) expect(p.phase(id)).toBe(PHASE_COMPLETED);
+      else if (mine.some((e) => e.type === EVENT_CODES.became_donor)) expect(p.phase(id)).toBe(PHASE_DONOR);
     }
   });
 
@@ -113,20 +113,20 @@ describe('the world', () => {
       cause: -1,
     });
     const log = [
-      e(1, 0, T.born, 1),
-      e(2, 0, T.born, 2),
-      e(3, 0, T.born, 3),
-      e(4, 10, T.became_resident, 1),
-      e(5, 10, T.became_resident, 2),
-      e(6, 10, T.became_resident, 3),
-      e(7, 20, T.left_for_training, 1),
-      e(8, 30, T.became_donor, 2),
-      e(9, 30, T.became_donor, 3),
-      e(10, 31, T.carer_assigned, 2, 1),
-      e(11, 31, T.carer_assigned, 3, 1),
-      e(12, 40, T.donated, 2, 1, 1),
-      e(13, 41, T.completed, 2, 1, 1),
-      e(14, 42, T.donated, 2, 1, 1),
+      e(1, 0, EVENT_CODES.born, 1),
+      e(2, 0, EVENT_CODES.born, 2),
+      e(3, 0, EVENT_CODES.born, 3),
+      e(4, 10, EVENT_CODES.became_resident, 1),
+      e(5, 10, EVENT_CODES.became_resident, 2),
+      e(6, 10, EVENT_CODES.became_resident, 3),
+      e(7, 20, EVENT_CODES.left_for_training, 1),
+      e(8, 30, EVENT_CODES.became_donor, 2),
+      e(9, 30, EVENT_CODES.became_donor, 3),
+      e(10, 31, EVENT_CODES.carer_assigned, 2, 1),
+      e(11, 31, EVENT_CODES.carer_assigned, 3, 1),
+      e(12, 40, EVENT_CODES.donated, 2, 1, 1),
+      e(13, 41, EVENT_CODES.completed, 2, 1, 1),
+      e(14, 42, EVENT_CODES.donated, 2, 1, 1),
     ];
     const rules = auditLog(log, { maxDonations: 4, maxDonors: 1 }).map((v) => v.rule);
     expect(rules).toContain('no carer over the cap');

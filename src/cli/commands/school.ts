@@ -16,7 +16,7 @@ import {
   hasTable,
 } from '../../store/queries.js';
 import { openWorld, type WorldDb } from '../../store/reader.js';
-import { T } from '../../world/event-types.js';
+import { EVENT_CODES } from '../../world/event-types.js';
 import { table } from '../format.js';
 import { parseCount, type Io } from '../shared.js';
 
@@ -109,7 +109,7 @@ export function cohortTables(
     return y;
   };
   const first = Math.min(...people.map((p) => p.born));
-  for (const ex of eventsOfType(w, T.exchange_held)) {
+  for (const ex of eventsOfType(w, EVENT_CODES.exchange_held)) {
     const age = yearOf(ex.day) - cohort;
     if (age < 0 || ex.day < first) continue;
     let any = false;
@@ -148,8 +148,8 @@ export function cohortTables(
     yearLine(yearOf(r.fate_on) - cohort, yearOf(r.fate_on)).chosen++;
   }
   for (const [type, key] of [
-    [T.teased, 'teased'],
-    [T.tantrum, 'tantrums'],
+    [EVENT_CODES.teased, 'teased'],
+    [EVENT_CODES.tantrum, 'tantrums'],
   ] as const) {
     for (const [p, n] of countEventsByPerson(w, type)) {
       const l = lines.get(p);

@@ -10,7 +10,7 @@ import { defaultNarrator } from '../../chronicle/index.js';
 import { DatabaseError, HttpError } from '../../errors.js';
 import { hasTable, metaValue } from '../../store/queries.js';
 import type { EventRow } from '../../store/reader.js';
-import { T } from '../../world/event-types.js';
+import { EVENT_CODES } from '../../world/event-types.js';
 import { chronicleKinds } from '../chronicles.js';
 import type { ApiContext } from '../context.js';
 import { defineRoute } from '../route.js';
@@ -23,7 +23,7 @@ const NO_CANON =
 
 /** The beats recorded as `canon_beat` events, in the order they happened. */
 function beatEvents(api: ApiContext): CanonT | null {
-  const code = (T as Record<string, number | undefined>).canon_beat;
+  const code = (EVENT_CODES as Record<string, number | undefined>).canon_beat;
   if (code === undefined) return null;
   const rows = api.world.all<EventRow>('SELECT * FROM events WHERE type = ? ORDER BY day, id', code);
   if (rows.length === 0) return null;

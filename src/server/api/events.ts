@@ -9,7 +9,7 @@ import { HttpError } from '../../errors.js';
 import { eventEffects, eventPage, type EventPage } from '../../store/event-pages.js';
 import { participants as participantsOf } from '../../store/queries.js';
 import type { EventRow } from '../../store/reader.js';
-import { EVENT_TYPE_NAMES, EVENT_TYPES, T, type EventTypeName } from '../../world/event-types.js';
+import { EVENT_TYPE_NAMES, EVENT_TYPES, EVENT_CODES, type EventTypeName } from '../../world/event-types.js';
 import type { ApiContext } from '../context.js';
 import { dateParam, idParam, oneOrMore, paging, wholeNumber } from '../params.js';
 import { defineRoute, nextPage } from '../route.js';
@@ -120,4 +120,4 @@ export const eventRoutes = [
   }),
 ];
 
-const codeNames: Record<number, true> = Object.fromEntries(Object.values(T).map((c) => [c, true]));
+const codeNames: Record<number, true> = Object.fromEntries(Object.values(EVENT_CODES).map((c) => [c, true]));

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DAYS_PER_YEAR, isoDate } from '../../engine/calendar.js';
 import { HttpError } from '../../errors.js';
 import type { EventRow, PersonRow } from '../../store/reader.js';
-import { T } from '../../world/event-types.js';
+import { EVENT_CODES } from '../../world/event-types.js';
 import { PERSON_KINDS } from '../../world/phases.js';
 import type { ApiContext } from '../context.js';
 import { dateParam, idParam, oneOf, oneOrMore, paging, wholeNumber } from '../params.js';
@@ -180,7 +180,7 @@ export const peopleRoutes = [
       const row = api.world.person(params.id);
       if (!row) throw new HttpError(404, `no person has the id ${params.id}`);
       const events = api.world.eventsOfPerson(row.id);
-      const assignments = events.filter((e) => e.type === T.carer_assigned);
+      const assignments = events.filter((e) => e.type === EVENT_CODES.carer_assigned);
       const care = (e: EventRow, who: number | null) => ({
         person: api.personRef(who) ?? { id: -1, name: 'unknown' },
         from: isoDate(e.day),

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { isoDate } from '../../engine/calendar.js';
 import { HttpError } from '../../errors.js';
 import type { EventRow, PersonRow } from '../../store/reader.js';
-import { T } from '../../world/event-types.js';
+import { EVENT_CODES } from '../../world/event-types.js';
 import type { ApiContext } from '../context.js';
 import { idParam, wholeNumber } from '../params.js';
 import { defineRoute } from '../route.js';
@@ -111,22 +111,27 @@ function tiesTouching(api: ApiContext, ids: readonly number[], carerIds: Readonl
   const couples = new Map<number, Tie>();
   for (const e of eventsOf(
     api,
-    [T.friendship_formed, T.friendship_broken, T.couple_formed, T.couple_ended],
+    [
+      EVENT_CODES.friendship_formed,
+      EVENT_CODES.friendship_broken,
+      EVENT_CODES.couple_formed,
+      EVENT_CODES.couple_ended,
+    ],
     ids,
   )) {
     if (e.person === null || e.other === null) continue;
     const key = pair(e.person, e.other);
-    if (e.type === T.friendship_formed) {
+    if (e.type === EVENT_CODES.friendship_formed) {
       if (open.has(key)) continue;
       const tie = begun(e, e.person, e.other, 'friends', typeof e.value === 'number' ? e.value : null);
       open.set(key, tie);
       ties.push(tie);
-    } else if (e.type === T.friendship_broken) {
+    } else if (e.type === EVENT_CODES.friendship_broken) {
       const tie = open.get(key);
       if (!tie) continue;
       Object.assign(tie, { to: isoDate(e.day), ended: e.id, why: 'fell out' });
       open.delete(key);
-    } else if (e.type === T.couple_formed) {
+    } else if (e.type === EVENT_CODES.couple_formed) {
       const tie = begun(e, e.person, e.other, 'couple', null);
       couples.set(e.value ?? -e.id, tie);
       ties.push(tie);
@@ -146,7 +151,7 @@ function tiesTouching(api: ApiContext, ids: readonly number[], carerIds: Readonl
   // any beat shared by two of these people is one of their moments.
   const wanted = new Set(ids);
   const moments: Moment[] = [];
-  const code = (T as Record<string, number | undefined>).canon_beat;
+  const code = (EVENT_CODES as Record<string, number | undefined>).canon_beat;
   if (code !== undefined) {
     for (const e of api.world.all<EventRow>('SELECT * FROM events WHERE type = ? ORDER BY id', code)) {
       const data = parseData(e);
@@ -178,7 +183,7 @@ function tiesTouching(api: ApiContext, ids: readonly number[], carerIds: Readonl
       }
     }
   }
-  for (const e of eventsOf(api, [T.item_given], ids))
+  for (const e of eventsOf(api, [EVENT_CODES.item_given], ids))
     if (e.person !== null && e.other !== null && wanted.has(e.person) && wanted.has(e.other))
       moments.push({
         event: e.id,
@@ -247,7 +252,7 @@ function tiesTouching(api: ApiContext, ids: readonly number[], carerIds: Readonl
     ? chunked(donors, (part, marks) =>
         api.world.all<EventRow>(
           `SELECT * FROM events WHERE type = ? AND person IN (${marks}) ORDER BY person, day, id`,
-          T.carer_assigned,
+          EVENT_CODES.carer_assigned,
           ...part,
         ),
       )
@@ -335,7 +340,7 @@ export function personCircle(api: ApiContext, id: number): RelationshipNetwork {
     person.school !== null && api.world.person(other)?.school === person.school;
   // First the person's own ties, then the ties among the people those reach.
   const carerIds = new Set<number>([id]);
-  for (const e of eventsOf(api, [T.carer_assigned], [id]))
+  for (const e of eventsOf(api, [EVENT_CODES.carer_assigned], [id]))
     for (const other of [e.person, e.other])
       if (other !== null && other !== id && schoolmates(other)) carerIds.add(other);
   const own = tiesTouching(api, [id], carerIds);
@@ -370,8 +375,8 @@ export function networkCohorts(api: ApiContext): NetworkCohorts {
      FROM events e JOIN people p ON p.id = e.person
      WHERE e.type IN (?, ?) AND p.school IS NOT NULL AND p.cohort IS NOT NULL
      GROUP BY p.school, p.cohort`,
-    T.friendship_formed,
-    T.couple_formed,
+    EVENT_CODES.friendship_formed,
+    EVENT_CODES.couple_formed,
   );
   const result: NetworkCohorts = {
     items: counts

@@ -8,7 +8,7 @@
  */
 import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import type { Life, Member } from '../school/life.js';
 import { unit } from '../school/life.js';
 import { SCHOOL_ROLES } from '../school/events.js';
@@ -44,11 +44,20 @@ export function startRumour(
     ...(options.truth !== undefined ? { truth: options.truth } : {}),
   });
   if (!belief) return undefined;
-  const id = life.emit(day, T.rumour_started, m.id, holder === m ? NONE : holder.id, place, belief.id, NONE, {
-    p: prop,
-    v: version,
-    how,
-  });
+  const id = life.emit(
+    day,
+    EVENT_CODES.rumour_started,
+    m.id,
+    holder === m ? NONE : holder.id,
+    place,
+    belief.id,
+    NONE,
+    {
+      p: prop,
+      v: version,
+      how,
+    },
+  );
   if (id !== event) throw new Error(`startRumour: expected event ${event}, recorded ${id}`);
   life.counts.rumoursStarted++;
   return belief;
@@ -135,7 +144,7 @@ export function tell(
     origin: chosen.origin,
   };
   if (version !== chosen.version) data.from = chosen.version;
-  const id = life.emit(day, T.rumour_heard, b.id, a.id, place, belief.id, chosen.source, data);
+  const id = life.emit(day, EVENT_CODES.rumour_heard, b.id, a.id, place, belief.id, chosen.source, data);
   if (id !== event) throw new Error(`tell: expected event ${event}, recorded ${id}`);
   return belief;
 }
@@ -184,7 +193,7 @@ export function debunk(
     learn(life, m, prop, truth.id, day, event, 'debunk', 0.55 + 0.3 * m.traits.credulity, { via: guardian });
     corrected.push(m.id);
   }
-  const id = life.emit(day, T.rumour_debunked, guardian, NONE, place, corrected.length, NONE, {
+  const id = life.emit(day, EVENT_CODES.rumour_debunked, guardian, NONE, place, corrected.length, NONE, {
     p: prop,
     v: common,
     now: truth.id,

@@ -10,7 +10,7 @@ import { RuleViolation } from '../../errors.js';
 import type { Beat } from '../../scenario/canon-schema.js';
 import { NONE } from '../../engine/recorder.js';
 import { learn } from '../beliefs/rumours.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import type { WorldContext } from '../module.js';
 import { KIND_CLONE, KIND_GUARDIAN } from '../phases.js';
 import { makeOne } from '../school/art.js';
@@ -139,7 +139,7 @@ function toldPlainly(
   }
   const id = life.life.emit(
     day,
-    T.guardian_spoke_plainly,
+    EVENT_CODES.guardian_spoke_plainly,
     guardian,
     NONE,
     place,
@@ -185,6 +185,9 @@ function notebook(
     makeOne(l, m, m.home, Math.max(on, m.born), s, afterSchool);
   }
   const last = l.works.length;
-  const event = l.emit(day, T.works_made, NONE, NONE, m.home, last - first + 1, cause, { first, last });
+  const event = l.emit(day, EVENT_CODES.works_made, NONE, NONE, m.home, last - first + 1, cause, {
+    first,
+    last,
+  });
   for (let id = first; id <= last; id++) l.works[id - 1]!.madeEvent = event;
 }

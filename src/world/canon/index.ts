@@ -16,7 +16,7 @@ import { NONE } from '../../engine/recorder.js';
 import { RuleViolation } from '../../errors.js';
 import type { Beat } from '../../scenario/canon-schema.js';
 import { caringOf } from '../caring/index.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import type { LifeCourse } from '../lifecycle/course.js';
 import { moduleFinder, type ModuleFactory, type WorldContext, type WorldModule } from '../module.js';
 import type { WakeUp } from '../order.js';
@@ -86,7 +86,7 @@ export class Storyline implements WorldModule {
     const first = ids[0]!;
     const id = ctx.record(
       day,
-      T.canon_beat,
+      EVENT_CODES.canon_beat,
       first,
       ids[1] ?? NONE,
       place,

@@ -9,7 +9,7 @@
 import { NONE } from '../../engine/recorder.js';
 import type { Beat } from '../../scenario/canon-schema.js';
 import { fromDistribution } from '../draw.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import type { ModuleFactory, WorldContext, WorldModule } from '../module.js';
 import { DAYS_PER_YEAR } from '../../engine/calendar.js';
 import { lifecycleOf } from '../lifecycle/index.js';
@@ -116,7 +116,7 @@ class Deferrals implements WorldModule {
     const evidence = [...worksA.slice(-3), ...worksB.slice(-3)].map((w) => w.id);
     const appliedId = ctx.record(
       day,
-      T.deferral_applied,
+      EVENT_CODES.deferral_applied,
       a,
       b,
       this.madameHouse,
@@ -128,7 +128,7 @@ class Deferrals implements WorldModule {
     if (pol.granted === 'never') {
       ctx.record(
         day,
-        T.deferral_refused,
+        EVENT_CODES.deferral_refused,
         a,
         b,
         this.madameHouse,
@@ -142,7 +142,7 @@ class Deferrals implements WorldModule {
     if (sim < pol.threshold) {
       ctx.record(
         day,
-        T.deferral_refused,
+        EVENT_CODES.deferral_refused,
         a,
         b,
         this.madameHouse,
@@ -162,7 +162,7 @@ class Deferrals implements WorldModule {
       ) / 10;
     const granted = ctx.record(
       day,
-      T.deferral_granted,
+      EVENT_CODES.deferral_granted,
       a,
       b,
       this.madameHouse,

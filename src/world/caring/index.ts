@@ -6,7 +6,7 @@
  */
 import { dayFromYmd, ymdFromDay } from '../../engine/calendar.js';
 import { NONE } from '../../engine/recorder.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import {
   moduleFinder,
   type ExtraTable,
@@ -97,7 +97,7 @@ export class CaringModule implements WorldModule {
       const data = JSON.stringify({ rounds, trips, legs, donors });
       this.ctx.rec.emit(
         day,
-        T.carer_round,
+        EVENT_CODES.carer_round,
         carer,
         NONE,
         caring.base(carer),
@@ -127,7 +127,7 @@ export class CaringModule implements WorldModule {
     const shape = previous === NONE ? 0 : this.PREVIOUS;
     return this.ctx.rec.emit(
       day,
-      T.carer_assigned,
+      EVENT_CODES.carer_assigned,
       donor,
       carer,
       centre,

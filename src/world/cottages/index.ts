@@ -14,7 +14,7 @@ import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { learn, startRumour } from '../beliefs/rumours.js';
 import { fromDistribution } from '../draw.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import { FEMALE_NAMES, MALE_NAMES, SEX_FEMALE, SURNAMES } from '../names.js';
 import { KIND_ORIGINAL } from '../phases.js';
 import { CANON_PLACES } from '../geography/canon-places.js';
@@ -90,7 +90,7 @@ export class Cottages {
     const m = this.newMember(person, residence, true);
     const event = life.ctx.rec.nextId;
     const b = learn(life, m, 'we-will-donate', 'plainly', day, event, 'disclosure', 0.8);
-    life.emit(day, T.learned_by_experience, person, NONE, residence, b ? b.id : NONE, arrival, {
+    life.emit(day, EVENT_CODES.learned_by_experience, person, NONE, residence, b ? b.id : NONE, arrival, {
       p: 'we-will-donate',
       v: 'plainly',
       what: 'told plainly at their old school',
@@ -117,7 +117,7 @@ export class Cottages {
     if (!held || held.version !== 'plainly') {
       const event = life.ctx.rec.nextId;
       const b = learn(life, m, 'we-will-donate', 'plainly', day, event, 'experience', 0.95);
-      life.emit(day, T.learned_by_experience, m.id, NONE, place, b ? b.id : NONE, cause, {
+      life.emit(day, EVENT_CODES.learned_by_experience, m.id, NONE, place, b ? b.id : NONE, cause, {
         p: 'we-will-donate',
         v: 'plainly',
         what: 'leaving for training',
@@ -269,11 +269,20 @@ export class Cottages {
           )
           .sort((a, b) => b.f + b.r - (a.f + a.r) || a.who.id - b.who.id);
     for (const f of friends) if (party.length < size) party.push(f.who);
-    const tripEvent = life.emit(day, T.possible_trip, subject.id, NONE, dest.place, party.length, t.report, {
-      town: dest.town,
-      party: party.map((m) => m.id),
-      report: t.report,
-    });
+    const tripEvent = life.emit(
+      day,
+      EVENT_CODES.possible_trip,
+      subject.id,
+      NONE,
+      dest.place,
+      party.length,
+      t.report,
+      {
+        town: dest.town,
+        party: party.map((m) => m.id),
+        report: t.report,
+      },
+    );
     life.involve(
       tripEvent,
       party.filter((m) => m !== subject).map((m) => m.id),
@@ -298,10 +307,19 @@ export class Cottages {
         truth: true,
       },
     );
-    life.emit(day, T.possible_seen, subject.id, original, dest.place, belief ? belief.id : NONE, tripEvent, {
-      right,
-      town: dest.town,
-    });
+    life.emit(
+      day,
+      EVENT_CODES.possible_seen,
+      subject.id,
+      original,
+      dest.place,
+      belief ? belief.id : NONE,
+      tripEvent,
+      {
+        right,
+        town: dest.town,
+      },
+    );
     if (!right && s.chance(0.25 + 0.5 * subject.traits.temper))
       this.outburst(subject, party, dest, day, seen, s);
     for (const m of party) {
@@ -355,7 +373,7 @@ export class Cottages {
       )
         heard.push(m.id);
     }
-    const id = life.emit(day, T.outburst, subject.id, NONE, dest.place, party.length - 1, cause, {
+    const id = life.emit(day, EVENT_CODES.outburst, subject.id, NONE, dest.place, party.length - 1, cause, {
       about: 'originals',
       v: 'gutter',
     });
@@ -390,7 +408,7 @@ export class Cottages {
       };
       life.items.push(item);
     }
-    const event = life.emit(day, T.item_found, m.id, NONE, dest.place, item.id, cause, {
+    const event = life.emit(day, EVENT_CODES.item_found, m.id, NONE, dest.place, item.id, cause, {
       copy,
       lostOn: lost.lostOn === NONE ? null : lost.lostOn,
       town: dest.town,
@@ -403,7 +421,7 @@ export class Cottages {
       if (!held || held.version !== 'lost-property') {
         const ev = life.ctx.rec.nextId;
         const b = learn(life, m, 'norfolk', 'lost-property', day, ev, 'experience', 0.7);
-        life.emit(day, T.learned_by_experience, m.id, NONE, dest.place, b ? b.id : NONE, event, {
+        life.emit(day, EVENT_CODES.learned_by_experience, m.id, NONE, dest.place, b ? b.id : NONE, event, {
           p: 'norfolk',
           v: 'lost-property',
           what: 'found a lost thing there',

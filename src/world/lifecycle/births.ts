@@ -7,7 +7,7 @@
 import { dayFromYmd, DAYS_PER_YEAR, yearOf } from '../../engine/calendar.js';
 import { hash4, hashString } from '../../engine/random.js';
 import { NONE } from '../../engine/recorder.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import { nearest } from '../geography/distance.js';
 import type { WorldContext } from '../module.js';
 import { FEMALE_NAMES, MALE_NAMES, SEX_FEMALE } from '../names.js';
@@ -57,7 +57,8 @@ export class Births {
     const course = this.course;
     for (const s of this.schools) {
       const opened = Math.max(start, s.opened ?? start);
-      if (opened <= end) this.ctx.record(opened, T.school_opened, NONE, NONE, s.id, NONE, NONE, null);
+      if (opened <= end)
+        this.ctx.record(opened, EVENT_CODES.school_opened, NONE, NONE, s.id, NONE, NONE, null);
       if (s.detail === 'full') {
         for (let g = 0; g < s.staff; g++) {
           const id = hireGuardian(p, this.ctx.streams, s, g, false, opened);
@@ -65,7 +66,16 @@ export class Births {
           if (head) p.namedAs.set(id, s.headmistress!);
           course.hiredGuardian(id, s, g, head);
           const role = head ? 'headmistress' : 'guardian';
-          this.ctx.record(opened, T.joined_staff, id, NONE, s.id, NONE, NONE, JSON.stringify({ role }));
+          this.ctx.record(
+            opened,
+            EVENT_CODES.joined_staff,
+            id,
+            NONE,
+            s.id,
+            NONE,
+            NONE,
+            JSON.stringify({ role }),
+          );
         }
       }
       if (s.closes !== null && s.closes >= start && s.closes <= end) this.closes.at(s.closes, s.id);
@@ -86,7 +96,7 @@ export class Births {
   private onSchoolCloses(day: number, school: number): void {
     const closedId = this.ctx.record(
       day,
-      T.school_closed,
+      EVENT_CODES.school_closed,
       NONE,
       NONE,
       school,
@@ -104,7 +114,7 @@ export class Births {
       if (p.school(i) !== school || p.phase(i) !== PHASE_STUDENT || p.kind(i) !== KIND_CLONE) continue;
       p.setSchool(i, to);
       p.setPlace(i, to);
-      this.ctx.record(day, T.transferred, i, NONE, to, NONE, closedId, null, this.FROM, school);
+      this.ctx.record(day, EVENT_CODES.transferred, i, NONE, to, NONE, closedId, null, this.FROM, school);
     }
   }
 
@@ -154,7 +164,7 @@ export class Births {
     p.setInitial(id, drawInitial(this.draws, key));
     p.setCohort(id, year);
     course.born(id, s, year, index);
-    const bornId = this.ctx.record(day, T.born, id, NONE, school, year, NONE, null);
+    const bornId = this.ctx.record(day, EVENT_CODES.born, id, NONE, school, year, NONE, null);
     p.setPhase(id, PHASE_STUDENT);
     this.born(id, day, year, bornId);
   }

@@ -10,7 +10,7 @@ import { dayFromYmd, DAYS_PER_YEAR, isoDate } from '../../engine/calendar.js';
 import { NONE } from '../../engine/recorder.js';
 import { RuleViolation } from '../../errors.js';
 import { caringOf, type CaringModule } from '../caring/index.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import { nearest } from '../geography/distance.js';
 import { moduleFinder, type ModuleFactory, type WorldContext, type WorldModule } from '../module.js';
 import type { WakeUp } from '../order.js';
@@ -132,7 +132,7 @@ export class Lifecycle implements WorldModule {
     const last = p.lastEvent(person);
     const arrived = this.ctx.record(
       day,
-      T.became_resident,
+      EVENT_CODES.became_resident,
       person,
       NONE,
       residence,
@@ -161,7 +161,7 @@ export class Lifecycle implements WorldModule {
     this.setPhase(person, PHASE_CARER, day);
     const left = this.ctx.record(
       day,
-      T.left_for_training,
+      EVENT_CODES.left_for_training,
       person,
       NONE,
       p.place(person),
@@ -185,7 +185,16 @@ export class Lifecycle implements WorldModule {
     p.setCentre(person, centre);
     p.setPlace(person, centre);
     const last = p.lastEvent(person);
-    const becameId = this.ctx.record(day, T.became_donor, person, NONE, centre, careerDays, last, null);
+    const becameId = this.ctx.record(
+      day,
+      EVENT_CODES.became_donor,
+      person,
+      NONE,
+      centre,
+      careerDays,
+      last,
+      null,
+    );
     if (wasCarer) {
       const y = Math.min(this.careerYears.length - 1, Math.floor(careerDays / DAYS_PER_YEAR));
       this.careerYears[y]! += 1;
@@ -230,7 +239,16 @@ export class Lifecycle implements WorldModule {
     const n = p.donations(person) + 1;
     p.setDonations(person, n);
     const centre = p.centre(person);
-    const id = this.ctx.record(day, T.donated, person, p.carer(person), centre, n, p.lastEvent(person), null);
+    const id = this.ctx.record(
+      day,
+      EVENT_CODES.donated,
+      person,
+      p.carer(person),
+      centre,
+      n,
+      p.lastEvent(person),
+      null,
+    );
     if (p.followed(person)) for (const m of this.ctx.modules) m.onDonated?.(person, day, id, n);
     if (this.course.completes(person, n, day)) {
       const at = this.course.completionDay(person, n, day);
@@ -238,7 +256,7 @@ export class Lifecycle implements WorldModule {
       return;
     }
     if (n >= this.maxDonations) {
-      this.ctx.record(day, T.spared, person, NONE, centre, n, id, null);
+      this.ctx.record(day, EVENT_CODES.spared, person, NONE, centre, n, id, null);
       return;
     }
     this.scheduleDonation(person, this.course.nextDonation(person, n, day));
@@ -250,7 +268,7 @@ export class Lifecycle implements WorldModule {
     this.setPhase(person, PHASE_COMPLETED, day);
     const completedId = this.ctx.record(
       day,
-      T.completed,
+      EVENT_CODES.completed,
       person,
       p.carer(person),
       p.centre(person),

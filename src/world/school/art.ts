@@ -6,7 +6,7 @@
  * are one `works_made` event; the works themselves are rows of the `works` table.
  */
 import { NONE } from '../../engine/recorder.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import type { Sequence } from '../streams.js';
 import type { ArtMedium, ArtStyle } from './media.js';
 import type { Life, Member, Work } from './life.js';
@@ -58,7 +58,10 @@ export function makeWorks(
   }
   const last = life.works.length;
   if (last < first) return 0;
-  const event = life.emit(day, T.works_made, NONE, NONE, place, last - first + 1, NONE, { first, last });
+  const event = life.emit(day, EVENT_CODES.works_made, NONE, NONE, place, last - first + 1, NONE, {
+    first,
+    last,
+  });
   for (let id = first; id <= last; id++) life.works[id - 1]!.madeEvent = event;
   return last - first + 1;
 }

@@ -5,7 +5,7 @@
  */
 import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import { SCHOOL_ROLES } from './events.js';
 import type { Clique, Life, Member } from './life.js';
 import { poisson, signed, unit } from './life.js';
@@ -38,7 +38,7 @@ export function cliqueYear(life: Life, scope: TickScope, s: Sequence): void {
           c.members.push(m.id);
           m.clique = c.id;
           life.cliqueMembers.push([c.id, m.id, day, NONE]);
-          life.emit(day, T.clique_changed, m.id, leader.id, place, c.id, c.foundedEvent, {
+          life.emit(day, EVENT_CODES.clique_changed, m.id, leader.id, place, c.id, c.foundedEvent, {
             change: 'joined',
           });
         }
@@ -68,7 +68,7 @@ export function cliqueYear(life: Life, scope: TickScope, s: Sequence): void {
         .slice(0, 5);
       for (const t of friends) members.push(t.who);
       const id = life.cliques.length + 1;
-      const event = life.emit(day, T.clique_formed, leader.id, NONE, place, id, NONE, {
+      const event = life.emit(day, EVENT_CODES.clique_formed, leader.id, NONE, place, id, NONE, {
         members: members.map((m) => m.id),
       });
       life.involve(
@@ -117,7 +117,9 @@ export function leaveClique(life: Life, c: Clique, m: Member, day: number, why: 
   const place = c.place;
   if (m.id === c.leader || why === 'dissolved') {
     c.ended = day;
-    life.emit(day, T.clique_changed, c.leader, NONE, place, c.id, c.foundedEvent, { change: 'dissolved' });
+    life.emit(day, EVENT_CODES.clique_changed, c.leader, NONE, place, c.id, c.foundedEvent, {
+      change: 'dissolved',
+    });
     for (const id of c.members) {
       const x = life.members.get(id);
       if (x && x.clique === c.id) x.clique = NONE;
@@ -126,7 +128,7 @@ export function leaveClique(life: Life, c: Clique, m: Member, day: number, why: 
     c.members = [];
     return;
   }
-  life.emit(day, T.clique_changed, m.id, c.leader, place, c.id, c.foundedEvent, { change: 'left' });
+  life.emit(day, EVENT_CODES.clique_changed, m.id, c.leader, place, c.id, c.foundedEvent, { change: 'left' });
   m.clique = NONE;
   c.members = c.members.filter((x) => x !== m.id);
   for (const row of life.cliqueMembers)

@@ -9,7 +9,7 @@
 import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { fromDistribution } from '../draw.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import { quality } from './art.js';
 import { SCHOOL_ROLES } from './events.js';
 import type { Life, Member, Work } from './life.js';
@@ -176,7 +176,7 @@ export function holdExchange(life: Life, place: number, day: number, s: Sequence
       buyerIds.push(o.buyer.id);
     }
   }
-  const id = life.emit(day, T.exchange_held, NONE, NONE, place, sold, NONE, {
+  const id = life.emit(day, EVENT_CODES.exchange_held, NONE, NONE, place, sold, NONE, {
     offered: offers.map((o) => [
       o.work.id,
       o.maker.id,

@@ -9,7 +9,7 @@
 import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { learn } from '../beliefs/rumours.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import { SCHOOL_ROLES } from './events.js';
 import type { Life, Member, Work } from './life.js';
 import { unit } from './life.js';
@@ -38,13 +38,13 @@ export function madameVisits(life: Life, place: number, day: number, since: numb
   candidates.sort((a, b) => b.score - a.score || a.w.id - b.w.id);
   const n = Math.min(candidates.length, Math.max(1, Math.round(candidates.length * g.selection)));
   const chosen = candidates.slice(0, n).map((c) => c.w);
-  const visit = life.emit(day, T.gallery_visit, life.madame, NONE, place, n, NONE, {
+  const visit = life.emit(day, EVENT_CODES.gallery_visit, life.madame, NONE, place, n, NONE, {
     works: chosen.map((w) => w.id),
   });
   life.counts.galleryVisits++;
   for (const w of chosen) {
     const maker = life.members.get(w.maker);
-    const ev = life.emit(day, T.work_chosen, w.maker, life.madame, place, w.id, visit, null);
+    const ev = life.emit(day, EVENT_CODES.work_chosen, w.maker, life.madame, place, w.id, visit, null);
     w.fate = 'gallery';
     w.owner = NONE;
     w.fateOn = day;
@@ -86,7 +86,16 @@ function testMadame(
   const leader = s.pick(leaders);
   const c = life.cliques[leader.clique - 1]!;
   const crowd = c.members.filter((id) => life.members.get(id)?.home === place);
-  const event = life.emit(day, T.madame_tested, leader.id, life.madame, place, crowd.length, visit, null);
+  const event = life.emit(
+    day,
+    EVENT_CODES.madame_tested,
+    leader.id,
+    life.madame,
+    place,
+    crowd.length,
+    visit,
+    null,
+  );
   life.involve(
     event,
     crowd.filter((id) => id !== leader.id),
@@ -108,7 +117,7 @@ function moved(life: Life, place: number, day: number, students: readonly Member
     if (m.items.length === 0 || !s.chance(g.movedChance)) continue;
     const song = m.items.find((id) => life.items[id - 1]!.kind === 'cassette');
     if (song === undefined) continue;
-    life.emit(day, T.madame_moved, m.id, life.madame, place, song, NONE, null);
+    life.emit(day, EVENT_CODES.madame_moved, m.id, life.madame, place, song, NONE, null);
     return;
   }
 }

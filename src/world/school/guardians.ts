@@ -8,7 +8,7 @@ import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { debunk, learn, startRumour } from '../beliefs/rumours.js';
 import { PROPOSITIONS, proposition } from '../beliefs/propositions.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import { hireGuardian } from '../lifecycle/staff.js';
 import { SCHOOL_ROLES } from './events.js';
 import type { Life, Member, Staff } from './life.js';
@@ -42,12 +42,12 @@ export function addStaff(life: Life, id: number, place: number, role: Staff['rol
 export function guardianLeaves(life: Life, st: Staff, day: number, cause: number): void {
   if (st.left !== NONE) return;
   st.left = day;
-  const left = life.emit(day, T.guardian_left, st.id, NONE, st.place, NONE, cause, {
+  const left = life.emit(day, EVENT_CODES.guardian_left, st.id, NONE, st.place, NONE, cause, {
     reason: 'spoke-plainly',
   });
   const n = life.staffRows.filter((x) => x.place === st.place).length;
   const id = hireGuardian(life.ctx.people, life.ctx.streams, life.place(st.place), n, true, day);
-  life.emit(day, T.joined_staff, id, NONE, st.place, NONE, left, { role: 'guardian' });
+  life.emit(day, EVENT_CODES.joined_staff, id, NONE, st.place, NONE, left, { role: 'guardian' });
   addStaff(life, id, st.place, 'guardian', day);
 }
 
@@ -94,7 +94,7 @@ export function disclose(
         );
         if (b) took.push(m.id);
       }
-      const id = life.emit(day, T.guardian_disclosed, g.id, NONE, place, cohort, NONE, {
+      const id = life.emit(day, EVENT_CODES.guardian_disclosed, g.id, NONE, place, cohort, NONE, {
         p: rule.proposition,
         v: rule.version,
         plainness: rule.plainness,
@@ -137,10 +137,19 @@ export function plainSpeaking(
       for (const [p, v] of said) learn(life, m, p, v, day, event, 'plain-speaking', 0.85, { via: st.id });
       if (reaction === 'unrest') m.strain = unit(m.strain + 0.25);
     }
-    const id = life.emit(day, T.guardian_spoke_plainly, st.id, NONE, place, group[0]!.cohort, NONE, {
-      said,
-      reaction,
-    });
+    const id = life.emit(
+      day,
+      EVENT_CODES.guardian_spoke_plainly,
+      st.id,
+      NONE,
+      place,
+      group[0]!.cohort,
+      NONE,
+      {
+        said,
+        reaction,
+      },
+    );
     if (id !== event) throw new Error(`plainSpeaking: expected event ${event}, recorded ${id}`);
     life.involve(
       id,
@@ -153,7 +162,7 @@ export function plainSpeaking(
       if (!m.comforted) continue;
       m.comforted = false;
       m.strain = unit(m.strain + 0.2);
-      life.emit(day, T.guardian_spoke_to, st.id, m.id, place, NONE, id, {
+      life.emit(day, EVENT_CODES.guardian_spoke_to, st.id, m.id, place, NONE, id, {
         kind: 'truth',
         about: 'art-matters-after-all',
       });
@@ -183,7 +192,7 @@ export function comfort(
     if (life.storyline.comfortHeld(st.id, m.id) || !s.chance(0.25 + 0.5 * st.warmth)) continue;
     m.comforted = true;
     m.strain = unit(m.strain * 0.4);
-    life.emit(day, T.guardian_spoke_to, st.id, m.id, place, NONE, cause, {
+    life.emit(day, EVENT_CODES.guardian_spoke_to, st.id, m.id, place, NONE, cause, {
       kind: 'comfort',
       about: 'art-need-not-matter',
     });
@@ -213,7 +222,7 @@ export function favour(
     }
     if (!best) continue;
     best.standing = unit(best.standing + 0.06);
-    life.emit(day, T.guardian_spoke_to, st.id, best.id, place, NONE, NONE, {
+    life.emit(day, EVENT_CODES.guardian_spoke_to, st.id, best.id, place, NONE, NONE, {
       kind: 'praise',
       about: 'their work',
     });

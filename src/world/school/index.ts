@@ -13,7 +13,7 @@ import { dayFromYmd } from '../../engine/calendar.js';
 import { hash4 } from '../../engine/random.js';
 import { NONE } from '../../engine/recorder.js';
 import { Cottages } from '../cottages/index.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import {
   moduleFinder,
   type ExtraTable,
@@ -337,7 +337,16 @@ export class SchoolLife implements WorldModule {
     if (this.ctx.people.phase(owner) === PHASE_COMPLETED || (life.members.get(owner)?.home ?? NONE) === NONE)
       return;
     if (life.storyline.itemHeld(owner, item.kind, day)) return;
-    const event = life.emit(day, T.item_lost, owner, NONE, this.ctx.people.place(owner), item.id, NONE, null);
+    const event = life.emit(
+      day,
+      EVENT_CODES.item_lost,
+      owner,
+      NONE,
+      this.ctx.people.place(owner),
+      item.id,
+      NONE,
+      null,
+    );
     life.release(item, day, event, 'lost');
     item.fate = 'lost';
     item.lostOn = day;

@@ -7,7 +7,7 @@
 import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { fromDistribution } from '../draw.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import { SCHOOL_ROLES } from './events.js';
 import type { Item, Life, Member } from './life.js';
 
@@ -175,7 +175,7 @@ export function holdSale(life: Life, place: number, day: number, s: Sequence): n
     life.hold(item, d.buyer!, day, event, 'bought');
     rows.push([item.id, d.buyer!.id, d.price]);
   }
-  const id = life.emit(day, T.sale_held, NONE, NONE, place, rows.length, NONE, {
+  const id = life.emit(day, EVENT_CODES.sale_held, NONE, NONE, place, rows.length, NONE, {
     items: rows,
     unsold: box.length - bought.length,
   });

@@ -8,7 +8,7 @@ import { loadScenario } from '../../scenario/load.js';
 import type { ScenarioInput } from '../../scenario/schema.js';
 import { renderArtwork, workSpec } from '../../art/index.js';
 import { auditLog } from '../audit.js';
-import { eventTypeName, T, validateEventData } from '../event-types.js';
+import { eventTypeName, EVENT_CODES, validateEventData } from '../event-types.js';
 import { titleOf } from './art.js';
 import { MemorySink } from '../../engine/memory-sink.js';
 import type { ModuleFactory } from '../module.js';
@@ -39,9 +39,9 @@ describe('school life on small.yaml', () => {
   it('holds Exchanges, Sales and Gallery visits at the configured rates', () => {
     const { sink, world } = small();
     const pol = world.scenario.policy.school;
-    const exchanges = countByYear(sink.events, T.exchange_held);
-    const sales = countByYear(sink.events, T.sale_held);
-    const visits = countByYear(sink.events, T.gallery_visit);
+    const exchanges = countByYear(sink.events, EVENT_CODES.exchange_held);
+    const sales = countByYear(sink.events, EVENT_CODES.sale_held);
+    const visits = countByYear(sink.events, EVENT_CODES.gallery_visit);
     // Every year with a full school (1970–1989) has exactly the whole-number rates.
     for (let y = 1970; y <= 1989; y++) {
       expect(exchanges.get(y), `Exchanges in ${y}`).toBe(pol.exchange.perYear);
@@ -92,17 +92,17 @@ describe('school life on small.yaml', () => {
     const { sink, world } = small();
     const life = schoolLifeOf(world)!.life;
     const byId = new Map(sink.events.map((e) => [e.id, e]));
-    const hops = sink.events.filter((e) => e.type === T.rumour_heard);
+    const hops = sink.events.filter((e) => e.type === EVENT_CODES.rumour_heard);
     expect(hops.length).toBeGreaterThan(100);
     const origins = new Set([
-      T.rumour_started,
-      T.guardian_disclosed,
-      T.guardian_spoke_plainly,
-      T.madame_tested,
-      T.learned_by_experience,
-      T.outburst,
-      T.rumour_debunked,
-      T.possible_seen,
+      EVENT_CODES.rumour_started,
+      EVENT_CODES.guardian_disclosed,
+      EVENT_CODES.guardian_spoke_plainly,
+      EVENT_CODES.madame_tested,
+      EVENT_CODES.learned_by_experience,
+      EVENT_CODES.outburst,
+      EVENT_CODES.rumour_debunked,
+      EVENT_CODES.possible_seen,
     ]);
     for (const hop of hops.filter((_, i) => i % 7 === 0)) {
       const belief = life.book.get(hop.value)!;
@@ -111,7 +111,7 @@ describe('school life on small.yaml', () => {
       // Through causes: each hop's cause is how the teller came to believe it.
       let e: LoggedEvent | undefined = hop;
       let steps = 0;
-      while (e && e.type === T.rumour_heard && steps++ < 1000) e = byId.get(e.cause);
+      while (e && e.type === EVENT_CODES.rumour_heard && steps++ < 1000) e = byId.get(e.cause);
       expect(e, `the causes of #${hop.id} end at an origin`).toBeDefined();
       expect(origins.has(e!.type)).toBe(true);
       expect(e!.id).toBe(belief.origin);
@@ -208,18 +208,18 @@ describe('school life under any policy (properties)', () => {
         // Replaying the log: bought, lost, found or given, an item has one holder at a time.
         const holder = new Map<number, number>();
         for (const e of sink.events) {
-          if (e.type === T.sale_held) {
+          if (e.type === EVENT_CODES.sale_held) {
             for (const [item, buyer] of (JSON.parse(e.data!) as { items: number[][] }).items) {
               expect(holder.has(item!)).toBe(false);
               holder.set(item!, buyer!);
             }
-          } else if (e.type === T.item_lost) {
+          } else if (e.type === EVENT_CODES.item_lost) {
             expect(holder.get(e.value)).toBe(e.person);
             holder.delete(e.value);
-          } else if (e.type === T.item_found) {
+          } else if (e.type === EVENT_CODES.item_found) {
             expect(holder.has(e.value)).toBe(false);
             holder.set(e.value, e.person);
-          } else if (e.type === T.item_given) {
+          } else if (e.type === EVENT_CODES.item_given) {
             expect(holder.get(e.value)).toBe(e.person);
             holder.set(e.value, e.other);
           }
@@ -304,13 +304,13 @@ describe('pinned beats (for a scenario that fixes its story)', () => {
     const life = schoolLifeOf(w)!.life;
     const song = life.items.find((i) => i.label === 'a cassette of slow songs')!;
     expect(song.buyer).toBe(kathy);
-    const moved = mine.find((e) => e.type === T.madame_moved)!;
+    const moved = mine.find((e) => e.type === EVENT_CODES.madame_moved)!;
     expect(moved.value).toBe(song.id);
-    const lost = mine.find((e) => e.type === T.item_lost)!;
+    const lost = mine.find((e) => e.type === EVENT_CODES.item_lost)!;
     expect(lost.value).toBe(song.id);
     expect(lost.day).toBeGreaterThan(moved.day);
     expect(types).toContain('possible_trip');
-    const found = mine.find((e) => e.type === T.item_found)!;
+    const found = mine.find((e) => e.type === EVENT_CODES.item_found)!;
     expect(found.day).toBeGreaterThan(lost.day);
     const again = life.items[found.value - 1]!;
     expect(again.id === song.id || again.copyOf === song.id).toBe(true);

@@ -9,7 +9,7 @@
 import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
 import { eagerness, tell } from '../beliefs/rumours.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import type { Couple, Life, Member, Tie } from './life.js';
 import { poisson, signed, unit } from './life.js';
 
@@ -160,7 +160,7 @@ function meet(life: Life, scope: TickScope, a: Member, b: Member, s: Sequence): 
     const [p, o] = a.id < b.id ? [a, b] : [b, a];
     life.emit(
       day,
-      T.friendship_formed,
+      EVENT_CODES.friendship_formed,
       p.id,
       o.id,
       place,
@@ -179,7 +179,7 @@ function meet(life: Life, scope: TickScope, a: Member, b: Member, s: Sequence): 
       'a broken promise',
       'a borrowed thing not returned',
     ]);
-    life.emit(day, T.friendship_broken, p.id, o.id, place, NONE, NONE, { over });
+    life.emit(day, EVENT_CODES.friendship_broken, p.id, o.id, place, NONE, NONE, { over });
   }
 
   if (
@@ -198,7 +198,7 @@ function meet(life: Life, scope: TickScope, a: Member, b: Member, s: Sequence): 
 function give(life: Life, a: Member, b: Member, day: number, place: number, s: Sequence): void {
   const item = life.items[a.items[s.int(a.items.length)]! - 1]!;
   if (life.storyline.itemHeld(a.id, item.kind, day)) return;
-  const event = life.emit(day, T.item_given, a.id, b.id, place, item.id, NONE, null);
+  const event = life.emit(day, EVENT_CODES.item_given, a.id, b.id, place, item.id, NONE, null);
   life.release(item, day, event, 'given');
   life.hold(item, b, day, event, 'given');
   const t = life.tie(b, a);
@@ -209,7 +209,7 @@ function give(life: Life, a: Member, b: Member, day: number, place: number, s: S
 export function formCouple(life: Life, a: Member, b: Member, place: number, day: number): Couple {
   const id = life.couples.length + 1;
   const [p, o] = a.id < b.id ? [a, b] : [b, a];
-  const event = life.emit(day, T.couple_formed, p.id, o.id, place, id, NONE, null);
+  const event = life.emit(day, EVENT_CODES.couple_formed, p.id, o.id, place, id, NONE, null);
   const couple: Couple = {
     id,
     a: p.id,
@@ -242,7 +242,7 @@ export function endCouple(
   c.ended = day;
   c.endedBy = by.id;
   c.reason = reason;
-  c.endedEvent = life.emit(day, T.couple_ended, by.id, other ? other.id : NONE, place, c.id, NONE, {
+  c.endedEvent = life.emit(day, EVENT_CODES.couple_ended, by.id, other ? other.id : NONE, place, c.id, NONE, {
     reason,
   });
   by.couple = NONE;

@@ -8,7 +8,7 @@
 import { hash4 } from '../../engine/random.js';
 import { NONE } from '../../engine/recorder.js';
 import type { Cottages } from '../cottages/index.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import type { WorldContext } from '../module.js';
 import { guardianLeaves } from './guardians.js';
 import { isResidence, type Life, type Member } from './life.js';
@@ -74,7 +74,7 @@ export class SchoolStory {
     const m = this.life.members.get(person);
     if (!m || this.life.madame === NONE) return;
     const song = m.items.find((id) => this.life.items[id - 1]!.kind === 'cassette') ?? NONE;
-    this.life.emit(day, T.madame_moved, person, this.life.madame, m.home, song, NONE, null);
+    this.life.emit(day, EVENT_CODES.madame_moved, person, this.life.madame, m.home, song, NONE, null);
   }
 
   /**
@@ -120,7 +120,7 @@ export class SchoolStory {
     });
     if (!b) return;
     const place = this.ctx.people.place(person);
-    this.life.emit(day, T.learned_by_experience, person, NONE, place, b.id, cause, {
+    this.life.emit(day, EVENT_CODES.learned_by_experience, person, NONE, place, b.id, cause, {
       p: prop,
       v: version,
       what,

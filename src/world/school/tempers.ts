@@ -5,7 +5,7 @@
  */
 import type { Sequence } from '../streams.js';
 import { NONE } from '../../engine/recorder.js';
-import { T } from '../event-types.js';
+import { EVENT_CODES } from '../event-types.js';
 import { SCHOOL_ROLES } from './events.js';
 import type { Life, Member, Staff } from './life.js';
 import { poisson, signed, unit } from './life.js';
@@ -94,7 +94,7 @@ function tease(life: Life, scope: TickScope, target: Member, s: Sequence, guardi
   let shield: Staff | undefined;
   if (!scope.atResidence && guardians.length > 0 && s.chance(life.school.guardians.shieldChance))
     shield = s.pick(guardians);
-  life.emit(scope.day, T.teased, target.id, leader.id, scope.place, NONE, NONE, {
+  life.emit(scope.day, EVENT_CODES.teased, target.id, leader.id, scope.place, NONE, NONE, {
     over,
     joined,
     shieldedBy: shield ? shield.id : NONE,
@@ -164,7 +164,10 @@ export function tantrums(life: Life, scope: TickScope, s: Sequence): Member[] {
         : m.strain > 0.4
           ? 'being teased'
           : s.pick(['a lost game', 'being picked last', 'a spoilt picture']);
-    const id = life.emit(scope.day, T.tantrum, m.id, NONE, scope.place, NONE, NONE, { trigger, answers });
+    const id = life.emit(scope.day, EVENT_CODES.tantrum, m.id, NONE, scope.place, NONE, NONE, {
+      trigger,
+      answers,
+    });
     life.involve(
       id,
       answers.map((a) => a[0]),
