@@ -105,7 +105,7 @@ export const BEAT_PHRASES = {
       t: '{mine}{when} {a} told our class plainly what our lives would be, the donations and nothing after them.',
       p: 'first',
     },
-    { t: '{when} {a} told {b.pos} class plainly what their lives would be.', p: 'third' },
+    { t: '{when} {a} told {hearer.pos} class plainly what their lives would be.', p: 'third' },
     {
       t: '{when} {a} told us plainly what our lives would be[, the donations and what came after them|, and what they would not be|].',
       p: 'first',
@@ -173,7 +173,7 @@ export const BEAT_PHRASES = {
       p: 'first',
     },
     {
-      t: "On the way back {a} told {b.obj} and {c.obj} that she had kept them apart, said she was sorry, and gave them Madame's address.",
+      t: "On the way back {a} told {bc.obj} that she had kept them apart, said she was sorry, and gave them Madame's address.",
       p: 'third',
     },
   ],
@@ -300,6 +300,10 @@ export function beatEpisode(c: Ctx, e: EventRow): Episode | undefined {
         clones: group(clones.length > 0 ? clones : people),
         ab: people.length >= 2 ? group(people.slice(0, 2)) : undefined,
         abc: people.length >= 3 ? group(people.slice(0, 3)) : undefined,
+        // Named together, never "Kathy and him": a pronoun in a list of two reads as a slip.
+        bc: people.length >= 3 ? group(people.slice(1, 3)) : undefined,
+        // Whose class heard a beat told to a class: the life's own when they were there.
+        hearer: people.includes(c.life.id) && people[0] !== c.life.id ? who(c.life.id) : p(1),
         a: p(0),
         b: p(1),
         c: p(2),

@@ -110,7 +110,11 @@ export class Namer {
   wouldPronoun(id: number, state: NameState, c: 'subj' | 'obj' | 'pos'): boolean {
     if (id === this.narrator) return true;
     const sex = this.sexOf(id);
-    if (sex === 'other' || state.last.get(sex) !== id) return false;
+    if (sex === 'other') return false;
+    // A possessive of the sentence's one subject reads as theirs even after someone else of the
+    // same sex is named: "she let Kathy into her secret guard", not "into Ruth's".
+    if (c === 'pos' && state.cur.has(id) && state.subjects.size === 1 && state.subjects.has(id)) return true;
+    if (state.last.get(sex) !== id) return false;
     if (state.cur.has(id)) return true;
     if (!state.prev.has(id)) return false;
     const before = state.prevSubjects;

@@ -149,6 +149,7 @@ function gallery(c: Ctx, out: Episode[]): void {
             work: workPhrase(c, first.value) ?? 'a piece of mine',
             age: ageAt(c, first.day),
           };
+          c.w.say('work_chosen.intro', slots, ids);
           c.w.say(chosen.length > 1 ? 'work_chosen.many' : 'work_chosen.one', slots, ids);
           if (c.first || c.w.rng.chance(0.5)) c.w.say('work_chosen.reflect', { s: c.s }, ids);
         },
@@ -170,6 +171,7 @@ function gallery(c: Ctx, out: Episode[]): void {
       people: [],
       events: visits.map((e) => e.id),
       tell: (c) => {
+        c.w.say('work_chosen.intro', { s: c.s, school: c.schoolName }, [visits[0]!.id]);
         c.w.say(
           'work_chosen.none',
           {

@@ -69,6 +69,25 @@ export const SCHOOL_PHRASES = {
     { t: 'I remember being more puzzled by it than proud.', p: 'first' },
     { t: 'Among the students it counted as a distinction, though nobody knew quite of what.', p: 'third' },
   ],
+  // The Gallery and Madame, for a reader who meets them here first.
+  'work_chosen.intro': [
+    {
+      t: '[A few times a year|Two or three times a year|Every so often] a woman from outside, whom we [called|knew as|only ever called] Madame, came to {school} and [took away|carried off|chose] the best of our [pictures and poems|paintings and carvings|work] for something we called the Gallery[; nobody ever told us what it was|, though what it was nobody would say|, and what that was nobody explained].',
+      p: 'first',
+    },
+    {
+      t: 'Madame, as we called her, was not one of the guardians: she came from [outside|the world beyond the fields|somewhere far off] [a few times a year|now and then|twice a year or so] and [carried off|took away|chose] the [work|pieces|things] she liked best, for what we [all knew as|spoke of as|called] the Gallery.',
+      p: 'first',
+    },
+    {
+      t: '[Every so often|From time to time|Each term or so] Madame, a [tall|thin|brisk] woman from outside who [never stayed the night|never stayed long|kept herself apart from us], came to choose our best work for the Gallery, and [what became of it after that none of us knew|where it went after that we could only guess|nobody told us where it went].',
+      p: 'first',
+    },
+    {
+      t: '[A few times a year|Every so often] a visitor the students called Madame came to {school} to choose the best of their work for what they called the Gallery.',
+      p: 'third',
+    },
+  ],
   'work_chosen.one': [
     {
       t: 'Only once did Madame take anything of mine for the Gallery: {work}, when I was {age}.',
