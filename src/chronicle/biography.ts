@@ -12,7 +12,7 @@ import { BELIEF_WEIGHT, beliefClause } from './beliefs.js';
 import { Ctx, type PhraseKey } from './context.js';
 import { episode, type Episode } from './episode.js';
 import { BEAT_PHRASES } from './beats.js';
-import { LATER_PHRASES, laterEpisodes } from './later.js';
+import { LATER_PHRASES, laterEpisodes, tellOwnCompletion } from './later.js';
 import { readLife } from './life.js';
 import { withBeats } from './memoir.js';
 import type { Chronicle } from './model.js';
@@ -109,7 +109,6 @@ function donationEpisodes(c: Ctx): Episode[] {
     }),
   );
   if (done) {
-    const last = donations[donations.length - 1];
     out.push(
       episode(c, {
         kind: 'donations',
@@ -118,20 +117,7 @@ function donationEpisodes(c: Ctx): Episode[] {
         weight: 30,
         people: done.other !== null ? [done.other] : [],
         events: [done.id],
-        tell: (c) =>
-          c.w.say(
-            'completed.self',
-            {
-              s: c.s,
-              when: c.then(done.day),
-              centre: c.centreName(done.place),
-              n:
-                done.value === 1
-                  ? 'a single donation'
-                  : `the ${ordinalWord(done.value ?? donations.length)} donation`,
-            },
-            [done.id, ...(last && done.day - last.day < 40 ? [last.id] : [])],
-          ),
+        tell: (c) => tellOwnCompletion(c, done, donations),
       }),
     );
   }

@@ -595,23 +595,31 @@ function donorYears(c: Ctx, out: Episode[]): void {
             donations.filter((e) => e.other === mainCarer[0]).map((e) => e.id),
           );
         if (done) {
-          const last = donations[donations.length - 1];
-          c.w.say(
-            'completed.self',
-            {
-              s: c.s,
-              when: c.then(done.day),
-              centre: c.centreName(done.place),
-              n:
-                done.value === 1
-                  ? 'a single donation'
-                  : `the ${ordinalWord(done.value ?? donations.length)} donation`,
-            },
-            [done.id, ...(last && done.day - last.day < 40 ? [last.id] : [])],
-          );
+          tellOwnCompletion(c, done, donations);
         } else if (spared) c.w.say('spared.self', { s: c.s, when: c.when(spared.day) }, [spared.id]);
       },
     }),
+  );
+}
+
+/**
+ * Tells the life's own completion: where, after which donation, citing the last donation too
+ * when it came within weeks. Memoir and biography tell it alike.
+ */
+export function tellOwnCompletion(c: Ctx, done: EventRow, donations: readonly EventRow[]): void {
+  const last = donations[donations.length - 1];
+  c.w.say(
+    'completed.self',
+    {
+      s: c.s,
+      when: c.then(done.day),
+      centre: c.centreName(done.place),
+      n:
+        done.value === 1
+          ? 'a single donation'
+          : `the ${ordinalWord(done.value ?? donations.length)} donation`,
+    },
+    [done.id, ...(last && done.day - last.day < 40 ? [last.id] : [])],
   );
 }
 
