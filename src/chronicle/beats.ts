@@ -169,7 +169,7 @@ export const BEAT_PHRASES = {
   ],
   'beat:ruth-apology': [
     {
-      t: "{mineB}On the way back {a} told {c.obj} and me that she had kept us apart on purpose, said she was sorry, and gave us Madame's address.",
+      t: "{mineB}On the way back {a} told {c.name} and me that she had kept us apart on purpose, said she was sorry, and gave us Madame's address.",
       p: 'first',
     },
     {

@@ -18,6 +18,17 @@ function anchor(day: number): string[] {
   return [`in ${yearOf(day)}`, `in the ${seasonOf(day)} of ${yearOf(day)}`];
 }
 
+/**
+ * Anchors for a day told just after another: counted from it when they share a year ("that
+ * autumn", "later that year") so that a paragraph does not date one year twice.
+ */
+function anchorAfter(before: number, day: number): string[] {
+  if (yearOf(before) !== yearOf(day)) return anchor(day);
+  return seasonOf(before) === seasonOf(day)
+    ? ['that same season', 'soon after']
+    : [`that ${seasonOf(day)}`, 'later that year'];
+}
+
 function placeText(p: PlaceRow): string {
   return p.name.replace(/^The /, 'the ');
 }
@@ -258,7 +269,10 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
           'guardian_left',
           {
             g: who(e.person),
-            when: left.day - e.day < 60 ? ['weeks later', 'before the term was out'] : anchor(left.day),
+            when:
+              left.day - e.day < 60
+                ? ['weeks later', 'before the term was out']
+                : anchorAfter(e.day, left.day),
           },
           [left.id],
         );
@@ -398,7 +412,7 @@ function school(src: Source, w: Writer<InstitutionPhraseKey>, p: PlaceRow): void
     w.say('gallery_visit.last', { madame: madameSlot, when: anchor(lastVisit.day) }, [lastVisit.id]);
   w.say(
     visits.length > 0 ? 'school_closed' : 'school_closed.plain',
-    { place: pname, when: anchor(closed.day) },
+    { place: pname, when: lastVisit ? anchorAfter(lastVisit.day, closed.day) : anchor(closed.day) },
     [closed.id],
   );
   const moved = src.eventsOfType(['transferred']).filter((e) => dataOf<{ from?: number }>(e)?.from === p.id);
