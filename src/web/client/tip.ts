@@ -18,31 +18,29 @@ export function startTips(): void {
     tip.style.left = `${Math.max(4, x)}px`;
     tip.style.top = `${e.clientY + pad}px`;
   };
+  // Shows the tip of the nearest element that has one, or hides it; returns that element.
+  const show = (target: EventTarget | null): Element | null => {
+    shown = (target as Element | null)?.closest('[data-tip]') ?? null;
+    if (!shown) {
+      tip.classList.remove('on');
+      return null;
+    }
+    tip.textContent = shown.getAttribute('data-tip');
+    tip.classList.add('on');
+    return shown;
+  };
   document.addEventListener('pointerover', (e) => {
     const el = (e.target as Element | null)?.closest('[data-tip]') ?? null;
     if (el === shown) return;
-    shown = el;
-    if (!el) {
-      tip.classList.remove('on');
-      return;
-    }
-    tip.textContent = el.getAttribute('data-tip');
-    tip.classList.add('on');
-    place(e);
+    if (show(el)) place(e);
   });
   document.addEventListener('pointermove', (e) => {
     if (shown) place(e);
   });
   // Reached by Tab: the tip stands just below the element that has the focus.
   document.addEventListener('focusin', (e) => {
-    const el = (e.target as Element | null)?.closest('[data-tip]') ?? null;
-    shown = el;
-    if (!el) {
-      tip.classList.remove('on');
-      return;
-    }
-    tip.textContent = el.getAttribute('data-tip');
-    tip.classList.add('on');
+    const el = show(e.target);
+    if (!el) return;
     const box = el.getBoundingClientRect();
     tip.style.left = `${Math.max(4, Math.min(box.left, window.innerWidth - tip.offsetWidth - 4))}px`;
     tip.style.top = `${box.bottom + 6}px`;
