@@ -20,11 +20,11 @@ const statements = (list: readonly string[]) => list.map((s) => `${s};\n`).join(
 /** Creates the core tables of an empty world. */
 export const CREATE_TABLES = statements(CORE_TABLES.map((t) => t.create));
 
-/** Indexes are built after the bulk load, which is several times faster than keeping them up to date. */
-export const CREATE_INDEXES = statements([
-  ...[events, eventPeople, people].flatMap((t) => t.indexes),
-  `CREATE VIEW events_readable AS
+/** The view that shows events with dates and type names. */
+export const EVENTS_VIEW = `CREATE VIEW events_readable AS
   SELECT e.id, date('1900-01-01', '+' || e.day || ' days') AS date, t.name AS type,
          e.person, e.other, e.place, e.value, e.cause, e.data
-  FROM events e JOIN event_types t ON t.code = e.type`,
-]);
+  FROM events e JOIN event_types t ON t.code = e.type`;
+
+/** Indexes are built after the bulk load, which is several times faster than keeping them up to date. */
+export const CREATE_INDEXES = statements([...[events, eventPeople, people].flatMap((t) => t.indexes), EVENTS_VIEW]);

@@ -17,8 +17,10 @@ import type { EventBatch } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_CODES } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
-import { APPLICATION_ID, CREATE_INDEXES, CREATE_TABLES, DB_FORMAT } from './schema.js';
+import { EventPages } from './pages.js';
+import { APPLICATION_ID, DB_FORMAT, EVENTS_VIEW } from './schema.js';
 import {
+  CORE_TABLES,
   eventPeople,
   events,
   eventTypes,
@@ -29,7 +31,6 @@ import {
   type PlaceTuple,
 } from './tables/index.js';
 
-const ROWS_PER_INSERT = 256;
 const PEOPLE_PER_INSERT = 50;
 /** Parameters per multi-row insert of a side table. */
 const MAX_PARAMS = 900;
@@ -162,96 +163,75 @@ export class Aborted extends Error {
   override name = 'Aborted';
 }
 
-const PEOPLE_INDEXES = new Set(peopleTable.indexes);
-/** The index statements one by one (so an abandoned run can stop between them), events' first. */
-const EVENT_INDEXES = CREATE_INDEXES.split(';\n').filter((s) => s.trim() !== '' && !PEOPLE_INDEXES.has(s));
-
-/**
- * The index kept up to date during the load when the file has a thread of its own: events
- * arrive in day order, so (type, day) has a few dozen insertion points, and the thread has time
- * to spare while the simulation runs. Building it afterwards would cost about 2 s of England's
- * run; keeping it costs less, spread over the load. (Place and cause were measured too, and
- * cost several times more kept than built.)
- */
-const EARLY_INDEXES = events.indexes.filter((s) => s.startsWith('CREATE INDEX events_type_day '));
+const PEOPLE_INDEXES = peopleTable.indexes;
 
 /** One world database being written. */
 export class WorldFile {
-  private readonly db: Database.Database;
-  private readonly insertMany: Database.Statement;
-  private readonly insertOne: Database.Statement;
-  private readonly insertParticipant: Database.Statement;
-  private readonly params: unknown[] = new Array<unknown>(ROWS_PER_INSERT * 9);
-  private readonly one: unknown[] = new Array<unknown>(9);
+  /** The events, written as pages until the simulation is over. */
+  private pages: EventPages | null;
+  /** SQLite's connection to the file, open once the events and their indexes are in it. */
+  private conn: Database.Database | null = null;
+  private participants = new Int32Array(3 * 1024);
+  private participantCount = 0;
   private open = true;
-  private inTransaction = true;
 
-  /**
-   * Creates the file's tables (and, with `early`, the index kept during the load); throws (with
-   * the connection closed) if the file cannot be made.
-   */
-  constructor(
-    partialPath: string,
-    private readonly early = false,
-  ) {
-    this.db = new Database(partialPath);
-    try {
-      this.db.pragma('journal_mode = OFF');
-      this.db.pragma('synchronous = OFF');
-      this.db.pragma('locking_mode = EXCLUSIVE');
-      this.db.pragma('cache_size = -262144');
-      this.db.pragma(`application_id = ${APPLICATION_ID}`);
-      this.db.pragma(`user_version = ${DB_FORMAT}`);
-      this.db.exec(CREATE_TABLES);
-      if (early) for (const index of EARLY_INDEXES) this.db.exec(index);
-      this.insertMany = events.insert(this.db, ROWS_PER_INSERT);
-      this.insertOne = events.insert(this.db);
-      this.insertParticipant = eventPeople.insert(this.db);
-      const insertType = eventTypes.insert(this.db);
-      for (const name of EVENT_TYPE_NAMES)
-        insertType.run(EVENT_TYPES[name].code, name, EVENT_TYPES[name].description);
-      this.db.exec('BEGIN');
-    } catch (e) {
-      this.close();
-      throw e;
-    }
+  /** Creates the file; throws if it cannot be made. */
+  constructor(private readonly partialPath: string) {
+    this.pages = new EventPages(partialPath, events.create, events.indexes, {
+      userVersion: DB_FORMAT,
+      applicationId: APPLICATION_ID,
+    });
   }
 
-  /** Writes a batch of events and their participants. */
+  private get db(): Database.Database {
+    if (!this.conn) throw new Error('WorldWriter: the events are not finished yet');
+    return this.conn;
+  }
+
+  /** Writes a batch of events and keeps its participants for the end. */
   writeEvents(batch: EventBatch): void {
-    const n = batch.count;
-    const params = this.params;
-    let i = 0;
-    for (; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT) {
-      for (let r = 0; r < ROWS_PER_INSERT; r++) fillRow(params, r * 9, batch, i + r);
-      this.insertMany.run(params);
+    if (!this.pages) throw new Error('WorldWriter: events after the end of the events');
+    this.pages.add(batch);
+    const m = batch.participantCount * 3;
+    if (m === 0) return;
+    const at = this.participantCount * 3;
+    if (at + m > this.participants.length) {
+      const grown = new Int32Array(Math.max(at + m, this.participants.length * 2));
+      grown.set(this.participants.subarray(0, at));
+      this.participants = grown;
     }
-    for (; i < n; i++) {
-      fillRow(this.one, 0, batch, i);
-      this.insertOne.run(this.one);
-    }
-    const p = batch.participants;
-    for (let j = 0; j < batch.participantCount; j++) {
-      const o = j * 3;
-      this.insertParticipant.run(p[o], p[o + 1], p[o + 2]);
-    }
+    this.participants.set(batch.participants.subarray(0, m), at);
+    this.participantCount += batch.participantCount;
   }
 
   /**
-   * Ends the load and builds the indexes of the events (and, with `people`, of the people).
-   * A small page cache and a helper thread sort the keys about twice as fast as a large cache:
-   * SQLite's sorter then works in small sorted runs, merged by two threads.
+   * Ends the events: their table and indexes are completed as pages (src/store/pages.ts), then
+   * SQLite opens the file and adds the other core tables, the event types, the participants of
+   * many-sided events with their indexes, and the readable view.
    */
-  buildIndexes(stop: () => boolean, people: boolean): void {
-    if (this.inTransaction) this.db.exec('COMMIT');
-    this.inTransaction = false;
-    this.db.pragma('cache_size = -8192');
-    this.db.pragma('threads = 2');
-    const later = this.early ? EVENT_INDEXES.filter((s) => !EARLY_INDEXES.includes(s)) : EVENT_INDEXES;
-    for (const statement of people ? [...later, ...PEOPLE_INDEXES] : later) {
+  buildIndexes(stop: () => boolean): void {
+    const pages = this.pages;
+    if (!pages) throw new Error('WorldWriter: the events were already finished');
+    this.pages = null;
+    pages.finish(() => {
       if (stop()) throw new Aborted('the run was abandoned');
-      this.db.exec(statement);
-    }
+    });
+    const db = new Database(this.partialPath);
+    this.conn = db;
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('cache_size = -65536');
+    db.exec('BEGIN');
+    for (const t of CORE_TABLES) if (t !== events) db.exec(t.create);
+    const insertType = eventTypes.insert(db);
+    for (const name of EVENT_TYPE_NAMES) insertType.run(EVENT_TYPES[name].code, name, EVENT_TYPES[name].description);
+    const insertParticipant = eventPeople.insert(db);
+    const p = this.participants;
+    for (let j = 0; j < this.participantCount; j++) insertParticipant.run(p[3 * j], p[3 * j + 1], p[3 * j + 2]);
+    for (const index of eventPeople.indexes) db.exec(index);
+    db.exec(EVENTS_VIEW);
+    db.exec('COMMIT');
   }
 
   /**
@@ -260,12 +240,16 @@ export class WorldFile {
    * between steps.
    */
   finish(data: FinishData, stage: (name: string) => void, stop: () => boolean = () => false): void {
-    stage('people');
-    writePlaces(this.db, data.places);
-    writePeople(this.db, data.people, data.phases);
-    for (const t of data.sideTables) writeSideTable(this.db, t);
     stage('indexes');
-    this.buildIndexes(stop, true);
+    this.buildIndexes(stop);
+    stage('people');
+    const db = this.db;
+    db.exec('BEGIN');
+    writePlaces(db, data.places);
+    writePeople(db, data.people, data.phases);
+    for (const t of data.sideTables) writeSideTable(db, t);
+    for (const index of PEOPLE_INDEXES) db.exec(index);
+    db.exec('COMMIT');
     this.end(data.meta, stage, stop);
   }
 
@@ -308,12 +292,13 @@ export class WorldFile {
     this.close();
   }
 
-  /** Closes the connection (once); errors on closing a broken connection are ignored. */
+  /** Closes the file (once); errors on closing a broken file are ignored. */
   close(): void {
     if (!this.open) return;
     this.open = false;
     try {
-      this.db.close();
+      this.pages?.close();
+      this.conn?.close();
     } catch {
       // Already closed or broken; the caller removes the file either way.
     }
@@ -424,23 +409,6 @@ function writePeople(db: Database.Database, p: PeopleColumns, phases: PhaseDays)
   }
 }
 
-function fillRow(params: unknown[], o: number, b: EventBatch, i: number): void {
-  const person = b.person[i]!;
-  const other = b.other[i]!;
-  const place = b.place[i]!;
-  const value = b.value[i]!;
-  const cause = b.cause[i]!;
-  params[o] = b.firstId + i;
-  params[o + 1] = b.day[i];
-  params[o + 2] = b.type[i];
-  params[o + 3] = person === NONE ? null : person;
-  params[o + 4] = other === NONE ? null : other;
-  params[o + 5] = place === NONE ? null : place;
-  params[o + 6] = value === NONE ? null : value;
-  params[o + 7] = cause === NONE ? null : cause;
-  params[o + 8] = b.data[i] ?? null;
-}
-
 /** An error in a form that crosses threads, keeping the code `ioError` reads. */
 export function errorInfo(e: unknown): ErrorInfo {
   if (e instanceof Error) {
@@ -479,7 +447,7 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
     Atomics.notify(ctrl, CTRL.inFlight);
   });
   try {
-    file = new WorldFile(partialPath, true);
+    file = new WorldFile(partialPath);
     reply({ kind: 'ready' });
   } catch (e) {
     fail(e);
@@ -498,7 +466,7 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
       try {
         if (!file) throw new Aborted('the file was already closed');
         reply({ kind: 'stage', stage: 'indexes' });
-        file.buildIndexes(stopped, false);
+        file.buildIndexes(stopped);
       } catch (e) {
         fail(e);
       }

@@ -1,0 +1,213 @@
+/**
+ * The events written straight as pages (src/store/pages.ts) against the same rows inserted
+ * through SQL: SQLite's own integrity check passes (it checks every B-tree's order and depth,
+ * every cell's bounds, overflow chains, and that each index holds exactly the table's rows),
+ * every row reads back with the same values and storage classes, every index answers its
+ * queries alike, and SQLite can go on adding tables and rows to the file.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { EventBatch } from '../engine/recorder.js';
+import { NONE } from '../engine/recorder.js';
+import { EventPages, indexSpec, intType, putVarint, varintLen } from './pages.js';
+import { events } from './tables/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hailsham-pages-'));
+afterAll(() => (process.env.KEEP ? console.log(dir) : rmSync(dir, { recursive: true, force: true })));
+
+/** A small deterministic generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Row {
+  day: number;
+  type: number;
+  person: number;
+  other: number;
+  place: number;
+  value: number;
+  cause: number;
+  data: string | null;
+}
+
+/** Rows with every kind of value a column can hold: nulls, sizes of integers, reals, long and non-ASCII texts. */
+function makeRows(n: number, seed: number, ordered = true): Row[] {
+  const r = rng(seed);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const rows: Row[] = [];
+  let day = 19_000;
+  const texts = [
+    null,
+    null,
+    '{"a":1}',
+    'Kathy H. — “carer”',
+    'x'.repeat(4040),
+    'y'.repeat(4061),
+    'z'.repeat(4100),
+    'é'.repeat(3000),
+    'long '.repeat(2200),
+    '',
+  ];
+  for (let i = 0; i < n; i++) {
+    if (ordered) day += r() < 0.01 ? 1 : 0;
+    else day = 18_000 + Math.floor(r() * 3000);
+    rows.push({
+      day,
+      type: Math.floor(r() * 60),
+      person: r() < 0.1 ? NONE : pick([0, 1, 2, 127, 128, 40_000, 8_388_608, Math.floor(r() * 900_000)]),
+      other: r() < 0.5 ? NONE : Math.floor(r() * 5000),
+      place: r() < 0.05 ? NONE : Math.floor(r() * 140),
+      value: pick([NONE, 0, 1, 2, -5, 3.25, -0.5, 2 ** 31, 2 ** 40, -(2 ** 35), 54_336, 1e-9]),
+      cause: r() < 0.3 ? NONE : i === 0 ? 1 : 1 + Math.floor(r() * i),
+      data: r() < 0.02 ? pick(texts) : r() < 0.3 ? `{"k":${i}}` : null,
+    });
+  }
+  return rows;
+}
+
+/** The rows as the recorder hands them over, in batches of `size`. */
+function batches(rows: Row[], size: number, firstId = 1): EventBatch[] {
+  const out: EventBatch[] = [];
+  for (let s = 0; s < rows.length; s += size) {
+    const part = rows.slice(s, s + size);
+    const col = (k: Exclude<keyof Row, 'data' | 'value'>) => Int32Array.from(part.map((x) => x[k]));
+    out.push({
+      firstId: firstId + s,
+      count: part.length,
+      day: col('day'),
+      type: col('type'),
+      person: col('person'),
+      other: col('other'),
+      place: col('place'),
+      value: Float64Array.from(part.map((x) => x.value)),
+      cause: col('cause'),
+      data: part.map((x) => x.data),
+      participants: new Int32Array(0),
+      participantCount: 0,
+    });
+  }
+  return out;
+}
+
+const nul = (v: number) => (v === NONE ? null : v);
+
+/** The same rows inserted through SQL into a fresh file, with the same indexes. */
+function throughSql(path: string, rows: Row[], firstId = 1): Database.Database {
+  const db = new Database(path);
+  db.exec(events.create);
+  const ins = events.insert(db);
+  db.transaction(() => {
+    rows.forEach((x, i) =>
+      ins.run(firstId + i, x.day, x.type, nul(x.person), nul(x.other), nul(x.place), nul(x.value), nul(x.cause), x.data),
+    );
+  })();
+  for (const s of events.indexes) db.exec(s);
+  return db;
+}
+
+function direct(path: string, rows: Row[], size = 997, firstId = 1): Database.Database {
+  const pages = new EventPages(path, events.create, events.indexes, { userVersion: 2, applicationId: 0x484c534d });
+  for (const b of batches(rows, size, firstId)) pages.add(b);
+  pages.finish();
+  return new Database(path);
+}
+
+const everything = (db: Database.Database) =>
+  db
+    .prepare(
+      'SELECT id, day, type, person, other, place, value, typeof(value) AS vt, cause, data, typeof(data) AS dt FROM events ORDER BY id',
+    )
+    .all();
+
+/** Each index walked in its own order, through the index itself. */
+function indexWalks(db: Database.Database): Record<string, unknown[]> {
+  return {
+    person: db.prepare('SELECT id FROM events INDEXED BY events_person ORDER BY person, day').pluck().all(),
+    other: db.prepare('SELECT id FROM events INDEXED BY events_other WHERE other IS NOT NULL ORDER BY other').pluck().all(),
+    typeDay: db.prepare('SELECT id FROM events INDEXED BY events_type_day WHERE type = 7 ORDER BY day').pluck().all(),
+    placeDay: db.prepare('SELECT id FROM events INDEXED BY events_place_day WHERE place BETWEEN 3 AND 9 ORDER BY place, day').pluck().all(),
+    cause: db.prepare('SELECT id FROM events INDEXED BY events_cause WHERE cause > 100 ORDER BY cause').pluck().all(),
+    nullPlaces: db.prepare('SELECT id FROM events INDEXED BY events_place_day WHERE place IS NULL').pluck().all(),
+  };
+}
+
+function compare(name: string, rows: Row[], size = 997, firstId = 1) {
+  const a = direct(join(dir, `${name}-direct.db`), rows, size, firstId);
+  const b = throughSql(join(dir, `${name}-sql.db`), rows, firstId);
+  try {
+    expect(a.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(a.pragma('user_version', { simple: true })).toBe(2);
+    expect(a.pragma('application_id', { simple: true })).toBe(0x484c534d);
+    expect(everything(a)).toEqual(everything(b));
+    expect(indexWalks(a)).toEqual(indexWalks(b));
+  } finally {
+    a.close();
+    b.close();
+  }
+}
+
+describe('events written as pages', () => {
+  it('encodes integers and varints as SQLite does', () => {
+    expect([0, 1, 2, -1, 127, -128, 128, 32767, -32769, 8388607, 2 ** 31 - 1, 2 ** 31, 2 ** 47, -(2 ** 47) - 1].map(intType)).toEqual([
+      8, 9, 1, 1, 1, 1, 2, 2, 3, 3, 4, 5, 6, 6,
+    ]);
+    for (const v of [0, 127, 128, 16383, 16384, 2 ** 21, 2 ** 28, 2 ** 35, 2 ** 49, 2 ** 52 + 1]) {
+      const b = new Uint8Array(10);
+      const end = putVarint(b, 0, v);
+      expect(end).toBe(varintLen(v));
+      let x = 0;
+      for (let i = 0; i < end; i++) x = x * 128 + (b[i]! & 0x7f);
+      expect(x).toBe(v);
+    }
+  });
+
+  it('writes 60,000 rows of every kind that SQLite reads and checks as its own', () => {
+    compare('many', makeRows(60_000, 1));
+  });
+
+  it('sorts days that arrive out of order, and ids that do not start at 1', () => {
+    compare('unordered', makeRows(20_000, 2, false), 333, 1000);
+  });
+
+  it('writes a table of no rows, of one, and of one page', () => {
+    compare('none', []);
+    compare('one', makeRows(1, 3));
+    compare('few', makeRows(20, 4));
+  });
+
+  it('leaves a file SQLite extends with tables and rows of its own', () => {
+    const path = join(dir, 'extended.db');
+    direct(path, makeRows(5000, 5)).close();
+    const db = new Database(path);
+    db.exec('CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT)');
+    db.exec('CREATE INDEX t_b ON t(b)');
+    const ins = db.prepare('INSERT INTO t VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 20_000; i++) ins.run(i, `row ${i}`);
+    })();
+    db.prepare('INSERT INTO events (id, day, type) VALUES (?, ?, ?)').run(5001, 20_000, 3);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(5001);
+    db.close();
+  });
+
+  it('refuses an index it cannot build, naming it', () => {
+    expect(() => indexSpec('CREATE INDEX e_data ON events(data)')).toThrow(/e_data.*'data'/);
+    expect(() => indexSpec('CREATE UNIQUE INDEX e ON events(day)')).toThrow(/cannot build/);
+    expect(indexSpec('CREATE INDEX events_other ON events(other) WHERE other IS NOT NULL')).toMatchObject({
+      columns: ['other'],
+      partial: true,
+    });
+  });
+});

@@ -1,0 +1,825 @@
+/**
+ * The events of a world written straight into SQLite's file format, page by page, instead of
+ * through SQL: the table's leaf pages as the batches arrive, then each index sorted in memory
+ * and laid down bottom-up. This is what SQLite itself would store (the same records, serial
+ * types and B-tree shapes it can read and check), made several times faster because nothing is
+ * parsed, searched or rebalanced: rows arrive in id order and index keys are sorted by counting
+ * passes over columns of integers. The file that results is an ordinary database of one table
+ * and its indexes; SQLite then opens it and adds everything else (src/store/writer-worker.ts).
+ *
+ * The layout follows https://www.sqlite.org/fileformat2.html: 4096-byte pages; page 1 holds
+ * the 100-byte header and the schema table; the roots of the events table and of its indexes
+ * are reserved next (a B-tree's root must keep the page number the schema names, though a tree
+ * built bottom-up finishes with it); then come the leaves as they are filled, overflow pages
+ * for long `data` texts, and the interior pages of each tree.
+ *
+ * `PRAGMA integrity_check` passes on every file this writes; test/store-pages.test.ts checks it
+ * and compares every row and every index entry with the same rows inserted through SQL.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { EventBatch } from '../engine/recorder.js';
+import { NONE } from '../engine/recorder.js';
+
+export const PAGE_SIZE = 4096;
+const U = PAGE_SIZE;
+/** The largest payload a table leaf keeps on its own page (the rest overflows). */
+const TABLE_MAX_LOCAL = U - 35;
+/** The least a table leaf keeps locally of a payload that overflows. */
+const TABLE_MIN_LOCAL = Math.floor(((U - 12) * 32) / 255) - 23;
+// An index cell keeps up to ((U - 12) * 64 / 255) - 23 = 1002 bytes of payload on its page; an
+// entry of integer keys and a rowid is at most 28, so index pages never overflow here.
+const OVERFLOW_CONTENT = U - 4;
+
+const LEAF_TABLE = 13;
+const INTERIOR_TABLE = 5;
+const LEAF_INDEX = 10;
+const INTERIOR_INDEX = 2;
+
+/** Bytes of an integer's body for each serial type (0–9). */
+const SERIAL_SIZE = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0] as const;
+
+/** SQLite's serial type for an integer (a safe integer), as it would choose it. */
+export function intType(i: number): number {
+  const u = i < 0 ? -i - 1 : i;
+  if (u <= 127) return i === 0 ? 8 : i === 1 ? 9 : 1;
+  if (u <= 32767) return 2;
+  if (u <= 8388607) return 3;
+  if (u <= 2147483647) return 4;
+  if (u <= 0x7fffffffffff) return 5;
+  return 6;
+}
+
+/** Bytes of a varint. */
+export function varintLen(v: number): number {
+  if (v < 0x80) return 1;
+  if (v < 0x4000) return 2;
+  if (v < 0x200000) return 3;
+  let n = 1;
+  for (let x = v; x >= 0x80; x = Math.floor(x / 0x80)) n++;
+  return n;
+}
+
+/** Writes a non-negative varint (below 2^53) at `o`; returns the offset after it. */
+export function putVarint(b: Uint8Array, o: number, v: number): number {
+  if (v < 0x80) {
+    b[o] = v;
+    return o + 1;
+  }
+  if (v < 0x4000) {
+    b[o] = 0x80 | (v >>> 7);
+    b[o + 1] = v & 0x7f;
+    return o + 2;
+  }
+  const n = varintLen(v);
+  let x = v;
+  for (let i = n - 1; i >= 0; i--) {
+    const g = x % 0x80;
+    x = Math.floor(x / 0x80);
+    b[o + i] = i === n - 1 ? g : g | 0x80;
+  }
+  return o + n;
+}
+
+/** Writes an integer's body of `size` bytes (1, 2, 3, 4, 6 or 8), big-endian two's complement. */
+function putInt(b: Uint8Array, o: number, v: number, size: number): void {
+  switch (size) {
+    case 1:
+      b[o] = v & 0xff;
+      return;
+    case 2:
+      b[o] = (v >> 8) & 0xff;
+      b[o + 1] = v & 0xff;
+      return;
+    case 3:
+      b[o] = (v >> 16) & 0xff;
+      b[o + 1] = (v >> 8) & 0xff;
+      b[o + 2] = v & 0xff;
+      return;
+    case 4:
+      b[o] = (v >> 24) & 0xff;
+      b[o + 1] = (v >> 16) & 0xff;
+      b[o + 2] = (v >> 8) & 0xff;
+      b[o + 3] = v & 0xff;
+      return;
+    default: {
+      // 6 or 8 bytes: the high part (signed) and the low 32 bits.
+      const hi = Math.floor(v / 0x1_0000_0000);
+      const lo = v - hi * 0x1_0000_0000;
+      let p = o;
+      if (size === 8) {
+        b[p++] = (hi >> 24) & 0xff;
+        b[p++] = (hi >> 16) & 0xff;
+      }
+      b[p++] = (hi >> 8) & 0xff;
+      b[p++] = hi & 0xff;
+      b[p] = (lo >>> 24) & 0xff;
+      b[p + 1] = (lo >>> 16) & 0xff;
+      b[p + 2] = (lo >>> 8) & 0xff;
+      b[p + 3] = lo & 0xff;
+    }
+  }
+}
+
+const f64 = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64.buffer);
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function putFloat(b: Uint8Array, o: number, v: number): void {
+  f64[0] = v;
+  for (let i = 0; i < 8; i++) b[o + i] = f64Bytes[littleEndian ? 7 - i : i]!;
+}
+
+/** Writes a number's body for serial type `st` (nothing for NULL, 0 and 1); returns the offset after it. */
+function putValue(b: Uint8Array, o: number, v: number, st: number): number {
+  const size = SERIAL_SIZE[st]!;
+  if (size === 0) return o;
+  if (st === 7) putFloat(b, o, v);
+  else putInt(b, o, v, size);
+  return o + size;
+}
+
+/**
+ * The serial type a NUMERIC column gives a number: an integral value within 64 bits is stored
+ * as an integer, anything else as a float (SQLite's numeric affinity; -0 stays a float).
+ */
+function numericType(v: number): number {
+  if (Number.isSafeInteger(v) && !Object.is(v, -0)) return intType(v);
+  return 7;
+}
+
+/** A file of pages: numbers handed out in order, written in large sequential chunks. */
+export class PageFile {
+  private readonly fd: number;
+  private readonly chunk = Buffer.alloc(U * 256);
+  private chunkFirst: number;
+  private chunkPages = 0;
+  /** The next page number `append` hands out. */
+  next: number;
+  private open = true;
+
+  /** Opens (creating or truncating) `path`; pages below `firstFree` are reserved for `put`. */
+  constructor(
+    path: string,
+    private readonly reservedBelow: number,
+  ) {
+    this.fd = openSync(path, 'w');
+    const firstFree = reservedBelow;
+    this.next = firstFree;
+    this.chunkFirst = firstFree;
+  }
+
+  /** Appends a page; returns its number. */
+  append(page: Uint8Array): number {
+    this.chunk.set(page, this.chunkPages * U);
+    this.chunkPages++;
+    if (this.chunkPages === 256) this.flush();
+    return this.next++;
+  }
+
+  /** Writes a reserved page (one below the first `append` handed out). */
+  put(pageNo: number, page: Uint8Array): void {
+    if (pageNo < 1 || pageNo >= this.reservedBelow) throw new Error(`pages: page ${pageNo} is not reserved`);
+    writeAll(this.fd, page, (pageNo - 1) * U);
+  }
+
+  /** Writes what is buffered. */
+  flush(): void {
+    if (this.chunkPages > 0) writeAll(this.fd, this.chunk.subarray(0, this.chunkPages * U), (this.chunkFirst - 1) * U);
+    this.chunkFirst += this.chunkPages;
+    this.chunkPages = 0;
+  }
+
+  /** Pages in the file. */
+  get count(): number {
+    return this.next - 1;
+  }
+
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    closeSync(this.fd);
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array, position: number): void {
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+}
+
+/** A B-tree page being filled: cells from the end backwards, pointers after the header. */
+class PageBuilder {
+  readonly page = Buffer.alloc(U);
+  cells = 0;
+  content = U;
+
+  constructor(
+    private readonly flag: number,
+    private readonly headerAt = 0,
+  ) {}
+
+  private get headerSize(): number {
+    return this.flag === LEAF_TABLE || this.flag === LEAF_INDEX ? 8 : 12;
+  }
+
+  /** Free bytes for a cell and its pointer. */
+  get free(): number {
+    return this.content - (this.headerAt + this.headerSize + 2 * this.cells) - 2;
+  }
+
+  /** Reserves `size` bytes for the next cell; returns where to write it. */
+  reserve(size: number): number {
+    this.content -= size;
+    const ptr = this.headerAt + this.headerSize + 2 * this.cells;
+    this.page[ptr] = this.content >>> 8;
+    this.page[ptr + 1] = this.content & 0xff;
+    this.cells++;
+    return this.content;
+  }
+
+  /** Completes the header (with `right`, the right-most child of an interior page). */
+  seal(right = 0): Buffer {
+    const p = this.page;
+    const h = this.headerAt;
+    p[h] = this.flag;
+    p[h + 1] = 0;
+    p[h + 2] = 0;
+    p[h + 3] = this.cells >>> 8;
+    p[h + 4] = this.cells & 0xff;
+    p[h + 5] = (this.content >>> 8) & 0xff;
+    p[h + 6] = this.content & 0xff;
+    p[h + 7] = 0;
+    if (this.headerSize === 12) putInt(p, h + 8, right, 4);
+    // The gap between the pointers and the cells: zeros, so a file is the same on every run.
+    p.fill(0, h + this.headerSize + 2 * this.cells, this.content);
+    return p;
+  }
+
+  reset(): void {
+    this.cells = 0;
+    this.content = U;
+  }
+}
+
+/**
+ * Lays the interior levels of a B-tree over its children (page numbers, in key order) and the
+ * dividers between them (the bytes after each interior cell's child pointer), writing the top
+ * page at `root`. At least two children.
+ */
+function buildInterior(
+  file: PageFile,
+  flag: number,
+  children: number[],
+  dividers: Uint8Array[],
+  root: number,
+): void {
+  let kids = children;
+  let divs = dividers;
+  const b = new PageBuilder(flag);
+  for (;;) {
+    const m = kids.length;
+    // Each page takes children [start, end]: cells for start..end-1, `end` as its right child.
+    const ranges: [number, number][] = [];
+    let start = 0;
+    while (start < m) {
+      let used = 12;
+      let j = start;
+      while (j < m - 1 && used + 6 + divs[j]!.length <= U) {
+        used += 6 + divs[j]!.length;
+        j++;
+      }
+      ranges.push([start, j]);
+      start = j + 1;
+    }
+    // A last page with no cell (one child) takes the previous page's last one.
+    const last = ranges[ranges.length - 1]!;
+    if (ranges.length > 1 && last[0] === last[1]) {
+      const prev = ranges[ranges.length - 2]!;
+      prev[1]--;
+      last[0]--;
+    }
+    const top = ranges.length === 1;
+    const pages: number[] = [];
+    const up: Uint8Array[] = [];
+    for (let r = 0; r < ranges.length; r++) {
+      const [s, e] = ranges[r]!;
+      b.reset();
+      for (let j = s; j < e; j++) {
+        const d = divs[j]!;
+        const at = b.reserve(4 + d.length);
+        putInt(b.page, at, kids[j]!, 4);
+        b.page.set(d, at + 4);
+      }
+      const page = b.seal(kids[e]);
+      if (top) file.put(root, page);
+      else pages.push(file.append(page));
+      if (e < m - 1) up.push(divs[e]!);
+    }
+    if (top) return;
+    kids = pages;
+    divs = up;
+  }
+}
+
+/** A growing column of 32-bit integers. */
+class Column {
+  data = new Int32Array(1 << 16);
+  push(from: Int32Array, n: number, at: number): void {
+    if (at + n > this.data.length) {
+      const grown = new Int32Array(Math.max(at + n, this.data.length * 2));
+      grown.set(this.data.subarray(0, at));
+      this.data = grown;
+    }
+    this.data.set(from.subarray(0, n), at);
+  }
+}
+
+/** One index of the events: its name, its SQL, its key columns and whether nulls are left out. */
+export interface IndexSpec {
+  name: string;
+  sql: string;
+  columns: readonly EventColumn[];
+  /** Rows whose first key column is null are not in the index (`WHERE c IS NOT NULL`). */
+  partial: boolean;
+}
+
+export type EventColumn = 'day' | 'type' | 'person' | 'other' | 'place' | 'cause';
+const NULLABLE: Record<EventColumn, boolean> = {
+  day: false,
+  type: false,
+  person: true,
+  other: true,
+  place: true,
+  cause: true,
+};
+
+/**
+ * Reads the index declarations this writer can build: `CREATE INDEX n ON events(a[, b])`,
+ * optionally `WHERE a IS NOT NULL`, over integer columns. Anything else is refused, so a change
+ * to the declared indexes cannot silently write a wrong file.
+ */
+export function indexSpec(sql: string): IndexSpec {
+  const m = /^CREATE INDEX (\w+) ON events\(([a-z_, ]+)\)(?: WHERE (\w+) IS NOT NULL)?$/.exec(sql);
+  if (!m) throw new Error(`pages: cannot build the index '${sql}' directly`);
+  const columns = m[2]!.split(',').map((c) => c.trim()) as EventColumn[];
+  for (const c of columns)
+    if (!(c in NULLABLE)) throw new Error(`pages: the index '${m[1]}' is on '${c}', not an integer column`);
+  if (m[3] !== undefined && m[3] !== columns[0])
+    throw new Error(`pages: the index '${m[1]}' leaves out nulls of a column it does not start with`);
+  return { name: m[1]!, sql, columns, partial: m[3] !== undefined };
+}
+
+/**
+ * The events table and its indexes, written as pages. Feed it batches in id order with `add`,
+ * then `finish` writes the indexes, the schema and the header; the file is then a database
+ * SQLite can open and extend.
+ */
+export class EventPages {
+  private readonly file: PageFile;
+  private readonly leaf = new PageBuilder(LEAF_TABLE);
+  private readonly leaves: number[] = [];
+  private readonly leafLast: number[] = [];
+  private lastRowid = 0;
+  private rows = 0;
+  private dayOrdered = true;
+  private lastDay = -Infinity;
+  private readonly cols: Record<EventColumn, Column> = {
+    day: new Column(),
+    type: new Column(),
+    person: new Column(),
+    other: new Column(),
+    place: new Column(),
+    cause: new Column(),
+  };
+  private firstRowid = -1;
+  private readonly types = new Int32Array(9);
+  private readonly specs: IndexSpec[];
+  private readonly tableRoot = 2;
+
+  /**
+   * @param tableSql the events table's `CREATE TABLE` statement, as the schema records it
+   * @param indexes its indexes' `CREATE INDEX` statements
+   */
+  constructor(
+    path: string,
+    private readonly tableSql: string,
+    indexes: readonly string[],
+    private readonly header: { userVersion: number; applicationId: number },
+  ) {
+    this.specs = indexes.map(indexSpec);
+    this.file = new PageFile(path, 3 + this.specs.length);
+  }
+
+  /** Closes the file unfinished (a run abandoned); the caller removes it. */
+  close(): void {
+    this.file.close();
+  }
+
+  /** Appends a batch of events (ids following on from the last batch's). */
+  add(b: EventBatch): void {
+    const n = b.count;
+    if (n === 0) return;
+    if (this.firstRowid < 0) this.firstRowid = b.firstId;
+    if (b.firstId !== this.firstRowid + this.rows)
+      throw new Error(`pages: events out of order (id ${b.firstId} after ${this.firstRowid + this.rows - 1})`);
+    for (const c of Object.keys(this.cols) as EventColumn[]) this.cols[c].push(b[c], n, this.rows);
+    const t = this.types;
+    const leaf = this.leaf;
+    for (let i = 0; i < n; i++) {
+      const rowid = b.firstId + i;
+      const day = b.day[i]!;
+      if (day < this.lastDay) this.dayOrdered = false;
+      this.lastDay = day;
+      const person = b.person[i]!;
+      const other = b.other[i]!;
+      const place = b.place[i]!;
+      const value = b.value[i]!;
+      const cause = b.cause[i]!;
+      const data = b.data[i] ?? null;
+      // id is the rowid, stored as NULL in the record.
+      t[0] = 0;
+      t[1] = intType(day);
+      t[2] = intType(b.type[i]!);
+      t[3] = person === NONE ? 0 : intType(person);
+      t[4] = other === NONE ? 0 : intType(other);
+      t[5] = place === NONE ? 0 : intType(place);
+      t[6] = value === NONE || Number.isNaN(value) ? 0 : numericType(value);
+      t[7] = cause === NONE ? 0 : intType(cause);
+      const textLen = data === null ? 0 : Buffer.byteLength(data, 'utf8');
+      t[8] = data === null ? 0 : 2 * textLen + 13;
+      const headerLen = 1 + 8 + varintLen(t[8]);
+      let bodyLen = textLen;
+      for (let c = 0; c < 8; c++) bodyLen += SERIAL_SIZE[t[c]!]!;
+      const payload = headerLen + bodyLen;
+      if (payload > TABLE_MAX_LOCAL) {
+        this.addOverflowing(rowid, payload, day, b.type[i]!, person, other, place, value, cause, data!, textLen);
+        continue;
+      }
+      const cellSize = varintLen(payload) + varintLen(rowid) + payload;
+      if (cellSize + 2 > leaf.free) this.flushLeaf();
+      let o = leaf.reserve(cellSize);
+      const p = leaf.page;
+      o = putVarint(p, o, payload);
+      o = putVarint(p, o, rowid);
+      o = this.putRecord(p, o, headerLen, day, b.type[i]!, person, other, place, value, cause);
+      if (data !== null) p.write(data, o, textLen, 'utf8');
+      this.lastRowid = rowid;
+    }
+    this.rows += n;
+  }
+
+  /** Writes the record's header and its body up to (not including) the text; returns where the text goes. */
+  private putRecord(
+    p: Uint8Array,
+    at: number,
+    headerLen: number,
+    day: number,
+    type: number,
+    person: number,
+    other: number,
+    place: number,
+    value: number,
+    cause: number,
+  ): number {
+    const t = this.types;
+    let o = at;
+    p[o++] = headerLen;
+    for (let c = 0; c < 8; c++) p[o++] = t[c]!;
+    o = putVarint(p, o, t[8]!);
+    o = putValue(p, o, day, t[1]!);
+    o = putValue(p, o, type, t[2]!);
+    o = putValue(p, o, person, t[3]!);
+    o = putValue(p, o, other, t[4]!);
+    o = putValue(p, o, place, t[5]!);
+    o = putValue(p, o, value, t[6]!);
+    return putValue(p, o, cause, t[7]!);
+  }
+
+  /** A row too long for one page: the start on the leaf, the rest on a chain of overflow pages. */
+  private addOverflowing(
+    rowid: number,
+    payload: number,
+    day: number,
+    type: number,
+    person: number,
+    other: number,
+    place: number,
+    value: number,
+    cause: number,
+    data: string,
+    textLen: number,
+  ): void {
+    const whole = Buffer.alloc(payload);
+    const headerLen = 1 + 8 + varintLen(this.types[8]!);
+    const o = this.putRecord(whole, 0, headerLen, day, type, person, other, place, value, cause);
+    whole.write(data, o, textLen, 'utf8');
+    const k = TABLE_MIN_LOCAL + ((payload - TABLE_MIN_LOCAL) % OVERFLOW_CONTENT);
+    const local = k <= TABLE_MAX_LOCAL ? k : TABLE_MIN_LOCAL;
+    const cellSize = varintLen(payload) + varintLen(rowid) + local + 4;
+    if (cellSize + 2 > this.leaf.free) this.flushLeaf();
+    // The overflow chain takes the next page numbers, in order.
+    const chain = Math.ceil((payload - local) / OVERFLOW_CONTENT);
+    const first = this.file.next;
+    const page = Buffer.alloc(U);
+    for (let i = 0; i < chain; i++) {
+      page.fill(0);
+      putInt(page, 0, i + 1 < chain ? first + i + 1 : 0, 4);
+      const from = local + i * OVERFLOW_CONTENT;
+      whole.copy(page, 4, from, Math.min(payload, from + OVERFLOW_CONTENT));
+      this.file.append(page);
+    }
+    const leaf = this.leaf;
+    let at = leaf.reserve(cellSize);
+    at = putVarint(leaf.page, at, payload);
+    at = putVarint(leaf.page, at, rowid);
+    whole.copy(leaf.page, at, 0, local);
+    putInt(leaf.page, at + local, first, 4);
+    this.lastRowid = rowid;
+  }
+
+  private flushLeaf(): void {
+    if (this.leaf.cells === 0) return;
+    this.leaves.push(this.file.append(this.leaf.seal()));
+    this.leafLast.push(this.lastRowid);
+    this.leaf.reset();
+  }
+
+  /**
+   * Completes the table, builds every index, writes the schema and the header, and closes the
+   * file. `stop` is asked between indexes (an abandoned run throws there).
+   */
+  finish(stop: () => void = () => undefined): void {
+    try {
+      // The table: one leaf is the root itself; more get interior pages over them.
+      if (this.leaves.length === 0) this.file.put(this.tableRoot, this.leaf.seal());
+      else {
+        this.flushLeaf();
+        const dividers = this.leafLast.slice(0, -1).map((r) => {
+          const d = new Uint8Array(varintLen(r));
+          putVarint(d, 0, r);
+          return d;
+        });
+        buildInterior(this.file, INTERIOR_TABLE, this.leaves, dividers, this.tableRoot);
+      }
+      for (let i = 0; i < this.specs.length; i++) {
+        stop();
+        this.buildIndex(this.specs[i]!, 3 + i);
+      }
+      this.file.flush();
+      this.writeFirstPage();
+    } finally {
+      this.file.close();
+    }
+  }
+
+  /**
+   * The index's entries in key order: the rows' positions (0-based) and each key column's
+   * values, gathered in the last sorting pass so the encoding reads them in sequence. Counting
+   * sorts, stable, from the last key column to the first; days arrive in order, so a pass by a
+   * last key column of days is not needed.
+   */
+  sorted(spec: IndexSpec): SortedEntries {
+    const n = this.rows;
+    const first = this.cols[spec.columns[0]!].data;
+    let order: Int32Array;
+    if (spec.partial) {
+      let m = 0;
+      for (let i = 0; i < n; i++) if (first[i] !== NONE) m++;
+      order = new Int32Array(m);
+      m = 0;
+      for (let i = 0; i < n; i++) if (first[i] !== NONE) order[m++] = i;
+    } else {
+      order = new Int32Array(n);
+      for (let i = 0; i < n; i++) order[i] = i;
+    }
+    const last = spec.columns.length - 1;
+    for (let c = last; c > 0; c--) {
+      const col = spec.columns[c]!;
+      if (col === 'day' && this.dayOrdered && c === last) continue;
+      order = countingSort(order, this.cols[col].data, NULLABLE[col], []).rows;
+    }
+    const keyCols = spec.columns.map((c) => this.cols[c].data);
+    return countingSort(order, keyCols[0]!, NULLABLE[spec.columns[0]!], keyCols.slice(1));
+  }
+
+  private buildIndex(spec: IndexSpec, root: number): void {
+    const { rows, keys } = this.sorted(spec);
+    const nullable = spec.columns.map((c) => NULLABLE[c]);
+    if (keys.length === 1) encodeIndex(this.file, root, rows, this.firstRowid, keys[0]!, nullable[0]!, null, false);
+    else encodeIndex(this.file, root, rows, this.firstRowid, keys[0]!, nullable[0]!, keys[1]!, nullable[1]!);
+  }
+
+  /** Page 1: the database header and the schema table naming each tree's root. */
+  private writeFirstPage(): void {
+    const rows: [string, string, number, string][] = [
+      ['table', 'events', this.tableRoot, this.tableSql],
+      ...this.specs.map((s, i): [string, string, number, string] => ['index', s.name, 3 + i, s.sql]),
+    ];
+    const page = new PageBuilder(LEAF_TABLE, 100);
+    rows.forEach(([type, name, root, sql], i) => {
+      const texts = [type, name, 'events', sql].map((s) => Buffer.from(s, 'utf8'));
+      const types = [texts[0]!.length, texts[1]!.length, texts[2]!.length].map((l) => 2 * l + 13);
+      const rootType = intType(root);
+      const sqlType = 2 * texts[3]!.length + 13;
+      const header = [...types, rootType, sqlType];
+      const headerLen = 1 + header.reduce((s, t) => s + varintLen(t), 0);
+      const payload =
+        headerLen + texts.reduce((s, t) => s + t.length, 0) + SERIAL_SIZE[rootType]!;
+      const cellSize = varintLen(payload) + varintLen(i + 1) + payload;
+      if (payload > TABLE_MAX_LOCAL || cellSize + 2 > page.free)
+        throw new Error('pages: the schema does not fit on the first page');
+      let o = page.reserve(cellSize);
+      const p = page.page;
+      o = putVarint(p, o, payload);
+      o = putVarint(p, o, i + 1);
+      o = putVarint(p, o, headerLen);
+      for (const t of header) o = putVarint(p, o, t);
+      for (const t of texts.slice(0, 3)) {
+        p.set(t, o);
+        o += t.length;
+      }
+      putInt(p, o, root, SERIAL_SIZE[rootType]!);
+      o += SERIAL_SIZE[rootType]!;
+      p.set(texts[3]!, o);
+    });
+    const p = page.seal();
+    p.write('SQLite format 3\0', 0, 'latin1');
+    p[16] = U >>> 8;
+    p[17] = U & 0xff;
+    p[18] = 1; // file format write version: rollback journal
+    p[19] = 1; // read version
+    p[20] = 0; // reserved bytes per page
+    p[21] = 64;
+    p[22] = 32;
+    p[23] = 32;
+    putInt(p, 24, 1, 4); // change counter
+    putInt(p, 28, this.file.count, 4); // pages
+    putInt(p, 32, 0, 4); // freelist trunk
+    putInt(p, 36, 0, 4); // free pages
+    putInt(p, 40, 1, 4); // schema cookie
+    putInt(p, 44, 4, 4); // schema format
+    putInt(p, 48, 0, 4); // default cache size
+    putInt(p, 52, 0, 4); // no auto-vacuum
+    putInt(p, 56, 1, 4); // UTF-8
+    putInt(p, 60, this.header.userVersion, 4);
+    putInt(p, 64, 0, 4);
+    putInt(p, 68, this.header.applicationId, 4);
+    p.fill(0, 72, 92);
+    putInt(p, 92, 1, 4); // the page count above is valid for change 1
+    putInt(p, 96, 3_046_000, 4);
+    this.file.put(1, p);
+  }
+}
+
+/**
+ * Lays an index's entries (in key order: rows, one or two key columns) into leaf pages, each
+ * entry a record of its keys and the rowid, then the interior pages over them, the top at
+ * `root`. When a leaf is full, the next entry goes up into the interior as the divider between
+ * it and the next leaf (an index B-tree holds each entry once).
+ */
+function encodeIndex(
+  file: PageFile,
+  root: number,
+  rows: Int32Array,
+  firstRowid: number,
+  a: Int32Array,
+  aNullable: boolean,
+  b: Int32Array | null,
+  bNullable: boolean,
+): void {
+  const n = rows.length;
+  const page = Buffer.alloc(U);
+  const leaves: number[] = [];
+  const dividers: Uint8Array[] = [];
+  const headerEnd = 8;
+  let cells = 0;
+  let content = U;
+  let lastSize = 0;
+  const fields = b ? 3 : 2;
+  const seal = (): Buffer => {
+    page[0] = LEAF_INDEX;
+    page[1] = 0;
+    page[2] = 0;
+    page[3] = cells >>> 8;
+    page[4] = cells & 0xff;
+    page[5] = content >>> 8;
+    page[6] = content & 0xff;
+    page[7] = 0;
+    page.fill(0, headerEnd + 2 * cells, content);
+    return page;
+  };
+  const scratch = new Uint8Array(64);
+  for (let e = 0; e < n; e++) {
+    const va = a[e]!;
+    const ta = aNullable && va === NONE ? 0 : intType(va);
+    const vb = b ? b[e]! : 0;
+    const tb = b ? (bNullable && vb === NONE ? 0 : intType(vb)) : 0;
+    const rowid = firstRowid + rows[e]!;
+    const tr = intType(rowid);
+    const payload = 1 + fields + SERIAL_SIZE[ta]! + SERIAL_SIZE[tb]! + SERIAL_SIZE[tr]!;
+    const cellSize = 1 + payload;
+    if (cellSize + 2 > content - headerEnd - 2 * cells) {
+      if (e < n - 1) {
+        // This entry goes up, between the full leaf and the next.
+        putIndexEntry(scratch, 0, payload, fields, ta, va, tb, vb, tr, rowid);
+        dividers.push(scratch.slice(0, cellSize));
+        leaves.push(file.append(seal()));
+        cells = 0;
+        content = U;
+        continue;
+      }
+      // The last entry: the full leaf's own last entry goes up instead, so no leaf is empty.
+      dividers.push(new Uint8Array(page.subarray(content, content + lastSize)));
+      content += lastSize;
+      cells--;
+      leaves.push(file.append(seal()));
+      cells = 0;
+      content = U;
+    }
+    content -= cellSize;
+    page[headerEnd + 2 * cells] = content >>> 8;
+    page[headerEnd + 2 * cells + 1] = content & 0xff;
+    cells++;
+    lastSize = cellSize;
+    putIndexEntry(page, content, payload, fields, ta, va, tb, vb, tr, rowid);
+  }
+  if (leaves.length === 0) file.put(root, seal());
+  else {
+    leaves.push(file.append(seal()));
+    buildInterior(file, INTERIOR_INDEX, leaves, dividers, root);
+  }
+}
+
+/** Writes an index cell: the payload's size, the record's header, the keys and the rowid. */
+function putIndexEntry(
+  p: Uint8Array,
+  at: number,
+  payload: number,
+  fields: number,
+  ta: number,
+  va: number,
+  tb: number,
+  vb: number,
+  tr: number,
+  rowid: number,
+): void {
+  let o = at;
+  p[o++] = payload;
+  p[o++] = fields + 1;
+  p[o++] = ta;
+  if (fields === 3) p[o++] = tb;
+  p[o++] = tr;
+  let size = SERIAL_SIZE[ta]!;
+  if (size > 0) putInt(p, o, va, size);
+  o += size;
+  size = SERIAL_SIZE[tb]!;
+  if (size > 0) putInt(p, o, vb, size);
+  o += size;
+  size = SERIAL_SIZE[tr]!;
+  if (size > 0) putInt(p, o, rowid, size);
+}
+
+/** An index's entries in key order: row positions and the key columns' values beside them. */
+export interface SortedEntries {
+  rows: Int32Array;
+  keys: Int32Array[];
+}
+
+/**
+ * Orders `order` (row positions) by `col`'s value, stably, nulls first; a counting sort, since
+ * keys are small integers (ids and days). Returns the rows in order and, gathered beside them,
+ * `col`'s values and each of `more`'s.
+ */
+function countingSort(order: Int32Array, col: Int32Array, nullable: boolean, more: Int32Array[]): SortedEntries {
+  const n = order.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = col[order[i]!]!;
+    if (nullable && v === NONE) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min === Infinity) min = max = 0;
+  // Bucket 0 holds the nulls; value v goes to bucket v - min + 1.
+  const counts = new Int32Array(max - min + 3);
+  for (let i = 0; i < n; i++) {
+    const v = col[order[i]!]!;
+    counts[nullable && v === NONE ? 1 : v - min + 2]!++;
+  }
+  for (let b = 1; b < counts.length; b++) counts[b]! += counts[b - 1]!;
+  const rows = new Int32Array(n);
+  const keys = new Int32Array(n);
+  const extra = more.map(() => new Int32Array(n));
+  const m0 = more[0];
+  const x0 = extra[0];
+  for (let i = 0; i < n; i++) {
+    const row = order[i]!;
+    const v = col[row]!;
+    const at = counts[nullable && v === NONE ? 0 : v - min + 1]!++;
+    rows[at] = row;
+    keys[at] = v;
+    if (m0) x0![at] = m0[row]!;
+  }
+  for (let j = 1; j < more.length; j++) for (let i = 0; i < n; i++) extra[j]![i] = more[j]![rows[i]!]!;
+  return { rows, keys: [keys, ...extra] };
+}
