@@ -44,7 +44,7 @@ interface Row {
 /** Rows with every kind of value a column can hold: nulls, sizes of integers, reals, long and non-ASCII texts. */
 function makeRows(n: number, seed: number, ordered = true): Row[] {
   const r = rng(seed);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const rows: Row[] = [];
   let day = 19_000;
   const texts = [
@@ -109,7 +109,17 @@ function throughSql(path: string, rows: Row[], firstId = 1): Database.Database {
   const ins = events.insert(db);
   db.transaction(() => {
     rows.forEach((x, i) =>
-      ins.run(firstId + i, x.day, x.type, nul(x.person), nul(x.other), nul(x.place), nul(x.value), nul(x.cause), x.data),
+      ins.run(
+        firstId + i,
+        x.day,
+        x.type,
+        nul(x.person),
+        nul(x.other),
+        nul(x.place),
+        nul(x.value),
+        nul(x.cause),
+        x.data,
+      ),
     );
   })();
   for (const s of events.indexes) db.exec(s);
@@ -117,7 +127,10 @@ function throughSql(path: string, rows: Row[], firstId = 1): Database.Database {
 }
 
 function direct(path: string, rows: Row[], size = 997, firstId = 1): Database.Database {
-  const pages = new EventPages(path, events.create, events.indexes, { userVersion: 2, applicationId: 0x484c534d });
+  const pages = new EventPages(path, events.create, events.indexes, {
+    userVersion: 2,
+    applicationId: 0x484c534d,
+  });
   for (const b of batches(rows, size, firstId)) pages.add(b);
   pages.finish();
   return new Database(path);
@@ -134,11 +147,28 @@ const everything = (db: Database.Database) =>
 function indexWalks(db: Database.Database): Record<string, unknown[]> {
   return {
     person: db.prepare('SELECT id FROM events INDEXED BY events_person ORDER BY person, day').pluck().all(),
-    other: db.prepare('SELECT id FROM events INDEXED BY events_other WHERE other IS NOT NULL ORDER BY other').pluck().all(),
-    typeDay: db.prepare('SELECT id FROM events INDEXED BY events_type_day WHERE type = 7 ORDER BY day').pluck().all(),
-    placeDay: db.prepare('SELECT id FROM events INDEXED BY events_place_day WHERE place BETWEEN 3 AND 9 ORDER BY place, day').pluck().all(),
-    cause: db.prepare('SELECT id FROM events INDEXED BY events_cause WHERE cause > 100 ORDER BY cause').pluck().all(),
-    nullPlaces: db.prepare('SELECT id FROM events INDEXED BY events_place_day WHERE place IS NULL').pluck().all(),
+    other: db
+      .prepare('SELECT id FROM events INDEXED BY events_other WHERE other IS NOT NULL ORDER BY other')
+      .pluck()
+      .all(),
+    typeDay: db
+      .prepare('SELECT id FROM events INDEXED BY events_type_day WHERE type = 7 ORDER BY day')
+      .pluck()
+      .all(),
+    placeDay: db
+      .prepare(
+        'SELECT id FROM events INDEXED BY events_place_day WHERE place BETWEEN 3 AND 9 ORDER BY place, day',
+      )
+      .pluck()
+      .all(),
+    cause: db
+      .prepare('SELECT id FROM events INDEXED BY events_cause WHERE cause > 100 ORDER BY cause')
+      .pluck()
+      .all(),
+    nullPlaces: db
+      .prepare('SELECT id FROM events INDEXED BY events_place_day WHERE place IS NULL')
+      .pluck()
+      .all(),
   };
 }
 
@@ -159,9 +189,24 @@ function compare(name: string, rows: Row[], size = 997, firstId = 1) {
 
 describe('events written as pages', () => {
   it('encodes integers and varints as SQLite does', () => {
-    expect([0, 1, 2, -1, 127, -128, 128, 32767, -32769, 8388607, 2 ** 31 - 1, 2 ** 31, 2 ** 47, -(2 ** 47) - 1].map(intType)).toEqual([
-      8, 9, 1, 1, 1, 1, 2, 2, 3, 3, 4, 5, 6, 6,
-    ]);
+    expect(
+      [
+        0,
+        1,
+        2,
+        -1,
+        127,
+        -128,
+        128,
+        32767,
+        -32769,
+        8388607,
+        2 ** 31 - 1,
+        2 ** 31,
+        2 ** 47,
+        -(2 ** 47) - 1,
+      ].map(intType),
+    ).toEqual([8, 9, 1, 1, 1, 1, 2, 2, 3, 3, 4, 5, 6, 6]);
     for (const v of [0, 127, 128, 16383, 16384, 2 ** 21, 2 ** 28, 2 ** 35, 2 ** 49, 2 ** 52 + 1]) {
       const b = new Uint8Array(10);
       const end = putVarint(b, 0, v);

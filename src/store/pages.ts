@@ -184,7 +184,8 @@ export class PageFile {
 
   /** Writes what is buffered. */
   flush(): void {
-    if (this.chunkPages > 0) writeAll(this.fd, this.chunk.subarray(0, this.chunkPages * U), (this.chunkFirst - 1) * U);
+    if (this.chunkPages > 0)
+      writeAll(this.fd, this.chunk.subarray(0, this.chunkPages * U), (this.chunkFirst - 1) * U);
     this.chunkFirst += this.chunkPages;
     this.chunkPages = 0;
   }
@@ -420,7 +421,9 @@ export class EventPages {
     if (n === 0) return;
     if (this.firstRowid < 0) this.firstRowid = b.firstId;
     if (b.firstId !== this.firstRowid + this.rows)
-      throw new Error(`pages: events out of order (id ${b.firstId} after ${this.firstRowid + this.rows - 1})`);
+      throw new Error(
+        `pages: events out of order (id ${b.firstId} after ${this.firstRowid + this.rows - 1})`,
+      );
     for (const c of Object.keys(this.cols) as EventColumn[]) this.cols[c].push(b[c], n, this.rows);
     const t = this.types;
     const leaf = this.leaf;
@@ -451,7 +454,19 @@ export class EventPages {
       for (let c = 0; c < 8; c++) bodyLen += SERIAL_SIZE[t[c]!]!;
       const payload = headerLen + bodyLen;
       if (payload > TABLE_MAX_LOCAL) {
-        this.addOverflowing(rowid, payload, day, b.type[i]!, person, other, place, value, cause, data!, textLen);
+        this.addOverflowing(
+          rowid,
+          payload,
+          day,
+          b.type[i]!,
+          person,
+          other,
+          place,
+          value,
+          cause,
+          data!,
+          textLen,
+        );
         continue;
       }
       const cellSize = varintLen(payload) + varintLen(rowid) + payload;
@@ -604,7 +619,8 @@ export class EventPages {
   private buildIndex(spec: IndexSpec, root: number): void {
     const { rows, keys } = this.sorted(spec);
     const nullable = spec.columns.map((c) => NULLABLE[c]);
-    if (keys.length === 1) encodeIndex(this.file, root, rows, this.firstRowid, keys[0]!, nullable[0]!, null, false);
+    if (keys.length === 1)
+      encodeIndex(this.file, root, rows, this.firstRowid, keys[0]!, nullable[0]!, null, false);
     else encodeIndex(this.file, root, rows, this.firstRowid, keys[0]!, nullable[0]!, keys[1]!, nullable[1]!);
   }
 
@@ -622,8 +638,7 @@ export class EventPages {
       const sqlType = 2 * texts[3]!.length + 13;
       const header = [...types, rootType, sqlType];
       const headerLen = 1 + header.reduce((s, t) => s + varintLen(t), 0);
-      const payload =
-        headerLen + texts.reduce((s, t) => s + t.length, 0) + SERIAL_SIZE[rootType]!;
+      const payload = headerLen + texts.reduce((s, t) => s + t.length, 0) + SERIAL_SIZE[rootType]!;
       const cellSize = varintLen(payload) + varintLen(i + 1) + payload;
       if (payload > TABLE_MAX_LOCAL || cellSize + 2 > page.free)
         throw new Error('pages: the schema does not fit on the first page');
@@ -789,7 +804,12 @@ export interface SortedEntries {
  * keys are small integers (ids and days). Returns the rows in order and, gathered beside them,
  * `col`'s values and each of `more`'s.
  */
-function countingSort(order: Int32Array, col: Int32Array, nullable: boolean, more: Int32Array[]): SortedEntries {
+function countingSort(
+  order: Int32Array,
+  col: Int32Array,
+  nullable: boolean,
+  more: Int32Array[],
+): SortedEntries {
   const n = order.length;
   let min = Infinity;
   let max = -Infinity;

@@ -27,4 +27,7 @@ export const EVENTS_VIEW = `CREATE VIEW events_readable AS
   FROM events e JOIN event_types t ON t.code = e.type`;
 
 /** Indexes are built after the bulk load, which is several times faster than keeping them up to date. */
-export const CREATE_INDEXES = statements([...[events, eventPeople, people].flatMap((t) => t.indexes), EVENTS_VIEW]);
+export const CREATE_INDEXES = statements([
+  ...[events, eventPeople, people].flatMap((t) => t.indexes),
+  EVENTS_VIEW,
+]);

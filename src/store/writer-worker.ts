@@ -225,10 +225,12 @@ export class WorldFile {
     db.exec('BEGIN');
     for (const t of CORE_TABLES) if (t !== events) db.exec(t.create);
     const insertType = eventTypes.insert(db);
-    for (const name of EVENT_TYPE_NAMES) insertType.run(EVENT_TYPES[name].code, name, EVENT_TYPES[name].description);
+    for (const name of EVENT_TYPE_NAMES)
+      insertType.run(EVENT_TYPES[name].code, name, EVENT_TYPES[name].description);
     const insertParticipant = eventPeople.insert(db);
     const p = this.participants;
-    for (let j = 0; j < this.participantCount; j++) insertParticipant.run(p[3 * j], p[3 * j + 1], p[3 * j + 2]);
+    for (let j = 0; j < this.participantCount; j++)
+      insertParticipant.run(p[3 * j], p[3 * j + 1], p[3 * j + 2]);
     for (const index of eventPeople.indexes) db.exec(index);
     db.exec(EVENTS_VIEW);
     db.exec('COMMIT');
