@@ -16,18 +16,22 @@
  * `PRAGMA integrity_check` passes on every file this writes; test/store-pages.test.ts checks it
  * and compares every row and every index entry with the same rows inserted through SQL.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { EventBatch } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
 
 export const PAGE_SIZE = 4096;
 const U = PAGE_SIZE;
 /** The largest payload a table leaf keeps on its own page (the rest overflows). */
-const TABLE_MAX_LOCAL = U - 35;
+export const TABLE_MAX_LOCAL = U - 35;
 /** The least a table leaf keeps locally of a payload that overflows. */
 const TABLE_MIN_LOCAL = Math.floor(((U - 12) * 32) / 255) - 23;
-// An index cell keeps up to ((U - 12) * 64 / 255) - 23 = 1002 bytes of payload on its page; an
-// entry of integer keys and a rowid is at most 28, so index pages never overflow here.
+/**
+ * The largest payload an index cell keeps on its page (1002 bytes); an entry of integer keys
+ * and a rowid is at most 28, so the index pages written here never overflow.
+ */
+const INDEX_MAX_LOCAL = Math.floor(((U - 12) * 64) / 255) - 23;
 const OVERFLOW_CONTENT = U - 4;
 
 const LEAF_TABLE = 13;
@@ -36,7 +40,7 @@ const LEAF_INDEX = 10;
 const INTERIOR_INDEX = 2;
 
 /** Bytes of an integer's body for each serial type (0–9). */
-const SERIAL_SIZE = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0] as const;
+export const SERIAL_SIZE: readonly number[] = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0];
 
 /** SQLite's serial type for an integer (a safe integer), as it would choose it. */
 export function intType(i: number): number {
@@ -81,7 +85,7 @@ export function putVarint(b: Uint8Array, o: number, v: number): number {
 }
 
 /** Writes an integer's body of `size` bytes (1, 2, 3, 4, 6 or 8), big-endian two's complement. */
-function putInt(b: Uint8Array, o: number, v: number, size: number): void {
+export function putInt(b: Uint8Array, o: number, v: number, size: number): void {
   switch (size) {
     case 1:
       b[o] = v & 0xff;
@@ -124,7 +128,7 @@ const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-function putFloat(b: Uint8Array, o: number, v: number): void {
+export function putFloat(b: Uint8Array, o: number, v: number): void {
   f64[0] = v;
   for (let i = 0; i < 8; i++) b[o + i] = f64Bytes[littleEndian ? 7 - i : i]!;
 }
@@ -147,8 +151,35 @@ function numericType(v: number): number {
   return 7;
 }
 
+/** Room for schema rows on page 1 (after the file header, the page header and its pointers). */
+export const SCHEMA_PAGE_ROOM = U - 100 - 8;
+
+/** Bytes a table's schema rows (its own and its indexes') take on page 1, at most. */
+export function schemaSize(def: { name: string; create: string; indexes: readonly string[] }): number {
+  // A row: type, name, table, root and SQL, the record's header, the cell's header and pointer;
+  // a name is never longer than the SQL that declares it.
+  const row = (sql: string) => 2 * Buffer.byteLength(sql) + def.name.length + 32;
+  return row(def.create) + def.indexes.reduce((sum, sql) => sum + row(sql), 0);
+}
+
+/** What a page holds, so a tree built apart can have its page numbers moved (`relocate`). */
+export const KIND_TABLE_LEAF = 0;
+export const KIND_INDEX_LEAF = 1;
+export const KIND_INTERIOR = 2;
+export const KIND_OVERFLOW = 3;
+/** A page of no tree (it held part of another file's schema): it goes on the freelist. */
+export const KIND_FREE = 4;
+
+/** Where a tree's pages go, numbered in the order they come. */
+export interface PageSink {
+  /** The number the next page appended gets. */
+  readonly next: number;
+  /** Appends a page (copied) of the given kind; returns its number. */
+  append(page: Uint8Array, kind: number): number;
+}
+
 /** A file of pages: numbers handed out in order, written in large sequential chunks. */
-export class PageFile {
+export class PageFile implements PageSink {
   private readonly fd: number;
   private readonly chunk = Buffer.alloc(U * 256);
   private chunkFirst: number;
@@ -169,7 +200,7 @@ export class PageFile {
   }
 
   /** Appends a page; returns its number. */
-  append(page: Uint8Array): number {
+  append(page: Uint8Array, _kind?: number): number {
     this.chunk.set(page, this.chunkPages * U);
     this.chunkPages++;
     if (this.chunkPages === 256) this.flush();
@@ -182,12 +213,32 @@ export class PageFile {
     writeAll(this.fd, page, (pageNo - 1) * U);
   }
 
+  /** Writes over a page already written (after `flush`). */
+  rewrite(pageNo: number, page: Uint8Array): void {
+    if (pageNo < 1 || pageNo >= this.chunkFirst) throw new Error(`pages: page ${pageNo} is not written yet`);
+    writeAll(this.fd, page, (pageNo - 1) * U);
+  }
+
   /** Writes what is buffered. */
   flush(): void {
     if (this.chunkPages > 0)
       writeAll(this.fd, this.chunk.subarray(0, this.chunkPages * U), (this.chunkFirst - 1) * U);
     this.chunkFirst += this.chunkPages;
     this.chunkPages = 0;
+  }
+
+  /**
+   * Appends trees built apart (their pages numbered from `origin`), moving their numbers to follow on
+   * from the file's; returns the number page 1 of the image gets.
+   */
+  appendImage(image: TreeImage): number {
+    const base = this.next;
+    relocate(image, base);
+    this.flush();
+    writeAll(this.fd, image.pages, (base - 1) * U);
+    this.next += image.count;
+    this.chunkFirst = this.next;
+    return base;
   }
 
   /** Pages in the file. */
@@ -207,8 +258,63 @@ function writeAll(fd: number, bytes: Uint8Array, position: number): void {
   while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
+/** Trees built apart: their pages in order, numbered from `origin` in the pointers they hold. */
+export interface TreeImage {
+  pages: Uint8Array;
+  /** The number the first page has in the pointers the pages hold. */
+  origin: number;
+  /** Each page's kind (KIND_…), so its page numbers can be moved. */
+  kinds: Uint8Array;
+  count: number;
+}
+
+function getU32(b: Uint8Array, o: number): number {
+  return b[o]! * 0x1000000 + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!);
+}
+
+/** Reads a varint at `o`: its value and the offset after it. */
+function getVarint(b: Uint8Array, o: number): [number, number] {
+  let v = 0;
+  for (let i = 0; i < 8; i++) {
+    const x = b[o + i]!;
+    v = v * 128 + (x & 0x7f);
+    if (x < 0x80) return [v, o + i + 1];
+  }
+  return [v * 256 + b[o + 8]!, o + 9];
+}
+
+/** Moves a tree image's page numbers from origin… to base…: every child, overflow and chain pointer. */
+export function relocate(image: TreeImage, base: number): void {
+  const delta = base - image.origin;
+  if (delta === 0) return;
+  const b = image.pages;
+  const shift = (o: number) => putInt(b, o, getU32(b, o) + delta, 4);
+  for (let i = 0; i < image.count; i++) {
+    const at = i * U;
+    const kind = image.kinds[i];
+    if (kind === KIND_OVERFLOW) {
+      if (getU32(b, at) !== 0) shift(at);
+      continue;
+    }
+    if (kind === KIND_INDEX_LEAF || kind === KIND_FREE) continue;
+    const cells = (b[at + 3]! << 8) | b[at + 4]!;
+    if (kind === KIND_INTERIOR) {
+      shift(at + 8);
+      for (let j = 0; j < cells; j++) shift(at + ((b[at + 12 + 2 * j]! << 8) | b[at + 13 + 2 * j]!));
+      continue;
+    }
+    for (let j = 0; j < cells; j++) {
+      const [payload, o1] = getVarint(b, at + ((b[at + 8 + 2 * j]! << 8) | b[at + 9 + 2 * j]!));
+      if (payload <= TABLE_MAX_LOCAL) continue;
+      const [, o2] = getVarint(b, o1);
+      const k = TABLE_MIN_LOCAL + ((payload - TABLE_MIN_LOCAL) % OVERFLOW_CONTENT);
+      shift(o2 + (k <= TABLE_MAX_LOCAL ? k : TABLE_MIN_LOCAL));
+    }
+  }
+}
+
 /** A B-tree page being filled: cells from the end backwards, pointers after the header. */
-class PageBuilder {
+export class PageBuilder {
   readonly page = Buffer.alloc(U);
   cells = 0;
   content = U;
@@ -263,16 +369,15 @@ class PageBuilder {
 
 /**
  * Lays the interior levels of a B-tree over its children (page numbers, in key order) and the
- * dividers between them (the bytes after each interior cell's child pointer), writing the top
- * page at `root`. At least two children.
+ * dividers between them (the bytes after each interior cell's child pointer); returns the top
+ * page (a copy), for the caller to put where the schema says the root is. At least two children.
  */
-function buildInterior(
-  file: PageFile,
+export function buildInterior(
+  sink: PageSink,
   flag: number,
   children: number[],
   dividers: Uint8Array[],
-  root: number,
-): void {
+): Buffer {
   let kids = children;
   let divs = dividers;
   const b = new PageBuilder(flag);
@@ -311,13 +416,82 @@ function buildInterior(
         b.page.set(d, at + 4);
       }
       const page = b.seal(kids[e]);
-      if (top) file.put(root, page);
-      else pages.push(file.append(page));
+      if (top) return Buffer.from(page);
+      pages.push(sink.append(page, KIND_INTERIOR));
       if (e < m - 1) up.push(divs[e]!);
     }
-    if (top) return;
     kids = pages;
     divs = up;
+  }
+}
+
+/** A table B-tree filled in rowid order: leaves as they fill, overflow chains for long rows. */
+export class TableTree {
+  readonly leaf = new PageBuilder(LEAF_TABLE);
+  private readonly leaves: number[] = [];
+  private readonly leafLast: number[] = [];
+  private lastRowid = -Infinity;
+
+  constructor(private readonly sink: PageSink) {}
+
+  /** Reserves a cell of `size` bytes for `rowid` (the leaf is sealed first when full); returns its offset. */
+  cell(size: number, rowid: number): number {
+    if (rowid <= this.lastRowid) throw new Error(`pages: rowid ${rowid} after ${this.lastRowid}`);
+    if (size + 2 > this.leaf.free) this.flush();
+    this.lastRowid = rowid;
+    return this.leaf.reserve(size);
+  }
+
+  /** Adds a row whose record is `payload`; a payload too long for one page overflows. */
+  add(rowid: number, payload: Uint8Array): void {
+    const n = payload.length;
+    const p = this.leaf.page;
+    if (n <= TABLE_MAX_LOCAL) {
+      let o = this.cell(varintLen(n) + varintLen(rowid) + n, rowid);
+      o = putVarint(p, o, n);
+      o = putVarint(p, o, rowid);
+      p.set(payload, o);
+      return;
+    }
+    const k = TABLE_MIN_LOCAL + ((n - TABLE_MIN_LOCAL) % OVERFLOW_CONTENT);
+    const local = k <= TABLE_MAX_LOCAL ? k : TABLE_MIN_LOCAL;
+    const cellSize = varintLen(n) + varintLen(rowid) + local + 4;
+    // Seal a full leaf before the chain takes its page numbers, in order.
+    if (cellSize + 2 > this.leaf.free) this.flush();
+    const chain = Math.ceil((n - local) / OVERFLOW_CONTENT);
+    const first = this.sink.next;
+    const page = Buffer.alloc(U);
+    for (let i = 0; i < chain; i++) {
+      page.fill(0);
+      putInt(page, 0, i + 1 < chain ? first + i + 1 : 0, 4);
+      const from = local + i * OVERFLOW_CONTENT;
+      page.set(payload.subarray(from, Math.min(n, from + OVERFLOW_CONTENT)), 4);
+      this.sink.append(page, KIND_OVERFLOW);
+    }
+    let o = this.cell(cellSize, rowid);
+    o = putVarint(p, o, n);
+    o = putVarint(p, o, rowid);
+    p.set(payload.subarray(0, local), o);
+    putInt(p, o + local, first, 4);
+  }
+
+  private flush(): void {
+    if (this.leaf.cells === 0) return;
+    this.leaves.push(this.sink.append(this.leaf.seal(), KIND_TABLE_LEAF));
+    this.leafLast.push(this.lastRowid);
+    this.leaf.reset();
+  }
+
+  /** Completes the tree; returns its root page (a copy): the only leaf, or the top interior page. */
+  finish(): Buffer {
+    if (this.leaves.length === 0) return Buffer.from(this.leaf.seal());
+    this.flush();
+    const dividers = this.leafLast.slice(0, -1).map((r) => {
+      const d = new Uint8Array(varintLen(r));
+      putVarint(d, 0, r);
+      return d;
+    });
+    return buildInterior(this.sink, INTERIOR_TABLE, this.leaves, dividers);
   }
 }
 
@@ -376,10 +550,7 @@ export function indexSpec(sql: string): IndexSpec {
  */
 export class EventPages {
   private readonly file: PageFile;
-  private readonly leaf = new PageBuilder(LEAF_TABLE);
-  private readonly leaves: number[] = [];
-  private readonly leafLast: number[] = [];
-  private lastRowid = 0;
+  private readonly table: TableTree;
   private rows = 0;
   private dayOrdered = true;
   private lastDay = -Infinity;
@@ -395,6 +566,10 @@ export class EventPages {
   private readonly types = new Int32Array(9);
   private readonly specs: IndexSpec[];
   private readonly tableRoot = 2;
+  /** Pages of no tree, listed on the freelist when the file is sealed. */
+  private readonly free: number[] = [];
+  /** The schema table's rows: type, name, table, root page, SQL. */
+  private readonly schema: [string, string, string, number, string | null][] = [];
 
   /**
    * @param tableSql the events table's `CREATE TABLE` statement, as the schema records it
@@ -408,6 +583,9 @@ export class EventPages {
   ) {
     this.specs = indexes.map(indexSpec);
     this.file = new PageFile(path, 3 + this.specs.length);
+    this.table = new TableTree(this.file);
+    this.schema.push(['table', 'events', 'events', this.tableRoot, tableSql]);
+    this.specs.forEach((spec, i) => this.schema.push(['index', spec.name, 'events', 3 + i, spec.sql]));
   }
 
   /** Closes the file unfinished (a run abandoned); the caller removes it. */
@@ -426,7 +604,8 @@ export class EventPages {
       );
     for (const c of Object.keys(this.cols) as EventColumn[]) this.cols[c].push(b[c], n, this.rows);
     const t = this.types;
-    const leaf = this.leaf;
+    const table = this.table;
+    const p = table.leaf.page;
     for (let i = 0; i < n; i++) {
       const rowid = b.firstId + i;
       const day = b.day[i]!;
@@ -454,30 +633,18 @@ export class EventPages {
       for (let c = 0; c < 8; c++) bodyLen += SERIAL_SIZE[t[c]!]!;
       const payload = headerLen + bodyLen;
       if (payload > TABLE_MAX_LOCAL) {
-        this.addOverflowing(
-          rowid,
-          payload,
-          day,
-          b.type[i]!,
-          person,
-          other,
-          place,
-          value,
-          cause,
-          data!,
-          textLen,
-        );
+        // A row too long for one page: the record is made whole, then split over overflow pages.
+        const whole = Buffer.alloc(payload);
+        const o = this.putRecord(whole, 0, headerLen, day, b.type[i]!, person, other, place, value, cause);
+        whole.write(data!, o, textLen, 'utf8');
+        table.add(rowid, whole);
         continue;
       }
-      const cellSize = varintLen(payload) + varintLen(rowid) + payload;
-      if (cellSize + 2 > leaf.free) this.flushLeaf();
-      let o = leaf.reserve(cellSize);
-      const p = leaf.page;
+      let o = table.cell(varintLen(payload) + varintLen(rowid) + payload, rowid);
       o = putVarint(p, o, payload);
       o = putVarint(p, o, rowid);
       o = this.putRecord(p, o, headerLen, day, b.type[i]!, person, other, place, value, cause);
       if (data !== null) p.write(data, o, textLen, 'utf8');
-      this.lastRowid = rowid;
     }
     this.rows += n;
   }
@@ -509,76 +676,36 @@ export class EventPages {
     return putValue(p, o, cause, t[7]!);
   }
 
-  /** A row too long for one page: the start on the leaf, the rest on a chain of overflow pages. */
-  private addOverflowing(
-    rowid: number,
-    payload: number,
-    day: number,
-    type: number,
-    person: number,
-    other: number,
-    place: number,
-    value: number,
-    cause: number,
-    data: string,
-    textLen: number,
-  ): void {
-    const whole = Buffer.alloc(payload);
-    const headerLen = 1 + 8 + varintLen(this.types[8]!);
-    const o = this.putRecord(whole, 0, headerLen, day, type, person, other, place, value, cause);
-    whole.write(data, o, textLen, 'utf8');
-    const k = TABLE_MIN_LOCAL + ((payload - TABLE_MIN_LOCAL) % OVERFLOW_CONTENT);
-    const local = k <= TABLE_MAX_LOCAL ? k : TABLE_MIN_LOCAL;
-    const cellSize = varintLen(payload) + varintLen(rowid) + local + 4;
-    if (cellSize + 2 > this.leaf.free) this.flushLeaf();
-    // The overflow chain takes the next page numbers, in order.
-    const chain = Math.ceil((payload - local) / OVERFLOW_CONTENT);
-    const first = this.file.next;
-    const page = Buffer.alloc(U);
-    for (let i = 0; i < chain; i++) {
-      page.fill(0);
-      putInt(page, 0, i + 1 < chain ? first + i + 1 : 0, 4);
-      const from = local + i * OVERFLOW_CONTENT;
-      whole.copy(page, 4, from, Math.min(payload, from + OVERFLOW_CONTENT));
-      this.file.append(page);
-    }
-    const leaf = this.leaf;
-    let at = leaf.reserve(cellSize);
-    at = putVarint(leaf.page, at, payload);
-    at = putVarint(leaf.page, at, rowid);
-    whole.copy(leaf.page, at, 0, local);
-    putInt(leaf.page, at + local, first, 4);
-    this.lastRowid = rowid;
-  }
-
-  private flushLeaf(): void {
-    if (this.leaf.cells === 0) return;
-    this.leaves.push(this.file.append(this.leaf.seal()));
-    this.leafLast.push(this.lastRowid);
-    this.leaf.reset();
-  }
-
   /**
-   * Completes the table, builds every index, writes the schema and the header, and closes the
-   * file. `stop` is asked between indexes (an abandoned run throws there).
+   * Completes the table and builds every index; the file stays open for `placeFile` and
+   * `seal`. `stop` is asked between indexes (an abandoned run throws there).
    */
   finish(stop: () => void = () => undefined): void {
     try {
-      // The table: one leaf is the root itself; more get interior pages over them.
-      if (this.leaves.length === 0) this.file.put(this.tableRoot, this.leaf.seal());
-      else {
-        this.flushLeaf();
-        const dividers = this.leafLast.slice(0, -1).map((r) => {
-          const d = new Uint8Array(varintLen(r));
-          putVarint(d, 0, r);
-          return d;
-        });
-        buildInterior(this.file, INTERIOR_TABLE, this.leaves, dividers, this.tableRoot);
-      }
+      this.file.put(this.tableRoot, this.table.finish());
       for (let i = 0; i < this.specs.length; i++) {
         stop();
-        this.buildIndex(this.specs[i]!, 3 + i);
+        this.file.put(3 + i, this.buildIndex(this.specs[i]!));
       }
+      this.file.flush();
+    } catch (e) {
+      this.file.close();
+      throw e;
+    }
+  }
+
+  /** Places every tree of another database file (`readTrees`) and names them in the schema. */
+  placeFile(copied: CopiedTrees): void {
+    const base = this.file.appendImage(copied.image);
+    const { kinds, count } = copied.image;
+    for (let i = 0; i < count; i++) if (kinds[i] === KIND_FREE) this.free.push(base + i);
+    for (const [type, name, table, root, sql] of copied.rows)
+      this.schema.push([type, name, table, root > 0 ? base + root - copied.image.origin : 0, sql]);
+  }
+
+  /** Writes the schema and the header on page 1 and closes the file, which is then complete. */
+  seal(): void {
+    try {
       this.file.flush();
       this.writeFirstPage();
     } finally {
@@ -616,47 +743,106 @@ export class EventPages {
     return countingSort(order, keyCols[0]!, NULLABLE[spec.columns[0]!], keyCols.slice(1));
   }
 
-  private buildIndex(spec: IndexSpec, root: number): void {
+  private buildIndex(spec: IndexSpec): Buffer {
     const { rows, keys } = this.sorted(spec);
     const nullable = spec.columns.map((c) => NULLABLE[c]);
     if (keys.length === 1)
-      encodeIndex(this.file, root, rows, this.firstRowid, keys[0]!, nullable[0]!, null, false);
-    else encodeIndex(this.file, root, rows, this.firstRowid, keys[0]!, nullable[0]!, keys[1]!, nullable[1]!);
+      return encodeIndex(this.file, rows, this.firstRowid, keys[0]!, nullable[0]!, null, false);
+    return encodeIndex(this.file, rows, this.firstRowid, keys[0]!, nullable[0]!, keys[1]!, nullable[1]!);
   }
 
   /** Page 1: the database header and the schema table naming each tree's root. */
   private writeFirstPage(): void {
-    const rows: [string, string, number, string][] = [
-      ['table', 'events', this.tableRoot, this.tableSql],
-      ...this.specs.map((s, i): [string, string, number, string] => ['index', s.name, 3 + i, s.sql]),
-    ];
-    const page = new PageBuilder(LEAF_TABLE, 100);
-    rows.forEach(([type, name, root, sql], i) => {
-      const texts = [type, name, 'events', sql].map((s) => Buffer.from(s, 'utf8'));
-      const types = [texts[0]!.length, texts[1]!.length, texts[2]!.length].map((l) => 2 * l + 13);
+    // The schema's records: type, name, table, root page, SQL (NULL for an index SQLite made for
+    // a UNIQUE constraint).
+    const records = this.schema.map(([type, name, table, root, sql]) => {
+      const texts = [type, name, table].map((t) => Buffer.from(t, 'utf8'));
+      const sqlText = sql === null ? null : Buffer.from(sql, 'utf8');
       const rootType = intType(root);
-      const sqlType = 2 * texts[3]!.length + 13;
-      const header = [...types, rootType, sqlType];
-      const headerLen = 1 + header.reduce((s, t) => s + varintLen(t), 0);
-      const payload = headerLen + texts.reduce((s, t) => s + t.length, 0) + SERIAL_SIZE[rootType]!;
-      const cellSize = varintLen(payload) + varintLen(i + 1) + payload;
-      if (payload > TABLE_MAX_LOCAL || cellSize + 2 > page.free)
-        throw new Error('pages: the schema does not fit on the first page');
-      let o = page.reserve(cellSize);
-      const p = page.page;
-      o = putVarint(p, o, payload);
-      o = putVarint(p, o, i + 1);
-      o = putVarint(p, o, headerLen);
-      for (const t of header) o = putVarint(p, o, t);
-      for (const t of texts.slice(0, 3)) {
-        p.set(t, o);
-        o += t.length;
-      }
-      putInt(p, o, root, SERIAL_SIZE[rootType]!);
+      const header = [
+        ...texts.map((t) => 2 * t.length + 13),
+        rootType,
+        sqlText ? 2 * sqlText.length + 13 : 0,
+      ];
+      const headerLen = 1 + header.reduce((n, t) => n + varintLen(t), 0);
+      const body = texts.reduce((n, t) => n + t.length, 0) + SERIAL_SIZE[rootType]! + (sqlText?.length ?? 0);
+      const rec = Buffer.alloc(headerLen + body);
+      let o = putVarint(rec, 0, headerLen);
+      for (const t of header) o = putVarint(rec, o, t);
+      for (const t of texts) o += t.copy(rec, o);
+      putInt(rec, o, root, SERIAL_SIZE[rootType]!);
       o += SERIAL_SIZE[rootType]!;
-      p.set(texts[3]!, o);
+      sqlText?.copy(rec, o);
+      return rec;
     });
-    const p = page.seal();
+    // On page 1 if they fit (after the 100-byte file header); otherwise page 1 is the interior
+    // root over leaves of their own.
+    let page = new PageBuilder(LEAF_TABLE, 100);
+    const fits =
+      records.reduce((n, r) => n + 2 + varintLen(r.length) + varintLen(records.length) + r.length, 0) <=
+        page.free + 2 && records.every((r) => r.length <= TABLE_MAX_LOCAL);
+    if (fits)
+      records.forEach((rec, i) => {
+        let o = page.reserve(varintLen(rec.length) + varintLen(i + 1) + rec.length);
+        o = putVarint(page.page, o, rec.length);
+        o = putVarint(page.page, o, i + 1);
+        page.page.set(rec, o);
+      });
+    else {
+      if (records.some((r) => r.length > TABLE_MAX_LOCAL))
+        throw new Error('pages: a schema entry is too long for one page');
+      // Leaves of their own (at least two, so page 1 has a cell), then page 1 as the interior root.
+      const leaves: number[] = [];
+      const lastRowids: number[] = [];
+      const leaf = new PageBuilder(LEAF_TABLE);
+      const half = Math.ceil(records.length / 2);
+      records.forEach((rec, i) => {
+        const size = varintLen(rec.length) + varintLen(i + 1) + rec.length;
+        if (leaf.cells > 0 && (size + 2 > leaf.free || (i === half && leaves.length === 0))) {
+          leaves.push(this.file.append(leaf.seal()));
+          lastRowids.push(i);
+          leaf.reset();
+        }
+        let o = leaf.reserve(size);
+        o = putVarint(leaf.page, o, rec.length);
+        o = putVarint(leaf.page, o, i + 1);
+        leaf.page.set(rec, o);
+      });
+      leaves.push(this.file.append(leaf.seal()));
+      page = new PageBuilder(INTERIOR_TABLE, 100);
+      for (let j = 0; j < leaves.length - 1; j++) {
+        const at = page.reserve(4 + varintLen(lastRowids[j]!));
+        putInt(page.page, at, leaves[j]!, 4);
+        putVarint(page.page, at + 4, lastRowids[j]!);
+      }
+      this.file.flush();
+      return this.putHeader(page.seal(leaves[leaves.length - 1]));
+    }
+    this.file.flush();
+    this.putHeader(page.seal());
+  }
+
+  /**
+   * Lists the free pages on trunk pages (each the next trunk's number, a count, and up to
+   * 1022 free leaf pages); returns the first trunk, or 0 when there are none.
+   */
+  private writeFreelist(): number {
+    const per = (U - 8) / 4;
+    const trunks: number[][] = [];
+    for (let i = 0; i < this.free.length; i += per + 1) trunks.push(this.free.slice(i, i + per + 1));
+    const page = Buffer.alloc(U);
+    trunks.forEach((group, t) => {
+      page.fill(0);
+      putInt(page, 0, t + 1 < trunks.length ? trunks[t + 1]![0]! : 0, 4);
+      putInt(page, 4, group.length - 1, 4);
+      group.slice(1).forEach((leaf, j) => putInt(page, 8 + 4 * j, leaf, 4));
+      this.file.rewrite(group[0]!, page);
+    });
+    return trunks.length > 0 ? trunks[0]![0]! : 0;
+  }
+
+  /** Completes page 1 with the file header and writes it. */
+  private putHeader(p: Buffer): void {
     p.write('SQLite format 3\0', 0, 'latin1');
     p[16] = U >>> 8;
     p[17] = U & 0xff;
@@ -668,8 +854,8 @@ export class EventPages {
     p[23] = 32;
     putInt(p, 24, 1, 4); // change counter
     putInt(p, 28, this.file.count, 4); // pages
-    putInt(p, 32, 0, 4); // freelist trunk
-    putInt(p, 36, 0, 4); // free pages
+    putInt(p, 32, this.writeFreelist(), 4); // freelist trunk
+    putInt(p, 36, this.free.length, 4); // free pages
     putInt(p, 40, 1, 4); // schema cookie
     putInt(p, 44, 4, 4); // schema format
     putInt(p, 48, 0, 4); // default cache size
@@ -688,19 +874,18 @@ export class EventPages {
 /**
  * Lays an index's entries (in key order: rows, one or two key columns) into leaf pages, each
  * entry a record of its keys and the rowid, then the interior pages over them, the top at
- * `root`. When a leaf is full, the next entry goes up into the interior as the divider between
+ * the top returned. When a leaf is full, the next entry goes up into the interior as the divider between
  * it and the next leaf (an index B-tree holds each entry once).
  */
 function encodeIndex(
-  file: PageFile,
-  root: number,
+  sink: PageSink,
   rows: Int32Array,
   firstRowid: number,
   a: Int32Array,
   aNullable: boolean,
   b: Int32Array | null,
   bNullable: boolean,
-): void {
+): Buffer {
   const n = rows.length;
   const page = Buffer.alloc(U);
   const leaves: number[] = [];
@@ -737,7 +922,7 @@ function encodeIndex(
         // This entry goes up, between the full leaf and the next.
         putIndexEntry(scratch, 0, payload, fields, ta, va, tb, vb, tr, rowid);
         dividers.push(scratch.slice(0, cellSize));
-        leaves.push(file.append(seal()));
+        leaves.push(sink.append(seal(), KIND_INDEX_LEAF));
         cells = 0;
         content = U;
         continue;
@@ -746,7 +931,7 @@ function encodeIndex(
       dividers.push(new Uint8Array(page.subarray(content, content + lastSize)));
       content += lastSize;
       cells--;
-      leaves.push(file.append(seal()));
+      leaves.push(sink.append(seal(), KIND_INDEX_LEAF));
       cells = 0;
       content = U;
     }
@@ -757,11 +942,9 @@ function encodeIndex(
     lastSize = cellSize;
     putIndexEntry(page, content, payload, fields, ta, va, tb, vb, tr, rowid);
   }
-  if (leaves.length === 0) file.put(root, seal());
-  else {
-    leaves.push(file.append(seal()));
-    buildInterior(file, INTERIOR_INDEX, leaves, dividers, root);
-  }
+  if (leaves.length === 0) return Buffer.from(seal());
+  leaves.push(sink.append(seal(), KIND_INDEX_LEAF));
+  return buildInterior(sink, INTERIOR_INDEX, leaves, dividers);
 }
 
 /** Writes an index cell: the payload's size, the record's header, the keys and the rowid. */
@@ -804,7 +987,7 @@ export interface SortedEntries {
  * keys are small integers (ids and days). Returns the rows in order and, gathered beside them,
  * `col`'s values and each of `more`'s.
  */
-function countingSort(
+export function countingSort(
   order: Int32Array,
   col: Int32Array,
   nullable: boolean,
@@ -842,4 +1025,118 @@ function countingSort(
   }
   for (let j = 1; j < more.length; j++) for (let i = 0; i < n; i++) extra[j]![i] = more[j]![rows[i]!]!;
   return { rows, keys: [keys, ...extra] };
+}
+
+/** Raised when a database file holds something `readTrees` does not copy page by page. */
+export class NotCopyable extends Error {
+  override name = 'NotCopyable';
+}
+
+/** Every tree of a database file, ready to be placed in another, and the schema rows naming them. */
+export interface CopiedTrees {
+  image: TreeImage;
+  /** Type, name, table, root (numbered as in the image's pointers) and SQL, in the file's schema order. */
+  rows: [string, string, string, number, string | null][];
+}
+
+/**
+ * Reads a database file SQLite wrote (4096-byte pages, no free pages) as a tree image: its
+ * pages after the first, each classified by walking every tree from its root, so `relocate`
+ * can move them. An index cell long enough to overflow is refused (`NotCopyable`), as is any
+ * page no tree reaches.
+ */
+export function readTrees(path: string): CopiedTrees {
+  const db = new Database(path, { readonly: true });
+  let rows: [string, string, string, number, string | null][];
+  let pageCount: number;
+  try {
+    if (db.pragma('page_size', { simple: true }) !== U)
+      throw new NotCopyable(`${path}: pages not of ${U} bytes`);
+    if (db.pragma('freelist_count', { simple: true }) !== 0) throw new NotCopyable(`${path}: free pages`);
+    pageCount = db.pragma('page_count', { simple: true }) as number;
+    rows = db
+      .prepare('SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema ORDER BY rowid')
+      .raw()
+      .all() as [string, string, string, number, string | null][];
+  } finally {
+    db.close();
+  }
+  const bytes = readFileSync(path);
+  if (bytes.length !== pageCount * U)
+    throw new NotCopyable(`${path}: ${bytes.length} bytes for ${pageCount} pages`);
+  const kinds = new Uint8Array(pageCount + 1).fill(255);
+  const mark = (pg: number, kind: number) => {
+    if (pg < 2 || pg > pageCount || kinds[pg] !== 255)
+      throw new NotCopyable(`${path}: page ${pg} reached twice`);
+    kinds[pg] = kind;
+  };
+  // The file's own schema may spill from page 1 onto pages of its own: those are not copied as
+  // a tree (the schema is written anew) but kept as free pages.
+  if (bytes[100] === INTERIOR_TABLE) {
+    const cells = (bytes[103]! << 8) | bytes[104]!;
+    const spilled = [getU32(bytes, 108)];
+    for (let j = 0; j < cells; j++)
+      spilled.push(getU32(bytes, (bytes[112 + 2 * j]! << 8) | bytes[113 + 2 * j]!));
+    for (let k = 0; k < spilled.length; k++) {
+      const pg = spilled[k]!;
+      const at = (pg - 1) * U;
+      if (bytes[at] === INTERIOR_TABLE) {
+        spilled.push(getU32(bytes, at + 8));
+        const n = (bytes[at + 3]! << 8) | bytes[at + 4]!;
+        for (let j = 0; j < n; j++)
+          spilled.push(getU32(bytes, at + ((bytes[at + 12 + 2 * j]! << 8) | bytes[at + 13 + 2 * j]!)));
+      } else if (bytes[at] !== LEAF_TABLE)
+        throw new NotCopyable(`${path}: schema page ${pg} is not a B-tree page`);
+      else
+        for (let j = 0; j < ((bytes[at + 3]! << 8) | bytes[at + 4]!); j++)
+          if (
+            getVarint(bytes, at + ((bytes[at + 8 + 2 * j]! << 8) | bytes[at + 9 + 2 * j]!))[0] >
+            TABLE_MAX_LOCAL
+          )
+            throw new NotCopyable(`${path}: a schema entry longer than a page`);
+      mark(pg, KIND_FREE);
+    }
+  } else if (bytes[100] !== LEAF_TABLE) throw new NotCopyable(`${path}: page 1 is not a schema page`);
+  const stack = rows.filter((r) => r[3] > 0).map((r) => r[3]);
+  while (stack.length > 0) {
+    const pg = stack.pop()!;
+    const at = (pg - 1) * U;
+    const flag = bytes[at];
+    const cells = (bytes[at + 3]! << 8) | bytes[at + 4]!;
+    if (flag === INTERIOR_TABLE || flag === INTERIOR_INDEX) {
+      mark(pg, KIND_INTERIOR);
+      stack.push(getU32(bytes, at + 8));
+      for (let j = 0; j < cells; j++) {
+        const cell = at + ((bytes[at + 12 + 2 * j]! << 8) | bytes[at + 13 + 2 * j]!);
+        stack.push(getU32(bytes, cell));
+        if (flag === INTERIOR_INDEX && getVarint(bytes, cell + 4)[0] > INDEX_MAX_LOCAL)
+          throw new NotCopyable(`${path}: a long index entry on page ${pg}`);
+      }
+    } else if (flag === LEAF_INDEX) {
+      mark(pg, KIND_INDEX_LEAF);
+      for (let j = 0; j < cells; j++)
+        if (
+          getVarint(bytes, at + ((bytes[at + 8 + 2 * j]! << 8) | bytes[at + 9 + 2 * j]!))[0] > INDEX_MAX_LOCAL
+        )
+          throw new NotCopyable(`${path}: a long index entry on page ${pg}`);
+    } else if (flag === LEAF_TABLE) {
+      mark(pg, KIND_TABLE_LEAF);
+      for (let j = 0; j < cells; j++) {
+        const [payload, o1] = getVarint(bytes, at + ((bytes[at + 8 + 2 * j]! << 8) | bytes[at + 9 + 2 * j]!));
+        if (payload <= TABLE_MAX_LOCAL) continue;
+        const [, o2] = getVarint(bytes, o1);
+        const k = TABLE_MIN_LOCAL + ((payload - TABLE_MIN_LOCAL) % OVERFLOW_CONTENT);
+        for (let next = getU32(bytes, o2 + (k <= TABLE_MAX_LOCAL ? k : TABLE_MIN_LOCAL)); next !== 0;) {
+          mark(next, KIND_OVERFLOW);
+          next = getU32(bytes, (next - 1) * U);
+        }
+      }
+    } else throw new NotCopyable(`${path}: page ${pg} is not a B-tree page`);
+  }
+  for (let pg = 2; pg <= pageCount; pg++)
+    if (kinds[pg] === 255) throw new NotCopyable(`${path}: page ${pg} is in no tree`);
+  return {
+    image: { pages: bytes.subarray(U), origin: 2, kinds: kinds.subarray(2), count: pageCount - 1 },
+    rows,
+  };
 }

@@ -17,7 +17,7 @@ import type { EventBatch } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_CODES } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
-import { EventPages } from './pages.js';
+import { EventPages, NotCopyable, readTrees, type CopiedTrees } from './pages.js';
 import { APPLICATION_ID, DB_FORMAT, EVENTS_VIEW } from './schema.js';
 import {
   CORE_TABLES,
@@ -135,12 +135,26 @@ export interface FinishFromScratch {
   meta: [string, string][];
 }
 
+/**
+ * A batch of events as it crosses to the worker: the columns transferred, and of the `data`
+ * texts only those present, with their positions (most events have none, and an array of nulls
+ * costs as much to copy across as one of texts).
+ */
+export type EventsMessage = { kind: 'events' } & Omit<EventBatch, 'data'> & {
+    dataAt: Int32Array;
+    dataText: string[];
+  };
+
+/** The batch a message carries, its texts back in place. */
+function batchOf(m: EventsMessage): EventBatch {
+  const data = new Array<string | null>(m.count).fill(null);
+  for (let k = 0; k < m.dataAt.length; k++) data[m.dataAt[k]!] = m.dataText[k]!;
+  return { ...m, data };
+}
+
 /** Messages to the worker. */
 export type ToWorker =
-  | ({ kind: 'events' } & EventBatch)
-  | { kind: 'indexes' }
-  | { kind: 'finish'; data: FinishFromScratch }
-  | { kind: 'close' };
+  EventsMessage | { kind: 'indexes' } | { kind: 'finish'; data: FinishFromScratch } | { kind: 'close' };
 
 /** An error as it crosses threads: what `ioError` and the CLI need of it. */
 export interface ErrorInfo {
@@ -205,17 +219,26 @@ export class WorldFile {
   }
 
   /**
-   * Ends the events: their table and indexes are completed as pages (src/store/pages.ts), then
-   * SQLite opens the file and adds the other core tables, the event types, the participants of
-   * many-sided events with their indexes, and the readable view.
+   * Ends the events: their table and indexes are completed as pages (src/store/pages.ts).
+   * `stop` is asked between indexes.
    */
   buildIndexes(stop: () => boolean): void {
-    const pages = this.pages;
-    if (!pages) throw new Error('WorldWriter: the events were already finished');
-    this.pages = null;
-    pages.finish(() => {
+    if (!this.pages) throw new Error('WorldWriter: the events were already finished');
+    this.pages.finish(() => {
       if (stop()) throw new Aborted('the run was abandoned');
     });
+  }
+
+  /**
+   * Writes the schema page, closing the pages, then has SQLite open the file and add the other
+   * core tables (but those in `copied`), the event types, the participants of many-sided events
+   * with their indexes, and the readable view, in a transaction it leaves open.
+   */
+  private openSql(copied: ReadonlySet<string>): Database.Database {
+    const pages = this.pages;
+    if (!pages) throw new Error('WorldWriter: the file was already closed');
+    this.pages = null;
+    pages.seal();
     const db = new Database(this.partialPath);
     this.conn = db;
     db.pragma('journal_mode = OFF');
@@ -223,7 +246,7 @@ export class WorldFile {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('cache_size = -65536');
     db.exec('BEGIN');
-    for (const t of CORE_TABLES) if (t !== events) db.exec(t.create);
+    for (const t of CORE_TABLES) if (t !== events && !copied.has(t.name)) db.exec(t.create);
     const insertType = eventTypes.insert(db);
     for (const name of EVENT_TYPE_NAMES)
       insertType.run(EVENT_TYPES[name].code, name, EVENT_TYPES[name].description);
@@ -233,7 +256,7 @@ export class WorldFile {
       insertParticipant.run(p[3 * j], p[3 * j + 1], p[3 * j + 2]);
     for (const index of eventPeople.indexes) db.exec(index);
     db.exec(EVENTS_VIEW);
-    db.exec('COMMIT');
+    return db;
   }
 
   /**
@@ -245,8 +268,7 @@ export class WorldFile {
     stage('indexes');
     this.buildIndexes(stop);
     stage('people');
-    const db = this.db;
-    db.exec('BEGIN');
+    const db = this.openSql(new Set());
     writePlaces(db, data.places);
     writePeople(db, data.people, data.phases);
     for (const t of data.sideTables) writeSideTable(db, t);
@@ -256,28 +278,40 @@ export class WorldFile {
   }
 
   /**
-   * Copies people and side tables (rows and indexes) from the caller's scratch database, then
-   * writes places and meta and closes the file. The event indexes are built already.
+   * Takes people and side tables (rows and indexes) from the caller's scratch database, then
+   * writes places and meta and closes the file. The event indexes are built already. The
+   * scratch file's trees are copied page by page after the events' (src/store/pages.ts,
+   * `readTrees`); a file holding what that cannot copy is read through SQL instead.
    */
   finishFromScratch(data: FinishFromScratch, stage: (name: string) => void, stop: () => boolean): void {
-    const db = this.db;
     stage('people');
-    db.prepare('ATTACH ? AS scratch').run(data.scratch);
-    db.exec('BEGIN');
-    // With the destination empty and its indexes declared as in the source, SQLite copies the
-    // records and the index entries as they are, without decoding or sorting them again.
-    for (const index of PEOPLE_INDEXES) db.exec(index);
-    db.exec(`INSERT INTO main.people SELECT * FROM scratch.people`);
-    for (const name of data.sideTables) {
-      const def = sideTable(name);
-      if (!def) throw new Error(`WorldWriter: no table '${name}' is declared in src/store/tables`);
-      db.exec(def.create);
-      for (const index of def.indexes) db.exec(index);
-      db.exec(`INSERT INTO main.${name} SELECT * FROM scratch.${name}`);
+    let copied: CopiedTrees | null = null;
+    try {
+      copied = readTrees(data.scratch);
+    } catch (e) {
+      if (!(e instanceof NotCopyable)) throw e;
+    }
+    if (copied) this.pages!.placeFile(copied);
+    const db = this.openSql(new Set(copied ? copied.rows.map((r) => r[1]) : []));
+    if (!copied) {
+      db.exec('COMMIT');
+      db.prepare('ATTACH ? AS scratch').run(data.scratch);
+      db.exec('BEGIN');
+      // With the destination empty and its indexes declared as in the source, SQLite copies the
+      // records and the index entries as they are, without decoding or sorting them again.
+      for (const index of PEOPLE_INDEXES) db.exec(index);
+      db.exec(`INSERT INTO main.people SELECT * FROM scratch.people`);
+      for (const name of data.sideTables) {
+        const def = sideTable(name);
+        if (!def) throw new Error(`WorldWriter: no table '${name}' is declared in src/store/tables`);
+        db.exec(def.create);
+        for (const index of def.indexes) db.exec(index);
+        db.exec(`INSERT INTO main.${name} SELECT * FROM scratch.${name}`);
+      }
     }
     writePlaces(db, data.places);
     db.exec('COMMIT');
-    db.exec('DETACH scratch');
+    if (!copied) db.exec('DETACH scratch');
     this.end(data.meta, stage, stop);
   }
 
@@ -457,7 +491,7 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
   parentPort!.on('message', (m: ToWorker) => {
     if (m.kind === 'events') {
       try {
-        if (file && !stopped()) file.writeEvents(m);
+        if (file && !stopped()) file.writeEvents(batchOf(m));
       } catch (e) {
         fail(e);
       } finally {

@@ -150,6 +150,16 @@ class WriterThread {
       this.check();
     }
     const n = batch.count;
+    const at: number[] = [];
+    const dataText: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const d = batch.data[i];
+      if (d !== null && d !== undefined) {
+        at.push(i);
+        dataText.push(d);
+      }
+    }
+    const dataAt = Int32Array.from(at);
     const m: ToWorker = {
       kind: 'events',
       firstId: batch.firstId,
@@ -161,12 +171,13 @@ class WriterThread {
       place: batch.place.slice(0, n),
       value: batch.value.slice(0, n),
       cause: batch.cause.slice(0, n),
-      data: batch.data.slice(0, n),
+      dataAt,
+      dataText,
       participants: batch.participants.slice(0, batch.participantCount * 3),
       participantCount: batch.participantCount,
     };
     Atomics.add(this.ctrl, CTRL.inFlight, 1);
-    this.post(m, [m.day, m.type, m.person, m.other, m.place, m.value, m.cause, m.participants]);
+    this.post(m, [m.day, m.type, m.person, m.other, m.place, m.value, m.cause, m.participants, dataAt]);
   }
 
   /** Tells the worker that the events are all sent: it builds their indexes once they are in. */
