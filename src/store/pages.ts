@@ -170,16 +170,8 @@ export const KIND_OVERFLOW = 3;
 /** A page of no tree (it held part of another file's schema): it goes on the freelist. */
 export const KIND_FREE = 4;
 
-/** Where a tree's pages go, numbered in the order they come. */
-export interface PageSink {
-  /** The number the next page appended gets. */
-  readonly next: number;
-  /** Appends a page (copied) of the given kind; returns its number. */
-  append(page: Uint8Array, kind: number): number;
-}
-
 /** A file of pages: numbers handed out in order, written in large sequential chunks. */
-export class PageFile implements PageSink {
+export class PageFile {
   private readonly fd: number;
   private readonly chunk = Buffer.alloc(U * 256);
   private chunkFirst: number;
@@ -188,19 +180,18 @@ export class PageFile implements PageSink {
   next: number;
   private open = true;
 
-  /** Opens (creating or truncating) `path`; pages below `firstFree` are reserved for `put`. */
+  /** Opens (creating or truncating) `path`; pages below `reservedBelow` are kept for `put`. */
   constructor(
     path: string,
     private readonly reservedBelow: number,
   ) {
     this.fd = openSync(path, 'w');
-    const firstFree = reservedBelow;
-    this.next = firstFree;
-    this.chunkFirst = firstFree;
+    this.next = reservedBelow;
+    this.chunkFirst = reservedBelow;
   }
 
   /** Appends a page; returns its number. */
-  append(page: Uint8Array, _kind?: number): number {
+  append(page: Uint8Array): number {
     this.chunk.set(page, this.chunkPages * U);
     this.chunkPages++;
     if (this.chunkPages === 256) this.flush();
@@ -228,8 +219,8 @@ export class PageFile implements PageSink {
   }
 
   /**
-   * Appends trees built apart (their pages numbered from `origin`), moving their numbers to follow on
-   * from the file's; returns the number page 1 of the image gets.
+   * Appends trees built apart (their pointers numbered from the image's `origin`), moving their
+   * numbers to follow on from the file's; returns the number the image's first page gets.
    */
   appendImage(image: TreeImage): number {
     const base = this.next;
@@ -373,7 +364,7 @@ export class PageBuilder {
  * page (a copy), for the caller to put where the schema says the root is. At least two children.
  */
 export function buildInterior(
-  sink: PageSink,
+  sink: PageFile,
   flag: number,
   children: number[],
   dividers: Uint8Array[],
@@ -417,7 +408,7 @@ export function buildInterior(
       }
       const page = b.seal(kids[e]);
       if (top) return Buffer.from(page);
-      pages.push(sink.append(page, KIND_INTERIOR));
+      pages.push(sink.append(page));
       if (e < m - 1) up.push(divs[e]!);
     }
     kids = pages;
@@ -432,7 +423,7 @@ export class TableTree {
   private readonly leafLast: number[] = [];
   private lastRowid = -Infinity;
 
-  constructor(private readonly sink: PageSink) {}
+  constructor(private readonly sink: PageFile) {}
 
   /** Reserves a cell of `size` bytes for `rowid` (the leaf is sealed first when full); returns its offset. */
   cell(size: number, rowid: number): number {
@@ -466,7 +457,7 @@ export class TableTree {
       putInt(page, 0, i + 1 < chain ? first + i + 1 : 0, 4);
       const from = local + i * OVERFLOW_CONTENT;
       page.set(payload.subarray(from, Math.min(n, from + OVERFLOW_CONTENT)), 4);
-      this.sink.append(page, KIND_OVERFLOW);
+      this.sink.append(page);
     }
     let o = this.cell(cellSize, rowid);
     o = putVarint(p, o, n);
@@ -477,7 +468,7 @@ export class TableTree {
 
   private flush(): void {
     if (this.leaf.cells === 0) return;
-    this.leaves.push(this.sink.append(this.leaf.seal(), KIND_TABLE_LEAF));
+    this.leaves.push(this.sink.append(this.leaf.seal()));
     this.leafLast.push(this.lastRowid);
     this.leaf.reset();
   }
@@ -878,7 +869,7 @@ export class EventPages {
  * it and the next leaf (an index B-tree holds each entry once).
  */
 function encodeIndex(
-  sink: PageSink,
+  sink: PageFile,
   rows: Int32Array,
   firstRowid: number,
   a: Int32Array,
@@ -922,7 +913,7 @@ function encodeIndex(
         // This entry goes up, between the full leaf and the next.
         putIndexEntry(scratch, 0, payload, fields, ta, va, tb, vb, tr, rowid);
         dividers.push(scratch.slice(0, cellSize));
-        leaves.push(sink.append(seal(), KIND_INDEX_LEAF));
+        leaves.push(sink.append(seal()));
         cells = 0;
         content = U;
         continue;
@@ -931,7 +922,7 @@ function encodeIndex(
       dividers.push(new Uint8Array(page.subarray(content, content + lastSize)));
       content += lastSize;
       cells--;
-      leaves.push(sink.append(seal(), KIND_INDEX_LEAF));
+      leaves.push(sink.append(seal()));
       cells = 0;
       content = U;
     }
@@ -943,7 +934,7 @@ function encodeIndex(
     putIndexEntry(page, content, payload, fields, ta, va, tb, vb, tr, rowid);
   }
   if (leaves.length === 0) return Buffer.from(seal());
-  leaves.push(sink.append(seal(), KIND_INDEX_LEAF));
+  leaves.push(sink.append(seal()));
   return buildInterior(sink, INTERIOR_INDEX, leaves, dividers);
 }
 

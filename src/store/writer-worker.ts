@@ -1,9 +1,10 @@
 /**
- * The SQLite side of writing a world: one connection to the run's partial file, which takes the
- * event batches as they stream from the recorder, folds the days each person entered a phase
- * from them, and at the end writes places, people and side tables, builds the indexes and
- * records the summary. src/store/writer.ts drives it, normally in a worker thread of its own (this
- * file is then the worker's entry), so the simulation and the inserts run on two cores at once;
+ * The file side of writing a world: the run's partial file, which takes the event batches as
+ * they stream from the recorder (written as SQLite pages directly, src/store/pages.ts), and at
+ * the end gets the events' indexes, people and side tables (copied page by page from the
+ * caller's scratch file, or written here through SQL), places and the summary. src/store/writer.ts
+ * drives it, normally in a worker thread of its own (this file is then the worker's entry), so
+ * the simulation and the writing run on two cores at once;
  * where no compiled worker exists (the TypeScript sources under a test runner) it runs in the
  * caller's thread, the same code either way.
  *

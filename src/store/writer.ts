@@ -6,9 +6,9 @@
  * and only then publishes it as `<out>`. An interrupted run leaves at most a `.partial` file,
  * which nothing mistakes for a world; an existing output is replaced only when the caller says so.
  *
- * The SQLite work itself (src/store/writer-worker.ts) runs in a worker thread: each batch of
+ * The file itself (src/store/writer-worker.ts) is written by a worker thread: each batch of
  * events is copied and handed over as the recorder fills it, so the simulation goes on while the
- * previous batch is inserted, and at most a few batches wait (the simulation pauses when the
+ * previous batch is written, and at most a few batches wait (the simulation pauses when the
  * writer falls behind, which bounds memory). The caller stays synchronous: it blocks on a
  * counter in shared memory while it waits for the worker. Whatever fails in either thread
  * surfaces here as the same error, and the partial file is removed and the claim released.
