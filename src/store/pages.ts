@@ -162,14 +162,6 @@ export function schemaSize(def: { name: string; create: string; indexes: readonl
   return row(def.create) + def.indexes.reduce((sum, sql) => sum + row(sql), 0);
 }
 
-/** What a page holds, so a tree built apart can have its page numbers moved (`relocate`). */
-export const KIND_TABLE_LEAF = 0;
-export const KIND_INDEX_LEAF = 1;
-export const KIND_INTERIOR = 2;
-export const KIND_OVERFLOW = 3;
-/** A page of no tree (it held part of another file's schema): it goes on the freelist. */
-export const KIND_FREE = 4;
-
 /** A file of pages: numbers handed out in order, written in large sequential chunks. */
 export class PageFile {
   private readonly fd: number;
@@ -254,54 +246,23 @@ export interface TreeImage {
   pages: Uint8Array;
   /** The number the first page has in the pointers the pages hold. */
   origin: number;
-  /** Each page's kind (KIND_…), so its page numbers can be moved. */
-  kinds: Uint8Array;
   count: number;
+  /** Where in `pages` each page number is held (child, right-most child, overflow, chain). */
+  pointers: Int32Array;
+  /** The pages (counted from 0) that belong to no tree: they go on the freelist. */
+  free: number[];
 }
 
 function getU32(b: Uint8Array, o: number): number {
   return b[o]! * 0x1000000 + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!);
 }
 
-/** Reads a varint at `o`: its value and the offset after it. */
-function getVarint(b: Uint8Array, o: number): [number, number] {
-  let v = 0;
-  for (let i = 0; i < 8; i++) {
-    const x = b[o + i]!;
-    v = v * 128 + (x & 0x7f);
-    if (x < 0x80) return [v, o + i + 1];
-  }
-  return [v * 256 + b[o + 8]!, o + 9];
-}
-
-/** Moves a tree image's page numbers from origin… to base…: every child, overflow and chain pointer. */
+/** Moves a tree image's page numbers from origin… to base…: every pointer it holds. */
 export function relocate(image: TreeImage, base: number): void {
   const delta = base - image.origin;
   if (delta === 0) return;
   const b = image.pages;
-  const shift = (o: number) => putInt(b, o, getU32(b, o) + delta, 4);
-  for (let i = 0; i < image.count; i++) {
-    const at = i * U;
-    const kind = image.kinds[i];
-    if (kind === KIND_OVERFLOW) {
-      if (getU32(b, at) !== 0) shift(at);
-      continue;
-    }
-    if (kind === KIND_INDEX_LEAF || kind === KIND_FREE) continue;
-    const cells = (b[at + 3]! << 8) | b[at + 4]!;
-    if (kind === KIND_INTERIOR) {
-      shift(at + 8);
-      for (let j = 0; j < cells; j++) shift(at + ((b[at + 12 + 2 * j]! << 8) | b[at + 13 + 2 * j]!));
-      continue;
-    }
-    for (let j = 0; j < cells; j++) {
-      const [payload, o1] = getVarint(b, at + ((b[at + 8 + 2 * j]! << 8) | b[at + 9 + 2 * j]!));
-      if (payload <= TABLE_MAX_LOCAL) continue;
-      const [, o2] = getVarint(b, o1);
-      const k = TABLE_MIN_LOCAL + ((payload - TABLE_MIN_LOCAL) % OVERFLOW_CONTENT);
-      shift(o2 + (k <= TABLE_MAX_LOCAL ? k : TABLE_MIN_LOCAL));
-    }
-  }
+  for (const o of image.pointers) putInt(b, o, getU32(b, o) + delta, 4);
 }
 
 /** A B-tree page being filled: cells from the end backwards, pointers after the header. */
@@ -688,8 +649,7 @@ export class EventPages {
   /** Places every tree of another database file (`readTrees`) and names them in the schema. */
   placeFile(copied: CopiedTrees): void {
     const base = this.file.appendImage(copied.image);
-    const { kinds, count } = copied.image;
-    for (let i = 0; i < count; i++) if (kinds[i] === KIND_FREE) this.free.push(base + i);
+    for (const i of copied.image.free) this.free.push(base + i);
     for (const [type, name, table, root, sql] of copied.rows)
       this.schema.push([type, name, table, root > 0 ? base + root - copied.image.origin : 0, sql]);
   }
@@ -1055,79 +1015,107 @@ export function readTrees(path: string): CopiedTrees {
   const bytes = readFileSync(path);
   if (bytes.length !== pageCount * U)
     throw new NotCopyable(`${path}: ${bytes.length} bytes for ${pageCount} pages`);
-  const kinds = new Uint8Array(pageCount + 1).fill(255);
-  const mark = (pg: number, kind: number) => {
-    if (pg < 2 || pg > pageCount || kinds[pg] !== 255)
-      throw new NotCopyable(`${path}: page ${pg} reached twice`);
-    kinds[pg] = kind;
+  // Each page is reached once, from its parent or its chain; every pointer's place is noted.
+  const seen = new Uint8Array(pageCount + 1);
+  const pointers: number[] = [];
+  const free: number[] = [];
+  const reach = (pg: number) => {
+    if (pg < 2 || pg > pageCount || seen[pg]) throw new NotCopyable(`${path}: page ${pg} reached twice`);
+    seen[pg] = 1;
+  };
+  const pointer = (at: number) => pointers.push(at - U);
+  // The varint at `o` (payload sizes and rowids here are far below 2^53).
+  let end = 0;
+  const varint = (o: number): number => {
+    let v = 0;
+    for (let i = 0; i < 9; i++) {
+      const x = bytes[o + i]!;
+      if (i === 8) {
+        end = o + 9;
+        return v * 256 + x;
+      }
+      v = v * 128 + (x & 0x7f);
+      if (x < 0x80) {
+        end = o + i + 1;
+        return v;
+      }
+    }
+    return v;
+  };
+  const cellAt = (at: number, header: number, j: number) =>
+    at + ((bytes[at + header + 2 * j]! << 8) | bytes[at + header + 2 * j + 1]!);
+  /** Notes a table leaf's overflow chains, starting at each long cell's pointer. */
+  const chains = (at: number, cells: number) => {
+    for (let j = 0; j < cells; j++) {
+      const payload = varint(cellAt(at, 8, j));
+      if (payload <= TABLE_MAX_LOCAL) continue;
+      varint(end);
+      const k = TABLE_MIN_LOCAL + ((payload - TABLE_MIN_LOCAL) % OVERFLOW_CONTENT);
+      let ptr = end + (k <= TABLE_MAX_LOCAL ? k : TABLE_MIN_LOCAL);
+      for (let next = getU32(bytes, ptr); next !== 0; next = getU32(bytes, ptr)) {
+        pointer(ptr);
+        reach(next);
+        ptr = (next - 1) * U;
+      }
+    }
   };
   // The file's own schema may spill from page 1 onto pages of its own: those are not copied as
   // a tree (the schema is written anew) but kept as free pages.
   if (bytes[100] === INTERIOR_TABLE) {
-    const cells = (bytes[103]! << 8) | bytes[104]!;
     const spilled = [getU32(bytes, 108)];
-    for (let j = 0; j < cells; j++)
-      spilled.push(getU32(bytes, (bytes[112 + 2 * j]! << 8) | bytes[113 + 2 * j]!));
+    for (let j = 0; j < ((bytes[103]! << 8) | bytes[104]!); j++)
+      spilled.push(getU32(bytes, cellAt(0, 112, j)));
     for (let k = 0; k < spilled.length; k++) {
       const pg = spilled[k]!;
       const at = (pg - 1) * U;
+      const cells = (bytes[at + 3]! << 8) | bytes[at + 4]!;
+      reach(pg);
+      free.push(pg - 2);
       if (bytes[at] === INTERIOR_TABLE) {
         spilled.push(getU32(bytes, at + 8));
-        const n = (bytes[at + 3]! << 8) | bytes[at + 4]!;
-        for (let j = 0; j < n; j++)
-          spilled.push(getU32(bytes, at + ((bytes[at + 12 + 2 * j]! << 8) | bytes[at + 13 + 2 * j]!)));
+        for (let j = 0; j < cells; j++) spilled.push(getU32(bytes, cellAt(at, 12, j)));
       } else if (bytes[at] !== LEAF_TABLE)
         throw new NotCopyable(`${path}: schema page ${pg} is not a B-tree page`);
       else
-        for (let j = 0; j < ((bytes[at + 3]! << 8) | bytes[at + 4]!); j++)
-          if (
-            getVarint(bytes, at + ((bytes[at + 8 + 2 * j]! << 8) | bytes[at + 9 + 2 * j]!))[0] >
-            TABLE_MAX_LOCAL
-          )
+        for (let j = 0; j < cells; j++)
+          if (varint(cellAt(at, 8, j)) > TABLE_MAX_LOCAL)
             throw new NotCopyable(`${path}: a schema entry longer than a page`);
-      mark(pg, KIND_FREE);
     }
   } else if (bytes[100] !== LEAF_TABLE) throw new NotCopyable(`${path}: page 1 is not a schema page`);
   const stack = rows.filter((r) => r[3] > 0).map((r) => r[3]);
   while (stack.length > 0) {
     const pg = stack.pop()!;
+    reach(pg);
     const at = (pg - 1) * U;
     const flag = bytes[at];
     const cells = (bytes[at + 3]! << 8) | bytes[at + 4]!;
     if (flag === INTERIOR_TABLE || flag === INTERIOR_INDEX) {
-      mark(pg, KIND_INTERIOR);
+      pointer(at + 8);
       stack.push(getU32(bytes, at + 8));
       for (let j = 0; j < cells; j++) {
-        const cell = at + ((bytes[at + 12 + 2 * j]! << 8) | bytes[at + 13 + 2 * j]!);
+        const cell = cellAt(at, 12, j);
+        pointer(cell);
         stack.push(getU32(bytes, cell));
-        if (flag === INTERIOR_INDEX && getVarint(bytes, cell + 4)[0] > INDEX_MAX_LOCAL)
+        if (flag === INTERIOR_INDEX && varint(cell + 4) > INDEX_MAX_LOCAL)
           throw new NotCopyable(`${path}: a long index entry on page ${pg}`);
       }
     } else if (flag === LEAF_INDEX) {
-      mark(pg, KIND_INDEX_LEAF);
       for (let j = 0; j < cells; j++)
-        if (
-          getVarint(bytes, at + ((bytes[at + 8 + 2 * j]! << 8) | bytes[at + 9 + 2 * j]!))[0] > INDEX_MAX_LOCAL
-        )
+        if (varint(cellAt(at, 8, j)) > INDEX_MAX_LOCAL)
           throw new NotCopyable(`${path}: a long index entry on page ${pg}`);
-    } else if (flag === LEAF_TABLE) {
-      mark(pg, KIND_TABLE_LEAF);
-      for (let j = 0; j < cells; j++) {
-        const [payload, o1] = getVarint(bytes, at + ((bytes[at + 8 + 2 * j]! << 8) | bytes[at + 9 + 2 * j]!));
-        if (payload <= TABLE_MAX_LOCAL) continue;
-        const [, o2] = getVarint(bytes, o1);
-        const k = TABLE_MIN_LOCAL + ((payload - TABLE_MIN_LOCAL) % OVERFLOW_CONTENT);
-        for (let next = getU32(bytes, o2 + (k <= TABLE_MAX_LOCAL ? k : TABLE_MIN_LOCAL)); next !== 0;) {
-          mark(next, KIND_OVERFLOW);
-          next = getU32(bytes, (next - 1) * U);
-        }
-      }
-    } else throw new NotCopyable(`${path}: page ${pg} is not a B-tree page`);
+    } else if (flag === LEAF_TABLE) chains(at, cells);
+    else throw new NotCopyable(`${path}: page ${pg} is not a B-tree page`);
   }
   for (let pg = 2; pg <= pageCount; pg++)
-    if (kinds[pg] === 255) throw new NotCopyable(`${path}: page ${pg} is in no tree`);
+    if (!seen[pg]) throw new NotCopyable(`${path}: page ${pg} is in no tree`);
   return {
-    image: { pages: bytes.subarray(U), origin: 2, kinds: kinds.subarray(2), count: pageCount - 1 },
+    image: {
+      pages: bytes.subarray(U),
+      origin: 2,
+      count: pageCount - 1,
+      pointers: Int32Array.from(pointers),
+      free,
+    },
     rows,
   };
 }
