@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventBatch } from '../engine/recorder.js';
+import type { LoggedEvent } from '../engine/memory-sink.js';
 import { NONE } from '../engine/recorder.js';
 import { EventPages, indexSpec, intType, NotCopyable, putVarint, readTrees, varintLen } from './pages.js';
 import { events } from './tables/index.js';
@@ -30,16 +31,8 @@ function rng(seed: number): () => number {
   };
 }
 
-interface Row {
-  day: number;
-  type: number;
-  person: number;
-  other: number;
-  place: number;
-  value: number;
-  cause: number;
-  data: string | null;
-}
+/** An event's fields as the recorder has them (ids are given by position). */
+type Row = Omit<LoggedEvent, 'id'>;
 
 /** Rows with every kind of value a column can hold: nulls, sizes of integers, reals, long and non-ASCII texts. */
 function makeRows(n: number, seed: number, ordered = true): Row[] {

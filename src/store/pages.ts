@@ -587,7 +587,7 @@ export class EventPages {
       if (payload > TABLE_MAX_LOCAL) {
         // A row too long for one page: the record is made whole, then split over overflow pages.
         const whole = Buffer.alloc(payload);
-        const o = this.putRecord(whole, 0, headerLen, day, b.type[i]!, person, other, place, value, cause);
+        const o = this.putRecord(whole, 0, headerLen, b, i);
         whole.write(data!, o, textLen, 'utf8');
         table.add(rowid, whole);
         continue;
@@ -595,37 +595,29 @@ export class EventPages {
       let o = table.cell(varintLen(payload) + varintLen(rowid) + payload, rowid);
       o = putVarint(p, o, payload);
       o = putVarint(p, o, rowid);
-      o = this.putRecord(p, o, headerLen, day, b.type[i]!, person, other, place, value, cause);
+      o = this.putRecord(p, o, headerLen, b, i);
       if (data !== null) p.write(data, o, textLen, 'utf8');
     }
     this.rows += n;
   }
 
-  /** Writes the record's header and its body up to (not including) the text; returns where the text goes. */
-  private putRecord(
-    p: Uint8Array,
-    at: number,
-    headerLen: number,
-    day: number,
-    type: number,
-    person: number,
-    other: number,
-    place: number,
-    value: number,
-    cause: number,
-  ): number {
+  /**
+   * Writes event `i` of the batch as a record (its serial types already in `this.types`), up to
+   * but not including the text; returns where the text goes.
+   */
+  private putRecord(p: Uint8Array, at: number, headerLen: number, b: EventBatch, i: number): number {
     const t = this.types;
     let o = at;
     p[o++] = headerLen;
     for (let c = 0; c < 8; c++) p[o++] = t[c]!;
     o = putVarint(p, o, t[8]!);
-    o = putValue(p, o, day, t[1]!);
-    o = putValue(p, o, type, t[2]!);
-    o = putValue(p, o, person, t[3]!);
-    o = putValue(p, o, other, t[4]!);
-    o = putValue(p, o, place, t[5]!);
-    o = putValue(p, o, value, t[6]!);
-    return putValue(p, o, cause, t[7]!);
+    o = putValue(p, o, b.day[i]!, t[1]!);
+    o = putValue(p, o, b.type[i]!, t[2]!);
+    o = putValue(p, o, b.person[i]!, t[3]!);
+    o = putValue(p, o, b.other[i]!, t[4]!);
+    o = putValue(p, o, b.place[i]!, t[5]!);
+    o = putValue(p, o, b.value[i]!, t[6]!);
+    return putValue(p, o, b.cause[i]!, t[7]!);
   }
 
   /**
