@@ -131,8 +131,8 @@ export interface FinishData {
  */
 export interface FinishFromScratch {
   places: PlaceTuple[];
-  scratch: string;
-  sideTables: string[];
+  /** The scratch files, in order: people (indexed by the file's thread), then side tables. */
+  scratch: string[];
   meta: [string, string][];
 }
 
@@ -155,7 +155,11 @@ function batchOf(m: EventsMessage): EventBatch {
 
 /** Messages to the worker. */
 export type ToWorker =
-  EventsMessage | { kind: 'indexes' } | { kind: 'finish'; data: FinishFromScratch } | { kind: 'close' };
+  | EventsMessage
+  | { kind: 'indexes' }
+  | { kind: 'index-people'; path: string }
+  | { kind: 'finish'; data: FinishFromScratch }
+  | { kind: 'close' };
 
 /** An error as it crosses threads: what `ioError` and the CLI need of it. */
 export interface ErrorInfo {
@@ -286,33 +290,46 @@ export class WorldFile {
    */
   finishFromScratch(data: FinishFromScratch, stage: (name: string) => void, stop: () => boolean): void {
     stage('people');
-    let copied: CopiedTrees | null = null;
-    try {
-      copied = readTrees(data.scratch);
-    } catch (e) {
-      if (!(e instanceof NotCopyable)) throw e;
+    const pages = this.pages;
+    if (!pages) throw new Error('WorldWriter: the file was already closed');
+    const viaSql: string[] = [];
+    const copied = new Set<string>();
+    for (const path of data.scratch) {
+      let trees: CopiedTrees;
+      try {
+        trees = readTrees(path);
+      } catch (e) {
+        if (!(e instanceof NotCopyable)) throw e;
+        viaSql.push(path);
+        continue;
+      }
+      pages.placeFile(trees);
+      for (const r of trees.rows) copied.add(r[1]);
     }
-    if (copied) this.pages!.placeFile(copied);
-    const db = this.openSql(new Set(copied ? copied.rows.map((r) => r[1]) : []));
-    if (!copied) {
-      db.exec('COMMIT');
-      db.prepare('ATTACH ? AS scratch').run(data.scratch);
+    const db = this.openSql(copied);
+    db.exec('COMMIT');
+    for (const path of viaSql) {
+      db.prepare('ATTACH ? AS scratch').run(path);
       db.exec('BEGIN');
       // With the destination empty and its indexes declared as in the source, SQLite copies the
       // records and the index entries as they are, without decoding or sorting them again.
-      for (const index of PEOPLE_INDEXES) db.exec(index);
-      db.exec(`INSERT INTO main.people SELECT * FROM scratch.people`);
-      for (const name of data.sideTables) {
-        const def = sideTable(name);
+      const names = db
+        .prepare("SELECT name FROM scratch.sqlite_schema WHERE type = 'table' ORDER BY rowid")
+        .pluck()
+        .all() as string[];
+      for (const name of names) {
+        const def = name === peopleTable.name ? peopleTable : sideTable(name);
         if (!def) throw new Error(`WorldWriter: no table '${name}' is declared in src/store/tables`);
-        db.exec(def.create);
+        if (def !== peopleTable) db.exec(def.create);
         for (const index of def.indexes) db.exec(index);
         db.exec(`INSERT INTO main.${name} SELECT * FROM scratch.${name}`);
       }
+      db.exec('COMMIT');
+      db.exec('DETACH scratch');
     }
+    db.exec('BEGIN');
     writePlaces(db, data.places);
     db.exec('COMMIT');
-    if (!copied) db.exec('DETACH scratch');
     this.end(data.meta, stage, stop);
   }
 
@@ -342,25 +359,43 @@ export class WorldFile {
   }
 }
 
-/**
- * Writes people and side tables (each with its indexes) into a fresh database file, `path`,
- * for the file's thread to copy in; the caller removes it afterwards.
- */
-export function writeScratch(
-  path: string,
-  people: PeopleColumns,
-  phases: PhaseDays,
-  sides: SideRows[],
-): void {
+/** Fills a fresh database file, `path`, in one transaction, for the file's thread to copy in. */
+function writeScratch(path: string, fill: (db: Database.Database) => void): void {
   rmSync(path, { force: true });
   const db = new Database(path);
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
-    db.exec(peopleTable.create);
     db.exec('BEGIN');
+    fill(db);
+    db.exec('COMMIT');
+  } finally {
+    db.close();
+  }
+}
+
+/** People's rows into a scratch file, without their indexes (the file's thread builds them). */
+export function writePeopleScratch(path: string, people: PeopleColumns, phases: PhaseDays): void {
+  writeScratch(path, (db) => {
+    db.exec(peopleTable.create);
     writePeople(db, people, phases);
+  });
+}
+
+/** Side tables, each with its indexes, into a scratch file. */
+export function writeSidesScratch(path: string, sides: SideRows[]): void {
+  writeScratch(path, (db) => {
     for (const t of sides) writeSideTable(db, t);
+  });
+}
+
+/** Builds people's indexes in the scratch file `path` (which holds their rows). */
+export function indexPeopleScratch(path: string): void {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.exec('BEGIN');
     for (const index of peopleTable.indexes) db.exec(index);
     db.exec('COMMIT');
   } finally {
@@ -504,6 +539,12 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
         if (!file) throw new Aborted('the file was already closed');
         reply({ kind: 'stage', stage: 'indexes' });
         file.buildIndexes(stopped);
+      } catch (e) {
+        fail(e);
+      }
+    } else if (m.kind === 'index-people') {
+      try {
+        if (!stopped()) indexPeopleScratch(m.path);
       } catch (e) {
         fail(e);
       }

@@ -27,7 +27,8 @@ import {
   CTRL,
   WorldFile,
   PhaseDays,
-  writeScratch,
+  writePeopleScratch,
+  writeSidesScratch,
   type ErrorInfo,
   type FinishFromScratch,
   type FromWorker,
@@ -180,6 +181,12 @@ class WriterThread {
     this.post(m, [m.day, m.type, m.person, m.other, m.place, m.value, m.cause, m.participants, dataAt]);
   }
 
+  /** Tells the worker to index the people in a scratch file once it is free. */
+  indexPeople(path: string): void {
+    // No check here: the worker may have told a stage already, which `finish` reads in turn.
+    this.post({ kind: 'index-people', path }, []);
+  }
+
   /** Tells the worker that the events are all sent: it builds their indexes once they are in. */
   buildIndexes(): void {
     this.check();
@@ -227,8 +234,8 @@ class WriterThread {
 /** Streams a world's events into a new database file and publishes it when complete. */
 export class WorldWriter implements EventSink {
   readonly partialPath: string;
-  /** People and side tables, written here by this thread for the writer's thread to copy in. */
-  private readonly scratchPath: string;
+  /** People, and side tables, written here by this thread for the writer's thread to copy in. */
+  private readonly scratchPaths: [string, string];
   private readonly claim: Claim;
   private readonly force: boolean;
   private readonly thread: WriterThread | null = null;
@@ -247,9 +254,9 @@ export class WorldWriter implements EventSink {
       throw new UsageError(`${outPath} already exists; pass --force to replace it`);
     }
     this.partialPath = this.claim.partialPath();
-    // A second partial name of this run's own, so a run that dies leaves nothing the next
+    // More partial names of this run's own, so a run that dies leaves nothing the next
     // claimant of the path does not clear away.
-    this.scratchPath = this.claim.partialPath();
+    this.scratchPaths = [this.claim.partialPath(), this.claim.partialPath()];
     try {
       if (WORKER_URL) this.thread = new WriterThread(WORKER_URL, this.partialPath);
       else this.file = new WorldFile(this.partialPath);
@@ -285,20 +292,19 @@ export class WorldWriter implements EventSink {
   ): void {
     const entries = metaEntries(world, summary, meta);
     if (this.thread) {
+      // The writer's thread builds the events' indexes, then people's, while this one writes
+      // people's rows and then the side tables; it copies both files in at the end.
       onStage?.('events');
       this.thread.buildIndexes();
-      const sides = sideRows(world);
-      writeScratch(this.scratchPath, peopleColumns(world), this.phases, sides);
+      const [peoplePath, sidesPath] = this.scratchPaths;
+      writePeopleScratch(peoplePath, peopleColumns(world), this.phases);
+      this.thread.indexPeople(peoplePath);
+      writeSidesScratch(sidesPath, sideRows(world));
       this.thread.finish(
-        {
-          places: placeRows(world.places),
-          scratch: this.scratchPath,
-          sideTables: sides.map((t) => t.name),
-          meta: entries,
-        },
+        { places: placeRows(world.places), scratch: [peoplePath, sidesPath], meta: entries },
         onStage,
       );
-      rmSync(this.scratchPath, { force: true });
+      for (const path of this.scratchPaths) rmSync(path, { force: true });
     } else {
       this.file!.finish(
         {
@@ -327,7 +333,7 @@ export class WorldWriter implements EventSink {
   }
 
   private removePartial(): void {
-    rmSync(this.scratchPath, { force: true });
+    for (const path of this.scratchPaths) rmSync(path, { force: true });
     rmSync(this.partialPath, { force: true });
     rmSync(`${this.partialPath}-journal`, { force: true });
     this.claim.release();
