@@ -21,10 +21,10 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { EventBatch } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
 
-export const PAGE_SIZE = 4096;
-const U = PAGE_SIZE;
+/** The page size, in bytes. */
+const U = 4096;
 /** The largest payload a table leaf keeps on its own page (the rest overflows). */
-export const TABLE_MAX_LOCAL = U - 35;
+const TABLE_MAX_LOCAL = U - 35;
 /** The least a table leaf keeps locally of a payload that overflows. */
 const TABLE_MIN_LOCAL = Math.floor(((U - 12) * 32) / 255) - 23;
 /**
@@ -40,7 +40,7 @@ const LEAF_INDEX = 10;
 const INTERIOR_INDEX = 2;
 
 /** Bytes of an integer's body for each serial type (0–9). */
-export const SERIAL_SIZE: readonly number[] = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0];
+const SERIAL_SIZE: readonly number[] = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0];
 
 /** SQLite's serial type for an integer (a safe integer), as it would choose it. */
 export function intType(i: number): number {
@@ -85,7 +85,7 @@ export function putVarint(b: Uint8Array, o: number, v: number): number {
 }
 
 /** Writes an integer's body of `size` bytes (1, 2, 3, 4, 6 or 8), big-endian two's complement. */
-export function putInt(b: Uint8Array, o: number, v: number, size: number): void {
+function putInt(b: Uint8Array, o: number, v: number, size: number): void {
   switch (size) {
     case 1:
       b[o] = v & 0xff;
@@ -128,7 +128,7 @@ const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-export function putFloat(b: Uint8Array, o: number, v: number): void {
+function putFloat(b: Uint8Array, o: number, v: number): void {
   f64[0] = v;
   for (let i = 0; i < 8; i++) b[o + i] = f64Bytes[littleEndian ? 7 - i : i]!;
 }
@@ -151,19 +151,8 @@ function numericType(v: number): number {
   return 7;
 }
 
-/** Room for schema rows on page 1 (after the file header, the page header and its pointers). */
-export const SCHEMA_PAGE_ROOM = U - 100 - 8;
-
-/** Bytes a table's schema rows (its own and its indexes') take on page 1, at most. */
-export function schemaSize(def: { name: string; create: string; indexes: readonly string[] }): number {
-  // A row: type, name, table, root and SQL, the record's header, the cell's header and pointer;
-  // a name is never longer than the SQL that declares it.
-  const row = (sql: string) => 2 * Buffer.byteLength(sql) + def.name.length + 32;
-  return row(def.create) + def.indexes.reduce((sum, sql) => sum + row(sql), 0);
-}
-
 /** A file of pages: numbers handed out in order, written in large sequential chunks. */
-export class PageFile {
+class PageFile {
   private readonly fd: number;
   private readonly chunk = Buffer.alloc(U * 256);
   private chunkFirst: number;
@@ -242,7 +231,7 @@ function writeAll(fd: number, bytes: Uint8Array, position: number): void {
 }
 
 /** Trees built apart: their pages in order, numbered from `origin` in the pointers they hold. */
-export interface TreeImage {
+interface TreeImage {
   pages: Uint8Array;
   /** The number the first page has in the pointers the pages hold. */
   origin: number;
@@ -258,7 +247,7 @@ function getU32(b: Uint8Array, o: number): number {
 }
 
 /** Moves a tree image's page numbers from origin… to base…: every pointer it holds. */
-export function relocate(image: TreeImage, base: number): void {
+function relocate(image: TreeImage, base: number): void {
   const delta = base - image.origin;
   if (delta === 0) return;
   const b = image.pages;
@@ -266,7 +255,7 @@ export function relocate(image: TreeImage, base: number): void {
 }
 
 /** A B-tree page being filled: cells from the end backwards, pointers after the header. */
-export class PageBuilder {
+class PageBuilder {
   readonly page = Buffer.alloc(U);
   cells = 0;
   content = U;
@@ -324,12 +313,7 @@ export class PageBuilder {
  * dividers between them (the bytes after each interior cell's child pointer); returns the top
  * page (a copy), for the caller to put where the schema says the root is. At least two children.
  */
-export function buildInterior(
-  sink: PageFile,
-  flag: number,
-  children: number[],
-  dividers: Uint8Array[],
-): Buffer {
+function buildInterior(sink: PageFile, flag: number, children: number[], dividers: Uint8Array[]): Buffer {
   let kids = children;
   let divs = dividers;
   const b = new PageBuilder(flag);
@@ -378,7 +362,7 @@ export function buildInterior(
 }
 
 /** A table B-tree filled in rowid order: leaves as they fill, overflow chains for long rows. */
-export class TableTree {
+class TableTree {
   readonly leaf = new PageBuilder(LEAF_TABLE);
   private readonly leaves: number[] = [];
   private readonly leafLast: number[] = [];
@@ -662,7 +646,7 @@ export class EventPages {
    * sorts, stable, from the last key column to the first; days arrive in order, so a pass by a
    * last key column of days is not needed.
    */
-  sorted(spec: IndexSpec): SortedEntries {
+  private sorted(spec: IndexSpec): SortedEntries {
     const n = this.rows;
     const first = this.cols[spec.columns[0]!].data;
     let order: Int32Array;
@@ -920,7 +904,7 @@ function putIndexEntry(
 }
 
 /** An index's entries in key order: row positions and the key columns' values beside them. */
-export interface SortedEntries {
+interface SortedEntries {
   rows: Int32Array;
   keys: Int32Array[];
 }
@@ -930,7 +914,7 @@ export interface SortedEntries {
  * keys are small integers (ids and days). Returns the rows in order and, gathered beside them,
  * `col`'s values and each of `more`'s.
  */
-export function countingSort(
+function countingSort(
   order: Int32Array,
   col: Int32Array,
   nullable: boolean,
