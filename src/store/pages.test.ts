@@ -15,6 +15,15 @@ import type { LoggedEvent } from '../engine/memory-sink.js';
 import { NONE } from '../engine/recorder.js';
 import { EventPages, indexSpec, intType, NotCopyable, putVarint, readTrees, varintLen } from './pages.js';
 import { events } from './tables/index.js';
+import {
+  indexPeopleScratch,
+  PhaseDays,
+  WorldFile,
+  writePeopleScratch,
+  writeSidesScratch,
+  type PeopleColumns,
+  type SideRows,
+} from './writer-worker.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hailsham-pages-'));
 afterAll(() => (process.env.KEEP ? console.log(dir) : rmSync(dir, { recursive: true, force: true })));
@@ -320,5 +329,78 @@ describe("another file's trees copied page by page", () => {
     db.exec('CREATE INDEX t_a ON t(a)');
     db.close();
     expect(() => readTrees(path)).toThrow(NotCopyable);
+  });
+});
+
+describe('a world finished from scratch files', () => {
+  const people = (names: string[]): PeopleColumns => {
+    const n = names.length;
+    const ints = (v: number) => new Int32Array(n).fill(v);
+    return {
+      count: n,
+      name: names,
+      kind: ints(0),
+      sex: ints(1),
+      born: ints(25_000),
+      school: ints(3),
+      cohort: ints(1968),
+      phase: ints(4),
+      donations: ints(2),
+      centre: ints(7),
+      carer: ints(NONE),
+      key: Uint32Array.from(names, (_, i) => 1000 + i),
+    };
+  };
+
+  function finishWorld(
+    name: string,
+    names: string[],
+    sides: SideRows[],
+    peopleAsPages: boolean,
+  ): Database.Database {
+    const path = join(dir, `${name}.db`);
+    const file = new WorldFile(path);
+    for (const b of batches(makeRows(2000, 13), 600)) file.writeEvents(b);
+    file.buildIndexes(() => false);
+    const peoplePath = join(dir, `${name}-people.scratch`);
+    const sidesPath = join(dir, `${name}-sides.scratch`);
+    writePeopleScratch(peoplePath, people(names), new PhaseDays());
+    indexPeopleScratch(peoplePath);
+    writeSidesScratch(sidesPath, sides);
+    if (peopleAsPages) expect(readTrees(peoplePath).rows.map((r) => r[1])).toContain('people_name');
+    else expect(() => readTrees(peoplePath)).toThrow(NotCopyable);
+    expect(readTrees(sidesPath).rows.map((r) => r[1])).toEqual(
+      sides.length ? ['ledger', 'ledger_person'] : [],
+    );
+    const stages: string[] = [];
+    file.finishFromScratch(
+      { places: [], scratch: [peoplePath, sidesPath], meta: [['status', 'complete']] },
+      (s) => stages.push(s),
+      () => false,
+    );
+    expect(stages).toEqual(['people', 'sync']);
+    return new Database(path, { readonly: true });
+  }
+
+  const ledger: SideRows = { name: 'ledger', rows: [[0, 20_000, 5, 3, 3, 'sale']] };
+
+  it('copies both files as pages', () => {
+    const db = finishWorld('pages', ['Kathy H.', 'Ruth', 'Tommy D.'], [ledger], true);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare("SELECT id FROM people WHERE name = 'ruth' COLLATE NOCASE").pluck().all()).toEqual([1]);
+    expect(db.prepare('SELECT reason FROM ledger').pluck().all()).toEqual(['sale']);
+    expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(2000);
+    db.close();
+  });
+
+  it('copies people through SQL when a name is too long for an index page, and a file with no tables as nothing', () => {
+    const long = 'Kathy '.repeat(300);
+    const db = finishWorld('sql', ['Ruth', long], [], false);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare('SELECT name FROM people ORDER BY id').pluck().all()).toEqual(['Ruth', long]);
+    expect(
+      db.prepare("SELECT name FROM sqlite_schema WHERE tbl_name = 'people' ORDER BY name").pluck().all(),
+    ).toEqual(['people', 'people_key', 'people_name', 'people_school_cohort']);
+    db.close();
   });
 });

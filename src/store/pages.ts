@@ -513,7 +513,7 @@ export class EventPages {
    */
   constructor(
     path: string,
-    private readonly tableSql: string,
+    tableSql: string,
     indexes: readonly string[],
     private readonly header: { userVersion: number; applicationId: number },
   ) {
@@ -991,6 +991,9 @@ export function readTrees(path: string): CopiedTrees {
   const bytes = readFileSync(path);
   if (bytes.length !== pageCount * U)
     throw new NotCopyable(`${path}: ${bytes.length} bytes for ${pageCount} pages`);
+  // A file SQLite never had cause to write (no tables) holds nothing to copy.
+  if (pageCount === 0)
+    return { image: { pages: bytes, origin: 2, count: 0, pointers: new Int32Array(0), free: [] }, rows };
   // Each page is reached once, from its parent or its chain; every pointer's place is noted.
   const seen = new Uint8Array(pageCount + 1);
   const pointers: number[] = [];
