@@ -158,6 +158,14 @@ function indexWalks(db: Database.Database): Record<string, unknown[]> {
       .prepare('SELECT id FROM events INDEXED BY events_type_day WHERE type = 7 ORDER BY day')
       .pluck()
       .all(),
+    typeDayAll: db
+      .prepare('SELECT id FROM events INDEXED BY events_type_day ORDER BY type, day')
+      .pluck()
+      .all(),
+    placeDayAll: db
+      .prepare('SELECT id FROM events INDEXED BY events_place_day ORDER BY place, day')
+      .pluck()
+      .all(),
     placeDay: db
       .prepare(
         'SELECT id FROM events INDEXED BY events_place_day WHERE place BETWEEN 3 AND 9 ORDER BY place, day',
@@ -226,6 +234,60 @@ describe('events written as pages', () => {
 
   it('sorts days that arrive out of order, and ids that do not start at 1', () => {
     compare('unordered', makeRows(20_000, 2, false), 333, 1000);
+  });
+
+  it('lays down the indexes of few keys as events arrive, whatever each key holds', () => {
+    // Keys holding 1 to 6 entries, and about one, two and three leaves' worth, give every shape
+    // of what is left over at the end (no entry, one, two, a part of a leaf) between written leaves.
+    const counts = [
+      ...[1, 2, 3, 4, 5, 6],
+      ...Array.from({ length: 40 }, (_, i) => 300 + i),
+      ...Array.from({ length: 40 }, (_, i) => 615 + i),
+      ...Array.from({ length: 40 }, (_, i) => 930 + i),
+    ];
+    const keys = counts.flatMap((c, k) => Array.from({ length: c }, () => k));
+    const r = rng(11);
+    for (let i = keys.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+    }
+    const rows: Row[] = keys.map((k, i) => ({
+      day: 20_000 + Math.floor(i / 50),
+      type: k,
+      person: i % 1000,
+      other: NONE,
+      // The places' keys in the opposite order, with nulls among them.
+      place: k % 17 === 0 ? NONE : 200 - k,
+      value: NONE,
+      cause: NONE,
+      data: null,
+    }));
+    compare('streamed', rows, 4096);
+    // Runs of loose entries just over one leaf long, between keys with leaves of their own.
+    // Every entry is 11 bytes (a one-byte key, a two-byte day, a three-byte id), so a leaf holds
+    // 314: a key of 400 leaves one leaf written and 86 entries over, then a key of 225 to 235 and
+    // one of 1 to 3 (no leaf of their own) make runs of 312 to 324 to lay between the leaves.
+    const shaped: number[] = [];
+    for (let big = 225; big <= 235; big++)
+      for (let small = 1; small <= 3; small++) shaped.push(400, big, small);
+    const keys2 = shaped.flatMap((c, k) => Array.from({ length: c }, () => 2 + k));
+    compare(
+      'runs',
+      keys2.map((k, i) => ({ ...rows[0]!, day: 20_000, type: k, place: k, person: i })),
+      4096,
+      100_000,
+    );
+    // One key alone, and a key no stream takes (the index is then built at the end).
+    compare(
+      'one-key',
+      rows.map((x) => ({ ...x, type: 3, place: 9 })),
+      4096,
+    );
+    compare(
+      'wide-key',
+      rows.map((x, i) => ({ ...x, type: i === 20_000 ? 70_000 : x.type, place: i === 5 ? -2 : x.place })),
+      4096,
+    );
   });
 
   it('writes a table of no rows, of one, and of one page', () => {

@@ -17,7 +17,7 @@
  * and compares every row and every index entry with the same rows inserted through SQL.
  */
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import type { EventBatch } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
 
@@ -166,7 +166,7 @@ class PageFile {
     path: string,
     private readonly reservedBelow: number,
   ) {
-    this.fd = openSync(path, 'w');
+    this.fd = openSync(path, 'w+');
     this.next = reservedBelow;
     this.chunkFirst = reservedBelow;
   }
@@ -189,6 +189,21 @@ class PageFile {
   rewrite(pageNo: number, page: Uint8Array): void {
     if (pageNo < 1 || pageNo >= this.chunkFirst) throw new Error(`pages: page ${pageNo} is not written yet`);
     writeAll(this.fd, page, (pageNo - 1) * U);
+  }
+
+  /** Reads back a page already appended (flushing what is buffered first). */
+  read(pageNo: number): Buffer {
+    if (pageNo < this.reservedBelow || pageNo >= this.next)
+      throw new Error(`pages: page ${pageNo} was not appended`);
+    this.flush();
+    const page = Buffer.alloc(U);
+    let done = 0;
+    while (done < U) {
+      const got = readSync(this.fd, page, done, U - done, (pageNo - 1) * U + done);
+      if (got === 0) throw new Error(`pages: page ${pageNo} is short`);
+      done += got;
+    }
+    return page;
   }
 
   /** Writes what is buffered. */
@@ -501,6 +516,8 @@ export class EventPages {
   private firstRowid = -1;
   private readonly types = new Int32Array(9);
   private readonly specs: IndexSpec[];
+  /** Per index, the one laid down as the events arrive, if it is. */
+  private readonly streamed: (StreamedIndex | null)[];
   private readonly tableRoot = 2;
   /** Pages of no tree, listed on the freelist when the file is sealed. */
   private readonly free: number[] = [];
@@ -520,6 +537,12 @@ export class EventPages {
     this.specs = indexes.map(indexSpec);
     this.file = new PageFile(path, 3 + this.specs.length);
     this.table = new TableTree(this.file);
+    this.streamed = this.specs.map((spec) => {
+      const [key, second] = spec.columns;
+      return spec.columns.length === 2 && second === 'day' && !spec.partial && STREAMED_KEYS.has(key!)
+        ? new StreamedIndex(this.file, key!, NULLABLE[key!])
+        : null;
+    });
     this.schema.push(['table', 'events', 'events', this.tableRoot, tableSql]);
     this.specs.forEach((spec, i) => this.schema.push(['index', spec.name, 'events', 3 + i, spec.sql]));
   }
@@ -582,6 +605,12 @@ export class EventPages {
       o = this.putRecord(p, o, headerLen, b, i);
       if (data !== null) p.write(data, o, textLen, 'utf8');
     }
+    for (const st of this.streamed) {
+      if (!st) continue;
+      // Streaming needs each key's entries in order, so days in order.
+      if (!this.dayOrdered) st.failed = true;
+      st.add(b[st.column], b.day, n, b.firstId);
+    }
     this.rows += n;
   }
 
@@ -613,7 +642,12 @@ export class EventPages {
       this.file.put(this.tableRoot, this.table.finish());
       for (let i = 0; i < this.specs.length; i++) {
         stop();
-        this.file.put(3 + i, this.buildIndex(this.specs[i]!));
+        const st = this.streamed[i];
+        if (st && !st.failed) this.file.put(3 + i, st.finish(this.free));
+        else {
+          if (st) this.free.push(...st.written());
+          this.file.put(3 + i, this.buildIndex(this.specs[i]!));
+        }
       }
       this.file.flush();
     } catch (e) {
@@ -901,6 +935,235 @@ function putIndexEntry(
   o += size;
   size = SERIAL_SIZE[tr]!;
   if (size > 0) putInt(p, o, rowid, size);
+}
+
+/** The first key columns whose values are few (event types, places): their indexes are laid down as the events arrive. */
+const STREAMED_KEYS: ReadonlySet<EventColumn> = new Set(['type', 'place']);
+/** Values of such a column past this (or below 0) end the streaming: the index is built at the end instead. */
+const MAX_STREAMS = 1 << 16;
+
+/** One key value's part of a streamed index: the leaf being filled, the leaves written and the entries between them. */
+interface KeyStream {
+  page: Buffer;
+  cells: number;
+  content: number;
+  leaves: number[];
+  /** `dividers[j]` follows `leaves[j]` in key order (the entry that did not fit in it). */
+  dividers: Uint8Array[];
+}
+
+/**
+ * An index on `(k, day)` whose `k` takes few values, laid down while the events arrive. Within
+ * one value of `k` entries arrive in key order (days in order, then ids), so each value keeps a
+ * leaf of its own; when it is full it is written and the entry that did not fit is kept to go
+ * up into the interior, as in `encodeIndex`. At the end the values are taken in key order: their
+ * written leaves stay as they are, the entries left over (each value's last, partly filled leaf
+ * and its last divider) are laid into leaves between them (`assembleIndex`), and the interior is
+ * built over all of them. Only a few pages' worth of entries are handled at the end.
+ */
+class StreamedIndex {
+  private readonly streams: (KeyStream | undefined)[] = [];
+  private nullStream: KeyStream | null = null;
+  /** Set when a value could not be streamed (or days came out of order): build at the end instead. */
+  failed = false;
+
+  constructor(
+    private readonly file: PageFile,
+    readonly column: EventColumn,
+    private readonly nullable: boolean,
+  ) {}
+
+  private static stream(): KeyStream {
+    return { page: Buffer.alloc(U), cells: 0, content: U, leaves: [], dividers: [] };
+  }
+
+  /** Adds a batch's entries: `keys` and `days` its columns, ids from `firstRowid`. */
+  add(keys: Int32Array, days: Int32Array, n: number, firstRowid: number): void {
+    if (this.failed) return;
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      let st: KeyStream;
+      let tk: number;
+      if (this.nullable && k === NONE) {
+        st = this.nullStream ??= StreamedIndex.stream();
+        tk = 0;
+      } else {
+        if (!(k >= 0 && k < MAX_STREAMS)) {
+          this.failed = true;
+          return;
+        }
+        st = this.streams[k] ??= StreamedIndex.stream();
+        tk = intType(k);
+      }
+      const day = days[i]!;
+      const td = intType(day);
+      const rowid = firstRowid + i;
+      const tr = intType(rowid);
+      const payload = 4 + SERIAL_SIZE[tk]! + SERIAL_SIZE[td]! + SERIAL_SIZE[tr]!;
+      const cellSize = 1 + payload;
+      if (cellSize + 2 > st.content - 8 - 2 * st.cells) {
+        // The leaf is full: it is written, and this entry goes up after it.
+        st.leaves.push(this.file.append(sealIndexLeaf(st.page, st.cells, st.content)));
+        const d = new Uint8Array(cellSize);
+        putIndexEntry(d, 0, payload, 3, tk, k, td, day, tr, rowid);
+        st.dividers.push(d);
+        st.cells = 0;
+        st.content = U;
+        continue;
+      }
+      st.content -= cellSize;
+      st.page[8 + 2 * st.cells] = st.content >>> 8;
+      st.page[8 + 2 * st.cells + 1] = st.content & 0xff;
+      st.cells++;
+      putIndexEntry(st.page, st.content, payload, 3, tk, k, td, day, tr, rowid);
+    }
+  }
+
+  /** The pages written so far (freed when the index is built at the end instead). */
+  written(): number[] {
+    const all = [this.nullStream, ...this.streams];
+    return all.flatMap((st) => st?.leaves ?? []);
+  }
+
+  /** Completes the index; returns its root page. Pages it frees are added to `free`. */
+  finish(free: number[]): Buffer {
+    const tokens: IndexToken[] = [];
+    for (const st of [this.nullStream, ...this.streams]) {
+      if (!st) continue;
+      st.leaves.forEach((leaf, j) => tokens.push(leaf, st.dividers[j]!));
+      tokens.push(...leafEntries(st.page, st.cells));
+    }
+    return assembleIndex(this.file, tokens, free);
+  }
+}
+
+/** A written leaf page (its number) or one entry (its cell's bytes), in key order. */
+type IndexToken = number | Uint8Array;
+
+/** Completes the header of an index leaf whose cells and pointers are written. */
+function sealIndexLeaf(page: Buffer, cells: number, content: number): Buffer {
+  page[0] = LEAF_INDEX;
+  page[1] = 0;
+  page[2] = 0;
+  page[3] = cells >>> 8;
+  page[4] = cells & 0xff;
+  page[5] = (content >>> 8) & 0xff;
+  page[6] = content & 0xff;
+  page[7] = 0;
+  page.fill(0, 8 + 2 * cells, content);
+  return page;
+}
+
+/** The cells of an index leaf, in order, each a copy (entries short enough not to overflow). */
+function leafEntries(page: Uint8Array, cells: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let j = 0; j < cells; j++) {
+    const at = (page[8 + 2 * j]! << 8) | page[9 + 2 * j]!;
+    if (page[at]! >= 0x80) throw new Error('pages: a long index entry in a streamed index');
+    out.push(new Uint8Array(page.subarray(at, at + 1 + page[at]!)));
+  }
+  return out;
+}
+
+/**
+ * Builds an index from leaves already written and entries not yet placed, all in key order.
+ * Between two leaves there must be one entry (the divider) or at least three (a divider, a new
+ * leaf, a divider); before the first leaf and after the last, none or at least two. Where the
+ * entries at hand do not allow that, a neighbouring written leaf is read back and its entries
+ * join them (its page is freed). Loose entries are then laid into new leaves as `encodeIndex`
+ * does, and the interior is built over every leaf; returns the root.
+ */
+function assembleIndex(sink: PageFile, input: IndexToken[], free: number[]): Buffer {
+  let tokens = input;
+  for (;;) {
+    let bad = -1;
+    let prev = -1;
+    for (let t = 0; t < tokens.length && bad < 0; t++) {
+      if (typeof tokens[t] !== 'number') continue;
+      const gap = t - prev - 1;
+      if (prev < 0 ? gap === 1 : gap === 0 || gap === 2) bad = t;
+      prev = t;
+    }
+    if (bad < 0 && prev >= 0 && tokens.length - prev - 1 === 1) bad = prev;
+    if (bad < 0) break;
+    const pg = tokens[bad] as number;
+    const page = sink.read(pg);
+    free.push(pg);
+    tokens = [
+      ...tokens.slice(0, bad),
+      ...leafEntries(page, (page[3]! << 8) | page[4]!),
+      ...tokens.slice(bad + 1),
+    ];
+  }
+  const leaves: number[] = [];
+  const dividers: Uint8Array[] = [];
+  let run: Uint8Array[] = [];
+  const place = (leafFollows: boolean) => {
+    let r = run;
+    run = [];
+    if (r.length === 0) return;
+    if (leaves.length > 0) {
+      dividers.push(r[0]!);
+      if (leafFollows && r.length === 1) return;
+      r = r.slice(1);
+    }
+    const last = leafFollows ? r.pop()! : null;
+    packEntries(sink, r, leaves, dividers);
+    if (last) dividers.push(last);
+  };
+  for (const t of tokens) {
+    if (typeof t === 'number') {
+      place(true);
+      leaves.push(t);
+    } else run.push(t);
+  }
+  place(false);
+  if (leaves.length === 0) return Buffer.from(sealIndexLeaf(Buffer.alloc(U), 0, U));
+  if (dividers.length !== leaves.length - 1)
+    throw new Error(`pages: ${leaves.length} leaves and ${dividers.length} dividers in an index`);
+  if (leaves.length === 1) {
+    free.push(leaves[0]!);
+    return sink.read(leaves[0]!);
+  }
+  return buildInterior(sink, INTERIOR_INDEX, leaves, dividers);
+}
+
+/**
+ * Lays entries (at least one) into new leaves, appending them to `leaves` and the entries that
+ * go up between them to `dividers`; when the last entry does not fit, the full leaf's own last
+ * entry goes up instead, so no leaf is empty.
+ */
+function packEntries(sink: PageFile, entries: Uint8Array[], leaves: number[], dividers: Uint8Array[]): void {
+  const page = Buffer.alloc(U);
+  let cells = 0;
+  let content = U;
+  let lastAt = 0;
+  const n = entries.length;
+  for (let e = 0; e < n; e++) {
+    const cell = entries[e]!;
+    if (cell.length + 2 > content - 8 - 2 * cells) {
+      if (e < n - 1) {
+        dividers.push(cell);
+        leaves.push(sink.append(sealIndexLeaf(page, cells, content)));
+        cells = 0;
+        content = U;
+        continue;
+      }
+      dividers.push(new Uint8Array(page.subarray(lastAt, lastAt + 1 + page[lastAt]!)));
+      content = lastAt + 1 + page[lastAt]!;
+      cells--;
+      leaves.push(sink.append(sealIndexLeaf(page, cells, content)));
+      cells = 0;
+      content = U;
+    }
+    content -= cell.length;
+    page[8 + 2 * cells] = content >>> 8;
+    page[9 + 2 * cells] = content & 0xff;
+    cells++;
+    lastAt = content;
+    page.set(cell, content);
+  }
+  leaves.push(sink.append(sealIndexLeaf(page, cells, content)));
 }
 
 /** An index's entries in key order: row positions and the key columns' values beside them. */
