@@ -20,6 +20,7 @@ import Database from 'better-sqlite3';
 import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import type { EventBatch } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
+import { trace } from './trace.js';
 
 /** The page size, in bytes. */
 const U = 4096;
@@ -40,7 +41,7 @@ const LEAF_INDEX = 10;
 const INTERIOR_INDEX = 2;
 
 /** Bytes of an integer's body for each serial type (0–9). */
-const SERIAL_SIZE: readonly number[] = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0];
+export const SERIAL_SIZE: readonly number[] = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0];
 
 /** SQLite's serial type for an integer (a safe integer), as it would choose it. */
 export function intType(i: number): number {
@@ -85,7 +86,7 @@ export function putVarint(b: Uint8Array, o: number, v: number): number {
 }
 
 /** Writes an integer's body of `size` bytes (1, 2, 3, 4, 6 or 8), big-endian two's complement. */
-function putInt(b: Uint8Array, o: number, v: number, size: number): void {
+export function putInt(b: Uint8Array, o: number, v: number, size: number): void {
   switch (size) {
     case 1:
       b[o] = v & 0xff;
@@ -151,8 +152,58 @@ function numericType(v: number): number {
   return 7;
 }
 
+/** Where pages go as they are made, numbered in order: a file, or an image in memory. */
+interface PageSink {
+  /** The number the next page appended gets. */
+  readonly next: number;
+  append(page: Uint8Array): number;
+}
+
+/**
+ * Pages made in memory, numbered from 2 as if they followed page 1 of a file of their own: trees
+ * built apart (in another thread) and handed over whole, to be placed in a file by `placeFile`.
+ */
+export class ImageSink implements PageSink {
+  private bytes: Buffer;
+  private count = 0;
+  private readonly origin = 2;
+
+  /** `expected`: the pages the caller expects to make (room grows by half as needed). */
+  constructor(expected = 1024) {
+    this.bytes = Buffer.alloc(U * Math.max(16, Math.ceil(expected)));
+  }
+
+  get next(): number {
+    return this.origin + this.count;
+  }
+
+  append(page: Uint8Array): number {
+    if ((this.count + 1) * U > this.bytes.length) {
+      const grown = Buffer.alloc(U * Math.ceil((this.bytes.length / U) * 1.5));
+      grown.set(this.bytes.subarray(0, this.count * U));
+      this.bytes = grown;
+    }
+    this.bytes.set(page, this.count * U);
+    return this.origin + this.count++;
+  }
+
+  /**
+   * The trees made, named by the schema rows given (type, name, table, root, SQL; roots among
+   * the pages appended), with every pointer they hold found by walking them from their roots.
+   */
+  trees(rows: [string, string, string, number, string | null][]): CopiedTrees {
+    // A view, not a copy: handing the image to another thread moves its whole buffer.
+    const pages = this.bytes.subarray(0, this.count * U);
+    const roots = rows.map((r) => r[3]);
+    const seen = new Uint8Array(this.origin + this.count);
+    const last = this.origin + this.count - 1;
+    const pointers = walkTrees(pages, this.origin, this.origin, last, roots, seen, 'image', true);
+    return { image: { pages, origin: this.origin, count: this.count, pointers, free: [] }, rows };
+  }
+}
+
 /** A file of pages: numbers handed out in order, written in large sequential chunks. */
-class PageFile {
+class PageFile implements PageSink {
   private readonly fd: number;
   private readonly chunk = Buffer.alloc(U * 256);
   private chunkFirst: number;
@@ -270,7 +321,7 @@ function relocate(image: TreeImage, base: number): void {
 }
 
 /** A B-tree page being filled: cells from the end backwards, pointers after the header. */
-class PageBuilder {
+export class PageBuilder {
   readonly page = Buffer.alloc(U);
   cells = 0;
   content = U;
@@ -328,7 +379,7 @@ class PageBuilder {
  * dividers between them (the bytes after each interior cell's child pointer); returns the top
  * page (a copy), for the caller to put where the schema says the root is. At least two children.
  */
-function buildInterior(sink: PageFile, flag: number, children: number[], dividers: Uint8Array[]): Buffer {
+function buildInterior(sink: PageSink, flag: number, children: number[], dividers: Uint8Array[]): Buffer {
   let kids = children;
   let divs = dividers;
   const b = new PageBuilder(flag);
@@ -377,13 +428,13 @@ function buildInterior(sink: PageFile, flag: number, children: number[], divider
 }
 
 /** A table B-tree filled in rowid order: leaves as they fill, overflow chains for long rows. */
-class TableTree {
+export class TableTree {
   readonly leaf = new PageBuilder(LEAF_TABLE);
   private readonly leaves: number[] = [];
   private readonly leafLast: number[] = [];
   private lastRowid = -Infinity;
 
-  constructor(private readonly sink: PageFile) {}
+  constructor(private readonly sink: PageSink) {}
 
   /** Reserves a cell of `size` bytes for `rowid` (the leaf is sealed first when full); returns its offset. */
   cell(size: number, rowid: number): number {
@@ -648,6 +699,7 @@ export class EventPages {
           if (st) this.free.push(...st.written());
           this.file.put(3 + i, this.buildIndex(this.specs[i]!));
         }
+        trace(`index ${this.specs[i]!.name}`);
       }
       this.file.flush();
     } catch (e) {
@@ -1129,41 +1181,74 @@ function assembleIndex(sink: PageFile, input: IndexToken[], free: number[]): Buf
 }
 
 /**
- * Lays entries (at least one) into new leaves, appending them to `leaves` and the entries that
- * go up between them to `dividers`; when the last entry does not fit, the full leaf's own last
- * entry goes up instead, so no leaf is empty.
+ * An index's leaves filled with entries given in key order, each as its cell's bytes. When a
+ * leaf is full, the next entry goes up into the interior as the divider after it; when the last
+ * entry does not fit, the full leaf's own last entry goes up instead, so no leaf is empty.
+ * Leaves and dividers are appended to the arrays given (the caller's, when the index has other
+ * leaves besides).
  */
-function packEntries(sink: PageFile, entries: Uint8Array[], leaves: number[], dividers: Uint8Array[]): void {
-  const page = Buffer.alloc(U);
-  let cells = 0;
-  let content = U;
-  let lastAt = 0;
-  const n = entries.length;
-  for (let e = 0; e < n; e++) {
-    const cell = entries[e]!;
-    if (cell.length + 2 > content - 8 - 2 * cells) {
-      if (e < n - 1) {
-        dividers.push(cell);
-        leaves.push(sink.append(sealIndexLeaf(page, cells, content)));
-        cells = 0;
-        content = U;
-        continue;
+export class IndexLeaves {
+  private readonly page = Buffer.alloc(U);
+  private cells = 0;
+  private content = U;
+  private lastAt = 0;
+  private lastLen = 0;
+
+  constructor(
+    private readonly sink: PageSink,
+    readonly leaves: number[] = [],
+    readonly dividers: Uint8Array[] = [],
+  ) {}
+
+  /** Adds the entry whose cell is `cell[0, len)`; `last` when none follows. */
+  add(cell: Uint8Array, len: number, last: boolean): void {
+    if (len > INDEX_MAX_LOCAL + 3) throw new NotCopyable(`an index entry of ${len} bytes would overflow`);
+    const page = this.page;
+    if (len + 2 > this.content - 8 - 2 * this.cells) {
+      if (!last) {
+        this.dividers.push(new Uint8Array(cell.subarray(0, len)));
+        this.leaves.push(this.sink.append(sealIndexLeaf(page, this.cells, this.content)));
+        this.cells = 0;
+        this.content = U;
+        return;
       }
-      dividers.push(new Uint8Array(page.subarray(lastAt, lastAt + 1 + page[lastAt]!)));
-      content = lastAt + 1 + page[lastAt]!;
-      cells--;
-      leaves.push(sink.append(sealIndexLeaf(page, cells, content)));
-      cells = 0;
-      content = U;
+      this.dividers.push(new Uint8Array(page.subarray(this.lastAt, this.lastAt + this.lastLen)));
+      this.content = this.lastAt + this.lastLen;
+      this.cells--;
+      this.leaves.push(this.sink.append(sealIndexLeaf(page, this.cells, this.content)));
+      this.cells = 0;
+      this.content = U;
     }
-    content -= cell.length;
-    page[8 + 2 * cells] = content >>> 8;
-    page[9 + 2 * cells] = content & 0xff;
-    cells++;
-    lastAt = content;
-    page.set(cell, content);
+    this.content -= len;
+    page[8 + 2 * this.cells] = this.content >>> 8;
+    page[9 + 2 * this.cells] = this.content & 0xff;
+    this.cells++;
+    this.lastAt = this.content;
+    this.lastLen = len;
+    page.set(cell.subarray(0, len), this.content);
   }
-  leaves.push(sink.append(sealIndexLeaf(page, cells, content)));
+
+  /** Writes the last leaf (if it holds any entry). */
+  close(): void {
+    if (this.cells > 0)
+      this.leaves.push(this.sink.append(sealIndexLeaf(this.page, this.cells, this.content)));
+    this.cells = 0;
+    this.content = U;
+  }
+
+  /** Completes the index; returns its root (a copy): the only leaf, or the top interior page. */
+  finish(): Buffer {
+    if (this.leaves.length === 0) return Buffer.from(sealIndexLeaf(this.page, this.cells, this.content));
+    this.close();
+    return buildInterior(this.sink, INTERIOR_INDEX, this.leaves, this.dividers);
+  }
+}
+
+/** Lays entries (at least one) into new leaves after `leaves`, with the dividers between them. */
+function packEntries(sink: PageSink, entries: Uint8Array[], leaves: number[], dividers: Uint8Array[]): void {
+  const packer = new IndexLeaves(sink, leaves, dividers);
+  entries.forEach((cell, e) => packer.add(cell, cell.length, e === entries.length - 1));
+  packer.close();
 }
 
 /** An index's entries in key order: row positions and the key columns' values beside them. */
@@ -1177,7 +1262,7 @@ interface SortedEntries {
  * keys are small integers (ids and days). Returns the rows in order and, gathered beside them,
  * `col`'s values and each of `more`'s.
  */
-function countingSort(
+export function countingSort(
   order: Int32Array,
   col: Int32Array,
   nullable: boolean,
@@ -1257,50 +1342,14 @@ export function readTrees(path: string): CopiedTrees {
   // A file SQLite never had cause to write (no tables) holds nothing to copy.
   if (pageCount === 0)
     return { image: { pages: bytes, origin: 2, count: 0, pointers: new Int32Array(0), free: [] }, rows };
-  // Each page is reached once, from its parent or its chain; every pointer's place is noted.
   const seen = new Uint8Array(pageCount + 1);
-  const pointers: number[] = [];
   const free: number[] = [];
   const reach = (pg: number) => {
     if (pg < 2 || pg > pageCount || seen[pg]) throw new NotCopyable(`${path}: page ${pg} reached twice`);
     seen[pg] = 1;
   };
-  const pointer = (at: number) => pointers.push(at - U);
-  // The varint at `o` (payload sizes and rowids here are far below 2^53).
-  let end = 0;
-  const varint = (o: number): number => {
-    let v = 0;
-    for (let i = 0; i < 9; i++) {
-      const x = bytes[o + i]!;
-      if (i === 8) {
-        end = o + 9;
-        return v * 256 + x;
-      }
-      v = v * 128 + (x & 0x7f);
-      if (x < 0x80) {
-        end = o + i + 1;
-        return v;
-      }
-    }
-    return v;
-  };
   const cellAt = (at: number, header: number, j: number) =>
     at + ((bytes[at + header + 2 * j]! << 8) | bytes[at + header + 2 * j + 1]!);
-  /** Notes a table leaf's overflow chains, starting at each long cell's pointer. */
-  const chains = (at: number, cells: number) => {
-    for (let j = 0; j < cells; j++) {
-      const payload = varint(cellAt(at, 8, j));
-      if (payload <= TABLE_MAX_LOCAL) continue;
-      varint(end);
-      const k = TABLE_MIN_LOCAL + ((payload - TABLE_MIN_LOCAL) % OVERFLOW_CONTENT);
-      let ptr = end + (k <= TABLE_MAX_LOCAL ? k : TABLE_MIN_LOCAL);
-      for (let next = getU32(bytes, ptr); next !== 0; next = getU32(bytes, ptr)) {
-        pointer(ptr);
-        reach(next);
-        ptr = (next - 1) * U;
-      }
-    }
-  };
   // The file's own schema may spill from page 1 onto pages of its own: those are not copied as
   // a tree (the schema is written anew) but kept as free pages.
   if (bytes[100] === INTERIOR_TABLE) {
@@ -1320,15 +1369,91 @@ export function readTrees(path: string): CopiedTrees {
         throw new NotCopyable(`${path}: schema page ${pg} is not a B-tree page`);
       else
         for (let j = 0; j < cells; j++)
-          if (varint(cellAt(at, 8, j)) > TABLE_MAX_LOCAL)
+          if (readVarint(bytes, cellAt(at, 8, j)) > TABLE_MAX_LOCAL)
             throw new NotCopyable(`${path}: a schema entry longer than a page`);
     }
   } else if (bytes[100] !== LEAF_TABLE) throw new NotCopyable(`${path}: page 1 is not a schema page`);
-  const stack = rows.filter((r) => r[3] > 0).map((r) => r[3]);
+  const roots = rows.filter((r) => r[3] > 0).map((r) => r[3]);
+  const pointers = walkTrees(bytes, 1, 2, pageCount, roots, seen, path);
+  return {
+    image: {
+      pages: bytes.subarray(U),
+      origin: 2,
+      count: pageCount - 1,
+      pointers,
+      free,
+    },
+    rows,
+  };
+}
+
+/** The varint at `o` (payload sizes and rowids here are far below 2^53), and where it ends. */
+let varintEnd = 0;
+function readVarint(bytes: Uint8Array, o: number): number {
+  let v = 0;
+  for (let i = 0; i < 9; i++) {
+    const x = bytes[o + i]!;
+    if (i === 8) {
+      varintEnd = o + 9;
+      return v * 256 + x;
+    }
+    v = v * 128 + (x & 0x7f);
+    if (x < 0x80) {
+      varintEnd = o + i + 1;
+      return v;
+    }
+  }
+  return v;
+}
+
+/**
+ * Walks B-trees from their roots over `bytes` (pages `first`… in order), reaching each page
+ * once from its parent or its overflow chain, and returns where every page number is held
+ * (child, right-most child, overflow, chain), as offsets from the start of page `origin`.
+ * Every page from `origin` to `last` must be reached (or marked in `seen` beforehand); an index
+ * entry long enough to overflow is refused (`NotCopyable`, named by `label`). Leaves made here
+ * (`ours`: no index entry and no row overflows) are not read.
+ */
+function walkTrees(
+  bytes: Uint8Array,
+  first: number,
+  origin: number,
+  last: number,
+  roots: readonly number[],
+  seen: Uint8Array,
+  label: string,
+  ours = false,
+): Int32Array {
+  const pointers: number[] = [];
+  const base = (origin - first) * U;
+  const pageAt = (pg: number) => (pg - first) * U;
+  const reach = (pg: number) => {
+    if (pg < origin || pg > last || seen[pg]) throw new NotCopyable(`${label}: page ${pg} reached twice`);
+    seen[pg] = 1;
+  };
+  const pointer = (at: number) => pointers.push(at - base);
+  const cellAt = (at: number, header: number, j: number) =>
+    at + ((bytes[at + header + 2 * j]! << 8) | bytes[at + header + 2 * j + 1]!);
+  /** Notes a table leaf's overflow chains, starting at each long cell's pointer. */
+  const chains = (at: number, cells: number) => {
+    for (let j = 0; j < cells; j++) {
+      const payload = readVarint(bytes, cellAt(at, 8, j));
+      if (payload <= TABLE_MAX_LOCAL) continue;
+      readVarint(bytes, varintEnd);
+      const k = TABLE_MIN_LOCAL + ((payload - TABLE_MIN_LOCAL) % OVERFLOW_CONTENT);
+      let ptr = varintEnd + (k <= TABLE_MAX_LOCAL ? k : TABLE_MIN_LOCAL);
+      for (let next = getU32(bytes, ptr); next !== 0; next = getU32(bytes, ptr)) {
+        pointer(ptr);
+        reach(next);
+        ptr = pageAt(next);
+      }
+    }
+  };
+  const stack = [...roots];
   while (stack.length > 0) {
     const pg = stack.pop()!;
     reach(pg);
-    const at = (pg - 1) * U;
+    const at = pageAt(pg);
     const flag = bytes[at];
     const cells = (bytes[at + 3]! << 8) | bytes[at + 4]!;
     if (flag === INTERIOR_TABLE || flag === INTERIOR_INDEX) {
@@ -1338,26 +1463,18 @@ export function readTrees(path: string): CopiedTrees {
         const cell = cellAt(at, 12, j);
         pointer(cell);
         stack.push(getU32(bytes, cell));
-        if (flag === INTERIOR_INDEX && varint(cell + 4) > INDEX_MAX_LOCAL)
-          throw new NotCopyable(`${path}: a long index entry on page ${pg}`);
+        if (flag === INTERIOR_INDEX && readVarint(bytes, cell + 4) > INDEX_MAX_LOCAL)
+          throw new NotCopyable(`${label}: a long index entry on page ${pg}`);
       }
-    } else if (flag === LEAF_INDEX) {
+    } else if (ours && (flag === LEAF_INDEX || flag === LEAF_TABLE)) continue;
+    else if (flag === LEAF_INDEX) {
       for (let j = 0; j < cells; j++)
-        if (varint(cellAt(at, 8, j)) > INDEX_MAX_LOCAL)
-          throw new NotCopyable(`${path}: a long index entry on page ${pg}`);
+        if (readVarint(bytes, cellAt(at, 8, j)) > INDEX_MAX_LOCAL)
+          throw new NotCopyable(`${label}: a long index entry on page ${pg}`);
     } else if (flag === LEAF_TABLE) chains(at, cells);
-    else throw new NotCopyable(`${path}: page ${pg} is not a B-tree page`);
+    else throw new NotCopyable(`${label}: page ${pg} is not a B-tree page`);
   }
-  for (let pg = 2; pg <= pageCount; pg++)
-    if (!seen[pg]) throw new NotCopyable(`${path}: page ${pg} is in no tree`);
-  return {
-    image: {
-      pages: bytes.subarray(U),
-      origin: 2,
-      count: pageCount - 1,
-      pointers: Int32Array.from(pointers),
-      free,
-    },
-    rows,
-  };
+  for (let pg = origin; pg <= last; pg++)
+    if (!seen[pg]) throw new NotCopyable(`${label}: page ${pg} is in no tree`);
+  return Int32Array.from(pointers);
 }

@@ -19,6 +19,8 @@ import { NONE } from '../engine/recorder.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_CODES } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
 import { EventPages, NotCopyable, readTrees, type CopiedTrees } from './pages.js';
+import { tryPeopleTrees } from './people-pages.js';
+import { trace } from './trace.js';
 import { APPLICATION_ID, DB_FORMAT, EVENTS_VIEW } from './schema.js';
 import {
   CORE_TABLES,
@@ -97,7 +99,10 @@ export class PhaseDays {
 /** The people of a finished world, a column each, as the store wants them. */
 export interface PeopleColumns {
   count: number;
-  name: string[];
+  /** Each person's name, as a number in `names`. */
+  nameId: Int32Array;
+  /** The distinct names. */
+  names: string[];
   kind: Int32Array;
   sex: Int32Array;
   born: Int32Array;
@@ -157,6 +162,7 @@ function batchOf(m: EventsMessage): EventBatch {
 export type ToWorker =
   | EventsMessage
   | { kind: 'indexes' }
+  | { kind: 'trees'; trees: CopiedTrees }
   | { kind: 'index-people'; path: string }
   | { kind: 'finish'; data: FinishFromScratch }
   | { kind: 'close' };
@@ -193,6 +199,8 @@ export class WorldFile {
   private participants = new Int32Array(3 * 1024);
   private participantCount = 0;
   private open = true;
+  /** Tables (and indexes) placed as pages made elsewhere, by name. */
+  private readonly copied = new Set<string>();
 
   /** Creates the file; throws if it cannot be made. */
   constructor(private readonly partialPath: string) {
@@ -232,6 +240,15 @@ export class WorldFile {
     this.pages.finish(() => {
       if (stop()) throw new Aborted('the run was abandoned');
     });
+    trace('event-indexes-built');
+  }
+
+  /** Places trees made as pages elsewhere (src/store/people-pages.ts), once the events' indexes are built. */
+  placeTrees(trees: CopiedTrees): void {
+    if (!this.pages) throw new Error('WorldWriter: the file was already closed');
+    this.pages.placeFile(trees);
+    for (const r of trees.rows) this.copied.add(r[1]);
+    trace('trees-placed');
   }
 
   /**
@@ -273,11 +290,13 @@ export class WorldFile {
     stage('indexes');
     this.buildIndexes(stop);
     stage('people');
-    const db = this.openSql(new Set());
+    const trees = tryPeopleTrees(data.people, data.phases);
+    if (trees) this.placeTrees(trees);
+    const db = this.openSql(this.copied);
     writePlaces(db, data.places);
-    writePeople(db, data.people, data.phases);
+    if (!trees) writePeople(db, data.people, data.phases);
     for (const t of data.sideTables) writeSideTable(db, t);
-    for (const index of PEOPLE_INDEXES) db.exec(index);
+    if (!trees) for (const index of PEOPLE_INDEXES) db.exec(index);
     db.exec('COMMIT');
     this.end(data.meta, stage, stop);
   }
@@ -293,7 +312,7 @@ export class WorldFile {
     const pages = this.pages;
     if (!pages) throw new Error('WorldWriter: the file was already closed');
     const viaSql: string[] = [];
-    const copied = new Set<string>();
+    const copied = this.copied;
     for (const path of data.scratch) {
       let trees: CopiedTrees;
       try {
@@ -306,6 +325,7 @@ export class WorldFile {
       pages.placeFile(trees);
       for (const r of trees.rows) copied.add(r[1]);
     }
+    trace('scratch-placed');
     const db = this.openSql(copied);
     db.exec('COMMIT');
     for (const path of viaSql) {
@@ -344,6 +364,7 @@ export class WorldFile {
     stage('sync');
     db.pragma('journal_mode = DELETE');
     this.close();
+    trace('closed');
   }
 
   /** Closes the file (once); errors on closing a broken file are ignored. */
@@ -462,7 +483,7 @@ function writePeople(db: Database.Database, p: PeopleColumns, phases: PhaseDays)
     const clone = kind === 0;
     const phase = p.phase[i]!;
     into[o] = i;
-    into[o + 1] = p.name[i];
+    into[o + 1] = p.names[p.nameId[i]!];
     into[o + 2] = PERSON_KINDS[kind] ?? 'clone';
     into[o + 3] = p.sex[i] === 0 ? 'female' : 'male';
     into[o + 4] = p.born[i];
@@ -551,9 +572,17 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
       } catch (e) {
         fail(e);
       }
+    } else if (m.kind === 'trees') {
+      try {
+        if (!file) throw new Aborted('the file was already closed');
+        if (!stopped()) file.placeTrees(m.trees);
+      } catch (e) {
+        fail(e);
+      }
     } else if (m.kind === 'index-people') {
       try {
         if (!stopped()) indexPeopleScratch(m.path);
+        trace('people-indexed');
       } catch (e) {
         fail(e);
       }

@@ -37,6 +37,9 @@ import {
   type ToWorker,
 } from './writer-worker.js';
 import type { PlaceTuple } from './tables/index.js';
+import type { CopiedTrees } from './pages.js';
+import { tryPeopleTrees } from './people-pages.js';
+import { trace } from './trace.js';
 
 /** Event batches that may wait for the writer before the simulation pauses (about 3 MB each). */
 const MAX_IN_FLIGHT = 8;
@@ -187,6 +190,11 @@ class WriterThread {
     this.post({ kind: 'index-people', path }, []);
   }
 
+  /** Hands over trees made as pages here, for the worker to place once its indexes are built. */
+  placeTrees(trees: CopiedTrees): void {
+    this.post({ kind: 'trees', trees }, [trees.image.pages, trees.image.pointers]);
+  }
+
   /** Tells the worker that the events are all sent: it builds their indexes once they are in. */
   buildIndexes(): void {
     this.check();
@@ -295,13 +303,29 @@ export class WorldWriter implements EventSink {
       // The writer's thread builds the events' indexes, then people's, while this one writes
       // people's rows and then the side tables; it copies both files in at the end.
       onStage?.('events');
+      trace('simulation-done');
       this.thread.buildIndexes();
       const [peoplePath, sidesPath] = this.scratchPaths;
-      writePeopleScratch(peoplePath, peopleColumns(world), this.phases);
-      this.thread.indexPeople(peoplePath);
-      writeSidesScratch(sidesPath, sideRows(world));
+      const cols = peopleColumns(world);
+      // People as pages made here, handed over whole; through SQL in a scratch file if they
+      // hold what pages cannot (a name too long for an index entry).
+      const trees = tryPeopleTrees(cols, this.phases);
+      trace('people-made');
+      if (trees) this.thread.placeTrees(trees);
+      else {
+        writePeopleScratch(peoplePath, cols, this.phases);
+        this.thread.indexPeople(peoplePath);
+      }
+      const sides = sideRows(world);
+      trace('side-rows-made');
+      writeSidesScratch(sidesPath, sides);
+      trace('side-tables-written');
       this.thread.finish(
-        { places: placeRows(world.places), scratch: [peoplePath, sidesPath], meta: entries },
+        {
+          places: placeRows(world.places),
+          scratch: trees ? [sidesPath] : [peoplePath, sidesPath],
+          meta: entries,
+        },
         onStage,
       );
       for (const path of this.scratchPaths) rmSync(path, { force: true });
@@ -318,7 +342,9 @@ export class WorldWriter implements EventSink {
       );
     }
     this.closed = true;
+    trace('publish');
     publish(this.partialPath, this.outPath, this.force, 'the world');
+    trace('published');
     this.claim.release();
   }
 
@@ -386,7 +412,8 @@ function peopleColumns(world: FinishedWorld): PeopleColumns {
   const n = p.count;
   const cols: PeopleColumns = {
     count: n,
-    name: new Array<string>(n),
+    nameId: new Int32Array(n),
+    names: [],
     kind: new Int32Array(n),
     sex: new Int32Array(n),
     born: new Int32Array(n),
@@ -398,8 +425,23 @@ function peopleColumns(world: FinishedWorld): PeopleColumns {
     carer: new Int32Array(n),
     key: new Uint32Array(n),
   };
+  // Each distinct name made once: by its key where it has one, else by the name itself.
+  const byKey = new Map<number, number>();
+  const byName = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    cols.name[i] = p.name(i);
+    const key = p.nameKey(i);
+    let id = key >= 0 ? byKey.get(key) : undefined;
+    if (id === undefined) {
+      const name = p.name(i);
+      id = byName.get(name);
+      if (id === undefined) {
+        id = cols.names.length;
+        cols.names.push(name);
+        byName.set(name, id);
+      }
+      if (key >= 0) byKey.set(key, id);
+    }
+    cols.nameId[i] = id;
     cols.kind[i] = p.kind(i);
     cols.sex[i] = p.sex(i);
     cols.born[i] = p.born(i);

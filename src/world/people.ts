@@ -203,6 +203,19 @@ export class People {
     this.u8[id * ROW + U8.followed] = followed ? 1 : 0;
   }
 
+  /**
+   * A number that stands for the person's name wherever the name is made from the name lists
+   * (people with the same number have the same name), or -1 for a name of its own: a writer
+   * makes each such name once instead of once a person.
+   */
+  nameKey(id: number): number {
+    if (this.namedAs.has(id)) return -1;
+    const kind = this.kind(id);
+    if (kind === KIND_CLONE) return ((this.given(id) * 256 + this.initial(id)) * 2 + this.sex(id)) * 2;
+    if (kind === KIND_GUARDIAN) return (this.given(id) * 2 + this.sex(id)) * 2 + 1;
+    return -1;
+  }
+
   /** The name a person is known by. */
   name(id: number): string {
     const named = this.namedAs.get(id);
