@@ -17,7 +17,7 @@
  * and compares every row and every index entry with the same rows inserted through SQL.
  */
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import type { EventBatch } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
 import { trace } from './trace.js';
@@ -129,7 +129,7 @@ const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-function putFloat(b: Uint8Array, o: number, v: number): void {
+export function putFloat(b: Uint8Array, o: number, v: number): void {
   f64[0] = v;
   for (let i = 0; i < 8; i++) b[o + i] = f64Bytes[littleEndian ? 7 - i : i]!;
 }
@@ -187,6 +187,12 @@ export class ImageSink implements PageSink {
     return this.origin + this.count++;
   }
 
+  /** Drops the pages appended from page `mark` on (a table that turned out not to fit). */
+  truncate(mark: number): void {
+    if (mark < this.origin || mark > this.next) throw new Error(`pages: no page ${mark} to go back to`);
+    this.count = mark - this.origin;
+  }
+
   /**
    * The trees made, named by the schema rows given (type, name, table, root, SQL; roots among
    * the pages appended), with every pointer they hold found by walking them from their roots.
@@ -211,10 +217,13 @@ class PageFile implements PageSink {
   /** The next page number `append` hands out. */
   next: number;
   private open = true;
+  /** Pages written since a sync was last started (`syncInBackground`). */
+  private unsynced = 0;
+  private syncing = false;
 
   /** Opens (creating or truncating) `path`; pages below `reservedBelow` are kept for `put`. */
   constructor(
-    path: string,
+    private readonly path: string,
     private readonly reservedBelow: number,
   ) {
     this.fd = openSync(path, 'w+');
@@ -262,7 +271,25 @@ class PageFile implements PageSink {
     if (this.chunkPages > 0)
       writeAll(this.fd, this.chunk.subarray(0, this.chunkPages * U), (this.chunkFirst - 1) * U);
     this.chunkFirst += this.chunkPages;
+    this.unsynced += this.chunkPages;
     this.chunkPages = 0;
+  }
+
+  /**
+   * Starts syncing what is written, in the background (on libuv's thread pool, through a
+   * descriptor of its own), once `pages` or more have been written since the last start and
+   * none is still going: the sync that publishes the file at the end then has little left to
+   * do, and neither this thread nor the simulation's waits for the disk meanwhile.
+   */
+  syncInBackground(pages = 0): void {
+    if (this.syncing || this.unsynced < pages || this.unsynced === 0) return;
+    this.syncing = true;
+    this.unsynced = 0;
+    const fd = openSync(this.path, 'r');
+    fdatasync(fd, () => {
+      closeSync(fd);
+      this.syncing = false;
+    });
   }
 
   /**
@@ -663,6 +690,7 @@ export class EventPages {
       st.add(b[st.column], b.day, n, b.firstId);
     }
     this.rows += n;
+    this.file.syncInBackground(SYNC_EVERY_PAGES);
   }
 
   /**
@@ -700,6 +728,8 @@ export class EventPages {
           this.file.put(3 + i, this.buildIndex(this.specs[i]!));
         }
         trace(`index ${this.specs[i]!.name}`);
+        this.file.flush();
+        this.file.syncInBackground();
       }
       this.file.flush();
     } catch (e) {
@@ -711,6 +741,7 @@ export class EventPages {
   /** Places every tree of another database file (`readTrees`) and names them in the schema. */
   placeFile(copied: CopiedTrees): void {
     const base = this.file.appendImage(copied.image);
+    this.file.syncInBackground();
     for (const i of copied.image.free) this.free.push(base + i);
     for (const [type, name, table, root, sql] of copied.rows)
       this.schema.push([type, name, table, root > 0 ? base + root - copied.image.origin : 0, sql]);
@@ -988,6 +1019,9 @@ function putIndexEntry(
   size = SERIAL_SIZE[tr]!;
   if (size > 0) putInt(p, o, rowid, size);
 }
+
+/** Pages (64 MB) the events' pages are synced after, as they stream in. */
+const SYNC_EVERY_PAGES = 16_384;
 
 /** The first key columns whose values are few (event types, places): their indexes are laid down as the events arrive. */
 const STREAMED_KEYS: ReadonlySet<EventColumn> = new Set(['type', 'place']);

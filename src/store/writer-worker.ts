@@ -20,6 +20,7 @@ import { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_CODES } from '../world/event-types
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
 import { EventPages, NotCopyable, readTrees, type CopiedTrees } from './pages.js';
 import { tryPeopleTrees } from './people-pages.js';
+import { sideTrees } from './table-pages.js';
 import { trace } from './trace.js';
 import { APPLICATION_ID, DB_FORMAT, EVENTS_VIEW } from './schema.js';
 import {
@@ -292,10 +293,12 @@ export class WorldFile {
     stage('people');
     const trees = tryPeopleTrees(data.people, data.phases);
     if (trees) this.placeTrees(trees);
+    const sides = sideTrees(data.sideTables);
+    if (sides.trees) this.placeTrees(sides.trees);
     const db = this.openSql(this.copied);
     writePlaces(db, data.places);
     if (!trees) writePeople(db, data.people, data.phases);
-    for (const t of data.sideTables) writeSideTable(db, t);
+    for (const t of sides.rest) writeSideTable(db, t);
     if (!trees) for (const index of PEOPLE_INDEXES) db.exec(index);
     db.exec('COMMIT');
     this.end(data.meta, stage, stop);

@@ -39,6 +39,7 @@ import {
 import type { PlaceTuple } from './tables/index.js';
 import type { CopiedTrees } from './pages.js';
 import { tryPeopleTrees } from './people-pages.js';
+import { sideTrees } from './table-pages.js';
 import { trace } from './trace.js';
 
 /** Event batches that may wait for the writer before the simulation pauses (about 3 MB each). */
@@ -316,14 +317,16 @@ export class WorldWriter implements EventSink {
         writePeopleScratch(peoplePath, cols, this.phases);
         this.thread.indexPeople(peoplePath);
       }
-      const sides = sideRows(world);
-      trace('side-rows-made');
-      writeSidesScratch(sidesPath, sides);
+      // Side tables likewise: those pages can hold made here, the rest through SQL.
+      const sides = sideTrees(sideRows(world));
+      if (sides.trees) this.thread.placeTrees(sides.trees);
+      trace('side-tables-made');
+      if (sides.rest.length > 0) writeSidesScratch(sidesPath, sides.rest);
       trace('side-tables-written');
       this.thread.finish(
         {
           places: placeRows(world.places),
-          scratch: trees ? [sidesPath] : [peoplePath, sidesPath],
+          scratch: [...(trees ? [] : [peoplePath]), ...(sides.rest.length > 0 ? [sidesPath] : [])],
           meta: entries,
         },
         onStage,
