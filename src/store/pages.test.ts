@@ -279,7 +279,7 @@ describe('events written as pages', () => {
       4096,
       100_000,
     );
-    // One key alone, and a key no stream takes (the index is then built at the end).
+    // One key alone, and keys no stream or bucket takes (the index is then sorted at the end).
     compare(
       'one-key',
       rows.map((x) => ({ ...x, type: 3, place: 9 })),
@@ -287,7 +287,14 @@ describe('events written as pages', () => {
     );
     compare(
       'wide-key',
-      rows.map((x, i) => ({ ...x, type: i === 20_000 ? 70_000 : x.type, place: i === 5 ? -2 : x.place })),
+      rows.map((x, i) => ({
+        ...x,
+        type: i === 20_000 ? 70_000 : x.type,
+        place: i === 5 ? -2 : x.place,
+        // A person past what buckets take: that index is sorted whole at the end.
+        person: i === 30_000 ? 2 ** 28 : x.person,
+        other: i % 3 === 0 ? NONE : i % 997,
+      })),
       4096,
     );
   });

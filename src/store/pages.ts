@@ -596,6 +596,8 @@ export class EventPages {
   private readonly specs: IndexSpec[];
   /** Per index, the one laid down as the events arrive, if it is. */
   private readonly streamed: (StreamedIndex | null)[];
+  /** Per index, the one bucketed as the events arrive, if it is. */
+  private readonly bucketed: (BucketedIndex | null)[];
   private readonly tableRoot = 2;
   /** Pages of no tree, listed on the freelist when the file is sealed. */
   private readonly free: number[] = [];
@@ -620,6 +622,12 @@ export class EventPages {
       return spec.columns.length === 2 && second === 'day' && !spec.partial && STREAMED_KEYS.has(key!)
         ? new StreamedIndex(this.file, key!, NULLABLE[key!])
         : null;
+    });
+    this.bucketed = this.specs.map((spec, i) => {
+      const [key, second] = spec.columns;
+      if (this.streamed[i] || (spec.columns.length === 2 && second !== 'day') || spec.columns.length > 2)
+        return null;
+      return new BucketedIndex(key!, spec.columns.length === 2, spec.partial, NULLABLE[key!]);
     });
     this.schema.push(['table', 'events', 'events', this.tableRoot, tableSql]);
     this.specs.forEach((spec, i) => this.schema.push(['index', spec.name, 'events', 3 + i, spec.sql]));
@@ -689,6 +697,12 @@ export class EventPages {
       if (!this.dayOrdered) st.failed = true;
       st.add(b[st.column], b.day, n, b.firstId);
     }
+    for (const bi of this.bucketed) {
+      if (!bi) continue;
+      // Within a key, entries must arrive in key order: by day too for a (k, day) index.
+      if (!this.dayOrdered && bi.withDay) bi.failed = true;
+      bi.add(b[bi.column], b.day, n, this.rows);
+    }
     this.rows += n;
     this.file.syncInBackground(SYNC_EVERY_PAGES);
   }
@@ -725,7 +739,7 @@ export class EventPages {
         if (st && !st.failed) this.file.put(3 + i, st.finish(this.free));
         else {
           if (st) this.free.push(...st.written());
-          this.file.put(3 + i, this.buildIndex(this.specs[i]!));
+          this.file.put(3 + i, this.buildIndex(this.specs[i]!, this.bucketed[i] ?? null));
         }
         trace(`index ${this.specs[i]!.name}`);
         this.file.flush();
@@ -787,8 +801,8 @@ export class EventPages {
     return countingSort(order, keyCols[0]!, NULLABLE[spec.columns[0]!], keyCols.slice(1));
   }
 
-  private buildIndex(spec: IndexSpec): Buffer {
-    const { rows, keys } = this.sorted(spec);
+  private buildIndex(spec: IndexSpec, bucketed: BucketedIndex | null): Buffer {
+    const { rows, keys } = bucketed && !bucketed.failed ? bucketed.sorted() : this.sorted(spec);
     const nullable = spec.columns.map((c) => NULLABLE[c]);
     if (keys.length === 1)
       return encodeIndex(this.file, rows, this.firstRowid, keys[0]!, nullable[0]!, null, false);
@@ -1120,6 +1134,113 @@ class StreamedIndex {
       tokens.push(...leafEntries(st.page, st.cells));
     }
     return assembleIndex(this.file, tokens, free);
+  }
+}
+
+/** Keys a bucket of a `BucketedIndex` holds (a power of two). */
+const BUCKET_BITS = 10;
+/** Keys past this (or below 0, but for null) end the bucketing: the index is sorted whole at the end. */
+const MAX_BUCKETED_KEY = 1 << 27;
+
+/**
+ * An index on `(k)` or `(k, day)` whose `k` takes many values (people, events), sorted partly
+ * while the events arrive: each entry goes into the bucket of its key's 1,024, in arrival order
+ * (so in order of day and id within a key). At the end each bucket is sorted by counting on its
+ * own, in the cache, instead of one pass over every entry with a count per key; the entries then
+ * come out as `EventPages.sorted` gives them. Nulls (when the index holds them) come first.
+ */
+class BucketedIndex {
+  private buckets: (Int32Array | undefined)[] = [];
+  private sizes: number[] = [];
+  private nulls: Int32Array = new Int32Array(0);
+  private nullCount = 0;
+  private readonly stride: number;
+  /** Set when a key could not be bucketed (or days came out of order for a (k, day) index). */
+  failed = false;
+
+  constructor(
+    readonly column: EventColumn,
+    readonly withDay: boolean,
+    private readonly partial: boolean,
+    private readonly nullable: boolean,
+  ) {
+    this.stride = withDay ? 3 : 2;
+  }
+
+  private room(bucket: Int32Array | undefined, size: number): Int32Array {
+    const need = (size + 1) * this.stride;
+    if (bucket && need <= bucket.length) return bucket;
+    const grown = new Int32Array(Math.max(need, (bucket?.length ?? 64 * this.stride) * 2));
+    if (bucket) grown.set(bucket.subarray(0, size * this.stride));
+    return grown;
+  }
+
+  /** Adds a batch's entries: `keys` and `days` its columns, rows from position `at`. */
+  add(keys: Int32Array, days: Int32Array, n: number, at: number): void {
+    if (this.failed) return;
+    const stride = this.stride;
+    const withDay = this.withDay;
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      if (this.nullable && k === NONE) {
+        if (this.partial) continue;
+        this.nulls = this.room(this.nulls, this.nullCount);
+        const o = this.nullCount++ * stride;
+        this.nulls[o] = k;
+        if (withDay) this.nulls[o + 1] = days[i]!;
+        this.nulls[o + stride - 1] = at + i;
+        continue;
+      }
+      if (!(k >= 0 && k < MAX_BUCKETED_KEY)) {
+        this.failed = true;
+        this.buckets = [];
+        return;
+      }
+      const b = k >>> BUCKET_BITS;
+      while (this.sizes.length <= b) this.sizes.push(0);
+      const size = this.sizes[b]!;
+      const bucket = this.room(this.buckets[b], size);
+      this.buckets[b] = bucket;
+      const o = size * stride;
+      bucket[o] = k;
+      if (withDay) bucket[o + 1] = days[i]!;
+      bucket[o + stride - 1] = at + i;
+      this.sizes[b] = size + 1;
+    }
+  }
+
+  /** The entries in key order: rows and key columns, as `EventPages.sorted` gives them. */
+  sorted(): SortedEntries {
+    const stride = this.stride;
+    const m = this.nullCount + this.sizes.reduce((a, b) => a + b, 0);
+    const rows = new Int32Array(m);
+    const a = new Int32Array(m);
+    const d = this.withDay ? new Int32Array(m) : null;
+    let e = 0;
+    for (let j = 0; j < this.nullCount; j++, e++) {
+      a[e] = NONE;
+      if (d) d[e] = this.nulls[j * stride + 1]!;
+      rows[e] = this.nulls[j * stride + stride - 1]!;
+    }
+    const span = 1 << BUCKET_BITS;
+    const counts = new Int32Array(span + 1);
+    this.sizes.forEach((size, b) => {
+      const bucket = this.buckets[b];
+      if (!bucket || size === 0) return;
+      counts.fill(0);
+      for (let j = 0; j < size; j++) counts[(bucket[j * stride]! & (span - 1)) + 1]!++;
+      for (let v = 1; v <= span; v++) counts[v]! += counts[v - 1]!;
+      for (let j = 0; j < size; j++) {
+        const o = j * stride;
+        const at = e + counts[bucket[o]! & (span - 1)]!++;
+        a[at] = bucket[o]!;
+        if (d) d[at] = bucket[o + 1]!;
+        rows[at] = bucket[o + stride - 1]!;
+      }
+      e += size;
+      this.buckets[b] = undefined;
+    });
+    return { rows, keys: d ? [a, d] : [a] };
   }
 }
 
