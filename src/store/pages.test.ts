@@ -561,8 +561,12 @@ describe('side tables made as pages', () => {
       r() < 0.5 ? 1 : 0,
       Math.floor(r() * 10),
     ]);
+    // Carers come as columns of numbers, as the caring module hands them over.
+    const carerColumns = carers[0]!.map((_, c) =>
+      Float64Array.from(carers, (row) => (row[c] === null ? NaN : (row[c] as number))),
+    );
     return [
-      { name: 'carers', rows: carers },
+      { name: 'carers', columns: { count: carers.length, columns: carerColumns } },
       { name: 'ledger', rows: ledger },
       { name: 'works', rows: works },
       // A proposition's key is a constraint SQLite keeps: left to SQL.

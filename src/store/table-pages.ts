@@ -21,6 +21,7 @@ import {
   type CopiedTrees,
 } from './pages.js';
 import { sideTable, type TableDef } from './tables/index.js';
+import type { NumericColumns } from '../world/module.js';
 import type { SideRows } from './writer-worker.js';
 
 /** Rows longer than this would overflow their page (pages.ts `TABLE_MAX_LOCAL`, less a margin). */
@@ -107,7 +108,7 @@ class LeftToSql extends Error {}
  */
 export function sideTrees(tables: readonly SideRows[]): { trees: CopiedTrees | null; rest: SideRows[] } {
   const rest: SideRows[] = [];
-  const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
+  const rowCount = tables.reduce((n, t) => n + ('rows' in t ? t.rows.length : t.columns.count), 0);
   const sink = new ImageSink((rowCount * 80) / 4096 + 64 * tables.length);
   const schema: [string, string, string, number, string | null][] = [];
   for (const t of tables) {
@@ -115,7 +116,7 @@ export function sideTrees(tables: readonly SideRows[]): { trees: CopiedTrees | n
     const mark = sink.next;
     try {
       if (!l) throw new LeftToSql();
-      const made = writeTable(sink, l, t.rows);
+      const made = 'rows' in t ? writeTable(sink, l, t.rows) : writeColumns(sink, l, t.columns);
       schema.push(['table', l.def.name, l.def.name, made.root, l.def.create]);
       l.indexes.forEach((x, i) => schema.push(['index', x.name, l.def.name, made.indexRoots[i]!, x.sql]));
     } catch (e) {
@@ -201,6 +202,75 @@ function writeTable(
       rowids,
     ),
   );
+  return { root, indexRoots };
+}
+
+/**
+ * Writes a table given as columns of numbers (NaN for NULL), as `writeTable` writes rows; a
+ * table with a text column is left to SQL.
+ */
+function writeColumns(
+  sink: ImageSink,
+  l: Layout,
+  given: NumericColumns,
+): { root: number; indexRoots: number[] } {
+  const cols = given.columns;
+  const width = l.affinity.length;
+  const n = given.count;
+  if (cols.length !== width || cols.some((col) => col.length < n) || l.affinity.includes('TEXT'))
+    throw new LeftToSql();
+  const table = new TableTree(sink);
+  const page = table.leaf.page;
+  const st = new Int32Array(width);
+  const rowids = new Float64Array(n);
+  let lastRowid = -Infinity;
+  for (let r = 0; r < n; r++) {
+    let headerLen = 1;
+    let body = 0;
+    for (let c = 0; c < width; c++) {
+      const v = cols[c]![r]!;
+      let t: number;
+      if (c === l.rowidColumn) {
+        if (!Number.isSafeInteger(v) || v <= lastRowid) throw new LeftToSql();
+        t = 0;
+      } else if (Number.isNaN(v)) {
+        if (l.notNull[c]) throw new LeftToSql();
+        t = 0;
+      } else {
+        t = serialOf(v, l.affinity[c]!);
+        if (t < 0) throw new LeftToSql();
+      }
+      st[c] = t;
+      headerLen += t < 128 ? 1 : varintLen(t);
+      body += SERIAL_SIZE[t]!;
+    }
+    const rowid = l.rowidColumn >= 0 ? cols[l.rowidColumn]![r]! : r + 1;
+    lastRowid = rowid;
+    rowids[r] = rowid;
+    const payload = headerLen + body;
+    let o = table.cell(varintLen(payload) + varintLen(rowid) + payload, rowid);
+    o = putVarint(page, o, payload);
+    o = putVarint(page, o, rowid);
+    o = putVarint(page, o, headerLen);
+    for (let c = 0; c < width; c++) o = putVarint(page, o, st[c]!);
+    for (let c = 0; c < width; c++) {
+      const t = st[c]!;
+      if (t === 7) {
+        putFloat(page, o, cols[c]![r]!);
+        o += 8;
+      } else if (SERIAL_SIZE[t]! > 0) {
+        putInt(page, o, cols[c]![r]!, SERIAL_SIZE[t]!);
+        o += SERIAL_SIZE[t]!;
+      }
+    }
+  }
+  const root = sink.append(table.finish());
+  const indexRoots = l.indexes.map((x) => {
+    const keys = x.columns.map((c) => cols[c]!.subarray(0, n));
+    for (const k of keys)
+      for (let r = 0; r < n; r++) if (!Number.isNaN(k[r]) && !Number.isInteger(k[r])) throw new LeftToSql();
+    return writeIndex(sink, keys, rowids);
+  });
   return { root, indexRoots };
 }
 

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { EventBatch } from '../engine/recorder.js';
+import type { NumericColumns } from '../world/module.js';
 import { NONE } from '../engine/recorder.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_CODES } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
@@ -116,10 +117,16 @@ export interface PeopleColumns {
   key: Uint32Array;
 }
 
-/** A side table's rows as a module handed them over. */
-export interface SideRows {
-  name: string;
-  rows: unknown[][];
+/** A side table as a module handed it over: rows, or columns of numbers (NaN for NULL). */
+export type SideRows = { name: string; rows: unknown[][] } | { name: string; columns: NumericColumns };
+
+/** A side table's rows, made from its columns if it came as columns. */
+export function rowsOf(t: SideRows): unknown[][] {
+  if ('rows' in t) return t.rows;
+  const { count, columns } = t.columns;
+  const rows = new Array<unknown[]>(count);
+  for (let r = 0; r < count; r++) rows[r] = columns.map((col) => (Number.isNaN(col[r]) ? null : col[r]));
+  return rows;
 }
 
 /** Everything the file needs once the simulation is over, written in the file's own thread. */
@@ -463,7 +470,7 @@ function writeSideTable(db: Database.Database, t: SideRows): void {
   const def = sideTable(t.name);
   if (!def) throw new Error(`WorldWriter: no table '${t.name}' is declared in src/store/tables`);
   db.exec(def.create);
-  insertRows(db, def, t.rows);
+  insertRows(db, def, rowsOf(t));
   for (const index of def.indexes) db.exec(index);
 }
 

@@ -389,7 +389,13 @@ function metaEntries(world: FinishedWorld, summary: WorldSummary, meta: RunMeta)
 }
 
 function sideRows(world: FinishedWorld): SideRows[] {
-  return world.extraTables().map((t) => ({ name: t.name, rows: Array.from(t.rows as Iterable<unknown[]>) }));
+  return world
+    .extraTables()
+    .map((t) =>
+      'columns' in t
+        ? { name: t.name, columns: t.columns }
+        : { name: t.name, rows: Array.from(t.rows as Iterable<unknown[]>) },
+    );
 }
 
 function placeRows(places: readonly Place[]): PlaceTuple[] {

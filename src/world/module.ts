@@ -59,9 +59,19 @@ export interface WorldContext {
 /** A row of a table a module fills: its values in the column order src/store/tables declares. */
 export type TableRow<N extends SideTableName> = SideTableTuple<N>;
 
+/**
+ * A table's values as columns of numbers, in the order src/store/tables declares its columns:
+ * one Float64Array each (NaN for NULL), `count` rows. A module with many rows of numbers hands
+ * them over so, which costs no array a row.
+ */
+export interface NumericColumns {
+  count: number;
+  columns: readonly Float64Array[];
+}
+
 /** Rows a module adds to the world database, by table name; the store owns each table's layout. */
 export type ExtraTable = {
-  [N in SideTableName]: { name: N; rows: Iterable<TableRow<N>> };
+  [N in SideTableName]: { name: N; rows: Iterable<TableRow<N>> } | { name: N; columns: NumericColumns };
 }[SideTableName];
 
 export interface WorldModule {

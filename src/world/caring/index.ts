@@ -11,7 +11,6 @@ import {
   moduleFinder,
   type ExtraTable,
   type ModuleFactory,
-  type TableRow,
   type WorldContext,
   type WorldModule,
 } from '../module.js';
@@ -143,32 +142,43 @@ export class CaringModule implements WorldModule {
     return [this.carersTable()];
   }
 
-  /** Every carer's figures: rounds, kilometres, donors, and their record at the end. */
+  /**
+   * Every carer's figures: rounds, kilometres, donors, and their record at the end, as columns
+   * in the order src/store/tables/caring.ts declares them.
+   */
   private carersTable(): ExtraTable {
     const p = this.ctx.people;
     const c = this.pool;
     const end = this.ctx.end;
-    const rows: TableRow<'carers'>[] = [];
+    const columns = Array.from({ length: 9 }, () => new Float64Array(p.count));
+    const [person, base, km, trips, donors, completions, donorDays, record, still] = columns as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
+    let n = 0;
     for (let i = 0; i < p.count; i++) {
       if (p.kind(i) !== KIND_CLONE || !c.everCared(i)) continue;
       const stillCaring = p.phase(i) === PHASE_CARER;
       if (stillCaring) c.settle(i, end);
-      rows.push([
-        i,
-        c.base(i),
-        Math.round(c.km(i) * 10) / 10,
-        Math.round(c.trips(i)),
-        c.donorsCared(i),
-        c.completionsInCare(i),
-        Math.round(c.loadDays(i)),
-        Math.round(c.record(i, end) * 1000) / 1000,
-        stillCaring ? 1 : 0,
-      ]);
+      person[n] = i;
+      base[n] = c.base(i);
+      km[n] = Math.round(c.km(i) * 10) / 10;
+      trips[n] = Math.round(c.trips(i));
+      donors[n] = c.donorsCared(i);
+      completions[n] = c.completionsInCare(i);
+      donorDays[n] = Math.round(c.loadDays(i));
+      record[n] = Math.round(c.record(i, end) * 1000) / 1000;
+      still[n] = stillCaring ? 1 : 0;
+      n++;
     }
-    return {
-      name: 'carers',
-      rows,
-    };
+    return { name: 'carers', columns: { count: n, columns: columns.map((col) => col.subarray(0, n)) } };
   }
 }
 
