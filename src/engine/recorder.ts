@@ -30,9 +30,27 @@ export interface EventBatch {
   readonly participantCount: number;
 }
 
+/** The arrays a batch's numbers are recorded in, each of the recorder's batch size. */
+export interface EventColumns {
+  day: Int32Array;
+  type: Int32Array;
+  person: Int32Array;
+  other: Int32Array;
+  place: Int32Array;
+  value: Float64Array;
+  cause: Int32Array;
+}
+
 /** Receives full batches; must copy anything it keeps, since the arrays are reused. */
 export interface EventSink {
   write(batch: EventBatch): void;
+  /**
+   * Arrays (of `size` each) for the recorder to fill with the next batch instead of its own, or
+   * null to go on with the ones it has. Asked after each `write`. A sink that hands batches to
+   * another thread gives arrays in shared memory, so a batch crosses without a copy; it must
+   * not give arrays the other thread may still be reading.
+   */
+  nextColumns?(size: number): EventColumns | null;
 }
 
 const ROW_BYTES = 36;
@@ -40,13 +58,13 @@ const ROW_BYTES = 36;
 export class EventRecorder {
   private firstId = 1;
   private n = 0;
-  private readonly day: Int32Array;
-  private readonly type: Int32Array;
-  private readonly person: Int32Array;
-  private readonly other: Int32Array;
-  private readonly place: Int32Array;
-  private readonly value: Float64Array;
-  private readonly cause: Int32Array;
+  private day: Int32Array;
+  private type: Int32Array;
+  private person: Int32Array;
+  private other: Int32Array;
+  private place: Int32Array;
+  private value: Float64Array;
+  private cause: Int32Array;
   private readonly data: (string | null)[];
   /** Per row, the payload shape (0: the text is in `data`) and its number. */
   private readonly shape: Uint8Array;
@@ -196,6 +214,16 @@ export class EventRecorder {
       participants: this.participants,
       participantCount: this.pCount,
     });
+    const next = this.sink?.nextColumns?.(this.batchSize);
+    if (next) {
+      this.day = next.day;
+      this.type = next.type;
+      this.person = next.person;
+      this.other = next.other;
+      this.place = next.place;
+      this.value = next.value;
+      this.cause = next.cause;
+    }
     for (let i = 0; i < count; i++) this.data[i] = null;
     this.firstId += count;
     this.n = 0;

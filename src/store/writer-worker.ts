@@ -14,7 +14,7 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { EventBatch } from '../engine/recorder.js';
+import type { EventBatch, EventColumns } from '../engine/recorder.js';
 import type { NumericColumns } from '../world/module.js';
 import { NONE } from '../engine/recorder.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_CODES } from '../world/event-types.js';
@@ -79,6 +79,19 @@ export class PhaseDays {
       }
       target[person] = batch.day[i]!;
     }
+  }
+
+  /** The arrays, to send to another thread (this object must not be used after). */
+  arrays(): PhaseArrays {
+    const { residentOn, carerOn, donorOn, firstDonationOn, completedOn } = this;
+    return { residentOn, carerOn, donorOn, firstDonationOn, completedOn };
+  }
+
+  /** Days received from another thread. */
+  static from(a: PhaseArrays): PhaseDays {
+    const p = new PhaseDays();
+    Object.assign(p, a);
+    return p;
   }
 
   /** Makes room for at least `atLeast` people. */
@@ -150,25 +163,70 @@ export interface FinishFromScratch {
 }
 
 /**
- * A batch of events as it crosses to the worker: the columns transferred, and of the `data`
- * texts only those present, with their positions (most events have none, and an array of nulls
- * costs as much to copy across as one of texts).
+ * A batch of events as it crosses to the worker: its numbers either transferred with it or left
+ * in one of the shared slots (`EventSlots`) the recorder filled, and of the `data` texts only
+ * those present, with their positions (most events have none, and an array of nulls costs as
+ * much to copy across as one of texts).
  */
-export type EventsMessage = { kind: 'events' } & Omit<EventBatch, 'data'> & {
-    dataAt: Int32Array;
-    dataText: string[];
-  };
+export interface EventsMessage {
+  kind: 'events';
+  firstId: number;
+  count: number;
+  /** The batch's columns, or the number of the shared slot that holds them. */
+  columns: EventColumns | number;
+  dataAt: Int32Array;
+  dataText: string[];
+  participants: Int32Array;
+  participantCount: number;
+}
+
+/** Columns in shared memory, a set for each batch that may be on its way at once. */
+export type EventSlots = EventColumns[];
+
+/** Makes `count` sets of columns of `size` rows in shared memory. */
+export function makeSlots(count: number, size: number): EventSlots {
+  const ints = () => new Int32Array(new SharedArrayBuffer(4 * size));
+  return Array.from({ length: count }, () => ({
+    day: ints(),
+    type: ints(),
+    person: ints(),
+    other: ints(),
+    place: ints(),
+    value: new Float64Array(new SharedArrayBuffer(8 * size)),
+    cause: ints(),
+  }));
+}
 
 /** The batch a message carries, its texts back in place. */
-function batchOf(m: EventsMessage): EventBatch {
+function batchOf(m: EventsMessage, slots: EventSlots): EventBatch {
+  const columns = typeof m.columns === 'number' ? slots[m.columns] : m.columns;
+  if (!columns) throw new Error(`writer thread: no slot ${typeof m.columns === 'number' ? m.columns : '?'}`);
   const data = new Array<string | null>(m.count).fill(null);
   for (let k = 0; k < m.dataAt.length; k++) data[m.dataAt[k]!] = m.dataText[k]!;
-  return { ...m, data };
+  return {
+    firstId: m.firstId,
+    count: m.count,
+    ...columns,
+    data,
+    participants: m.participants,
+    participantCount: m.participantCount,
+  };
+}
+
+/** The days each person entered a phase, as they cross back from the worker. */
+export interface PhaseArrays {
+  residentOn: Int32Array;
+  carerOn: Int32Array;
+  donorOn: Int32Array;
+  firstDonationOn: Int32Array;
+  completedOn: Int32Array;
 }
 
 /** Messages to the worker. */
 export type ToWorker =
   | EventsMessage
+  | { kind: 'slots'; slots: EventSlots }
+  | { kind: 'phases' }
   | { kind: 'indexes' }
   | { kind: 'trees'; trees: CopiedTrees }
   | { kind: 'index-people'; path: string }
@@ -186,6 +244,7 @@ export interface ErrorInfo {
 /** Messages from the worker. */
 export type FromWorker =
   | { kind: 'ready' }
+  | { kind: 'phases'; phases: PhaseArrays }
   | { kind: 'stage'; stage: string }
   | { kind: 'done' }
   | { kind: 'closed' }
@@ -207,6 +266,8 @@ export class WorldFile {
   private participants = new Int32Array(3 * 1024);
   private participantCount = 0;
   private open = true;
+  /** Days each person entered a phase, folded from the events as they are written. */
+  readonly phases = new PhaseDays();
   /** Tables (and indexes) placed as pages made elsewhere, by name. */
   private readonly copied = new Set<string>();
 
@@ -227,6 +288,7 @@ export class WorldFile {
   writeEvents(batch: EventBatch): void {
     if (!this.pages) throw new Error('WorldWriter: events after the end of the events');
     this.pages.add(batch);
+    this.phases.fold(batch);
     const m = batch.participantCount * 3;
     if (m === 0) return;
     const at = this.participantCount * 3;
@@ -564,15 +626,33 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
   } catch (e) {
     fail(e);
   }
+  let slots: EventSlots = [];
   parentPort!.on('message', (m: ToWorker) => {
     if (m.kind === 'events') {
       try {
-        if (file && !stopped()) file.writeEvents(batchOf(m));
+        if (file && !stopped()) file.writeEvents(batchOf(m, slots));
       } catch (e) {
         fail(e);
       } finally {
         Atomics.sub(ctrl, CTRL.inFlight, 1);
         Atomics.notify(ctrl, CTRL.inFlight);
+      }
+    } else if (m.kind === 'slots') {
+      slots = m.slots;
+    } else if (m.kind === 'phases') {
+      try {
+        if (!file) throw new Aborted('the file was already closed');
+        const phases = file.phases.arrays();
+        port.postMessage(
+          { kind: 'phases', phases } satisfies FromWorker,
+          [phases.residentOn, phases.carerOn, phases.donorOn, phases.firstDonationOn, phases.completedOn].map(
+            (a) => a.buffer as ArrayBuffer,
+          ),
+        );
+        Atomics.add(ctrl, CTRL.replies, 1);
+        Atomics.notify(ctrl, CTRL.replies);
+      } catch (e) {
+        fail(e);
       }
     } else if (m.kind === 'indexes') {
       try {

@@ -15,7 +15,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { EventBatch, EventSink } from '../engine/recorder.js';
+import type { EventBatch, EventColumns, EventSink } from '../engine/recorder.js';
 import { UsageError } from '../errors.js';
 import { claimOutput, publish, type Claim } from '../io/claim.js';
 import { ioError } from '../io/io-error.js';
@@ -29,7 +29,9 @@ import {
   PhaseDays,
   writePeopleScratch,
   writeSidesScratch,
+  makeSlots,
   type ErrorInfo,
+  type EventSlots,
   type FinishFromScratch,
   type FromWorker,
   type PeopleColumns,
@@ -83,6 +85,9 @@ class WriterThread {
   private readonly port: MessagePort;
   private readonly ctrl = new Int32Array(new SharedArrayBuffer(4 * 4));
   private failure: Error | null = null;
+  /** Columns in shared memory the recorder fills in turn (made at the first batch). */
+  private slots: EventSlots = [];
+  private handed = 0;
 
   constructor(url: URL, partialPath: string) {
     const { port1, port2 } = new MessageChannel();
@@ -145,7 +150,10 @@ class WriterThread {
     }
   }
 
-  /** Hands a copy of the batch to the worker, first waiting while too many are queued. */
+  /**
+   * Hands the batch to the worker, first waiting while too many are queued: by the number of
+   * its shared slot when the recorder filled one (`nextColumns`), else as a copy.
+   */
   write(batch: EventBatch): void {
     this.check();
     for (;;) {
@@ -165,24 +173,59 @@ class WriterThread {
       }
     }
     const dataAt = Int32Array.from(at);
+    const slot = this.slots.findIndex((s) => s.day === batch.day);
+    const columns =
+      slot >= 0
+        ? slot
+        : {
+            day: batch.day.slice(0, n),
+            type: batch.type.slice(0, n),
+            person: batch.person.slice(0, n),
+            other: batch.other.slice(0, n),
+            place: batch.place.slice(0, n),
+            value: batch.value.slice(0, n),
+            cause: batch.cause.slice(0, n),
+          };
     const m: ToWorker = {
       kind: 'events',
       firstId: batch.firstId,
       count: n,
-      day: batch.day.slice(0, n),
-      type: batch.type.slice(0, n),
-      person: batch.person.slice(0, n),
-      other: batch.other.slice(0, n),
-      place: batch.place.slice(0, n),
-      value: batch.value.slice(0, n),
-      cause: batch.cause.slice(0, n),
+      columns,
       dataAt,
       dataText,
       participants: batch.participants.slice(0, batch.participantCount * 3),
       participantCount: batch.participantCount,
     };
     Atomics.add(this.ctrl, CTRL.inFlight, 1);
-    this.post(m, [m.day, m.type, m.person, m.other, m.place, m.value, m.cause, m.participants, dataAt]);
+    this.post(m, [...(typeof columns === 'number' ? [] : Object.values(columns)), m.participants, dataAt]);
+  }
+
+  /**
+   * The next shared slot for the recorder to fill. Slots are handed out in turn, two more of
+   * them than batches may wait, so the one handed out was last posted when at most
+   * `MAX_IN_FLIGHT` batches were queued, and so is written already.
+   */
+  nextColumns(size: number): EventColumns {
+    if (this.slots.length === 0) {
+      this.slots = makeSlots(MAX_IN_FLIGHT + 2, size);
+      this.post({ kind: 'slots', slots: this.slots }, []);
+    }
+    const slot = this.slots[this.handed % this.slots.length]!;
+    this.handed++;
+    return slot;
+  }
+
+  /** Asks for the days each person entered a phase, folded by the worker (once, after the last batch). */
+  askPhases(): void {
+    this.check();
+    this.post({ kind: 'phases' }, []);
+  }
+
+  /** The days asked for, once the worker has written every batch before the question. */
+  phases(): PhaseDays {
+    const m = this.next();
+    if (m.kind !== 'phases') throw new Error(`writer thread: unexpected '${m.kind}' for the phase days`);
+    return PhaseDays.from(m.phases);
   }
 
   /** Tells the worker to index the people in a scratch file once it is free. */
@@ -249,7 +292,6 @@ export class WorldWriter implements EventSink {
   private readonly force: boolean;
   private readonly thread: WriterThread | null = null;
   private readonly file: WorldFile | null = null;
-  private readonly phases = new PhaseDays();
   private closed = false;
 
   constructor(
@@ -280,7 +322,11 @@ export class WorldWriter implements EventSink {
   write(batch: EventBatch): void {
     if (this.thread) this.thread.write(batch);
     else this.file!.writeEvents(batch);
-    this.phases.fold(batch);
+  }
+
+  /** Arrays in shared memory for the recorder's next batch, when the writer has a thread. */
+  nextColumns(size: number): EventColumns | null {
+    return this.thread ? this.thread.nextColumns(size) : null;
   }
 
   /**
@@ -305,16 +351,18 @@ export class WorldWriter implements EventSink {
       // people's rows and then the side tables; it copies both files in at the end.
       onStage?.('events');
       trace('simulation-done');
+      this.thread.askPhases();
       this.thread.buildIndexes();
       const [peoplePath, sidesPath] = this.scratchPaths;
       const cols = peopleColumns(world);
       // People as pages made here, handed over whole; through SQL in a scratch file if they
       // hold what pages cannot (a name too long for an index entry).
-      const trees = tryPeopleTrees(cols, this.phases);
+      const phases = this.thread.phases();
+      const trees = tryPeopleTrees(cols, phases);
       trace('people-made');
       if (trees) this.thread.placeTrees(trees);
       else {
-        writePeopleScratch(peoplePath, cols, this.phases);
+        writePeopleScratch(peoplePath, cols, phases);
         this.thread.indexPeople(peoplePath);
       }
       // Side tables likewise: those pages can hold made here, the rest through SQL.
@@ -337,7 +385,7 @@ export class WorldWriter implements EventSink {
         {
           places: placeRows(world.places),
           people: peopleColumns(world),
-          phases: this.phases,
+          phases: this.file!.phases,
           sideTables: sideRows(world),
           meta: entries,
         },
