@@ -14,7 +14,7 @@ import type { EventBatch } from '../engine/recorder.js';
 import type { LoggedEvent } from '../engine/memory-sink.js';
 import { NONE } from '../engine/recorder.js';
 import { EventPages, indexSpec, intType, NotCopyable, putVarint, readTrees, varintLen } from './pages.js';
-import { peopleTrees, tryPeopleTrees } from './people-pages.js';
+import { peopleIndexTrees, peopleKeys, peopleTableTrees, tryPeopleTrees } from './people-pages.js';
 import { sideTrees } from './table-pages.js';
 import { events } from './tables/index.js';
 import {
@@ -473,9 +473,11 @@ describe('people made as pages', () => {
       userVersion: 2,
       applicationId: 1,
     });
-    const trees = peopleTrees(cols, phases);
     pages.finish();
-    pages.placeFile(trees);
+    // The indexes made apart and placed first, as the writer's thread does: the schema still
+    // names the table before them.
+    pages.placeFile(peopleIndexTrees(peopleKeys(cols)));
+    pages.placeFile(peopleTableTrees(cols, phases));
     pages.seal();
     const a = new Database(viaPages, { readonly: true });
     const b = new Database(viaSql, { readonly: true });

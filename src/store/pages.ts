@@ -813,7 +813,12 @@ export class EventPages {
   private writeFirstPage(): void {
     // The schema's records: type, name, table, root page, SQL (NULL for an index SQLite made for
     // a UNIQUE constraint).
-    const records = this.schema.map(([type, name, table, root, sql]) => {
+    // Tables before indexes: SQLite reads the schema in order, and an index must follow its table.
+    const entries = [
+      ...this.schema.filter((e) => e[0] === 'table'),
+      ...this.schema.filter((e) => e[0] !== 'table'),
+    ];
+    const records = entries.map(([type, name, table, root, sql]) => {
       const texts = [type, name, table].map((t) => Buffer.from(t, 'utf8'));
       const sqlText = sql === null ? null : Buffer.from(sql, 'utf8');
       const rootType = intType(root);

@@ -65,11 +65,64 @@ export function compareNocase(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
+/** What people's indexes are made of: their names, schools, cohorts and keys. */
+export type PeopleKeys = Pick<
+  PeopleColumns,
+  'count' | 'nameId' | 'names' | 'kind' | 'school' | 'cohort' | 'key'
+>;
+
+/** A copy of what people's indexes need, to send to another thread. */
+export function peopleKeys(p: PeopleColumns): PeopleKeys {
+  const { count, names } = p;
+  return {
+    count,
+    names,
+    nameId: p.nameId.slice(0, count),
+    kind: p.kind.slice(0, count),
+    school: p.school.slice(0, count),
+    cohort: p.cohort.slice(0, count),
+    key: p.key.slice(0, count),
+  };
+}
+
+/** True when people can be made as pages here: no name too long for an index entry on its page. */
+export function peopleFit(p: Pick<PeopleColumns, 'names'>): boolean {
+  return p.names.every((s) => Buffer.byteLength(s, 'utf8') <= MAX_NAME_BYTES);
+}
+
+type SchemaRows = [string, string, string, number, string | null][];
+
 /**
  * People's table and indexes as trees in memory, named as the schema names them. Throws
  * `NotCopyable` for a name too long for an index entry kept on its page.
  */
 export function peopleTrees(p: PeopleColumns, phases: PhaseDays): CopiedTrees {
+  if (!peopleFit(p)) throw new NotCopyable('a name too long for an index entry');
+  // About 120 bytes a person: the row and three index entries.
+  const sink = new ImageSink((p.count * 130) / 4096 + 64);
+  const rows: SchemaRows = [];
+  writePeopleTable(sink, p, phases, rows);
+  writePeopleIndexes(sink, p, rows);
+  return sink.trees(rows);
+}
+
+/** People's table alone, as trees in memory (its indexes are made apart: `peopleIndexTrees`). */
+export function peopleTableTrees(p: PeopleColumns, phases: PhaseDays): CopiedTrees {
+  const sink = new ImageSink((p.count * 60) / 4096 + 16);
+  const rows: SchemaRows = [];
+  writePeopleTable(sink, p, phases, rows);
+  return sink.trees(rows);
+}
+
+/** People's three indexes alone, as trees in memory. */
+export function peopleIndexTrees(k: PeopleKeys): CopiedTrees {
+  const sink = new ImageSink((k.count * 70) / 4096 + 48);
+  const rows: SchemaRows = [];
+  writePeopleIndexes(sink, k, rows);
+  return sink.trees(rows);
+}
+
+function writePeopleTable(sink: ImageSink, p: PeopleColumns, phases: PhaseDays, rows: SchemaRows): void {
   const n = p.count;
   phases.grow(n);
   const { residentOn, carerOn, donorOn, firstDonationOn, completedOn } = phases;
@@ -84,8 +137,6 @@ export function peopleTrees(p: PeopleColumns, phases: PhaseDays): CopiedTrees {
   const phaseTexts = Array.from({ length: 256 }, (_, code) => text(phaseName(code)));
   const none = text('none');
 
-  // About 120 bytes a person: the row and three index entries.
-  const sink = new ImageSink((n * 130) / 4096 + 64);
   const table = new TableTree(sink);
   const page = table.leaf.page;
   const st = new Int32Array(17);
@@ -147,10 +198,13 @@ export function peopleTrees(p: PeopleColumns, phases: PhaseDays): CopiedTrees {
     o = putIntOf(page, o, p.carer[i]!, st[15]);
     putIntOf(page, o, p.key[i]!, st[16]);
   }
-  const rows: [string, string, string, number, string | null][] = [
-    ['table', peopleTable.name, peopleTable.name, sink.append(table.finish()), peopleTable.create],
-  ];
+  rows.push(['table', peopleTable.name, peopleTable.name, sink.append(table.finish()), peopleTable.create]);
+}
 
+function writePeopleIndexes(sink: ImageSink, p: PeopleKeys, rows: SchemaRows): void {
+  const n = p.count;
+  const names = p.names.map(text);
+  const nameIds = p.nameId;
   const identity = new Int32Array(n);
   for (let i = 0; i < n; i++) identity[i] = i;
   const cell = new Uint8Array(16 + MAX_NAME_BYTES);
@@ -232,7 +286,6 @@ export function peopleTrees(p: PeopleColumns, phases: PhaseDays): CopiedTrees {
     const name = /^CREATE INDEX (\w+)/.exec(sql)![1]!;
     rows.push(['index', name, peopleTable.name, sink.append(leaves.finish()), sql]);
   }
-  return sink.trees(rows);
 }
 
 /** Writes an integer's body for serial type `t` (nothing for NULL, 0 and 1); returns the offset after it. */

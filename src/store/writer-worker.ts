@@ -20,7 +20,7 @@ import { NONE } from '../engine/recorder.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_CODES } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
 import { EventPages, NotCopyable, readTrees, type CopiedTrees } from './pages.js';
-import { tryPeopleTrees } from './people-pages.js';
+import { peopleIndexTrees, tryPeopleTrees, type PeopleKeys } from './people-pages.js';
 import { sideTrees } from './table-pages.js';
 import { trace } from './trace.js';
 import { APPLICATION_ID, DB_FORMAT, EVENTS_VIEW } from './schema.js';
@@ -229,6 +229,7 @@ export type ToWorker =
   | { kind: 'phases' }
   | { kind: 'indexes' }
   | { kind: 'trees'; trees: CopiedTrees }
+  | { kind: 'people-indexes'; keys: PeopleKeys }
   | { kind: 'index-people'; path: string }
   | { kind: 'finish'; data: FinishFromScratch }
   | { kind: 'close' };
@@ -666,6 +667,13 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
       try {
         if (!file) throw new Aborted('the file was already closed');
         if (!stopped()) file.placeTrees(m.trees);
+      } catch (e) {
+        fail(e);
+      }
+    } else if (m.kind === 'people-indexes') {
+      try {
+        if (!file) throw new Aborted('the file was already closed');
+        if (!stopped()) file.placeTrees(peopleIndexTrees(m.keys));
       } catch (e) {
         fail(e);
       }

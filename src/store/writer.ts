@@ -40,7 +40,7 @@ import {
 } from './writer-worker.js';
 import type { PlaceTuple } from './tables/index.js';
 import type { CopiedTrees } from './pages.js';
-import { tryPeopleTrees } from './people-pages.js';
+import { peopleFit, peopleKeys, peopleTableTrees, type PeopleKeys } from './people-pages.js';
 import { sideTrees } from './table-pages.js';
 import { trace } from './trace.js';
 
@@ -228,6 +228,11 @@ class WriterThread {
     return PhaseDays.from(m.phases);
   }
 
+  /** Hands over what people's indexes are made of, for the worker to make and place them once it is free. */
+  indexPeopleKeys(keys: PeopleKeys): void {
+    this.post({ kind: 'people-indexes', keys }, [keys.nameId, keys.kind, keys.school, keys.cohort, keys.key]);
+  }
+
   /** Tells the worker to index the people in a scratch file once it is free. */
   indexPeople(path: string): void {
     // No check here: the worker may have told a stage already, which `finish` reads in turn.
@@ -355,16 +360,18 @@ export class WorldWriter implements EventSink {
       this.thread.buildIndexes();
       const [peoplePath, sidesPath] = this.scratchPaths;
       const cols = peopleColumns(world);
-      // People as pages made here, handed over whole; through SQL in a scratch file if they
-      // hold what pages cannot (a name too long for an index entry).
+      // People as pages: their indexes made by the writer's thread once the events' are done,
+      // their rows made here; both through SQL in a scratch file if a name is too long for an
+      // index entry.
+      const asPages = peopleFit(cols);
+      if (asPages) this.thread.indexPeopleKeys(peopleKeys(cols));
       const phases = this.thread.phases();
-      const trees = tryPeopleTrees(cols, phases);
-      trace('people-made');
-      if (trees) this.thread.placeTrees(trees);
+      if (asPages) this.thread.placeTrees(peopleTableTrees(cols, phases));
       else {
         writePeopleScratch(peoplePath, cols, phases);
         this.thread.indexPeople(peoplePath);
       }
+      trace('people-made');
       // Side tables likewise: those pages can hold made here, the rest through SQL.
       const sides = sideTrees(sideRows(world));
       if (sides.trees) this.thread.placeTrees(sides.trees);
@@ -374,7 +381,7 @@ export class WorldWriter implements EventSink {
       this.thread.finish(
         {
           places: placeRows(world.places),
-          scratch: [...(trees ? [] : [peoplePath]), ...(sides.rest.length > 0 ? [sidesPath] : [])],
+          scratch: [...(asPages ? [] : [peoplePath]), ...(sides.rest.length > 0 ? [sidesPath] : [])],
           meta: entries,
         },
         onStage,
