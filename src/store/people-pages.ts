@@ -106,19 +106,27 @@ export function peopleTrees(p: PeopleColumns, phases: PhaseDays): CopiedTrees {
   return sink.trees(rows);
 }
 
-/** People's table alone, as trees in memory (its indexes are made apart: `peopleIndexTrees`). */
-export function peopleTableTrees(p: PeopleColumns, phases: PhaseDays): CopiedTrees {
-  const sink = new ImageSink((p.count * 60) / 4096 + 16);
+/**
+ * People's table, with those of their indexes `withIndex` takes, as trees in memory (the rest
+ * are made apart: `peopleIndexTrees`).
+ */
+export function peopleTableTrees(
+  p: PeopleColumns,
+  phases: PhaseDays,
+  withIndex: (name: string) => boolean,
+): CopiedTrees {
+  const sink = new ImageSink((p.count * 130) / 4096 + 64);
   const rows: SchemaRows = [];
   writePeopleTable(sink, p, phases, rows);
+  writePeopleIndexes(sink, p, rows, withIndex);
   return sink.trees(rows);
 }
 
-/** People's three indexes alone, as trees in memory. */
-export function peopleIndexTrees(k: PeopleKeys): CopiedTrees {
+/** Those of people's indexes `which` takes, alone, as trees in memory. */
+export function peopleIndexTrees(k: PeopleKeys, which: (name: string) => boolean): CopiedTrees {
   const sink = new ImageSink((k.count * 70) / 4096 + 48);
   const rows: SchemaRows = [];
-  writePeopleIndexes(sink, k, rows);
+  writePeopleIndexes(sink, k, rows, which);
   return sink.trees(rows);
 }
 
@@ -201,7 +209,12 @@ function writePeopleTable(sink: ImageSink, p: PeopleColumns, phases: PhaseDays, 
   rows.push(['table', peopleTable.name, peopleTable.name, sink.append(table.finish()), peopleTable.create]);
 }
 
-function writePeopleIndexes(sink: ImageSink, p: PeopleKeys, rows: SchemaRows): void {
+function writePeopleIndexes(
+  sink: ImageSink,
+  p: PeopleKeys,
+  rows: SchemaRows,
+  which: (name: string) => boolean = () => true,
+): void {
   const n = p.count;
   const names = p.names.map(text);
   const nameIds = p.nameId;
@@ -209,6 +222,8 @@ function writePeopleIndexes(sink: ImageSink, p: PeopleKeys, rows: SchemaRows): v
   for (let i = 0; i < n; i++) identity[i] = i;
   const cell = new Uint8Array(16 + MAX_NAME_BYTES);
   for (const sql of peopleTable.indexes) {
+    const name = /^CREATE INDEX (\w+)/.exec(sql)![1]!;
+    if (!which(name)) continue;
     const leaves = new IndexLeaves(sink);
     const column = /ON people\((\w+)/.exec(sql)?.[1];
     if (column === 'name') {
@@ -283,7 +298,6 @@ function writePeopleIndexes(sink: ImageSink, p: PeopleKeys, rows: SchemaRows): v
         leaves.add(cell, o, e === n - 1);
       }
     } else throw new Error(`people: no way to build the index '${sql}' as pages`);
-    const name = /^CREATE INDEX (\w+)/.exec(sql)![1]!;
     rows.push(['index', name, peopleTable.name, sink.append(leaves.finish()), sql]);
   }
 }

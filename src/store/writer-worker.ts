@@ -229,7 +229,7 @@ export type ToWorker =
   | { kind: 'phases' }
   | { kind: 'indexes' }
   | { kind: 'trees'; trees: CopiedTrees }
-  | { kind: 'people-indexes'; keys: PeopleKeys }
+  | { kind: 'people-indexes'; keys: PeopleKeys; which: string[] }
   | { kind: 'index-people'; path: string }
   | { kind: 'finish'; data: FinishFromScratch }
   | { kind: 'close' };
@@ -673,7 +673,7 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
     } else if (m.kind === 'people-indexes') {
       try {
         if (!file) throw new Aborted('the file was already closed');
-        if (!stopped()) file.placeTrees(peopleIndexTrees(m.keys));
+        if (!stopped()) file.placeTrees(peopleIndexTrees(m.keys, (name) => m.which.includes(name)));
       } catch (e) {
         fail(e);
       }

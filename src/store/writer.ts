@@ -46,6 +46,12 @@ import { trace } from './trace.js';
 
 /** Event batches that may wait for the writer before the simulation pauses (about 3 MB each). */
 const MAX_IN_FLIGHT = 8;
+/**
+ * People's indexes the writer's thread makes (after the events' indexes), the others being made
+ * in the simulation's thread with the rows: in England's run the split that lets both threads
+ * finish about together (bench/README.md).
+ */
+export const PEOPLE_INDEXES_IN_WRITER: ReadonlySet<string> = new Set(['people_key']);
 /** How long an abandoned run waits for the writer to let go of its file. */
 const ABORT_WAIT_MS = 30_000;
 /** How long a run waits for the writer's thread to open the file. */
@@ -230,7 +236,13 @@ class WriterThread {
 
   /** Hands over what people's indexes are made of, for the worker to make and place them once it is free. */
   indexPeopleKeys(keys: PeopleKeys): void {
-    this.post({ kind: 'people-indexes', keys }, [keys.nameId, keys.kind, keys.school, keys.cohort, keys.key]);
+    this.post({ kind: 'people-indexes', keys, which: [...PEOPLE_INDEXES_IN_WRITER] }, [
+      keys.nameId,
+      keys.kind,
+      keys.school,
+      keys.cohort,
+      keys.key,
+    ]);
   }
 
   /** Tells the worker to index the people in a scratch file once it is free. */
@@ -360,13 +372,14 @@ export class WorldWriter implements EventSink {
       this.thread.buildIndexes();
       const [peoplePath, sidesPath] = this.scratchPaths;
       const cols = peopleColumns(world);
-      // People as pages: their indexes made by the writer's thread once the events' are done,
-      // their rows made here; both through SQL in a scratch file if a name is too long for an
-      // index entry.
+      // People as pages: their rows and most indexes made here, the rest by the writer's thread
+      // once the events' indexes are done, so both threads finish about together; all through
+      // SQL in a scratch file if a name is too long for an index entry.
       const asPages = peopleFit(cols);
       if (asPages) this.thread.indexPeopleKeys(peopleKeys(cols));
       const phases = this.thread.phases();
-      if (asPages) this.thread.placeTrees(peopleTableTrees(cols, phases));
+      if (asPages)
+        this.thread.placeTrees(peopleTableTrees(cols, phases, (name) => !PEOPLE_INDEXES_IN_WRITER.has(name)));
       else {
         writePeopleScratch(peoplePath, cols, phases);
         this.thread.indexPeople(peoplePath);
