@@ -28,6 +28,14 @@ export interface EventBatch {
   /** Extra participants of many-sided events: event id, person id, role code, in triples. */
   readonly participants: Int32Array;
   readonly participantCount: number;
+  /**
+   * Per row, the payload's shape (0: none, or a text of its own) and its number; a shaped row's
+   * text, also in `data`, is `shapes[shape][0] + number + shapes[shape][1]`, so a sink that
+   * passes the batch on may send the shape and number instead of the text.
+   */
+  readonly shape?: Uint8Array;
+  readonly shapeArg?: Int32Array;
+  readonly shapes?: readonly (readonly [string, string])[];
 }
 
 /** The arrays a batch's numbers are recorded in, each of the recorder's batch size. */
@@ -39,6 +47,8 @@ export interface EventColumns {
   place: Int32Array;
   value: Float64Array;
   cause: Int32Array;
+  shape: Uint8Array;
+  shapeArg: Int32Array;
 }
 
 /** Receives full batches; must copy anything it keeps, since the arrays are reused. */
@@ -67,8 +77,8 @@ export class EventRecorder {
   private cause: Int32Array;
   private readonly data: (string | null)[];
   /** Per row, the payload shape (0: the text is in `data`) and its number. */
-  private readonly shape: Uint8Array;
-  private readonly shapeArg: Int32Array;
+  private shape: Uint8Array;
+  private shapeArg: Int32Array;
   /** Each shape's text before and after its number (index 0 unused). */
   private readonly shapes: [string, string][] = [['', '']];
   private participants: Int32Array;
@@ -213,6 +223,9 @@ export class EventRecorder {
       data: this.data,
       participants: this.participants,
       participantCount: this.pCount,
+      shape: this.shape,
+      shapeArg: this.shapeArg,
+      shapes: this.shapes,
     });
     const next = this.sink?.nextColumns?.(this.batchSize);
     if (next) {
@@ -223,6 +236,8 @@ export class EventRecorder {
       this.place = next.place;
       this.value = next.value;
       this.cause = next.cause;
+      this.shape = next.shape;
+      this.shapeArg = next.shapeArg;
     }
     for (let i = 0; i < count; i++) this.data[i] = null;
     this.firstId += count;

@@ -194,19 +194,43 @@ export function makeSlots(count: number, size: number): EventSlots {
     place: ints(),
     value: new Float64Array(new SharedArrayBuffer(8 * size)),
     cause: ints(),
+    shape: new Uint8Array(new SharedArrayBuffer(size)),
+    shapeArg: ints(),
   }));
 }
 
-/** The batch a message carries, its texts back in place. */
-function batchOf(m: EventsMessage, slots: EventSlots): EventBatch {
+/**
+ * The batch a message carries, its texts back in place: those sent, and those of shaped rows
+ * made here from their shape and number (`EventBatch.shape`).
+ */
+function batchOf(
+  m: EventsMessage,
+  slots: EventSlots,
+  shapes: readonly (readonly [string, string])[],
+): EventBatch {
   const columns = typeof m.columns === 'number' ? slots[m.columns] : m.columns;
   if (!columns) throw new Error(`writer thread: no slot ${typeof m.columns === 'number' ? m.columns : '?'}`);
   const data = new Array<string | null>(m.count).fill(null);
+  const { shape, shapeArg } = columns;
+  for (let i = 0; i < m.count; i++) {
+    const k = shape[i]!;
+    if (k === 0) continue;
+    const parts = shapes[k];
+    if (!parts) throw new Error(`writer thread: no payload shape ${k}`);
+    data[i] = parts[0] + String(shapeArg[i]) + parts[1];
+  }
   for (let k = 0; k < m.dataAt.length; k++) data[m.dataAt[k]!] = m.dataText[k]!;
+  const { day, type, person, other, place, value, cause } = columns;
   return {
     firstId: m.firstId,
     count: m.count,
-    ...columns,
+    day,
+    type,
+    person,
+    other,
+    place,
+    value,
+    cause,
     data,
     participants: m.participants,
     participantCount: m.participantCount,
@@ -226,6 +250,7 @@ export interface PhaseArrays {
 export type ToWorker =
   | EventsMessage
   | { kind: 'slots'; slots: EventSlots }
+  | { kind: 'shapes'; shapes: [string, string][] }
   | { kind: 'phases' }
   | { kind: 'indexes' }
   | { kind: 'trees'; trees: CopiedTrees }
@@ -628,10 +653,11 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
     fail(e);
   }
   let slots: EventSlots = [];
+  let shapes: [string, string][] = [];
   parentPort!.on('message', (m: ToWorker) => {
     if (m.kind === 'events') {
       try {
-        if (file && !stopped()) file.writeEvents(batchOf(m, slots));
+        if (file && !stopped()) file.writeEvents(batchOf(m, slots, shapes));
       } catch (e) {
         fail(e);
       } finally {
@@ -640,6 +666,8 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
       }
     } else if (m.kind === 'slots') {
       slots = m.slots;
+    } else if (m.kind === 'shapes') {
+      shapes = m.shapes;
     } else if (m.kind === 'phases') {
       try {
         if (!file) throw new Aborted('the file was already closed');

@@ -94,6 +94,8 @@ class WriterThread {
   /** Columns in shared memory the recorder fills in turn (made at the first batch). */
   private slots: EventSlots = [];
   private handed = 0;
+  /** Payload shapes the worker knows. */
+  private shapesSent = 0;
 
   constructor(url: URL, partialPath: string) {
     const { port1, port2 } = new MessageChannel();
@@ -169,11 +171,18 @@ class WriterThread {
       this.check();
     }
     const n = batch.count;
+    // Payload shapes new since the last batch go first: the worker makes shaped rows' texts.
+    const shapes = batch.shapes ?? [];
+    if (shapes.length > this.shapesSent) {
+      this.post({ kind: 'shapes', shapes: shapes.map(([a, b]) => [a, b]) }, []);
+      this.shapesSent = shapes.length;
+    }
+    const shape = batch.shape;
     const at: number[] = [];
     const dataText: string[] = [];
     for (let i = 0; i < n; i++) {
       const d = batch.data[i];
-      if (d !== null && d !== undefined) {
+      if (d !== null && d !== undefined && (!shape || shape[i] === 0)) {
         at.push(i);
         dataText.push(d);
       }
@@ -191,7 +200,10 @@ class WriterThread {
             place: batch.place.slice(0, n),
             value: batch.value.slice(0, n),
             cause: batch.cause.slice(0, n),
+            shape: shape ? shape.slice(0, n) : new Uint8Array(n),
+            shapeArg: batch.shapeArg ? batch.shapeArg.slice(0, n) : new Int32Array(n),
           };
+    const participants = batch.participants.slice(0, batch.participantCount * 3);
     const m: ToWorker = {
       kind: 'events',
       firstId: batch.firstId,
@@ -199,11 +211,11 @@ class WriterThread {
       columns,
       dataAt,
       dataText,
-      participants: batch.participants.slice(0, batch.participantCount * 3),
+      participants,
       participantCount: batch.participantCount,
     };
     Atomics.add(this.ctrl, CTRL.inFlight, 1);
-    this.post(m, [...(typeof columns === 'number' ? [] : Object.values(columns)), m.participants, dataAt]);
+    this.post(m, [...(typeof columns === 'number' ? [] : Object.values(columns)), participants, dataAt]);
   }
 
   /**
