@@ -279,7 +279,8 @@ class PageFile implements PageSink {
    * Starts syncing what is written, in the background (on libuv's thread pool, through a
    * descriptor of its own), once `pages` or more have been written since the last start and
    * none is still going: the sync that publishes the file at the end then has little left to
-   * do, and neither this thread nor the simulation's waits for the disk meanwhile.
+   * do, and neither thread waits for the disk meanwhile. Not while the simulation runs: the
+   * kernel's writeback would take time from it (bench/README.md).
    */
   syncInBackground(pages = 0): void {
     if (this.syncing || this.unsynced < pages || this.unsynced === 0) return;
@@ -704,7 +705,6 @@ export class EventPages {
       bi.add(b[bi.column], b.day, n, this.rows);
     }
     this.rows += n;
-    this.file.syncInBackground(SYNC_EVERY_PAGES);
   }
 
   /**
@@ -1038,9 +1038,6 @@ function putIndexEntry(
   size = SERIAL_SIZE[tr]!;
   if (size > 0) putInt(p, o, rowid, size);
 }
-
-/** Pages (64 MB) the events' pages are synced after, as they stream in. */
-const SYNC_EVERY_PAGES = 16_384;
 
 /** The first key columns whose values are few (event types, places): their indexes are laid down as the events arrive. */
 const STREAMED_KEYS: ReadonlySet<EventColumn> = new Set(['type', 'place']);
