@@ -472,6 +472,21 @@ export class TableTree {
     return this.leaf.reserve(size);
   }
 
+  /**
+   * Reserves the cell of a row whose record (`payload` bytes, not overflowing) has the serial
+   * types `types` in a header of `headerLen` bytes, and writes the sizes, the rowid and that
+   * header; returns where the values go, in `leaf.page`.
+   */
+  record(payload: number, rowid: number, headerLen: number, types: Int32Array): number {
+    const p = this.leaf.page;
+    let o = this.cell(varintLen(payload) + varintLen(rowid) + payload, rowid);
+    o = putVarint(p, o, payload);
+    o = putVarint(p, o, rowid);
+    o = putVarint(p, o, headerLen);
+    for (let c = 0; c < types.length; c++) o = putVarint(p, o, types[c]!);
+    return o;
+  }
+
   /** Adds a row whose record is `payload`; a payload too long for one page overflows. */
   add(rowid: number, payload: Uint8Array): void {
     const n = payload.length;

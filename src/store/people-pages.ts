@@ -184,11 +184,7 @@ function writePeopleTable(sink: ImageSink, p: PeopleColumns, phases: PhaseDays, 
     }
     const payload = headerLen + body;
     if (payload > MAX_ROW_BYTES) throw new NotCopyable(`person ${i}: a row of ${payload} bytes`);
-    let o = table.cell(varintLen(payload) + varintLen(i) + payload, i);
-    o = putVarint(page, o, payload);
-    o = putVarint(page, o, i);
-    o = putVarint(page, o, headerLen);
-    for (let c = 0; c < 17; c++) o = putVarint(page, o, st[c]!);
+    let o = table.record(payload, i, headerLen, st);
     o = putBytes(page, o, name.bytes);
     o = putBytes(page, o, kindText.bytes);
     o = putBytes(page, o, sexText.bytes);

@@ -14,7 +14,6 @@ import {
   intType,
   putFloat,
   putInt,
-  putVarint,
   SERIAL_SIZE,
   TableTree,
   varintLen,
@@ -177,11 +176,7 @@ function writeTable(
     }
     const payload = headerLen + body;
     if (payload > MAX_ROW_BYTES) throw new LeftToSql();
-    let o = table.cell(varintLen(payload) + varintLen(rowid) + payload, rowid);
-    o = putVarint(page, o, payload);
-    o = putVarint(page, o, rowid);
-    o = putVarint(page, o, headerLen);
-    for (let c = 0; c < width; c++) o = putVarint(page, o, st[c]!);
+    let o = table.record(payload, rowid, headerLen, st);
     for (let c = 0; c < width; c++) {
       const t = st[c]!;
       if (t >= 12) o += page.write(row[c] as string, o, (t - 12) >> 1, 'utf8');
@@ -248,11 +243,7 @@ function writeColumns(
     lastRowid = rowid;
     rowids[r] = rowid;
     const payload = headerLen + body;
-    let o = table.cell(varintLen(payload) + varintLen(rowid) + payload, rowid);
-    o = putVarint(page, o, payload);
-    o = putVarint(page, o, rowid);
-    o = putVarint(page, o, headerLen);
-    for (let c = 0; c < width; c++) o = putVarint(page, o, st[c]!);
+    let o = table.record(payload, rowid, headerLen, st);
     for (let c = 0; c < width; c++) {
       const t = st[c]!;
       if (t === 7) {
