@@ -220,17 +220,10 @@ function batchOf(
     data[i] = parts[0] + String(shapeArg[i]) + parts[1];
   }
   for (let k = 0; k < m.dataAt.length; k++) data[m.dataAt[k]!] = m.dataText[k]!;
-  const { day, type, person, other, place, value, cause } = columns;
   return {
     firstId: m.firstId,
     count: m.count,
-    day,
-    type,
-    person,
-    other,
-    place,
-    value,
-    cause,
+    ...columns,
     data,
     participants: m.participants,
     participantCount: m.participantCount,
