@@ -6,10 +6,11 @@
  * and only then publishes it as `<out>`. An interrupted run leaves at most a `.partial` file,
  * which nothing mistakes for a world; an existing output is replaced only when the caller says so.
  *
- * The file itself (src/store/writer-worker.ts) is written by a worker thread: each batch of
- * events is copied and handed over as the recorder fills it, so the simulation goes on while the
- * previous batch is written, and at most a few batches wait (the simulation pauses when the
- * writer falls behind, which bounds memory). The caller stays synchronous: it blocks on a
+ * The file itself (src/store/writer-worker.ts) is written by a worker thread: the recorder fills
+ * sets of columns in shared memory that this writer hands out in turn, and each full batch is
+ * handed over by the number of its set, so the simulation goes on while the previous batch is
+ * written; at most a few batches wait (the simulation pauses when the writer falls behind, which
+ * bounds memory). The caller stays synchronous: it blocks on a
  * counter in shared memory while it waits for the worker. Whatever fails in either thread
  * surfaces here as the same error, and the partial file is removed and the claim released.
  */
@@ -363,10 +364,11 @@ export class WorldWriter implements EventSink {
    * into place. After this the world's file exists in full, or (on any error) not at all.
    *
    * With the writer's thread the stages are `events` (the simulation is over: the thread
-   * finishes the events it was given and indexes them, while this thread writes people and side
-   * tables into a scratch file beside the partial one), `indexes`, `people` (the thread copies them in)
-   * and `sync`; in this thread alone, `people`, `indexes` and `sync`. A stage the thread begins
-   * is told when this thread next waits for it.
+   * finishes the events' indexes, while this thread makes people and side tables as pages and
+   * hands them over, the few SQL must store going into a scratch file), `indexes`, `people` (the
+   * thread places what it was handed and adds the small tables) and `sync`; in this thread
+   * alone, `indexes`, `people` and `sync`. A stage the thread begins is told when this thread
+   * next waits for it.
    */
   finish(
     world: FinishedWorld,
