@@ -349,7 +349,7 @@ function relocate(image: TreeImage, base: number): void {
 }
 
 /** A B-tree page being filled: cells from the end backwards, pointers after the header. */
-export class PageBuilder {
+class PageBuilder {
   readonly page = Buffer.alloc(U);
   cells = 0;
   content = U;

@@ -53,7 +53,7 @@ const text = (s: string): Text => {
 };
 
 /** Compares two texts as SQLite's NOCASE collation does: bytes with A–Z folded, then length. */
-export function compareNocase(a: Uint8Array, b: Uint8Array): number {
+function compareNocase(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     let x = a[i]!;
@@ -93,22 +93,9 @@ export function peopleFit(p: Pick<PeopleColumns, 'names'>): boolean {
 type SchemaRows = [string, string, string, number, string | null][];
 
 /**
- * People's table and indexes as trees in memory, named as the schema names them. Throws
- * `NotCopyable` for a name too long for an index entry kept on its page.
- */
-export function peopleTrees(p: PeopleColumns, phases: PhaseDays): CopiedTrees {
-  if (!peopleFit(p)) throw new NotCopyable('a name too long for an index entry');
-  // About 120 bytes a person: the row and three index entries.
-  const sink = new ImageSink((p.count * 130) / 4096 + 64);
-  const rows: SchemaRows = [];
-  writePeopleTable(sink, p, phases, rows);
-  writePeopleIndexes(sink, p, rows);
-  return sink.trees(rows);
-}
-
-/**
  * People's table, with those of their indexes `withIndex` takes, as trees in memory (the rest
- * are made apart: `peopleIndexTrees`).
+ * are made apart: `peopleIndexTrees`). Only for people that fit (`peopleFit`): the indexes
+ * refuse a name too long for an entry on its page (`NotCopyable`).
  */
 export function peopleTableTrees(
   p: PeopleColumns,
@@ -137,8 +124,6 @@ function writePeopleTable(sink: ImageSink, p: PeopleColumns, phases: PhaseDays, 
 
   const nameIds = p.nameId;
   const names = p.names.map(text);
-  for (const t of names)
-    if (t.bytes.length > MAX_NAME_BYTES) throw new NotCopyable(`a name of ${t.bytes.length} bytes`);
   const kinds = PERSON_KINDS.map(text);
   const clone = kinds[0]!;
   const sexes = [text('female'), text('male')];
@@ -211,6 +196,7 @@ function writePeopleIndexes(
   rows: SchemaRows,
   which: (name: string) => boolean = () => true,
 ): void {
+  if (!peopleFit(p)) throw new NotCopyable('a name too long for an index entry on its page');
   const n = p.count;
   const names = p.names.map(text);
   const nameIds = p.nameId;
@@ -303,14 +289,4 @@ function putIntOf(b: Uint8Array, o: number, v: number, t: number): number {
   const size = SERIAL_SIZE[t]!;
   if (size > 0) putInt(b, o, v, size);
   return o + size;
-}
-
-/** People's trees, or null when they hold what pages here cannot (they then go through SQL). */
-export function tryPeopleTrees(p: PeopleColumns, phases: PhaseDays): CopiedTrees | null {
-  try {
-    return peopleTrees(p, phases);
-  } catch (e) {
-    if (e instanceof NotCopyable) return null;
-    throw e;
-  }
 }

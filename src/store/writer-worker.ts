@@ -20,7 +20,7 @@ import { NONE } from '../engine/recorder.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_CODES } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
 import { EventPages, NotCopyable, readTrees, type CopiedTrees } from './pages.js';
-import { peopleIndexTrees, tryPeopleTrees, type PeopleKeys } from './people-pages.js';
+import { peopleFit, peopleIndexTrees, peopleTableTrees, type PeopleKeys } from './people-pages.js';
 import { sideTrees } from './table-pages.js';
 import { trace } from './trace.js';
 import { APPLICATION_ID, DB_FORMAT, EVENTS_VIEW } from './schema.js';
@@ -134,7 +134,7 @@ export interface PeopleColumns {
 export type SideRows = { name: string; rows: unknown[][] } | { name: string; columns: NumericColumns };
 
 /** A side table's rows, made from its columns if it came as columns. */
-export function rowsOf(t: SideRows): unknown[][] {
+function rowsOf(t: SideRows): unknown[][] {
   if ('rows' in t) return t.rows;
   const { count, columns } = t.columns;
   const rows = new Array<unknown[]>(count);
@@ -379,7 +379,8 @@ export class WorldFile {
     stage('indexes');
     this.buildIndexes(stop);
     stage('people');
-    const trees = tryPeopleTrees(data.people, data.phases);
+    // As pages when they fit (as the two-thread path decides), else through SQL.
+    const trees = peopleFit(data.people) ? peopleTableTrees(data.people, data.phases, () => true) : null;
     if (trees) this.placeTrees(trees);
     const sides = sideTrees(data.sideTables);
     if (sides.trees) this.placeTrees(sides.trees);
