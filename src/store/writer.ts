@@ -52,7 +52,7 @@ const MAX_IN_FLIGHT = 8;
  * in the simulation's thread with the rows: in England's run the split that lets both threads
  * finish about together (bench/README.md).
  */
-export const PEOPLE_INDEXES_IN_WRITER: ReadonlySet<string> = new Set(['people_key']);
+const PEOPLE_INDEXES_IN_WRITER: ReadonlySet<string> = new Set(['people_key']);
 /** How long an abandoned run waits for the writer to let go of its file. */
 const ABORT_WAIT_MS = 30_000;
 /** How long a run waits for the writer's thread to open the file. */
