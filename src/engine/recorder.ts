@@ -30,8 +30,10 @@ export interface EventBatch {
   readonly participantCount: number;
   /**
    * Per row, the payload's shape (0: none, or a text of its own) and its number; a shaped row's
-   * text, also in `data`, is `shapes[shape][0] + number + shapes[shape][1]`, so a sink that
-   * passes the batch on may send the shape and number instead of the text.
+   * text is `shapes[shape][0] + number + shapes[shape][1]`, so a sink that passes the batch on
+   * may send the shape and number instead of the text. The recorder also puts that text in
+   * `data`; a batch rebuilt from shapes (the writer's thread) may leave it null there, so a
+   * reader given `shapes` takes a shaped row's text from its shape.
    */
   readonly shape?: Uint8Array;
   readonly shapeArg?: Int32Array;

@@ -588,6 +588,50 @@ export function indexSpec(sql: string): IndexSpec {
   return { name: m[1]!, sql, columns, partial: m[3] !== undefined };
 }
 
+/** A payload shape's text before and after its number, as bytes, and their length together. */
+interface ShapeBytes {
+  before: Buffer;
+  after: Buffer;
+  length: number;
+}
+
+/**
+ * Copies the first `n` (by default all) of a few bytes (a loop beats `Buffer.copy` and
+ * `subarray` for short runs); returns the offset after them.
+ */
+export function putBytes(b: Uint8Array, o: number, bytes: Uint8Array, n = bytes.length): number {
+  for (let k = 0; k < n; k++) b[o + k] = bytes[k]!;
+  return o + n;
+}
+
+/** Characters of an integer written in decimal, as `String(v)` writes it. */
+export function decimalLen(v: number): number {
+  let n = v < 0 ? 2 : 1;
+  let x = v < 0 ? -v : v;
+  while (x >= 10) {
+    x = Math.floor(x / 10);
+    n++;
+  }
+  return n;
+}
+
+/** Writes an integer in decimal ASCII, as `String(v)` writes it; returns the offset after it. */
+export function putDecimal(b: Uint8Array, o: number, v: number): number {
+  let x = v;
+  if (x < 0) {
+    b[o++] = 45;
+    x = -x;
+  }
+  const end = o + decimalLen(x);
+  let at = end;
+  do {
+    const q = Math.floor(x / 10);
+    b[--at] = 48 + (x - q * 10);
+    x = q;
+  } while (x > 0);
+  return end;
+}
+
 /**
  * The events table and its indexes, written as pages. Feed it batches in id order with `add`,
  * then `finish` writes the indexes, the schema and the header; the file is then a database
@@ -608,7 +652,8 @@ export class EventPages {
     cause: new Column(),
   };
   private firstRowid = -1;
-  private readonly types = new Int32Array(9);
+  /** Payload shapes seen so far, as bytes (index 0 unused). */
+  private readonly shapes: (ShapeBytes | undefined)[] = [undefined];
   private readonly specs: IndexSpec[];
   /** Per index, the one laid down as the events arrive, if it is. */
   private readonly streamed: (StreamedIndex | null)[];
@@ -666,49 +711,7 @@ export class EventPages {
         `pages: events out of order (id ${b.firstId} after ${this.firstRowid + this.rows - 1})`,
       );
     for (const c of Object.keys(this.cols) as EventColumn[]) this.cols[c].push(b[c], n, this.rows);
-    const t = this.types;
-    const table = this.table;
-    const p = table.leaf.page;
-    for (let i = 0; i < n; i++) {
-      const rowid = b.firstId + i;
-      const day = b.day[i]!;
-      if (day < this.lastDay) this.dayOrdered = false;
-      this.lastDay = day;
-      const person = b.person[i]!;
-      const other = b.other[i]!;
-      const place = b.place[i]!;
-      const value = b.value[i]!;
-      const cause = b.cause[i]!;
-      const data = b.data[i] ?? null;
-      // id is the rowid, stored as NULL in the record.
-      t[0] = 0;
-      t[1] = intType(day);
-      t[2] = intType(b.type[i]!);
-      t[3] = person === NONE ? 0 : intType(person);
-      t[4] = other === NONE ? 0 : intType(other);
-      t[5] = place === NONE ? 0 : intType(place);
-      t[6] = value === NONE || Number.isNaN(value) ? 0 : numericType(value);
-      t[7] = cause === NONE ? 0 : intType(cause);
-      const textLen = data === null ? 0 : Buffer.byteLength(data, 'utf8');
-      t[8] = data === null ? 0 : 2 * textLen + 13;
-      const headerLen = 1 + 8 + varintLen(t[8]);
-      let bodyLen = textLen;
-      for (let c = 0; c < 8; c++) bodyLen += SERIAL_SIZE[t[c]!]!;
-      const payload = headerLen + bodyLen;
-      if (payload > TABLE_MAX_LOCAL) {
-        // A row too long for one page: the record is made whole, then split over overflow pages.
-        const whole = Buffer.alloc(payload);
-        const o = this.putRecord(whole, 0, headerLen, b, i);
-        whole.write(data!, o, textLen, 'utf8');
-        table.add(rowid, whole);
-        continue;
-      }
-      let o = table.cell(varintLen(payload) + varintLen(rowid) + payload, rowid);
-      o = putVarint(p, o, payload);
-      o = putVarint(p, o, rowid);
-      o = this.putRecord(p, o, headerLen, b, i);
-      if (data !== null) p.write(data, o, textLen, 'utf8');
-    }
+    this.dayOrdered = this.addRows(b) && this.dayOrdered;
     for (const st of this.streamed) {
       if (!st) continue;
       // Streaming needs each key's entries in order, so days in order.
@@ -725,22 +728,111 @@ export class EventPages {
   }
 
   /**
-   * Writes event `i` of the batch as a record (its serial types already in `this.types`), up to
-   * but not including the text; returns where the text goes.
+   * Writes the batch's rows into the table's leaves; returns false if a day came before the one
+   * ahead of it. A shaped payload (`EventBatch.shape`, when the batch gives `shapes`) is written
+   * from its shape's bytes and its number, so no text is made for it.
    */
-  private putRecord(p: Uint8Array, at: number, headerLen: number, b: EventBatch, i: number): number {
-    const t = this.types;
-    let o = at;
-    p[o++] = headerLen;
-    for (let c = 0; c < 8; c++) p[o++] = t[c]!;
-    o = putVarint(p, o, t[8]!);
-    o = putValue(p, o, b.day[i]!, t[1]!);
-    o = putValue(p, o, b.type[i]!, t[2]!);
-    o = putValue(p, o, b.person[i]!, t[3]!);
-    o = putValue(p, o, b.other[i]!, t[4]!);
-    o = putValue(p, o, b.place[i]!, t[5]!);
-    o = putValue(p, o, b.value[i]!, t[6]!);
-    return putValue(p, o, b.cause[i]!, t[7]!);
+  private addRows(b: EventBatch): boolean {
+    const n = b.count;
+    const { day, type, person, other, place, value, cause, data } = b;
+    const shapes = b.shapes && b.shape && b.shapeArg ? this.shapeBytes(b.shapes) : null;
+    const shape = shapes ? b.shape! : null;
+    const shapeArg = b.shapeArg ?? null;
+    const table = this.table;
+    const p = table.leaf.page;
+    let lastDay = this.lastDay;
+    let ordered = true;
+    for (let i = 0; i < n; i++) {
+      const rowid = b.firstId + i;
+      const d = day[i]!;
+      if (d < lastDay) ordered = false;
+      lastDay = d;
+      const ty = type[i]!;
+      const pe = person[i]!;
+      const ot = other[i]!;
+      const pl = place[i]!;
+      const va = value[i]!;
+      const ca = cause[i]!;
+      const k = shape === null ? 0 : shape[i]!;
+      let text: string | null = null;
+      let textLen = 0;
+      let arg = 0;
+      if (k !== 0) {
+        arg = shapeArg![i]!;
+        textLen = shapes![k]!.length + decimalLen(arg);
+      } else {
+        text = data[i] ?? null;
+        if (text !== null) textLen = Buffer.byteLength(text, 'utf8');
+      }
+      // id is the rowid, stored as NULL in the record.
+      const t1 = intType(d);
+      const t2 = intType(ty);
+      const t3 = pe === NONE ? 0 : intType(pe);
+      const t4 = ot === NONE ? 0 : intType(ot);
+      const t5 = pl === NONE ? 0 : intType(pl);
+      const t6 = va === NONE || va !== va ? 0 : numericType(va);
+      const t7 = ca === NONE ? 0 : intType(ca);
+      const t8 = k === 0 && text === null ? 0 : 2 * textLen + 13;
+      const headerLen = 9 + varintLen(t8);
+      const payload =
+        headerLen +
+        textLen +
+        SERIAL_SIZE[t1]! +
+        SERIAL_SIZE[t2]! +
+        SERIAL_SIZE[t3]! +
+        SERIAL_SIZE[t4]! +
+        SERIAL_SIZE[t5]! +
+        SERIAL_SIZE[t6]! +
+        SERIAL_SIZE[t7]!;
+      let q: Uint8Array = p;
+      let o: number;
+      if (payload > TABLE_MAX_LOCAL) {
+        // A row too long for one page: the record is made whole, then split over overflow pages.
+        q = Buffer.alloc(payload);
+        o = 0;
+      } else {
+        o = table.cell(varintLen(payload) + varintLen(rowid) + payload, rowid);
+        o = putVarint(p, o, payload);
+        o = putVarint(p, o, rowid);
+      }
+      q[o] = headerLen;
+      q[o + 1] = 0;
+      q[o + 2] = t1;
+      q[o + 3] = t2;
+      q[o + 4] = t3;
+      q[o + 5] = t4;
+      q[o + 6] = t5;
+      q[o + 7] = t6;
+      q[o + 8] = t7;
+      o = putVarint(q, o + 9, t8);
+      o = putValue(q, o, d, t1);
+      o = putValue(q, o, ty, t2);
+      o = putValue(q, o, pe, t3);
+      o = putValue(q, o, ot, t4);
+      o = putValue(q, o, pl, t5);
+      o = putValue(q, o, va, t6);
+      o = putValue(q, o, ca, t7);
+      if (k !== 0) {
+        const parts = shapes![k]!;
+        o = putBytes(q, o, parts.before);
+        o = putDecimal(q, o, arg);
+        putBytes(q, o, parts.after);
+      } else if (text !== null) (q as Buffer).write(text, o, textLen, 'utf8');
+      if (q !== p) table.add(rowid, q);
+    }
+    this.lastDay = lastDay;
+    return ordered;
+  }
+
+  /** Each payload shape's text before and after its number, as bytes (made once per shape). */
+  private shapeBytes(shapes: readonly (readonly [string, string])[]): (ShapeBytes | undefined)[] {
+    const known = this.shapes;
+    for (let k = known.length; k < shapes.length; k++) {
+      const before = Buffer.from(shapes[k]![0], 'utf8');
+      const after = Buffer.from(shapes[k]![1], 'utf8');
+      known.push({ before, after, length: before.length + after.length });
+    }
+    return known;
   }
 
   /**
@@ -1417,7 +1509,7 @@ export class IndexLeaves {
     this.cells++;
     this.lastAt = this.content;
     this.lastLen = len;
-    page.set(cell.subarray(0, len), this.content);
+    putBytes(page, this.content, cell, len);
   }
 
   /** Writes the last leaf (if it holds any entry). */

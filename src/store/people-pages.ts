@@ -52,6 +52,43 @@ const text = (s: string): Text => {
   return { bytes, type: 2 * bytes.length + 13 };
 };
 
+/**
+ * Texts packed end to end in one array, each with its offset, length and serial type in arrays
+ * of numbers: a row reads its text's sizes without touching an object of its own.
+ */
+interface Texts {
+  bytes: Uint8Array;
+  at: Int32Array;
+  len: Int32Array;
+  type: Int32Array;
+}
+
+function packTexts(strings: readonly string[]): Texts {
+  const encoded = strings.map((s) => Buffer.from(s, 'utf8'));
+  const bytes = new Uint8Array(encoded.reduce((n, b) => n + b.length, 0));
+  const at = new Int32Array(strings.length);
+  const len = new Int32Array(strings.length);
+  const type = new Int32Array(strings.length);
+  let o = 0;
+  encoded.forEach((b, k) => {
+    bytes.set(b, o);
+    at[k] = o;
+    len[k] = b.length;
+    type[k] = 2 * b.length + 13;
+    o += b.length;
+  });
+  return { bytes, at, len, type };
+}
+
+/** Copies text `k` of `t` to `o`; returns the offset after it. */
+function putText(b: Uint8Array, o: number, t: Texts, k: number): number {
+  const from = t.at[k]!;
+  const n = t.len[k]!;
+  const src = t.bytes;
+  for (let j = 0; j < n; j++) b[o + j] = src[from + j]!;
+  return o + n;
+}
+
 /** Compares two texts as SQLite's NOCASE collation does: bytes with A–Z folded, then length. */
 function compareNocase(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
@@ -123,7 +160,7 @@ function writePeopleTable(sink: ImageSink, p: PeopleColumns, phases: PhaseDays, 
   const { residentOn, carerOn, donorOn, firstDonationOn, completedOn } = phases;
 
   const nameIds = p.nameId;
-  const names = p.names.map(text);
+  const names = packTexts(p.names);
   const kinds = PERSON_KINDS.map(text);
   const clone = kinds[0]!;
   const sexes = [text('female'), text('male')];
@@ -132,60 +169,100 @@ function writePeopleTable(sink: ImageSink, p: PeopleColumns, phases: PhaseDays, 
 
   const table = new TableTree(sink);
   const page = table.leaf.page;
-  const st = new Int32Array(17);
-  const opt = (v: number) => (v === NONE ? 0 : intType(v));
+  const { kind: kinds_, sex, born, school, cohort, phase: phaseOf, donations, centre, carer, key } = p;
   for (let i = 0; i < n; i++) {
-    const kind = p.kind[i]!;
+    const kind = kinds_[i]!;
     const isClone = kind === 0;
-    const phase = p.phase[i]!;
-    const name = names[nameIds[i]!]!;
+    const phase = phaseOf[i]!;
+    const name = nameIds[i]!;
+    const nameType = names.type[name]!;
     const kindText = kinds[kind] ?? clone;
-    const sexText = p.sex[i] === 0 ? sexes[0]! : sexes[1]!;
+    const sexText = sex[i] === 0 ? sexes[0]! : sexes[1]!;
     const phaseT = isClone ? phaseTexts[phase]! : none;
+    const vBorn = born[i]!;
+    const vSchool = school[i]!;
+    const vCohort = cohort[i]!;
+    const vDonations = donations[i]!;
+    const vResident = residentOn[i]!;
+    const vCarer = carerOn[i]!;
+    const vDonor = donorOn[i]!;
+    const vFirst = firstDonationOn[i]!;
+    const vCompleted = completedOn[i]!;
+    const vCentre = centre[i]!;
+    const vCarerOf = carer[i]!;
+    const vKey = key[i]!;
     // id is the rowid, stored as NULL in the record.
-    st[0] = 0;
-    st[1] = name.type;
-    st[2] = kindText.type;
-    st[3] = sexText.type;
-    st[4] = intType(p.born[i]!);
-    st[5] = intType(p.school[i]!);
-    st[6] = isClone ? intType(p.cohort[i]!) : 0;
-    st[7] = phaseT.type;
-    st[8] = intType(p.donations[i]!);
-    st[9] = opt(residentOn[i]!);
-    st[10] = opt(carerOn[i]!);
-    st[11] = opt(donorOn[i]!);
-    st[12] = opt(firstDonationOn[i]!);
-    st[13] = opt(completedOn[i]!);
-    st[14] = phase >= 4 ? intType(p.centre[i]!) : 0;
-    st[15] = opt(p.carer[i]!);
-    st[16] = intType(p.key[i]!);
-    let headerLen = 1;
-    let body = name.bytes.length + kindText.bytes.length + sexText.bytes.length + phaseT.bytes.length;
-    for (let c = 0; c < 17; c++) {
-      const t = st[c]!;
-      headerLen += varintLen(t);
-      if (t < 12) body += SERIAL_SIZE[t]!;
-    }
-    const payload = headerLen + body;
+    const t4 = intType(vBorn);
+    const t5 = intType(vSchool);
+    const t6 = isClone ? intType(vCohort) : 0;
+    const t8 = intType(vDonations);
+    const t9 = vResident === NONE ? 0 : intType(vResident);
+    const t10 = vCarer === NONE ? 0 : intType(vCarer);
+    const t11 = vDonor === NONE ? 0 : intType(vDonor);
+    const t12 = vFirst === NONE ? 0 : intType(vFirst);
+    const t13 = vCompleted === NONE ? 0 : intType(vCompleted);
+    const t14 = phase >= 4 ? intType(vCentre) : 0;
+    const t15 = vCarerOf === NONE ? 0 : intType(vCarerOf);
+    const t16 = intType(vKey);
+    // Integer types are below 10 (one byte each); texts' types are varints of their own.
+    const headerLen =
+      14 + varintLen(nameType) + varintLen(kindText.type) + varintLen(sexText.type) + varintLen(phaseT.type);
+    const payload =
+      headerLen +
+      names.len[name]! +
+      kindText.bytes.length +
+      sexText.bytes.length +
+      phaseT.bytes.length +
+      SERIAL_SIZE[t4]! +
+      SERIAL_SIZE[t5]! +
+      SERIAL_SIZE[t6]! +
+      SERIAL_SIZE[t8]! +
+      SERIAL_SIZE[t9]! +
+      SERIAL_SIZE[t10]! +
+      SERIAL_SIZE[t11]! +
+      SERIAL_SIZE[t12]! +
+      SERIAL_SIZE[t13]! +
+      SERIAL_SIZE[t14]! +
+      SERIAL_SIZE[t15]! +
+      SERIAL_SIZE[t16]!;
     if (payload > MAX_ROW_BYTES) throw new NotCopyable(`person ${i}: a row of ${payload} bytes`);
-    let o = table.record(payload, i, headerLen, st);
-    o = putBytes(page, o, name.bytes);
+    let o = table.cell(varintLen(payload) + varintLen(i) + payload, i);
+    o = putVarint(page, o, payload);
+    o = putVarint(page, o, i);
+    o = putVarint(page, o, headerLen);
+    page[o++] = 0;
+    o = putVarint(page, o, nameType);
+    o = putVarint(page, o, kindText.type);
+    o = putVarint(page, o, sexText.type);
+    page[o++] = t4;
+    page[o++] = t5;
+    page[o++] = t6;
+    o = putVarint(page, o, phaseT.type);
+    page[o++] = t8;
+    page[o++] = t9;
+    page[o++] = t10;
+    page[o++] = t11;
+    page[o++] = t12;
+    page[o++] = t13;
+    page[o++] = t14;
+    page[o++] = t15;
+    page[o++] = t16;
+    o = putText(page, o, names, name);
     o = putBytes(page, o, kindText.bytes);
     o = putBytes(page, o, sexText.bytes);
-    o = putIntOf(page, o, p.born[i]!, st[4]);
-    o = putIntOf(page, o, p.school[i]!, st[5]);
-    if (isClone) o = putIntOf(page, o, p.cohort[i]!, st[6]);
+    o = putIntOf(page, o, vBorn, t4);
+    o = putIntOf(page, o, vSchool, t5);
+    o = putIntOf(page, o, vCohort, t6);
     o = putBytes(page, o, phaseT.bytes);
-    o = putIntOf(page, o, p.donations[i]!, st[8]);
-    o = putIntOf(page, o, residentOn[i]!, st[9]);
-    o = putIntOf(page, o, carerOn[i]!, st[10]);
-    o = putIntOf(page, o, donorOn[i]!, st[11]);
-    o = putIntOf(page, o, firstDonationOn[i]!, st[12]);
-    o = putIntOf(page, o, completedOn[i]!, st[13]);
-    o = putIntOf(page, o, p.centre[i]!, st[14]);
-    o = putIntOf(page, o, p.carer[i]!, st[15]);
-    putIntOf(page, o, p.key[i]!, st[16]);
+    o = putIntOf(page, o, vDonations, t8);
+    o = putIntOf(page, o, vResident, t9);
+    o = putIntOf(page, o, vCarer, t10);
+    o = putIntOf(page, o, vDonor, t11);
+    o = putIntOf(page, o, vFirst, t12);
+    o = putIntOf(page, o, vCompleted, t13);
+    o = putIntOf(page, o, vCentre, t14);
+    o = putIntOf(page, o, vCarerOf, t15);
+    putIntOf(page, o, vKey, t16);
   }
   rows.push(['table', peopleTable.name, peopleTable.name, sink.append(table.finish()), peopleTable.create]);
 }
@@ -218,18 +295,22 @@ function writePeopleIndexes(
       });
       const ranks = new Int32Array(n);
       for (let i = 0; i < n; i++) ranks[i] = rank[nameIds[i]!]!;
-      const rowsInOrder = countingSort(identity, ranks, false, []).rows;
+      const sorted = countingSort(identity, ranks, false, [nameIds]);
+      const rowsInOrder = sorted.rows;
+      const idsInOrder = sorted.keys[1]!;
+      const packed = packTexts(p.names);
       for (let e = 0; e < n; e++) {
         const i = rowsInOrder[e]!;
-        const name = names[nameIds[i]!]!;
+        const id = idsInOrder[e]!;
+        const type = packed.type[id]!;
         const ti = intType(i);
-        const headerLen = 1 + varintLen(name.type) + 1;
-        const payload = headerLen + name.bytes.length + SERIAL_SIZE[ti]!;
+        const headerLen = 1 + varintLen(type) + 1;
+        const payload = headerLen + packed.len[id]! + SERIAL_SIZE[ti]!;
         let o = putVarint(cell, 0, payload);
         o = putVarint(cell, o, headerLen);
-        o = putVarint(cell, o, name.type);
+        o = putVarint(cell, o, type);
         cell[o++] = ti;
-        o = putIntOf(cell, putBytes(cell, o, name.bytes), i, ti);
+        o = putIntOf(cell, putText(cell, o, packed, id), i, ti);
         leaves.add(cell, o, e === n - 1);
       }
     } else if (column === 'school') {
@@ -256,18 +337,10 @@ function writePeopleIndexes(
         leaves.add(cell, o, e === n - 1);
       }
     } else if (column === 'key') {
-      // Keys are 32-bit: two counting passes of 16 bits, low then high.
-      const lo = new Int32Array(n);
-      const hi = new Int32Array(n);
-      for (let i = 0; i < n; i++) {
-        lo[i] = p.key[i]! & 0xffff;
-        hi[i] = p.key[i]! >>> 16;
-      }
-      const byLow = countingSort(identity, lo, false, []).rows;
-      const rowsInOrder = countingSort(byLow, hi, false, []).rows;
+      const [rowsInOrder, keysInOrder] = byKey(p.key, n, identity);
       for (let e = 0; e < n; e++) {
         const i = rowsInOrder[e]!;
-        const key = p.key[i]!;
+        const key = keysInOrder[e]!;
         const tk = intType(key);
         const ti = intType(i);
         const payload = 3 + SERIAL_SIZE[tk]! + SERIAL_SIZE[ti]!;
@@ -282,6 +355,39 @@ function writePeopleIndexes(
     } else throw new Error(`people: no way to build the index '${sql}' as pages`);
     rows.push(['index', name, peopleTable.name, sink.append(leaves.finish()), sql]);
   }
+}
+
+/**
+ * People in order of their 32-bit keys, then id. Key and id packed into one number (when the
+ * two fit in its 53 bits: up to two million people) are sorted natively, which beats counting
+ * passes over keys spread this wide; otherwise two counting passes of 16 bits, low then high.
+ */
+function byKey(key: Uint32Array, n: number, identity: Int32Array): [Int32Array, Float64Array] {
+  const bits = Math.max(1, Math.ceil(Math.log2(n)));
+  const rows = new Int32Array(n);
+  const keys = new Float64Array(n);
+  if (bits <= 21) {
+    const scale = 2 ** bits;
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = key[i]! * scale + i;
+    packed.sort();
+    for (let e = 0; e < n; e++) {
+      const v = packed[e]!;
+      const k = Math.floor(v / scale);
+      keys[e] = k;
+      rows[e] = v - k * scale;
+    }
+    return [rows, keys];
+  }
+  const lo = new Int32Array(n);
+  const hi = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    lo[i] = key[i]! & 0xffff;
+    hi[i] = key[i]! >>> 16;
+  }
+  rows.set(countingSort(countingSort(identity, lo, false, []).rows, hi, false, []).rows);
+  for (let e = 0; e < n; e++) keys[e] = key[rows[e]!]!;
+  return [rows, keys];
 }
 
 /** Writes an integer's body for serial type `t` (nothing for NULL, 0 and 1); returns the offset after it. */

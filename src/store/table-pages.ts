@@ -59,6 +59,18 @@ function serialOf(v: unknown, affinity: Affinity): number {
   return -1;
 }
 
+/**
+ * `serialOf` for a number known not to be NaN, under a column that is not TEXT: an integer's
+ * type, 7 (a float), or -1 for what SQL stores (infinities, -0, integers past 2^53).
+ */
+function numberType(v: number): number {
+  if (v === Math.floor(v)) {
+    if (v === 0) return 1 / v > 0 ? 8 : -1;
+    return v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER ? intType(v) : -1;
+  }
+  return Number.isFinite(v) ? 7 : -1;
+}
+
 /** How a table is laid out: what its declaration allows to be made as pages. */
 interface Layout {
   def: TableDef;
@@ -219,27 +231,29 @@ function writeColumns(
   const st = new Int32Array(width);
   const rowids = new Float64Array(n);
   let lastRowid = -Infinity;
+  const rowidColumn = l.rowidColumn;
+  const notNull = l.notNull;
   for (let r = 0; r < n; r++) {
-    let headerLen = 1;
+    // Every type here is below 10, a byte of the header each.
+    const headerLen = 1 + width;
     let body = 0;
     for (let c = 0; c < width; c++) {
       const v = cols[c]![r]!;
       let t: number;
-      if (c === l.rowidColumn) {
+      if (c === rowidColumn) {
         if (!Number.isSafeInteger(v) || v <= lastRowid) throw new LeftToSql();
         t = 0;
-      } else if (Number.isNaN(v)) {
-        if (l.notNull[c]) throw new LeftToSql();
+      } else if (v !== v) {
+        if (notNull[c]) throw new LeftToSql();
         t = 0;
       } else {
-        t = serialOf(v, l.affinity[c]!);
+        t = numberType(v);
         if (t < 0) throw new LeftToSql();
       }
       st[c] = t;
-      headerLen += t < 128 ? 1 : varintLen(t);
       body += SERIAL_SIZE[t]!;
     }
-    const rowid = l.rowidColumn >= 0 ? cols[l.rowidColumn]![r]! : r + 1;
+    const rowid = rowidColumn >= 0 ? cols[rowidColumn]![r]! : r + 1;
     lastRowid = rowid;
     rowids[r] = rowid;
     const payload = headerLen + body;
@@ -256,12 +270,13 @@ function writeColumns(
     }
   }
   const root = sink.append(table.finish());
-  const indexRoots = l.indexes.map((x) => {
-    const keys = x.columns.map((c) => cols[c]!.subarray(0, n));
-    for (const k of keys)
-      for (let r = 0; r < n; r++) if (!Number.isNaN(k[r]) && !Number.isInteger(k[r])) throw new LeftToSql();
-    return writeIndex(sink, keys, rowids);
-  });
+  const indexRoots = l.indexes.map((x) =>
+    writeIndex(
+      sink,
+      x.columns.map((c) => cols[c]!.subarray(0, n)),
+      rowids,
+    ),
+  );
   return { root, indexRoots };
 }
 
@@ -281,6 +296,9 @@ function writeIndex(sink: ImageSink, cols: Float64Array[], rowids: Float64Array)
     let max = -Infinity;
     for (let r = 0; r < n; r++) {
       const v = col[r]!;
+      if (v !== v) continue;
+      // Index keys are integers (a float key is left to SQL).
+      if (v !== Math.floor(v)) throw new LeftToSql();
       if (v < min) min = v;
       if (v > max) max = v;
     }

@@ -200,8 +200,8 @@ export function makeSlots(count: number, size: number): EventSlots {
 }
 
 /**
- * The batch a message carries, its texts back in place: those sent, and those of shaped rows
- * made here from their shape and number (`EventBatch.shape`).
+ * The batch a message carries: its texts back in place, and its shaped rows as shape and number
+ * (`EventBatch.shapes`), which the pages write as bytes without making their texts.
  */
 function batchOf(
   m: EventsMessage,
@@ -211,13 +211,10 @@ function batchOf(
   const columns = typeof m.columns === 'number' ? slots[m.columns] : m.columns;
   if (!columns) throw new Error(`writer thread: no slot ${typeof m.columns === 'number' ? m.columns : '?'}`);
   const data = new Array<string | null>(m.count).fill(null);
-  const { shape, shapeArg } = columns;
+  const { shape } = columns;
   for (let i = 0; i < m.count; i++) {
     const k = shape[i]!;
-    if (k === 0) continue;
-    const parts = shapes[k];
-    if (!parts) throw new Error(`writer thread: no payload shape ${k}`);
-    data[i] = parts[0] + String(shapeArg[i]) + parts[1];
+    if (k !== 0 && !shapes[k]) throw new Error(`writer thread: no payload shape ${k}`);
   }
   for (let k = 0; k < m.dataAt.length; k++) data[m.dataAt[k]!] = m.dataText[k]!;
   return {
@@ -227,6 +224,7 @@ function batchOf(
     data,
     participants: m.participants,
     participantCount: m.participantCount,
+    shapes,
   };
 }
 
