@@ -165,12 +165,29 @@ function throughSql(path: string, rows: Row[], firstId = 1): Database.Database {
   return db;
 }
 
-function direct(path: string, rows: Row[], size = 997, firstId = 1, shaped = false): Database.Database {
-  const pages = new EventPages(path, events.create, events.indexes, {
-    userVersion: 2,
-    applicationId: 0x484c534d,
-  });
+/** What the last file written by `direct` laid down while its events arrived (`EventPages.laidEarly`). */
+let lastLaidEarly: Record<string, number> = {};
+
+function direct(
+  path: string,
+  rows: Row[],
+  size = 997,
+  firstId = 1,
+  shaped = false,
+  quietRows?: number,
+): Database.Database {
+  const pages = new EventPages(
+    path,
+    events.create,
+    events.indexes,
+    {
+      userVersion: 2,
+      applicationId: 0x484c534d,
+    },
+    quietRows,
+  );
   for (const b of batches(rows, size, firstId, shaped)) pages.add(b);
+  lastLaidEarly = pages.laidEarly();
   pages.finish();
   pages.seal();
   return new Database(path);
@@ -220,8 +237,8 @@ function indexWalks(db: Database.Database): Record<string, unknown[]> {
   };
 }
 
-function compare(name: string, rows: Row[], size = 997, firstId = 1, shaped = false) {
-  const a = direct(join(dir, `${name}-direct.db`), rows, size, firstId, shaped);
+function compare(name: string, rows: Row[], size = 997, firstId = 1, shaped = false, quietRows?: number) {
+  const a = direct(join(dir, `${name}-direct.db`), rows, size, firstId, shaped, quietRows);
   const b = throughSql(join(dir, `${name}-sql.db`), rows, firstId);
   try {
     expect(a.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -285,6 +302,41 @@ describe('events written as pages', () => {
       13_000,
     );
     compare('shaped', rows, 997, 1, true);
+  });
+
+  it('lays down the buckets of keys gone quiet while events arrive, and sorts whole when a key comes back', () => {
+    // People enter the log in turn, each for a while, then leave it; effects follow their
+    // causes within a while: the low buckets of people and of causes go quiet as the log goes on.
+    const r = rng(21);
+    const rows: Row[] = [];
+    for (let i = 0; i < 120_000; i++) {
+      const newest = Math.floor(i / 20);
+      rows.push({
+        day: 20_000 + Math.floor(i / 40),
+        type: i % 50,
+        person: r() < 0.1 ? NONE : Math.max(0, newest - Math.floor(r() * 300)),
+        other: r() < 0.6 ? NONE : Math.max(0, newest - Math.floor(r() * 500)),
+        place: i % 130,
+        value: NONE,
+        cause: i === 0 || r() < 0.3 ? NONE : Math.max(1, i - Math.floor(r() * 2000)),
+        data: null,
+      });
+    }
+    compare('quiet', rows, 997, 1, false, 3000);
+    // Most entries of each index were laid down before the end, nulls of people first at the end.
+    expect(lastLaidEarly.events_person).toBeGreaterThan(60_000);
+    expect(lastLaidEarly.events_other).toBeGreaterThan(25_000);
+    expect(lastLaidEarly.events_cause).toBeGreaterThan(60_000);
+    // Keys that come back after their buckets were laid down: those indexes are sorted whole
+    // at the end instead, their early leaves freed.
+    const late = rows.map((x, i) => (i === 100_000 ? { ...x, person: 5, cause: 7 } : x));
+    compare('quiet-late', late, 997, 1, false, 3000);
+    expect(lastLaidEarly.events_person).toBe(-1);
+    expect(lastLaidEarly.events_cause).toBe(-1);
+    expect(lastLaidEarly.events_other).toBeGreaterThan(25_000);
+    // A quiet span as long as the log: nothing laid early, the same file as before.
+    compare('quiet-never', rows, 997, 1, false, 1e9);
+    expect(Object.values(lastLaidEarly)).toEqual([0, 0, 0]);
   });
 
   it('sorts days that arrive out of order, and ids that do not start at 1', () => {

@@ -659,8 +659,6 @@ export class EventPages {
   private readonly streamed: (StreamedIndex | null)[];
   /** Per index, the one bucketed as the events arrive, if it is. */
   private readonly bucketed: (BucketedIndex | null)[];
-  /** Arrays the bucketed indexes are sorted into, one index after another. */
-  private readonly scratch = new SortScratch();
   private readonly tableRoot = 2;
   /** Pages of no tree, listed on the freelist when the file is sealed. */
   private readonly free: number[] = [];
@@ -676,6 +674,8 @@ export class EventPages {
     tableSql: string,
     indexes: readonly string[],
     private readonly header: { userVersion: number; applicationId: number },
+    /** Events a bucket must go without an entry before it is laid down (tests make it small). */
+    quietRows = QUIET_ROWS,
   ) {
     this.specs = indexes.map(indexSpec);
     this.file = new PageFile(path, 3 + this.specs.length);
@@ -690,10 +690,29 @@ export class EventPages {
       const [key, second] = spec.columns;
       if (this.streamed[i] || (spec.columns.length === 2 && second !== 'day') || spec.columns.length > 2)
         return null;
-      return new BucketedIndex(key!, spec.columns.length === 2, spec.partial, NULLABLE[key!]);
+      return new BucketedIndex(
+        this.file,
+        key!,
+        spec.columns.length === 2,
+        spec.partial,
+        NULLABLE[key!],
+        quietRows,
+      );
     });
     this.schema.push(['table', 'events', 'events', this.tableRoot, tableSql]);
     this.specs.forEach((spec, i) => this.schema.push(['index', spec.name, 'events', 3 + i, spec.sql]));
+  }
+
+  /**
+   * Per bucketed index, the entries laid down while the events arrived so far, or -1 where the
+   * index fell back to one sort at the end (for tests and traces).
+   */
+  laidEarly(): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.bucketed.forEach((bi, i) => {
+      if (bi) out[this.specs[i]!.name] = bi.failed ? -1 : bi.laidEarly;
+    });
+    return out;
   }
 
   /** Closes the file unfinished (a run abandoned); the caller removes it. */
@@ -725,6 +744,7 @@ export class EventPages {
       bi.add(b[bi.column], b.day, n, this.rows);
     }
     this.rows += n;
+    for (const bi of this.bucketed) bi?.advance(this.rows, this.firstRowid);
   }
 
   /**
@@ -842,13 +862,17 @@ export class EventPages {
   finish(stop: () => void = () => undefined): void {
     try {
       this.file.put(this.tableRoot, this.table.finish());
+      for (const [name, n] of Object.entries(this.laidEarly())) trace(`laid-early ${name}:${n}`);
       for (let i = 0; i < this.specs.length; i++) {
         stop();
         const st = this.streamed[i];
+        const bi = this.bucketed[i];
         if (st && !st.failed) this.file.put(3 + i, st.finish(this.free));
+        else if (bi && !bi.failed) this.file.put(3 + i, bi.finish(this.firstRowid, this.free));
         else {
           if (st) this.free.push(...st.written());
-          this.file.put(3 + i, this.buildIndex(this.specs[i]!, this.bucketed[i] ?? null));
+          if (bi) this.free.push(...bi.written());
+          this.file.put(3 + i, this.buildIndex(this.specs[i]!));
         }
         trace(`index ${this.specs[i]!.name}`);
         this.file.flush();
@@ -910,8 +934,8 @@ export class EventPages {
     return countingSort(order, keyCols[0]!, NULLABLE[spec.columns[0]!], keyCols.slice(1));
   }
 
-  private buildIndex(spec: IndexSpec, bucketed: BucketedIndex | null): Buffer {
-    const { rows, keys } = bucketed && !bucketed.failed ? bucketed.sorted(this.scratch) : this.sorted(spec);
+  private buildIndex(spec: IndexSpec): Buffer {
+    const { rows, keys } = this.sorted(spec);
     const nullable = spec.columns.map((c) => NULLABLE[c]);
     if (keys.length === 1)
       return encodeIndex(this.file, rows, this.firstRowid, keys[0]!, nullable[0]!, null, false);
@@ -1248,53 +1272,62 @@ class StreamedIndex {
   }
 }
 
-/**
- * Three arrays of integers reused by one index after another: an index of eight million entries
- * sorted into fresh arrays spends much of its time having the system hand over their memory.
- */
-class SortScratch {
-  private arrays: [Int32Array, Int32Array, Int32Array] = [
-    new Int32Array(0),
-    new Int32Array(0),
-    new Int32Array(0),
-  ];
-
-  /** Views of `m` entries each (their contents are whatever was there). */
-  take(m: number): [Int32Array, Int32Array, Int32Array] {
-    if (this.arrays[0].length < m) this.arrays = [new Int32Array(m), new Int32Array(m), new Int32Array(m)];
-    const [x, y, z] = this.arrays;
-    return [x.subarray(0, m), y.subarray(0, m), z.subarray(0, m)];
-  }
-}
-
 /** Keys a bucket of a `BucketedIndex` holds (a power of two). */
 const BUCKET_BITS = 10;
 /** Keys past this (or below 0, but for null) end the bucketing: the index is sorted whole at the end. */
 const MAX_BUCKETED_KEY = 1 << 27;
+/**
+ * Events that must pass without an entry for a bucket (and for none below it) before the bucket
+ * is taken as complete and laid down while the events still arrive: about eight batches.
+ */
+const QUIET_ROWS = 1 << 19;
 
 /**
  * An index on `(k)` or `(k, day)` whose `k` takes many values (people, events), sorted partly
  * while the events arrive: each entry goes into the bucket of its key's 1,024, in arrival order
- * (so in order of day and id within a key). At the end each bucket is sorted by counting on its
- * own, in the cache, instead of one pass over every entry with a count per key; the entries then
- * come out as `EventPages.sorted` gives them. Nulls (when the index holds them) come first.
+ * (so in order of day and id within a key). A bucket is sorted by counting on its own, in the
+ * cache, and its entries laid into leaves in key order: while the events arrive, once it and
+ * every bucket below it have had no entry for a while (`QUIET_ROWS`: the people of a bucket have
+ * completed, the events of a bucket have had their consequences), the rest at the end. An entry
+ * for a bucket already laid down (a key that came back) makes the index fall back to one sort
+ * at the end (`failed`); the leaves written are then freed. Nulls (when the index holds them)
+ * come first: kept apart and laid at the end, then joined to the rest by `assembleIndex`.
  */
 class BucketedIndex {
   private buckets: (Int32Array | undefined)[] = [];
   private sizes: number[] = [];
+  /** Per bucket, the position of the last entry it took (-1: none yet). */
+  private lastAt: number[] = [];
+  /** Buckets below this are laid down. */
+  private cursor = 0;
+  /** Entries laid down while the events arrived (before `finish`). */
+  laidEarly = 0;
   private nulls: Int32Array = new Int32Array(0);
   private nullCount = 0;
   private readonly stride: number;
-  /** Set when a key could not be bucketed (or days came out of order for a (k, day) index). */
+  /** The leaves the buckets are laid into, in key order. */
+  private readonly leaves: IndexLeaves;
+  /** One entry's cell, made before it is added to a leaf. */
+  private readonly cell = new Uint8Array(64);
+  /** Arrays a bucket is sorted into (grown as needed). */
+  private order = new Int32Array(0);
+  private readonly counts = new Int32Array((1 << BUCKET_BITS) + 1);
+  /**
+   * Set when a key could not be bucketed, a bucket already laid down took another entry, or
+   * days came out of order for a (k, day) index: the index is then sorted whole at the end.
+   */
   failed = false;
 
   constructor(
+    private readonly file: PageFile,
     readonly column: EventColumn,
     readonly withDay: boolean,
     private readonly partial: boolean,
     private readonly nullable: boolean,
+    private readonly quietRows: number,
   ) {
     this.stride = withDay ? 3 : 2;
+    this.leaves = new IndexLeaves(file);
   }
 
   private room(bucket: Int32Array | undefined, size: number): Int32Array {
@@ -1321,13 +1354,17 @@ class BucketedIndex {
         this.nulls[o + stride - 1] = at + i;
         continue;
       }
-      if (!(k >= 0 && k < MAX_BUCKETED_KEY)) {
+      const b = k >>> BUCKET_BITS;
+      if (!(k >= 0 && k < MAX_BUCKETED_KEY) || b < this.cursor) {
         this.failed = true;
         this.buckets = [];
+        this.nulls = new Int32Array(0);
         return;
       }
-      const b = k >>> BUCKET_BITS;
-      while (this.sizes.length <= b) this.sizes.push(0);
+      while (this.sizes.length <= b) {
+        this.sizes.push(0);
+        this.lastAt.push(-1);
+      }
       const size = this.sizes[b]!;
       const bucket = this.room(this.buckets[b], size);
       this.buckets[b] = bucket;
@@ -1336,40 +1373,93 @@ class BucketedIndex {
       if (withDay) bucket[o + 1] = days[i]!;
       bucket[o + stride - 1] = at + i;
       this.sizes[b] = size + 1;
+      this.lastAt[b] = at + i;
     }
   }
 
-  /** The entries in key order: rows and key columns, as `EventPages.sorted` gives them. */
-  sorted(scratch: SortScratch): SortedEntries {
-    const stride = this.stride;
-    const m = this.nullCount + this.sizes.reduce((a, b) => a + b, 0);
-    const [rows, a, d0] = scratch.take(m);
-    const d = this.withDay ? d0 : null;
-    let e = 0;
-    for (let j = 0; j < this.nullCount; j++, e++) {
-      a[e] = NONE;
-      if (d) d[e] = this.nulls[j * stride + 1]!;
-      rows[e] = this.nulls[j * stride + stride - 1]!;
+  /**
+   * Lays down the buckets, from the lowest not yet laid, that have been quiet for `quietRows`
+   * of the `rows` events so far (a bucket that never had an entry passes when the next that did
+   * is quiet). Ids are `firstRowid` and on.
+   */
+  advance(rows: number, firstRowid: number): void {
+    if (this.failed) return;
+    const quiet = (b: number) => this.lastAt[b]! >= 0 && rows - this.lastAt[b]! > this.quietRows;
+    while (this.cursor < this.sizes.length) {
+      const b = this.cursor;
+      if (this.lastAt[b]! < 0) {
+        let next = b + 1;
+        while (next < this.sizes.length && this.lastAt[next]! < 0) next++;
+        if (next === this.sizes.length || !quiet(next)) return;
+      } else if (!quiet(b)) return;
+      this.laidEarly += this.sizes[b]!;
+      this.layBucket(b, firstRowid);
+      this.cursor++;
     }
+  }
+
+  /** Sorts bucket `b` by counting and adds its entries to the leaves; the bucket is dropped. */
+  private layBucket(b: number, firstRowid: number): void {
+    const bucket = this.buckets[b];
+    const size = this.sizes[b]!;
+    this.buckets[b] = undefined;
+    if (!bucket || size === 0) return;
+    const stride = this.stride;
     const span = 1 << BUCKET_BITS;
-    const counts = new Int32Array(span + 1);
-    this.sizes.forEach((size, b) => {
-      const bucket = this.buckets[b];
-      if (!bucket || size === 0) return;
-      counts.fill(0);
-      for (let j = 0; j < size; j++) counts[(bucket[j * stride]! & (span - 1)) + 1]!++;
-      for (let v = 1; v <= span; v++) counts[v]! += counts[v - 1]!;
-      for (let j = 0; j < size; j++) {
-        const o = j * stride;
-        const at = e + counts[bucket[o]! & (span - 1)]!++;
-        a[at] = bucket[o]!;
-        if (d) d[at] = bucket[o + 1]!;
-        rows[at] = bucket[o + stride - 1]!;
-      }
-      e += size;
-      this.buckets[b] = undefined;
-    });
-    return { rows, keys: d ? [a, d] : [a] };
+    const counts = this.counts;
+    counts.fill(0);
+    for (let j = 0; j < size; j++) counts[(bucket[j * stride]! & (span - 1)) + 1]!++;
+    for (let v = 1; v <= span; v++) counts[v]! += counts[v - 1]!;
+    if (this.order.length < size) this.order = new Int32Array(Math.max(size, 2 * this.order.length));
+    const order = this.order;
+    // Stable: within a key, entries keep their order of arrival (of day, then id).
+    for (let j = 0; j < size; j++) order[counts[bucket[j * stride]! & (span - 1)]!++] = j;
+    this.layEntries(bucket, order, size, firstRowid, this.leaves);
+  }
+
+  /** Adds the entries `order[0, n)` of `from` (their keys, days and rows) to `leaves`. */
+  private layEntries(
+    from: Int32Array,
+    order: Int32Array | null,
+    n: number,
+    firstRowid: number,
+    leaves: IndexLeaves,
+  ): void {
+    const stride = this.stride;
+    const withDay = this.withDay;
+    const fields = withDay ? 3 : 2;
+    const cell = this.cell;
+    for (let e = 0; e < n; e++) {
+      const o = (order ? order[e]! : e) * stride;
+      const va = from[o]!;
+      const ta = va === NONE ? 0 : intType(va);
+      const vb = withDay ? from[o + 1]! : 0;
+      const tb = withDay ? intType(vb) : 0;
+      const rowid = firstRowid + from[o + stride - 1]!;
+      const tr = intType(rowid);
+      const payload = 1 + fields + SERIAL_SIZE[ta]! + SERIAL_SIZE[tb]! + SERIAL_SIZE[tr]!;
+      putIndexEntry(cell, 0, payload, fields, ta, va, tb, vb, tr, rowid);
+      leaves.add(cell, 1 + payload, false);
+    }
+  }
+
+  /** The pages written so far (freed when the index is sorted whole at the end instead). */
+  written(): number[] {
+    return this.leaves.leaves;
+  }
+
+  /** Completes the index (unless it `failed`); returns its root. Pages it frees are added to `free`. */
+  finish(firstRowid: number, free: number[]): Buffer {
+    if (this.failed) throw new Error('pages: a bucketed index that failed cannot be finished');
+    for (; this.cursor < this.sizes.length; this.cursor++) this.layBucket(this.cursor, firstRowid);
+    const rest = this.leaves.tokens();
+    if (this.nullCount === 0) return assembleIndex(this.file, rest, free);
+    // Nulls first, in their order of arrival (of day, then id); the last of their leaves is
+    // left loose, to be laid with whatever joins them to the rest.
+    const nulls = new IndexLeaves(this.file);
+    this.layEntries(this.nulls, null, this.nullCount, firstRowid, nulls);
+    this.nulls = new Int32Array(0);
+    return assembleIndex(this.file, [...nulls.tokens(true), ...rest], free);
   }
 }
 
@@ -1510,6 +1600,23 @@ export class IndexLeaves {
     this.lastAt = this.content;
     this.lastLen = len;
     putBytes(page, this.content, cell, len);
+  }
+
+  /**
+   * The leaves and the entries between them, in key order, for `assembleIndex`: with `loose`,
+   * the entries of the leaf being filled are given one by one and it is not written; otherwise
+   * it is written first (`close`). Only for leaves added to with `last` false.
+   */
+  tokens(loose = false): IndexToken[] {
+    if (!loose) this.close();
+    const out: IndexToken[] = [];
+    this.leaves.forEach((leaf, j) => {
+      out.push(leaf);
+      const d = this.dividers[j];
+      if (d) out.push(d);
+    });
+    if (loose) out.push(...leafEntries(this.page, this.cells));
+    return out;
   }
 
   /** Writes the last leaf (if it holds any entry). */

@@ -246,6 +246,7 @@ export type ToWorker =
   | { kind: 'indexes' }
   | { kind: 'trees'; trees: CopiedTrees }
   | { kind: 'people-indexes'; keys: PeopleKeys; which: string[] }
+  | { kind: 'side-columns'; tables: SideRows[] }
   | { kind: 'index-people'; path: string }
   | { kind: 'finish'; data: FinishFromScratch }
   | { kind: 'close' };
@@ -287,6 +288,8 @@ export class WorldFile {
   readonly phases = new PhaseDays();
   /** Tables (and indexes) placed as pages made elsewhere, by name. */
   private readonly copied = new Set<string>();
+  /** Side tables handed here that pages do not store: written through SQL at the end. */
+  private readonly sidesLeft: SideRows[] = [];
 
   /** Creates the file; throws if it cannot be made. */
   constructor(private readonly partialPath: string) {
@@ -336,6 +339,16 @@ export class WorldFile {
     this.pages.placeFile(trees);
     for (const r of trees.rows) this.copied.add(r[1]);
     trace('trees-placed');
+  }
+
+  /**
+   * Makes side tables as pages and places them (once the events' indexes are built); those pages
+   * do not store are kept for SQL at the end (`finishFromScratch`).
+   */
+  placeSideTables(tables: SideRows[]): void {
+    const sides = sideTrees(tables);
+    if (sides.trees) this.placeTrees(sides.trees);
+    this.sidesLeft.push(...sides.rest);
   }
 
   /**
@@ -439,6 +452,7 @@ export class WorldFile {
     }
     db.exec('BEGIN');
     writePlaces(db, data.places);
+    for (const t of this.sidesLeft) writeSideTable(db, t);
     db.exec('COMMIT');
     this.end(data.meta, stage, stop);
   }
@@ -694,6 +708,13 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
       try {
         if (!file) throw new Aborted('the file was already closed');
         if (!stopped()) file.placeTrees(peopleIndexTrees(m.keys, (name) => m.which.includes(name)));
+      } catch (e) {
+        fail(e);
+      }
+    } else if (m.kind === 'side-columns') {
+      try {
+        if (!file) throw new Aborted('the file was already closed');
+        if (!stopped()) file.placeSideTables(m.tables);
       } catch (e) {
         fail(e);
       }

@@ -258,6 +258,14 @@ class WriterThread {
     ]);
   }
 
+  /**
+   * Hands over side tables given as columns, for the worker to make and place once it is free
+   * (copied across: the arrays stay the module's).
+   */
+  placeSideColumns(tables: SideRows[]): void {
+    this.post({ kind: 'side-columns', tables }, []);
+  }
+
   /** Tells the worker to index the people in a scratch file once it is free. */
   indexPeople(path: string): void {
     // No check here: the worker may have told a stage already, which `finish` reads in turn.
@@ -384,6 +392,11 @@ export class WorldWriter implements EventSink {
       trace('simulation-done');
       this.thread.askPhases();
       this.thread.buildIndexes();
+      // Side tables of columns are made by the writer's thread once the events' indexes are
+      // done, while this one makes people and the side tables of rows (bench/README.md).
+      const sideTables = sideRows(world);
+      const byColumns = sideTables.filter((t) => 'columns' in t);
+      if (byColumns.length > 0) this.thread.placeSideColumns(byColumns);
       const [peoplePath, sidesPath] = this.scratchPaths;
       const cols = peopleColumns(world);
       // People as pages: their rows and most indexes made here, the rest by the writer's thread
@@ -400,7 +413,7 @@ export class WorldWriter implements EventSink {
       }
       trace('people-made');
       // Side tables likewise: those pages can hold made here, the rest through SQL.
-      const sides = sideTrees(sideRows(world));
+      const sides = sideTrees(sideTables.filter((t) => !('columns' in t)));
       if (sides.trees) this.thread.placeTrees(sides.trees);
       trace('side-tables-made');
       if (sides.rest.length > 0) writeSidesScratch(sidesPath, sides.rest);
