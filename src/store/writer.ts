@@ -108,10 +108,20 @@ class WriterThread {
     // The worker must never keep the process alive, nor its 'error' event go unheard.
     this.worker.unref();
     this.worker.on('error', () => undefined);
+    // It starts (loading its modules, creating the file) while the world is built; the first
+    // thing asked of it waits for its word that it is ready (`started`).
+  }
+
+  private ready = false;
+
+  /** Waits, the first time, until the worker has started and opened the file; throws if it could not. */
+  private started(): void {
+    if (this.ready) return;
     try {
       // Starting takes well under a second; a minute allows for a machine under heavy load.
       const first = this.next(STARTUP_WAIT_MS);
       if (first.kind !== 'ready') throw new Error(`writer thread: unexpected '${first.kind}'`);
+      this.ready = true;
     } catch (e) {
       this.stop();
       throw e;
@@ -151,6 +161,7 @@ class WriterThread {
   /** Throws the worker's failure, if it has reported one, or if it has gone. */
   private check(): void {
     if (this.failure) throw this.failure;
+    this.started();
     const m = this.take();
     if (m) throw new Error(`writer thread: unexpected '${m.kind}' while writing events`);
     if (Atomics.load(this.ctrl, CTRL.exited) !== 0) {
@@ -309,6 +320,7 @@ class WriterThread {
   }
 
   private post(m: ToWorker, transfer: ArrayBufferView[]): void {
+    if (m.kind !== 'close') this.started();
     this.worker.postMessage(
       m,
       transfer.map((v) => v.buffer as ArrayBuffer),
