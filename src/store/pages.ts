@@ -540,16 +540,32 @@ export class TableTree {
   }
 }
 
-/** A growing column of 32-bit integers. */
+/**
+ * A growing column of 32-bit integers, kept as the batches' copies: it is read only when an
+ * index is sorted whole at the end (rare), so it is joined into one array only then, and
+ * growing it never copies what it holds nor leaves old arrays behind.
+ */
 class Column {
-  data = new Int32Array(1 << 16);
+  private chunks: Int32Array[] = [];
+  private length = 0;
   push(from: Int32Array, n: number, at: number): void {
-    if (at + n > this.data.length) {
-      const grown = new Int32Array(Math.max(at + n, this.data.length * 2));
-      grown.set(this.data.subarray(0, at));
-      this.data = grown;
+    if (at !== this.length) throw new Error(`pages: a column of ${this.length} values given more at ${at}`);
+    this.chunks.push(from.slice(0, n));
+    this.length += n;
+  }
+
+  /** The values, in one array. */
+  get data(): Int32Array {
+    if (this.chunks.length !== 1) {
+      const all = new Int32Array(this.length);
+      let at = 0;
+      for (const c of this.chunks) {
+        all.set(c, at);
+        at += c.length;
+      }
+      this.chunks = [all];
     }
-    this.data.set(from.subarray(0, n), at);
+    return this.chunks[0] ?? new Int32Array(0);
   }
 }
 
@@ -1295,9 +1311,12 @@ const QUIET_ROWS = 1 << 19;
  */
 class BucketedIndex {
   private buckets: (Int32Array | undefined)[] = [];
-  private sizes: number[] = [];
+  /** Buckets in use (the arrays below have room for more). */
+  private bucketCount = 0;
+  /** Per bucket, the entries it holds. */
+  private sizes = new Int32Array(64);
   /** Per bucket, the position of the last entry it took (-1: none yet). */
-  private lastAt: number[] = [];
+  private lastAt = new Int32Array(64).fill(-1);
   /** Buckets below this are laid down. */
   private cursor = 0;
   /** Entries laid down while the events arrived (before `finish`). */
@@ -1343,9 +1362,14 @@ class BucketedIndex {
     if (this.failed) return;
     const stride = this.stride;
     const withDay = this.withDay;
+    const nullable = this.nullable;
+    const cursor = this.cursor;
+    const buckets = this.buckets;
+    let sizes = this.sizes;
+    let lastAt = this.lastAt;
     for (let i = 0; i < n; i++) {
       const k = keys[i]!;
-      if (this.nullable && k === NONE) {
+      if (nullable && k === NONE) {
         if (this.partial) continue;
         this.nulls = this.room(this.nulls, this.nullCount);
         const o = this.nullCount++ * stride;
@@ -1355,26 +1379,44 @@ class BucketedIndex {
         continue;
       }
       const b = k >>> BUCKET_BITS;
-      if (!(k >= 0 && k < MAX_BUCKETED_KEY) || b < this.cursor) {
+      if (!(k >= 0 && k < MAX_BUCKETED_KEY) || b < cursor) {
         this.failed = true;
         this.buckets = [];
         this.nulls = new Int32Array(0);
         return;
       }
-      while (this.sizes.length <= b) {
-        this.sizes.push(0);
-        this.lastAt.push(-1);
+      if (b >= this.bucketCount) {
+        this.growTo(b + 1);
+        sizes = this.sizes;
+        lastAt = this.lastAt;
       }
-      const size = this.sizes[b]!;
-      const bucket = this.room(this.buckets[b], size);
-      this.buckets[b] = bucket;
+      const size = sizes[b]!;
       const o = size * stride;
+      let bucket = buckets[b];
+      if (bucket === undefined || o + stride > bucket.length) {
+        bucket = this.room(bucket, size);
+        buckets[b] = bucket;
+      }
       bucket[o] = k;
       if (withDay) bucket[o + 1] = days[i]!;
       bucket[o + stride - 1] = at + i;
-      this.sizes[b] = size + 1;
-      this.lastAt[b] = at + i;
+      sizes[b] = size + 1;
+      lastAt[b] = at + i;
     }
+  }
+
+  /** Makes room for `count` buckets. */
+  private growTo(count: number): void {
+    if (count > this.sizes.length) {
+      const length = Math.max(count, 2 * this.sizes.length);
+      const sizes = new Int32Array(length);
+      sizes.set(this.sizes);
+      const lastAt = new Int32Array(length).fill(-1);
+      lastAt.set(this.lastAt);
+      this.sizes = sizes;
+      this.lastAt = lastAt;
+    }
+    this.bucketCount = count;
   }
 
   /**
@@ -1385,12 +1427,12 @@ class BucketedIndex {
   advance(rows: number, firstRowid: number): void {
     if (this.failed) return;
     const quiet = (b: number) => this.lastAt[b]! >= 0 && rows - this.lastAt[b]! > this.quietRows;
-    while (this.cursor < this.sizes.length) {
+    while (this.cursor < this.bucketCount) {
       const b = this.cursor;
       if (this.lastAt[b]! < 0) {
         let next = b + 1;
-        while (next < this.sizes.length && this.lastAt[next]! < 0) next++;
-        if (next === this.sizes.length || !quiet(next)) return;
+        while (next < this.bucketCount && this.lastAt[next]! < 0) next++;
+        if (next === this.bucketCount || !quiet(next)) return;
       } else if (!quiet(b)) return;
       this.laidEarly += this.sizes[b]!;
       this.layBucket(b, firstRowid);
@@ -1451,7 +1493,7 @@ class BucketedIndex {
   /** Completes the index (unless it `failed`); returns its root. Pages it frees are added to `free`. */
   finish(firstRowid: number, free: number[]): Buffer {
     if (this.failed) throw new Error('pages: a bucketed index that failed cannot be finished');
-    for (; this.cursor < this.sizes.length; this.cursor++) this.layBucket(this.cursor, firstRowid);
+    for (; this.cursor < this.bucketCount; this.cursor++) this.layBucket(this.cursor, firstRowid);
     const rest = this.leaves.tokens();
     if (this.nullCount === 0) return assembleIndex(this.file, rest, free);
     // Nulls first, in their order of arrival (of day, then id); the last of their leaves is

@@ -199,6 +199,11 @@ export function makeSlots(count: number, size: number): EventSlots {
   }));
 }
 
+/** The texts of the batch being written, by row (null where none or where a shape makes it). */
+const dataScratch: (string | null)[] = [];
+/** The rows of `dataScratch` that hold a text. */
+let dataSet: Int32Array = new Int32Array(0);
+
 /**
  * The batch a message carries: its texts back in place, and its shaped rows as shape and number
  * (`EventBatch.shapes`), which the pages write as bytes without making their texts.
@@ -210,7 +215,11 @@ function batchOf(
 ): EventBatch {
   const columns = typeof m.columns === 'number' ? slots[m.columns] : m.columns;
   if (!columns) throw new Error(`writer thread: no slot ${typeof m.columns === 'number' ? m.columns : '?'}`);
-  const data = new Array<string | null>(m.count).fill(null);
+  // One array of texts for every batch, cleared where the last batch had texts.
+  const data = dataScratch;
+  for (let k = 0; k < dataSet.length; k++) data[dataSet[k]!] = null;
+  while (data.length < m.count) data.push(null);
+  dataSet = m.dataAt;
   const { shape } = columns;
   for (let i = 0; i < m.count; i++) {
     const k = shape[i]!;
