@@ -12,7 +12,8 @@
  * block on it with `Atomics.wait` and `receiveMessageOnPort` and stay synchronous.
  */
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import { readlinkSync, rmSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { EventBatch, EventColumns } from '../engine/recorder.js';
 import type { NumericColumns } from '../world/module.js';
@@ -639,7 +640,40 @@ export function errorInfo(e: unknown): ErrorInfo {
 }
 
 /** The worker's side of the conversation with src/store/writer.ts. */
+/**
+ * The niceness of this thread while the simulation runs (10; `HAILSHAM_WRITER_NICE`, 0 to 19,
+ * for benchmarks). On two cores the writer's thread, the simulation's and the garbage
+ * collectors' helpers compete; the simulation is the one the run waits for, and the writer has
+ * time to spare while it runs, so it yields first (bench/README.md). It goes back to 0 for the
+ * end of the write where the system allows.
+ */
+const NICE_WHILE_SIMULATING = ((v: number) => (Number.isInteger(v) && v >= 0 && v <= 19 ? v : 10))(
+  Number(process.env.HAILSHAM_WRITER_NICE ?? 10),
+);
+
+/** This thread's id for the system's scheduler, or null where it cannot be read (not Linux). */
+function threadId(): number | null {
+  try {
+    const id = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    return Number.isInteger(id) && id > 0 ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sets this thread's niceness where the system allows it (raising it back may need privileges). */
+function nice(tid: number | null, value: number): void {
+  if (tid === null) return;
+  try {
+    setPriority(tid, value);
+  } catch {
+    // Not allowed: the thread keeps the niceness it has.
+  }
+}
+
 function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
+  const tid = threadId();
+  nice(tid, NICE_WHILE_SIMULATING);
   let file: WorldFile | null = null;
   let failed = false;
   const reply = (m: FromWorker) => {
@@ -699,6 +733,7 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
         fail(e);
       }
     } else if (m.kind === 'indexes') {
+      nice(tid, 0);
       try {
         if (!file) throw new Aborted('the file was already closed');
         reply({ kind: 'stage', stage: 'indexes' });
