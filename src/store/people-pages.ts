@@ -18,6 +18,7 @@ import {
   IndexLeaves,
   intType,
   NotCopyable,
+  putBytes,
   putInt,
   putVarint,
   SERIAL_SIZE,
@@ -33,13 +34,6 @@ const MAX_NAME_BYTES = 400;
 
 /** Rows longer than this would overflow their page (pages.ts `TABLE_MAX_LOCAL`, less a margin). */
 const MAX_ROW_BYTES = 4000;
-
-/** Copies a short text's bytes (a loop beats `Buffer.copy` for a few bytes); returns the offset after. */
-function putBytes(b: Uint8Array, o: number, bytes: Uint8Array): number {
-  const n = bytes.length;
-  for (let k = 0; k < n; k++) b[o + k] = bytes[k]!;
-  return o + n;
-}
 
 /** A text's body and serial type. */
 interface Text {
