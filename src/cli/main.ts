@@ -1,14 +1,14 @@
 /**
  * The `hailsham` command line: sets up the program (name, version, where output and warnings
- * go), adds every command from src/cli/commands/, and runs it. All errors go through
+ * go), adds the commands it needs from src/cli/commands/, and runs it. All errors go through
  * reportError(), which decides the message and the exit code.
  */
 import { Command } from 'commander';
 import { SOFTWARE_VERSION } from '../version.js';
 import { warnings } from '../warnings.js';
-import { COMMANDS } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
+import { defaultIo, type Io } from './io.js';
 import { reportError } from './report-error.js';
-import { defaultIo, type Io } from './shared.js';
 
 /**
  * Runs the CLI with the given arguments and returns the exit code.
@@ -26,8 +26,8 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run hailsham --help for the commands)');
   warnings.onWarning((w) => io.err(`hailsham: warning [${w.code}]: ${w.message}`));
-  for (const register of COMMANDS) register(program, io);
   try {
+    for (const register of await commandsFor(argv)) register(program, io);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {

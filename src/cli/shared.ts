@@ -15,15 +15,7 @@ import type { Names } from '../present/describe-event.js';
 import { item } from '../store/queries.js';
 import type { WorldDb } from '../store/reader.js';
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-export const defaultIo: Io = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-};
+export { defaultIo, type Io } from './io.js';
 
 export function parseSeed(text: string): number {
   if (!/^\d+$/.test(text))
