@@ -32,8 +32,8 @@ export interface EventBatch {
    * Per row, the payload's shape (0: none, or a text of its own) and its number; a shaped row's
    * text is `shapes[shape][0] + number + shapes[shape][1]`, so a sink that passes the batch on
    * may send the shape and number instead of the text. The recorder also puts that text in
-   * `data`; a batch rebuilt from shapes (the writer's thread) may leave it null there, so a
-   * reader given `shapes` takes a shaped row's text from its shape.
+   * `data` unless its sink `readsShapes`; a batch rebuilt from shapes (the writer's thread) may
+   * leave it null there too, so a reader given `shapes` takes a shaped row's text from its shape.
    */
   readonly shape?: Uint8Array;
   readonly shapeArg?: Int32Array;
@@ -63,9 +63,16 @@ export interface EventSink {
    * not give arrays the other thread may still be reading.
    */
   nextColumns?(size: number): EventColumns | null;
+  /**
+   * True when the sink takes a shaped row's text from `shapes`, `shape` and `shapeArg` alone, so
+   * the recorder need not write those texts into `data` (they are then null there).
+   */
+  readonly readsShapes?: boolean;
 }
 
 const ROW_BYTES = 36;
+/** Whether typed arrays are little-endian here, as the hash's row bytes are. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 export class EventRecorder {
   private firstId = 1;
@@ -89,6 +96,8 @@ export class EventRecorder {
   private readonly dataHash: Hash | null;
   private readonly participantHash: Hash | null;
   private readonly rowBuf: Buffer;
+  /** `rowBuf` as 32-bit words. */
+  private readonly rowWords: Int32Array;
   /** Events recorded, per type code. */
   readonly countsByType: Float64Array = new Float64Array(256);
 
@@ -112,6 +121,7 @@ export class EventRecorder {
     this.dataHash = hashing ? createHash('sha256') : null;
     this.participantHash = hashing ? createHash('sha256') : null;
     this.rowBuf = Buffer.alloc(batchSize * ROW_BYTES);
+    this.rowWords = new Int32Array(this.rowBuf.buffer, this.rowBuf.byteOffset, batchSize * (ROW_BYTES / 4));
   }
 
   /** Id the next event will get. */
@@ -190,23 +200,9 @@ export class EventRecorder {
   flush(): void {
     if (this.n === 0 && this.pCount === 0) return;
     const count = this.n;
-    if (this.rowHash || this.sink) this.shapeText(count);
+    if (this.sink && !this.sink.readsShapes) this.shapeText(count);
     if (this.rowHash && this.dataHash) {
-      const buf = this.rowBuf;
-      for (let i = 0; i < count; i++) {
-        const o = i * ROW_BYTES;
-        buf.writeInt32LE(this.day[i]!, o);
-        buf.writeInt32LE(this.type[i]!, o + 4);
-        buf.writeInt32LE(this.person[i]!, o + 8);
-        buf.writeInt32LE(this.other[i]!, o + 12);
-        buf.writeInt32LE(this.place[i]!, o + 16);
-        buf.writeDoubleLE(this.value[i]!, o + 20);
-        buf.writeInt32LE(this.cause[i]!, o + 28);
-        buf.writeInt32LE(this.firstId + i, o + 32);
-        const d = this.data[i];
-        if (d !== null && d !== undefined) this.dataHash.update(`${this.firstId + i}:${d}\n`);
-      }
-      this.rowHash.update(buf.subarray(0, count * ROW_BYTES));
+      this.hashRows(count);
       // Participants get a digest of their own, so where batches break cannot change the total.
       if (this.pCount > 0 && this.participantHash) {
         this.participantHash.update(Buffer.from(this.participants.buffer, 0, this.pCount * 12));
@@ -245,6 +241,61 @@ export class EventRecorder {
     this.firstId += count;
     this.n = 0;
     this.pCount = 0;
+  }
+
+  /**
+   * Folds the first `count` rows into the hashes: each row's numbers as 36 little-endian bytes
+   * (day, type, person, other, place as int32, value as float64, cause and id as int32), and
+   * each payload as `id:text\n`. The numbers are copied as 32-bit words (a float64 as its two
+   * words) and the payloads joined into one text, so a batch costs one call to each hash.
+   */
+  private hashRows(count: number): void {
+    const firstId = this.firstId;
+    const data = this.data;
+    if (LITTLE_ENDIAN) {
+      const w = this.rowWords;
+      const { day, type, person, other, place, cause } = this;
+      const v = new Int32Array(this.value.buffer, this.value.byteOffset, 2 * count);
+      for (let i = 0, o = 0; i < count; i++, o += 9) {
+        w[o] = day[i]!;
+        w[o + 1] = type[i]!;
+        w[o + 2] = person[i]!;
+        w[o + 3] = other[i]!;
+        w[o + 4] = place[i]!;
+        w[o + 5] = v[2 * i]!;
+        w[o + 6] = v[2 * i + 1]!;
+        w[o + 7] = cause[i]!;
+        w[o + 8] = firstId + i;
+      }
+    } else {
+      const buf = this.rowBuf;
+      for (let i = 0; i < count; i++) {
+        const o = i * ROW_BYTES;
+        buf.writeInt32LE(this.day[i]!, o);
+        buf.writeInt32LE(this.type[i]!, o + 4);
+        buf.writeInt32LE(this.person[i]!, o + 8);
+        buf.writeInt32LE(this.other[i]!, o + 12);
+        buf.writeInt32LE(this.place[i]!, o + 16);
+        buf.writeDoubleLE(this.value[i]!, o + 20);
+        buf.writeInt32LE(this.cause[i]!, o + 28);
+        buf.writeInt32LE(firstId + i, o + 32);
+      }
+    }
+    this.rowHash!.update(this.rowBuf.subarray(0, count * ROW_BYTES));
+    // A shaped row's text is the same bytes whether or not `shapeText` has put it in `data`.
+    const { shape, shapeArg, shapes } = this;
+    let text = '';
+    for (let i = 0; i < count; i++) {
+      const k = shape[i]!;
+      if (k !== 0) {
+        const s = shapes[k]!;
+        text += `${firstId + i}:${s[0]}${shapeArg[i]!}${s[1]}\n`;
+      } else {
+        const d = data[i];
+        if (d !== null && d !== undefined) text += `${firstId + i}:${d}\n`;
+      }
+    }
+    if (text.length > 0) this.dataHash!.update(text);
   }
 
   /** Writes out the text of every shaped payload among the first `count` rows. */

@@ -10,6 +10,8 @@ import { EVENT_CODES } from '../world/event-types.js';
 
 /** Days each person entered caring and donation (NONE if never), indexed by person id. */
 export class LifeSink implements EventSink {
+  /** No payload is read. */
+  readonly readsShapes = true;
   carerDay: Int32Array = new Int32Array(1024).fill(NONE);
   donorDay: Int32Array = new Int32Array(1024).fill(NONE);
 
@@ -48,8 +50,10 @@ export class LifeSink implements EventSink {
 /** Passes every batch to each of several sinks, in order. */
 export class TeeSink implements EventSink {
   private readonly sinks: EventSink[];
+  readonly readsShapes: boolean;
   constructor(...sinks: (EventSink | null)[]) {
     this.sinks = sinks.filter((s): s is EventSink => s !== null);
+    this.readsShapes = this.sinks.every((s) => s.readsShapes === true);
   }
   write(b: EventBatch): void {
     for (const s of this.sinks) s.write(b);

@@ -335,6 +335,8 @@ class WriterThread {
 
 /** Streams a world's events into a new database file and publishes it when complete. */
 export class WorldWriter implements EventSink {
+  /** The page writer takes shaped payloads as shape and number; the recorder makes no text. */
+  readonly readsShapes = true;
   readonly partialPath: string;
   /** People, and side tables, written here by this thread for the writer's thread to copy in. */
   private readonly scratchPaths: [string, string];
