@@ -1,14 +1,14 @@
 /**
  * The event recorder: the one place events enter the log. It gives each event the next id,
  * buffers events in columns (typed arrays, no object per event), keeps a running SHA-256 of
- * the log in a canonical byte form, and hands full batches to a sink (the SQLite writer, or
- * nothing in a benchmark). The engine knows event types only as small integers.
+ * the log in a canonical byte form (log-hash.ts) unless its sink keeps it, and hands full
+ * batches to a sink (the SQLite writer, or nothing in a benchmark). The engine knows event types only as small integers.
  *
  * The commonest payloads are one number in a fixed JSON shape (`{"from":12}`); rules record
  * them as a shape and the number (`emit(…, null, shape, n)`), and the text is made when the batch is
  * flushed to a sink or a hash, so a million of them cost no strings while the world runs.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { LogHash } from './log-hash.js';
 
 /** Null for the integer columns. */
 export const NONE = -1;
@@ -68,11 +68,13 @@ export interface EventSink {
    * the recorder need not write those texts into `data` (they are then null there).
    */
   readonly readsShapes?: boolean;
+  /**
+   * True when the sink keeps the log's digest itself from the batches it is given (as
+   * `LogHash` does); the recorder then keeps none, and `finish` returns the sink's `digest()`.
+   */
+  readonly keepsDigest?: boolean;
+  digest?(): string;
 }
-
-const ROW_BYTES = 36;
-/** Whether typed arrays are little-endian here, as the hash's row bytes are. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 export class EventRecorder {
   private firstId = 1;
@@ -92,12 +94,9 @@ export class EventRecorder {
   private readonly shapes: [string, string][] = [['', '']];
   private participants: Int32Array;
   private pCount = 0;
-  private readonly rowHash: Hash | null;
-  private readonly dataHash: Hash | null;
-  private readonly participantHash: Hash | null;
-  private readonly rowBuf: Buffer;
-  /** `rowBuf` as 32-bit words. */
-  private readonly rowWords: Int32Array;
+  /** The log's digest, unless it is not kept or the sink keeps it. */
+  private readonly hash: LogHash | null;
+  private readonly sinkDigest: boolean;
   /** Events recorded, per type code. */
   readonly countsByType: Float64Array = new Float64Array(256);
 
@@ -117,11 +116,8 @@ export class EventRecorder {
     this.shape = new Uint8Array(batchSize);
     this.shapeArg = new Int32Array(batchSize);
     this.participants = new Int32Array(3 * 4096);
-    this.rowHash = hashing ? createHash('sha256') : null;
-    this.dataHash = hashing ? createHash('sha256') : null;
-    this.participantHash = hashing ? createHash('sha256') : null;
-    this.rowBuf = Buffer.alloc(batchSize * ROW_BYTES);
-    this.rowWords = new Int32Array(this.rowBuf.buffer, this.rowBuf.byteOffset, batchSize * (ROW_BYTES / 4));
+    this.sinkDigest = hashing && sink?.keepsDigest === true && sink.digest !== undefined;
+    this.hash = hashing && !this.sinkDigest ? new LogHash() : null;
   }
 
   /** Id the next event will get. */
@@ -196,19 +192,12 @@ export class EventRecorder {
     this.pCount++;
   }
 
-  /** Hands buffered events to the sink and folds them into the running hash. */
+  /** Hands buffered events to the sink and folds them into the running digest (log-hash.ts). */
   flush(): void {
     if (this.n === 0 && this.pCount === 0) return;
     const count = this.n;
     if (this.sink && !this.sink.readsShapes) this.shapeText(count);
-    if (this.rowHash && this.dataHash) {
-      this.hashRows(count);
-      // Participants get a digest of their own, so where batches break cannot change the total.
-      if (this.pCount > 0 && this.participantHash) {
-        this.participantHash.update(Buffer.from(this.participants.buffer, 0, this.pCount * 12));
-      }
-    }
-    this.sink?.write({
+    const batch: EventBatch = {
       firstId: this.firstId,
       count,
       day: this.day,
@@ -224,7 +213,9 @@ export class EventRecorder {
       shape: this.shape,
       shapeArg: this.shapeArg,
       shapes: this.shapes,
-    });
+    };
+    this.hash?.add(batch);
+    this.sink?.write(batch);
     const next = this.sink?.nextColumns?.(this.batchSize);
     if (next) {
       this.day = next.day;
@@ -243,61 +234,6 @@ export class EventRecorder {
     this.pCount = 0;
   }
 
-  /**
-   * Folds the first `count` rows into the hashes: each row's numbers as 36 little-endian bytes
-   * (day, type, person, other, place as int32, value as float64, cause and id as int32), and
-   * each payload as `id:text\n`. The numbers are copied as 32-bit words (a float64 as its two
-   * words) and the payloads joined into one text, so a batch costs one call to each hash.
-   */
-  private hashRows(count: number): void {
-    const firstId = this.firstId;
-    const data = this.data;
-    if (LITTLE_ENDIAN) {
-      const w = this.rowWords;
-      const { day, type, person, other, place, cause } = this;
-      const v = new Int32Array(this.value.buffer, this.value.byteOffset, 2 * count);
-      for (let i = 0, o = 0; i < count; i++, o += 9) {
-        w[o] = day[i]!;
-        w[o + 1] = type[i]!;
-        w[o + 2] = person[i]!;
-        w[o + 3] = other[i]!;
-        w[o + 4] = place[i]!;
-        w[o + 5] = v[2 * i]!;
-        w[o + 6] = v[2 * i + 1]!;
-        w[o + 7] = cause[i]!;
-        w[o + 8] = firstId + i;
-      }
-    } else {
-      const buf = this.rowBuf;
-      for (let i = 0; i < count; i++) {
-        const o = i * ROW_BYTES;
-        buf.writeInt32LE(this.day[i]!, o);
-        buf.writeInt32LE(this.type[i]!, o + 4);
-        buf.writeInt32LE(this.person[i]!, o + 8);
-        buf.writeInt32LE(this.other[i]!, o + 12);
-        buf.writeInt32LE(this.place[i]!, o + 16);
-        buf.writeDoubleLE(this.value[i]!, o + 20);
-        buf.writeInt32LE(this.cause[i]!, o + 28);
-        buf.writeInt32LE(firstId + i, o + 32);
-      }
-    }
-    this.rowHash!.update(this.rowBuf.subarray(0, count * ROW_BYTES));
-    // A shaped row's text is the same bytes whether or not `shapeText` has put it in `data`.
-    const { shape, shapeArg, shapes } = this;
-    let text = '';
-    for (let i = 0; i < count; i++) {
-      const k = shape[i]!;
-      if (k !== 0) {
-        const s = shapes[k]!;
-        text += `${firstId + i}:${s[0]}${shapeArg[i]!}${s[1]}\n`;
-      } else {
-        const d = data[i];
-        if (d !== null && d !== undefined) text += `${firstId + i}:${d}\n`;
-      }
-    }
-    if (text.length > 0) this.dataHash!.update(text);
-  }
-
   /** Writes out the text of every shaped payload among the first `count` rows. */
   private shapeText(count: number): void {
     const shape = this.shape;
@@ -313,11 +249,7 @@ export class EventRecorder {
    */
   finish(): string {
     this.flush();
-    if (!this.rowHash || !this.dataHash || !this.participantHash) return '';
-    const outer = createHash('sha256');
-    outer.update(this.rowHash.digest());
-    outer.update(this.dataHash.digest());
-    outer.update(this.participantHash.digest());
-    return outer.digest('hex');
+    if (this.sinkDigest) return this.sink!.digest!();
+    return this.hash ? this.hash.digest() : '';
   }
 }

@@ -18,6 +18,7 @@ import { isMainThread, parentPort, workerData, type MessagePort } from 'node:wor
 import type { EventBatch, EventColumns } from '../engine/recorder.js';
 import type { NumericColumns } from '../world/module.js';
 import { NONE } from '../engine/recorder.js';
+import { LogHash } from '../engine/log-hash.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_CODES } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
 import { EventPages, NotCopyable, readTrees, type CopiedTrees } from './pages.js';
@@ -253,6 +254,7 @@ export type ToWorker =
   | { kind: 'slots'; slots: EventSlots }
   | { kind: 'shapes'; shapes: [string, string][] }
   | { kind: 'phases' }
+  | { kind: 'digest' }
   | { kind: 'indexes' }
   | { kind: 'trees'; trees: CopiedTrees }
   | { kind: 'people-indexes'; keys: PeopleKeys; which: string[] }
@@ -273,6 +275,7 @@ export interface ErrorInfo {
 export type FromWorker =
   | { kind: 'ready' }
   | { kind: 'phases'; phases: PhaseArrays }
+  | { kind: 'digest'; digest: string }
   | { kind: 'stage'; stage: string }
   | { kind: 'done' }
   | { kind: 'closed' }
@@ -703,10 +706,17 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
   }
   let slots: EventSlots = [];
   let shapes: [string, string][] = [];
+  // The log's digest is kept here, from the batches as they are written, not in the
+  // simulation's thread (the recorder asks for it at the end: `keepsDigest`).
+  const logHash = new LogHash();
   parentPort!.on('message', (m: ToWorker) => {
     if (m.kind === 'events') {
       try {
-        if (file && !stopped()) file.writeEvents(batchOf(m, slots, shapes));
+        if (file && !stopped()) {
+          const batch = batchOf(m, slots, shapes);
+          logHash.add(batch);
+          file.writeEvents(batch);
+        }
       } catch (e) {
         fail(e);
       } finally {
@@ -729,6 +739,12 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
         );
         Atomics.add(ctrl, CTRL.replies, 1);
         Atomics.notify(ctrl, CTRL.replies);
+      } catch (e) {
+        fail(e);
+      }
+    } else if (m.kind === 'digest') {
+      try {
+        reply({ kind: 'digest', digest: logHash.digest() });
       } catch (e) {
         fail(e);
       }

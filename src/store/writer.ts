@@ -258,6 +258,15 @@ class WriterThread {
     return PhaseDays.from(m.phases);
   }
 
+  /** The log's digest, once the worker has hashed every batch before the question. */
+  digest(): string {
+    this.check();
+    this.post({ kind: 'digest' }, []);
+    const m = this.next();
+    if (m.kind !== 'digest') throw new Error(`writer thread: unexpected '${m.kind}' for the log's digest`);
+    return m.digest;
+  }
+
   /** Hands over what people's indexes are made of, for the worker to make and place them once it is free. */
   indexPeopleKeys(keys: PeopleKeys): void {
     this.post({ kind: 'people-indexes', keys, which: [...PEOPLE_INDEXES_IN_WRITER] }, [
@@ -374,6 +383,23 @@ export class WorldWriter implements EventSink {
   write(batch: EventBatch): void {
     if (this.thread) this.thread.write(batch);
     else this.file!.writeEvents(batch);
+  }
+
+  /**
+   * With a thread, the log's digest is kept there, from the batches as it writes them, and the
+   * simulation's thread spends no time on it.
+   */
+  get keepsDigest(): boolean {
+    return this.thread !== null;
+  }
+
+  /** The log's digest, from the writer's thread (`keepsDigest`). */
+  digest(): string {
+    if (!this.thread) throw new Error('WorldWriter.digest: the digest is kept by the recorder');
+    trace('digest-asked');
+    const digest = this.thread.digest();
+    trace('digest-given');
+    return digest;
   }
 
   /** Arrays in shared memory for the recorder's next batch, when the writer has a thread. */
