@@ -70,9 +70,12 @@ export interface EventSink {
   readonly readsShapes?: boolean;
   /**
    * True when the sink keeps the log's digest itself from the batches it is given (as
-   * `LogHash` does); the recorder then keeps none, and `finish` returns the sink's `digest()`.
+   * `LogHash` does); the recorder then keeps none. At the end the recorder calls `askDigest`
+   * once the last batch is written, and `digest` when the digest is wanted, so a sink on
+   * another thread can finish the last batches while the caller goes on.
    */
   readonly keepsDigest?: boolean;
+  askDigest?(): void;
   digest?(): string;
 }
 
@@ -97,6 +100,8 @@ export class EventRecorder {
   /** The log's digest, unless it is not kept or the sink keeps it. */
   private readonly hash: LogHash | null;
   private readonly sinkDigest: boolean;
+  private ended = false;
+  private digestText: string | null = null;
   /** Events recorded, per type code. */
   readonly countsByType: Float64Array = new Float64Array(256);
 
@@ -116,7 +121,8 @@ export class EventRecorder {
     this.shape = new Uint8Array(batchSize);
     this.shapeArg = new Int32Array(batchSize);
     this.participants = new Int32Array(3 * 4096);
-    this.sinkDigest = hashing && sink?.keepsDigest === true && sink.digest !== undefined;
+    this.sinkDigest =
+      hashing && sink?.keepsDigest === true && sink.askDigest !== undefined && sink.digest !== undefined;
     this.hash = hashing && !this.sinkDigest ? new LogHash() : null;
   }
 
@@ -244,12 +250,32 @@ export class EventRecorder {
   }
 
   /**
-   * Flushes and returns the hex SHA-256 of the whole log in canonical form. Two runs with
-   * byte-identical logs give the same digest; any changed field, order or payload changes it.
+   * The log is over: writes the last batch, and asks a sink that keeps the digest for it
+   * (`digest` then waits for its answer). Nothing may be emitted after this.
    */
-  finish(): string {
+  end(): void {
+    if (this.ended) return;
     this.flush();
-    if (this.sinkDigest) return this.sink!.digest!();
-    return this.hash ? this.hash.digest() : '';
+    this.ended = true;
+    if (this.sinkDigest) this.sink!.askDigest!();
+  }
+
+  /**
+   * Ends the log (if not yet) and returns the hex SHA-256 of the whole log in canonical form
+   * (log-hash.ts), or '' when the recorder was made not to hash. Two runs with byte-identical
+   * logs give the same digest; any changed field, order or payload changes it.
+   */
+  digest(): string {
+    this.end();
+    if (this.digestText === null) {
+      if (this.sinkDigest) this.digestText = this.sink!.digest!();
+      else this.digestText = this.hash ? this.hash.digest() : '';
+    }
+    return this.digestText;
+  }
+
+  /** Flushes and returns the log's digest: `end()`, then `digest()`. */
+  finish(): string {
+    return this.digest();
   }
 }

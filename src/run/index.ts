@@ -41,11 +41,15 @@ export function runScenario(loaded: LoadedScenario, options: RunOptions): RunRes
   try {
     const t0 = process.hrtime.bigint();
     const world = new World(loaded.scenario, { seed, sink: writer });
-    const summary = world.run(options.onProgress);
+    // The log's digest may still be coming from the writer's thread: the summary that holds
+    // it is asked for only when the file's meta is written.
+    world.runEvents(options.onProgress);
     const t1 = process.hrtime.bigint();
+    let summary: WorldSummary | undefined;
+    const summaryOnce = (): WorldSummary => (summary ??= world.summary());
     writer.finish(
       world,
-      summary,
+      summaryOnce,
       {
         softwareVersion: SOFTWARE_VERSION,
         scenarioName: loaded.scenario.name,
@@ -57,7 +61,7 @@ export function runScenario(loaded: LoadedScenario, options: RunOptions): RunRes
     );
     const t2 = process.hrtime.bigint();
     return {
-      summary,
+      summary: summaryOnce(),
       seed,
       out: options.out,
       simulateSeconds: Number(t1 - t0) / 1e9,

@@ -95,6 +95,8 @@ class WriterThread {
   /** Columns in shared memory the recorder fills in turn (made at the first batch). */
   private slots: EventSlots = [];
   private handed = 0;
+  private digestAsked = false;
+  private digestGiven: string | null = null;
   /** Payload shapes the worker knows. */
   private shapesSent = 0;
 
@@ -253,18 +255,36 @@ class WriterThread {
 
   /** The days asked for, once the worker has written every batch before the question. */
   phases(): PhaseDays {
-    const m = this.next();
+    const m = this.nextReply();
     if (m.kind !== 'phases') throw new Error(`writer thread: unexpected '${m.kind}' for the phase days`);
     return PhaseDays.from(m.phases);
   }
 
-  /** The log's digest, once the worker has hashed every batch before the question. */
-  digest(): string {
+  /** Asks for the log's digest, answered once the worker has hashed every batch before the question. */
+  askDigest(): void {
     this.check();
     this.post({ kind: 'digest' }, []);
-    const m = this.next();
-    if (m.kind !== 'digest') throw new Error(`writer thread: unexpected '${m.kind}' for the log's digest`);
-    return m.digest;
+    this.digestAsked = true;
+  }
+
+  /** The digest asked for (`askDigest`), waiting for it if it has not come yet. */
+  digest(): string {
+    if (!this.digestAsked) throw new Error('writer thread: the digest was not asked for');
+    while (this.digestGiven === null) {
+      const m = this.next();
+      if (m.kind !== 'digest') throw new Error(`writer thread: unexpected '${m.kind}' for the log's digest`);
+      this.digestGiven = m.digest;
+    }
+    return this.digestGiven;
+  }
+
+  /** The next reply other than the digest, which is kept for `digest()` when it comes first. */
+  private nextReply(): FromWorker {
+    for (;;) {
+      const m = this.next();
+      if (m.kind !== 'digest') return m;
+      this.digestGiven = m.digest;
+    }
   }
 
   /** Hands over what people's indexes are made of, for the worker to make and place them once it is free. */
@@ -307,7 +327,7 @@ class WriterThread {
   finish(data: FinishFromScratch, onStage?: (stage: string) => void): void {
     this.post({ kind: 'finish', data }, []);
     for (;;) {
-      const m = this.next();
+      const m = this.nextReply();
       if (m.kind === 'stage') onStage?.(m.stage);
       else if (m.kind === 'done') break;
     }
@@ -393,10 +413,16 @@ export class WorldWriter implements EventSink {
     return this.thread !== null;
   }
 
-  /** The log's digest, from the writer's thread (`keepsDigest`). */
+  /** Asks the writer's thread for the log's digest, once the last batch is sent (`keepsDigest`). */
+  askDigest(): void {
+    if (!this.thread) throw new Error('WorldWriter.askDigest: the digest is kept by the recorder');
+    this.thread.askDigest();
+  }
+
+  /** The log's digest from the writer's thread, waiting for it if need be. */
   digest(): string {
     if (!this.thread) throw new Error('WorldWriter.digest: the digest is kept by the recorder');
-    trace('digest-asked');
+    trace('digest-wanted');
     const digest = this.thread.digest();
     trace('digest-given');
     return digest;
@@ -420,11 +446,10 @@ export class WorldWriter implements EventSink {
    */
   finish(
     world: FinishedWorld,
-    summary: WorldSummary,
+    summary: () => WorldSummary,
     meta: RunMeta,
     onStage?: (stage: string) => void,
   ): void {
-    const entries = metaEntries(world, summary, meta);
     if (this.thread) {
       // The writer's thread builds the events' indexes, then people's, while this one writes
       // people's rows and then the side tables; it copies both files in at the end.
@@ -458,6 +483,8 @@ export class WorldWriter implements EventSink {
       trace('side-tables-made');
       if (sides.rest.length > 0) writeSidesScratch(sidesPath, sides.rest);
       trace('side-tables-written');
+      // The summary holds the log's digest, which the writer's thread has long since finished.
+      const entries = metaEntries(world, summary(), meta);
       this.thread.finish(
         {
           places: placeRows(world.places),
@@ -474,7 +501,7 @@ export class WorldWriter implements EventSink {
           people: peopleColumns(world),
           phases: this.file!.phases,
           sideTables: sideRows(world),
-          meta: entries,
+          meta: metaEntries(world, summary(), meta),
         },
         (stage) => onStage?.(stage),
       );

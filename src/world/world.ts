@@ -49,7 +49,6 @@ export class World implements WorldContext {
   readonly modules: WorldModule[] = [];
   /** 1 for a full-detail school and its residence, by place id. */
   private readonly detailed: Uint8Array;
-  private logHash = '';
 
   constructor(scenario: Scenario, options: WorldOptions) {
     this.seed = options.seed >>> 0;
@@ -73,13 +72,21 @@ export class World implements WorldContext {
     for (const m of this.modules) m.init?.(this);
   }
 
-  /** Runs the world to its last day. */
+  /** Runs the world to its last day and returns its summary. */
   run(onProgress?: (fraction: number, day: number) => void): WorldSummary {
+    this.runEvents(onProgress);
+    return this.summary();
+  }
+
+  /**
+   * Runs the world to its last day, without waiting for the log's digest: a sink that keeps it
+   * on another thread may still be hashing the last batches, and `summary()` waits for it.
+   */
+  runEvents(onProgress?: (fraction: number, day: number) => void): void {
     const span = Math.max(1, this.end - this.start);
     this.sim.run(this.end, onProgress ? (p) => onProgress((p.day - this.start) / span, p.day) : undefined);
     for (const m of this.modules) m.finish?.();
-    this.logHash = this.rec.finish();
-    return this.summary();
+    this.rec.end();
   }
 
   wakeUp(kind: WakeUpKind, handler: Handler): WakeUp {
@@ -149,6 +156,6 @@ export class World implements WorldContext {
 
   /** The figures printed at the end of a run and stored with it. */
   summary(): WorldSummary {
-    return summarise(this, this.logHash);
+    return summarise(this, this.rec.digest());
   }
 }
