@@ -442,7 +442,8 @@ export class WorldWriter implements EventSink {
    * hands them over, the few SQL must store going into a scratch file), `indexes`, `people` (the
    * thread places what it was handed and adds the small tables) and `sync`; in this thread
    * alone, `indexes`, `people` and `sync`. A stage the thread begins is told when this thread
-   * next waits for it.
+   * next waits for it. `summary` is called once, when the meta is written: it holds the log's
+   * digest, which the writer's thread may still be finishing when this begins.
    */
   finish(
     world: FinishedWorld,
