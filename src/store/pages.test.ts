@@ -635,7 +635,8 @@ describe('side tables made as pages', () => {
       r() < 0.1 ? null : Math.floor(r() * 140),
       real(),
       Math.floor(r() * 300),
-      Math.floor(r() * 20),
+      // Integers of every width, both signs: serial types 1 to 6, 8 and 9.
+      Math.floor((r() - 0.5) * 2 ** (1 + Math.floor(r() * 52))),
       Math.floor(r() * 10),
       r() < 0.05 ? 2 ** 33 : Math.floor(r() * 4000),
       r() < 0.5 ? 1 : Math.round(r() * 1000) / 1000,
