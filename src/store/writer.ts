@@ -160,11 +160,18 @@ class WriterThread {
     }
   }
 
-  /** Throws the worker's failure, if it has reported one, or if it has gone. */
+  /**
+   * Throws the worker's failure, if it has reported one, or if it has gone. The log's digest may
+   * already have come (it is asked for before the last messages are sent): it is kept.
+   */
   private check(): void {
     if (this.failure) throw this.failure;
     this.started();
-    const m = this.take();
+    let m = this.take();
+    while (m?.kind === 'digest') {
+      this.digestGiven = m.digest;
+      m = this.take();
+    }
     if (m) throw new Error(`writer thread: unexpected '${m.kind}' while writing events`);
     if (Atomics.load(this.ctrl, CTRL.exited) !== 0) {
       const last = this.take();
