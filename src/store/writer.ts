@@ -97,6 +97,8 @@ class WriterThread {
   private handed = 0;
   private digestAsked = false;
   private digestGiven: string | null = null;
+  /** Replies read while waiting for the digest, in order, for `take`. */
+  private readonly pending: FromWorker[] = [];
   /** Payload shapes the worker knows. */
   private shapesSent = 0;
 
@@ -130,28 +132,45 @@ class WriterThread {
     }
   }
 
-  /** A reply already posted, or null; an error reply is thrown (and remembered). */
+  /**
+   * A reply already posted, or null; an error reply is thrown (and remembered). The log's digest
+   * is asked for before the last questions and may come at any time after: it is kept for
+   * `digest()`, never handed to a caller waiting for something else.
+   */
   private take(): FromWorker | null {
-    const got = receiveMessageOnPort(this.port);
-    if (!got) return null;
-    const m = got.message as FromWorker;
-    if (m.kind === 'error') {
-      this.failure = rebuild(m.error);
-      throw this.failure;
+    return this.pending.shift() ?? this.receive();
+  }
+
+  /** `take` from the port alone. */
+  private receive(): FromWorker | null {
+    for (;;) {
+      const got = receiveMessageOnPort(this.port);
+      if (!got) return null;
+      const m = got.message as FromWorker;
+      if (m.kind === 'error') {
+        this.failure = rebuild(m.error);
+        throw this.failure;
+      }
+      if (m.kind !== 'digest') return m;
+      this.digestGiven = m.digest;
     }
-    return m;
   }
 
   /** The next reply, waiting for it; an error reply is thrown (and remembered). */
   next(timeoutMs = Infinity): FromWorker {
+    return this.waitFor(() => this.take(), timeoutMs);
+  }
+
+  /** Waits until `got` gives something other than null, as replies come in. */
+  private waitFor<T>(got: () => T | null, timeoutMs = Infinity): T {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const seen = Atomics.load(this.ctrl, CTRL.replies);
-      const m = this.take();
-      if (m) return m;
+      const r = got();
+      if (r !== null) return r;
       if (Atomics.load(this.ctrl, CTRL.exited) !== 0) {
-        const last = this.take();
-        if (last) return last;
+        const last = got();
+        if (last !== null) return last;
         throw new Error('writer thread: it stopped without an answer');
       }
       const left = deadline - Date.now();
@@ -160,18 +179,11 @@ class WriterThread {
     }
   }
 
-  /**
-   * Throws the worker's failure, if it has reported one, or if it has gone. The log's digest may
-   * already have come (it is asked for before the last messages are sent): it is kept.
-   */
+  /** Throws the worker's failure, if it has reported one, or if it has gone. */
   private check(): void {
     if (this.failure) throw this.failure;
     this.started();
-    let m = this.take();
-    while (m?.kind === 'digest') {
-      this.digestGiven = m.digest;
-      m = this.take();
-    }
+    const m = this.take();
     if (m) throw new Error(`writer thread: unexpected '${m.kind}' while writing events`);
     if (Atomics.load(this.ctrl, CTRL.exited) !== 0) {
       const last = this.take();
@@ -262,7 +274,7 @@ class WriterThread {
 
   /** The days asked for, once the worker has written every batch before the question. */
   phases(): PhaseDays {
-    const m = this.nextReply();
+    const m = this.next();
     if (m.kind !== 'phases') throw new Error(`writer thread: unexpected '${m.kind}' for the phase days`);
     return PhaseDays.from(m.phases);
   }
@@ -277,21 +289,15 @@ class WriterThread {
   /** The digest asked for (`askDigest`), waiting for it if it has not come yet. */
   digest(): string {
     if (!this.digestAsked) throw new Error('writer thread: the digest was not asked for');
-    while (this.digestGiven === null) {
-      const m = this.next();
-      if (m.kind !== 'digest') throw new Error(`writer thread: unexpected '${m.kind}' for the log's digest`);
-      this.digestGiven = m.digest;
-    }
-    return this.digestGiven;
-  }
-
-  /** The next reply other than the digest, which is kept for `digest()` when it comes first. */
-  private nextReply(): FromWorker {
-    for (;;) {
-      const m = this.next();
-      if (m.kind !== 'digest') return m;
-      this.digestGiven = m.digest;
-    }
+    // Replies that come first (stages of the index build) are kept for `next()`.
+    return this.waitFor(() => {
+      while (this.digestGiven === null) {
+        const m = this.receive();
+        if (!m) break;
+        this.pending.push(m);
+      }
+      return this.digestGiven;
+    });
   }
 
   /** Hands over what people's indexes are made of, for the worker to make and place them once it is free. */
@@ -334,7 +340,7 @@ class WriterThread {
   finish(data: FinishFromScratch, onStage?: (stage: string) => void): void {
     this.post({ kind: 'finish', data }, []);
     for (;;) {
-      const m = this.nextReply();
+      const m = this.next();
       if (m.kind === 'stage') onStage?.(m.stage);
       else if (m.kind === 'done') break;
     }
