@@ -17,7 +17,7 @@
  * and compares every row and every index entry with the same rows inserted through SQL.
  */
 import Database from 'better-sqlite3';
-import { closeSync, fdatasync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, fdatasync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import type { EventBatch } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
 import { trace } from './trace.js';
@@ -208,10 +208,52 @@ export class ImageSink implements PageSink {
   }
 }
 
+/** Pages gathered before they are written, in one write. */
+const CHUNK_PAGES = 256;
+
+/**
+ * `O_DIRECT` where the system has it, unless `HAILSHAM_DIRECT_IO=0` (for benchmarks). Written so,
+ * the file's pages go from this process's buffer to the disk without first being copied into
+ * the page cache. In a virtual machine whose memory the host hands out on first touch, filling
+ * a gigabyte of fresh page cache costs seconds, and a direct write several times less
+ * (bench/README.md); on other machines the two are about even, the pages being written in
+ * chunks of a megabyte.
+ */
+const O_DIRECT = process.env.HAILSHAM_DIRECT_IO === '0' ? 0 : (constants.O_DIRECT ?? 0);
+
+/**
+ * A descriptor writing around the page cache, with a buffer whose memory is aligned as the
+ * device asks; or null where the system or the file system does not allow it. The alignment is
+ * found by trying: a write from a misaligned buffer fails with EINVAL, and nothing in
+ * JavaScript tells a buffer's address. The tries write page 1, which is written again last.
+ */
+function openDirect(path: string, size: number): { fd: number; buffer: Buffer } | null {
+  if (O_DIRECT === 0) return null;
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | O_DIRECT);
+  } catch {
+    return null;
+  }
+  const raw = Buffer.alloc(size + U);
+  for (let at = 0; at < U; at += 16) {
+    try {
+      writeSync(fd, raw, at, U, 0);
+      return { fd, buffer: raw.subarray(at, at + size) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EINVAL') break;
+    }
+  }
+  closeSync(fd);
+  return null;
+}
+
 /** A file of pages: numbers handed out in order, written in large sequential chunks. */
 class PageFile implements PageSink {
   private readonly fd: number;
-  private readonly chunk = Buffer.alloc(U * 256);
+  /** The descriptor chunks are written through, around the page cache (`openDirect`), or -1. */
+  private direct = -1;
+  private readonly chunk: Buffer;
   private chunkFirst: number;
   private chunkPages = 0;
   /** The next page number `append` hands out. */
@@ -225,8 +267,12 @@ class PageFile implements PageSink {
   constructor(
     private readonly path: string,
     private readonly reservedBelow: number,
+    directIo: boolean,
   ) {
     this.fd = openSync(path, 'w+');
+    const direct = directIo ? openDirect(path, U * CHUNK_PAGES) : null;
+    if (direct) this.direct = direct.fd;
+    this.chunk = direct?.buffer ?? Buffer.alloc(U * CHUNK_PAGES);
     this.next = reservedBelow;
     this.chunkFirst = reservedBelow;
   }
@@ -235,8 +281,34 @@ class PageFile implements PageSink {
   append(page: Uint8Array): number {
     this.chunk.set(page, this.chunkPages * U);
     this.chunkPages++;
-    if (this.chunkPages === 256) this.flush();
+    if (this.chunkPages === CHUNK_PAGES) this.flush();
     return this.next++;
+  }
+
+  /**
+   * Writes the first `pages` of the chunk at page `first`: around the page cache where the file
+   * allows it, else through it. A direct write the system refuses (EINVAL) turns direct writes
+   * off and is made through the cache; one cut short (a disk nearly full) is finished there too,
+   * so what fails, fails with the error an ordinary write meets.
+   */
+  private writeChunk(pages: number, first: number): void {
+    const bytes = this.chunk.subarray(0, pages * U);
+    const position = (first - 1) * U;
+    let done = 0;
+    if (this.direct >= 0) {
+      try {
+        while (done < bytes.length && done % U === 0) {
+          const n = writeSync(this.direct, bytes, done, bytes.length - done, position + done);
+          if (n === 0) break;
+          done += n;
+        }
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EINVAL') throw e;
+        closeSync(this.direct);
+        this.direct = -1;
+      }
+    }
+    if (done < bytes.length) writeAll(this.fd, bytes.subarray(done), position + done);
   }
 
   /** Writes a reserved page (one below the first `append` handed out). */
@@ -268,8 +340,7 @@ class PageFile implements PageSink {
 
   /** Writes what is buffered. */
   flush(): void {
-    if (this.chunkPages > 0)
-      writeAll(this.fd, this.chunk.subarray(0, this.chunkPages * U), (this.chunkFirst - 1) * U);
+    if (this.chunkPages > 0) this.writeChunk(this.chunkPages, this.chunkFirst);
     this.chunkFirst += this.chunkPages;
     this.unsynced += this.chunkPages;
     this.chunkPages = 0;
@@ -301,7 +372,14 @@ class PageFile implements PageSink {
     const base = this.next;
     relocate(image, base);
     this.flush();
-    writeAll(this.fd, image.pages, (base - 1) * U);
+    if (this.direct < 0) writeAll(this.fd, image.pages, (base - 1) * U);
+    else
+      // Through the chunk, whose memory is aligned for direct writes (the image's may not be).
+      for (let done = 0; done < image.count; done += CHUNK_PAGES) {
+        const pages = Math.min(CHUNK_PAGES, image.count - done);
+        this.chunk.set(image.pages.subarray(done * U, (done + pages) * U));
+        this.writeChunk(pages, base + done);
+      }
     this.next += image.count;
     this.chunkFirst = this.next;
     return base;
@@ -312,9 +390,15 @@ class PageFile implements PageSink {
     return this.next - 1;
   }
 
+  /** Whether chunks are written around the page cache (for tests). */
+  get writesDirect(): boolean {
+    return this.direct >= 0;
+  }
+
   close(): void {
     if (!this.open) return;
     this.open = false;
+    if (this.direct >= 0) closeSync(this.direct);
     closeSync(this.fd);
   }
 }
@@ -690,11 +774,16 @@ export class EventPages {
     tableSql: string,
     indexes: readonly string[],
     private readonly header: { userVersion: number; applicationId: number },
-    /** Events a bucket must go without an entry before it is laid down (tests make it small). */
-    quietRows = QUIET_ROWS,
+    options: {
+      /** Events a bucket must go without an entry before it is laid down (tests make it small). */
+      quietRows?: number;
+      /** Whether pages may be written around the page cache (`O_DIRECT`, on by default). */
+      directIo?: boolean;
+    } = {},
   ) {
+    const quietRows = options.quietRows ?? QUIET_ROWS;
     this.specs = indexes.map(indexSpec);
-    this.file = new PageFile(path, 3 + this.specs.length);
+    this.file = new PageFile(path, 3 + this.specs.length, options.directIo ?? true);
     this.table = new TableTree(this.file);
     this.streamed = this.specs.map((spec) => {
       const [key, second] = spec.columns;
@@ -723,6 +812,11 @@ export class EventPages {
    * Per bucketed index, the entries laid down while the events arrived so far, or -1 where the
    * index fell back to one sort at the end (for tests and traces).
    */
+  /** Whether the pages are written around the page cache (`O_DIRECT`; for tests). */
+  get writesDirect(): boolean {
+    return this.file.writesDirect;
+  }
+
   laidEarly(): Record<string, number> {
     const out: Record<string, number> = {};
     this.bucketed.forEach((bi, i) => {
