@@ -4,7 +4,7 @@
  * (seconds since the epoch, to the millisecond, comparable across threads). Written straight to
  * the descriptor, so a worker's lines are not lost while the main thread blocks. Off otherwise.
  */
-import { writeSync } from 'node:fs';
+import { readdirSync, readFileSync, writeSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 
 const ON = process.env.HAILSHAM_TRACE === '1';
@@ -13,4 +13,42 @@ export function trace(step: string): void {
   if (!ON) return;
   const at = ((performance.timeOrigin + performance.now()) / 1000).toFixed(3);
   writeSync(2, `trace ${isMainThread ? 'main' : 'writer'} ${step} ${at}\n`);
+}
+
+/**
+ * With the trace on, prints each of this process's threads with the CPU seconds it has used
+ * (`trace cpu <step> name:seconds …`, from /proc, where the system has it): how the two cores
+ * were shared between the simulation, the writer's thread and the garbage collectors' helpers.
+ */
+export function traceThreads(step: string): void {
+  if (!ON) return;
+  let tasks: string[];
+  try {
+    tasks = readdirSync('/proc/self/task');
+  } catch {
+    return;
+  }
+  const byName = new Map<string, number>();
+  const main = String(process.pid);
+  for (const tid of tasks) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close).replace(/\s+/g, '_');
+      // The main thread by its id; others by name, and the writer's (a worker named like the
+      // main one) apart from the rest by the CPU it uses.
+      const name = tid === main ? 'main' : comm === 'node' ? `node-${tid}` : comm;
+      const fields = stat.slice(close + 2).split(' ');
+      // utime and stime are the 14th and 15th fields, the 12th and 13th after the name.
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      byName.set(name, (byName.get(name) ?? 0) + ticks / 100);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  const list = [...byName]
+    .filter(([, s]) => s >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([n, s]) => `${n}:${s.toFixed(2)}`);
+  writeSync(2, `trace cpu ${step} ${list.join(' ')}\n`);
 }

@@ -43,7 +43,7 @@ import type { PlaceTuple } from './tables/index.js';
 import type { CopiedTrees } from './pages.js';
 import { peopleFit, peopleKeys, peopleTableTrees, type PeopleKeys } from './people-pages.js';
 import { sideTrees } from './table-pages.js';
-import { trace } from './trace.js';
+import { trace, traceThreads } from './trace.js';
 
 /** Event batches that may wait for the writer before the simulation pauses (about 3 MB each). */
 const MAX_IN_FLIGHT = 8;
@@ -469,6 +469,7 @@ export class WorldWriter implements EventSink {
       // people's rows and then the side tables; it copies both files in at the end.
       onStage?.('events');
       trace('simulation-done');
+      traceThreads('simulation-done');
       this.thread.askPhases();
       this.thread.buildIndexes();
       // Side tables of columns are made by the writer's thread once the events' indexes are
@@ -524,6 +525,7 @@ export class WorldWriter implements EventSink {
     trace('publish');
     publish(this.partialPath, this.outPath, this.force, 'the world');
     trace('published');
+    traceThreads('published');
     this.claim.release();
   }
 
