@@ -14,7 +14,7 @@ import type { EventBatch } from '../engine/recorder.js';
 import type { LoggedEvent } from '../engine/memory-sink.js';
 import { NONE } from '../engine/recorder.js';
 import { EventPages, indexSpec, intType, NotCopyable, putVarint, readTrees, varintLen } from './pages.js';
-import { peopleFit, peopleIndexTrees, peopleKeys, peopleTableTrees } from './people-pages.js';
+import { peopleFit, peopleTableTrees } from './people-pages.js';
 import { sideTrees } from './table-pages.js';
 import { events } from './tables/index.js';
 import {
@@ -579,11 +579,7 @@ describe('people made as pages', () => {
       applicationId: 1,
     });
     pages.finish();
-    // The indexes made apart and placed first, as the writer's thread does: the schema still
-    // names the table before them.
-    const apart = (name: string) => name !== 'people_name';
-    pages.placeFile(peopleIndexTrees(peopleKeys(cols), apart));
-    pages.placeFile(peopleTableTrees(cols, phases, (name) => !apart(name)));
+    pages.placeFile(peopleTableTrees(cols, phases));
     pages.seal();
     const a = new Database(viaPages, { readonly: true });
     const b = new Database(viaSql, { readonly: true });
@@ -639,7 +635,7 @@ describe('people made as pages', () => {
       for (const b of batches(rows, 997, 1, false)) pages.add(b);
       pages.finish();
       // Trees made apart go out through the chunk's aligned memory too.
-      pages.placeFile(peopleTableTrees(cols, phases, () => true));
+      pages.placeFile(peopleTableTrees(cols, phases));
       const direct = pages.writesDirect;
       pages.seal();
       return direct;
@@ -660,11 +656,11 @@ describe('people made as pages', () => {
   });
 
   it('leaves a name too long for an index entry to SQL', () => {
-    const { cols } = randomPeople(10, 22);
+    const { cols, phases } = randomPeople(10, 22);
     cols.names[0] = 'Kathy '.repeat(300);
     cols.nameId[3] = 0;
     expect(peopleFit(cols)).toBe(false);
-    expect(() => peopleIndexTrees(peopleKeys(cols), () => true)).toThrow(NotCopyable);
+    expect(() => peopleTableTrees(cols, phases)).toThrow(NotCopyable);
   });
 });
 

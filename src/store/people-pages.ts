@@ -102,20 +102,6 @@ export type PeopleKeys = Pick<
   'count' | 'nameId' | 'names' | 'kind' | 'school' | 'cohort' | 'key'
 >;
 
-/** A copy of what people's indexes need, to send to another thread. */
-export function peopleKeys(p: PeopleColumns): PeopleKeys {
-  const { count, names } = p;
-  return {
-    count,
-    names,
-    nameId: p.nameId.slice(0, count),
-    kind: p.kind.slice(0, count),
-    school: p.school.slice(0, count),
-    cohort: p.cohort.slice(0, count),
-    key: p.key.slice(0, count),
-  };
-}
-
 /** True when people can be made as pages here: no name too long for an index entry on its page. */
 export function peopleFit(p: Pick<PeopleColumns, 'names'>): boolean {
   return p.names.every((s) => Buffer.byteLength(s, 'utf8') <= MAX_NAME_BYTES);
@@ -124,27 +110,14 @@ export function peopleFit(p: Pick<PeopleColumns, 'names'>): boolean {
 type SchemaRows = [string, string, string, number, string | null][];
 
 /**
- * People's table, with those of their indexes `withIndex` takes, as trees in memory (the rest
- * are made apart: `peopleIndexTrees`). Only for people that fit (`peopleFit`): the indexes
- * refuse a name too long for an entry on its page (`NotCopyable`).
+ * People's table and its indexes as trees in memory. Only for people that fit (`peopleFit`):
+ * the indexes refuse a name too long for an entry on its page (`NotCopyable`).
  */
-export function peopleTableTrees(
-  p: PeopleColumns,
-  phases: PhaseDays,
-  withIndex: (name: string) => boolean,
-): CopiedTrees {
+export function peopleTableTrees(p: PeopleColumns, phases: PhaseDays): CopiedTrees {
   const sink = new ImageSink((p.count * 130) / 4096 + 64);
   const rows: SchemaRows = [];
   writePeopleTable(sink, p, phases, rows);
-  writePeopleIndexes(sink, p, rows, withIndex);
-  return sink.trees(rows);
-}
-
-/** Those of people's indexes `which` takes, alone, as trees in memory. */
-export function peopleIndexTrees(k: PeopleKeys, which: (name: string) => boolean): CopiedTrees {
-  const sink = new ImageSink((k.count * 70) / 4096 + 48);
-  const rows: SchemaRows = [];
-  writePeopleIndexes(sink, k, rows, which);
+  writePeopleIndexes(sink, p, rows);
   return sink.trees(rows);
 }
 
@@ -261,12 +234,7 @@ function writePeopleTable(sink: ImageSink, p: PeopleColumns, phases: PhaseDays, 
   rows.push(['table', peopleTable.name, peopleTable.name, sink.append(table.finish()), peopleTable.create]);
 }
 
-function writePeopleIndexes(
-  sink: ImageSink,
-  p: PeopleKeys,
-  rows: SchemaRows,
-  which: (name: string) => boolean = () => true,
-): void {
+function writePeopleIndexes(sink: ImageSink, p: PeopleKeys, rows: SchemaRows): void {
   if (!peopleFit(p)) throw new NotCopyable('a name too long for an index entry on its page');
   const n = p.count;
   const names = p.names.map(text);
@@ -276,7 +244,6 @@ function writePeopleIndexes(
   const cell = new Uint8Array(16 + MAX_NAME_BYTES);
   for (const sql of peopleTable.indexes) {
     const name = /^CREATE INDEX (\w+)/.exec(sql)![1]!;
-    if (!which(name)) continue;
     const leaves = new IndexLeaves(sink);
     const column = /ON people\((\w+)/.exec(sql)?.[1];
     if (column === 'name') {

@@ -22,7 +22,7 @@ import { LogHash } from '../engine/log-hash.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_CODES } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
 import { EventPages, NotCopyable, readTrees, type CopiedTrees } from './pages.js';
-import { peopleFit, peopleIndexTrees, peopleTableTrees, type PeopleKeys } from './people-pages.js';
+import { peopleFit, peopleTableTrees } from './people-pages.js';
 import { sideTrees } from './table-pages.js';
 import { trace } from './trace.js';
 import { APPLICATION_ID, DB_FORMAT, EVENTS_VIEW } from './schema.js';
@@ -257,9 +257,8 @@ export type ToWorker =
   | { kind: 'digest' }
   | { kind: 'indexes' }
   | { kind: 'trees'; trees: CopiedTrees }
-  | { kind: 'people-indexes'; keys: PeopleKeys; which: string[] }
-  | { kind: 'side-columns'; tables: SideRows[] }
   | { kind: 'index-people'; path: string }
+  | { kind: 'side-columns'; tables: SideRows[] }
   | { kind: 'finish'; data: FinishFromScratch }
   | { kind: 'close' };
 
@@ -404,7 +403,7 @@ export class WorldFile {
     this.buildIndexes(stop);
     stage('people');
     // As pages when they fit (as the two-thread path decides), else through SQL.
-    const trees = peopleFit(data.people) ? peopleTableTrees(data.people, data.phases, () => true) : null;
+    const trees = peopleFit(data.people) ? peopleTableTrees(data.people, data.phases) : null;
     if (trees) this.placeTrees(trees);
     const sides = sideTrees(data.sideTables);
     if (sides.trees) this.placeTrees(sides.trees);
@@ -761,13 +760,6 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
       try {
         if (!file) throw new Aborted('the file was already closed');
         if (!stopped()) file.placeTrees(m.trees);
-      } catch (e) {
-        fail(e);
-      }
-    } else if (m.kind === 'people-indexes') {
-      try {
-        if (!file) throw new Aborted('the file was already closed');
-        if (!stopped()) file.placeTrees(peopleIndexTrees(m.keys, (name) => m.which.includes(name)));
       } catch (e) {
         fail(e);
       }

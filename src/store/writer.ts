@@ -41,18 +41,12 @@ import {
 } from './writer-worker.js';
 import type { PlaceTuple } from './tables/index.js';
 import type { CopiedTrees } from './pages.js';
-import { peopleFit, peopleKeys, peopleTableTrees, type PeopleKeys } from './people-pages.js';
+import { peopleFit, peopleTableTrees } from './people-pages.js';
 import { sideTrees } from './table-pages.js';
 import { trace, traceThreads } from './trace.js';
 
 /** Event batches that may wait for the writer before the simulation pauses (about 3 MB each). */
 const MAX_IN_FLIGHT = 8;
-/**
- * People's indexes the writer's thread makes (after the events' indexes), the others being made
- * in the simulation's thread with the rows: in England's run the split that lets both threads
- * finish about together (bench/README.md).
- */
-const PEOPLE_INDEXES_IN_WRITER: ReadonlySet<string> = new Set(['people_key']);
 /** How long an abandoned run waits for the writer to let go of its file. */
 const ABORT_WAIT_MS = 30_000;
 /** How long a run waits for the writer's thread to open the file. */
@@ -300,23 +294,16 @@ class WriterThread {
     });
   }
 
-  /** Hands over what people's indexes are made of, for the worker to make and place them once it is free. */
-  indexPeopleKeys(keys: PeopleKeys): void {
-    this.post({ kind: 'people-indexes', keys, which: [...PEOPLE_INDEXES_IN_WRITER] }, [
-      keys.nameId,
-      keys.kind,
-      keys.school,
-      keys.cohort,
-      keys.key,
-    ]);
-  }
-
   /**
-   * Hands over side tables given as columns, for the worker to make and place once it is free
-   * (copied across: the arrays stay the module's).
+   * Hands over side tables given as columns, for the worker to make and place once its indexes
+   * are built. The columns' memory moves with them: the module made them for this write alone
+   * (`NumericColumns`), and copying England's carers took longer than making their pages.
    */
   placeSideColumns(tables: SideRows[]): void {
-    this.post({ kind: 'side-columns', tables }, []);
+    // One view for each buffer: a buffer named twice cannot be moved.
+    const views = new Map<ArrayBufferLike, ArrayBufferView>();
+    for (const t of tables) if ('columns' in t) for (const c of t.columns.columns) views.set(c.buffer, c);
+    this.post({ kind: 'side-columns', tables }, [...views.values()]);
   }
 
   /** Tells the worker to index the people in a scratch file once it is free. */
@@ -465,39 +452,37 @@ export class WorldWriter implements EventSink {
     onStage?: (stage: string) => void,
   ): void {
     if (this.thread) {
-      // The writer's thread builds the events' indexes, then people's, while this one writes
-      // people's rows and then the side tables; it copies both files in at the end.
+      // The writer's thread finishes the events' indexes, the longest part of the write, then
+      // makes the side tables given as columns, while this one makes the rest as pages and
+      // hands them over to be placed after them (bench/README.md).
       onStage?.('events');
       trace('simulation-done');
       traceThreads('simulation-done');
       this.thread.askPhases();
       this.thread.buildIndexes();
-      // Side tables of columns are made by the writer's thread once the events' indexes are
-      // done, while this one makes people and the side tables of rows (bench/README.md).
+      const [peoplePath, sidesPath] = this.scratchPaths;
       const sideTables = sideRows(world);
       const byColumns = sideTables.filter((t) => 'columns' in t);
       if (byColumns.length > 0) this.thread.placeSideColumns(byColumns);
-      const [peoplePath, sidesPath] = this.scratchPaths;
-      const cols = peopleColumns(world);
-      // People as pages: their rows and most indexes made here, the rest by the writer's thread
-      // once the events' indexes are done, so both threads finish about together; all through
-      // SQL in a scratch file if a name is too long for an index entry.
-      const asPages = peopleFit(cols);
-      if (asPages) this.thread.indexPeopleKeys(peopleKeys(cols));
-      const phases = this.thread.phases();
-      if (asPages)
-        this.thread.placeTrees(peopleTableTrees(cols, phases, (name) => !PEOPLE_INDEXES_IN_WRITER.has(name)));
-      else {
-        writePeopleScratch(peoplePath, cols, phases);
-        this.thread.indexPeople(peoplePath);
-      }
-      trace('people-made');
-      // Side tables likewise: those pages can hold made here, the rest through SQL.
+      // The side tables of rows first: they need nothing from the writer's thread, which
+      // meanwhile writes the last batches and folds the days people entered each phase, needed
+      // for people's rows. Those pages cannot hold go through SQL in a scratch file.
       const sides = sideTrees(sideTables.filter((t) => !('columns' in t)));
       if (sides.trees) this.thread.placeTrees(sides.trees);
       trace('side-tables-made');
       if (sides.rest.length > 0) writeSidesScratch(sidesPath, sides.rest);
       trace('side-tables-written');
+      // People as pages, their rows and indexes; all through SQL in a scratch file if a name is
+      // too long for an index entry.
+      const cols = peopleColumns(world);
+      const asPages = peopleFit(cols);
+      const phases = this.thread.phases();
+      if (asPages) this.thread.placeTrees(peopleTableTrees(cols, phases));
+      else {
+        writePeopleScratch(peoplePath, cols, phases);
+        this.thread.indexPeople(peoplePath);
+      }
+      trace('people-made');
       // The summary holds the log's digest, which the writer's thread has long since finished.
       const entries = metaEntries(world, summary(), meta);
       this.thread.finish(
