@@ -212,6 +212,47 @@ describe('EventRecorder', () => {
     expect(rec.finish()).toBe(outer.digest('hex'));
   });
 
+  it('hashes shaped payloads and long or unusual texts as their UTF-8 lines', () => {
+    const rec = new EventRecorder(null, 16);
+    const quoted = rec.defineShape('{"à":"', '…"}');
+    const bare = rec.defineShape('', '');
+    const args = [0, -1, 7, 2 ** 31 - 1, -(2 ** 31), 1_000_000];
+    // Past the 64 KB the digest's buffer starts with, in characters of three bytes; a lone
+    // surrogate, which UTF-8 writes as U+FFFD.
+    const texts = ['—'.repeat(40_000), 'a\ud800b', '', '{"k":"ü"}'];
+    let text = '';
+    for (let i = 0; i < 60; i++) {
+      const id = i + 1;
+      if (i % 3 === 0) {
+        const arg = args[i % args.length]!;
+        const shape = i % 2 ? quoted : bare;
+        rec.emit(i, 1, i, -1, 0, 0, -1, null, shape, arg);
+        text += shape === quoted ? `${id}:{"à":"${arg}…"}\n` : `${id}:${arg}\n`;
+      } else if (i % 3 === 1) {
+        const t = texts[i % texts.length]!;
+        rec.emit(i, 2, i, -1, 0, 0, -1, t);
+        text += `${id}:${t}\n`;
+      } else rec.emit(i, 3, i, -1, 0, 0, -1, null);
+    }
+    const lines = createHash('sha256').update(text).digest('hex');
+    // The digest is outer(rows, payloads, participants): rebuild it with the plain lines' hash.
+    const rows = new DataView(new ArrayBuffer(60 * 36));
+    for (let i = 0; i < 60; i++) {
+      const o = i * 36;
+      [i, i % 3 === 0 ? 1 : i % 3 === 1 ? 2 : 3, i, -1, 0].forEach((v, k) =>
+        rows.setInt32(o + 4 * k, v, true),
+      );
+      rows.setFloat64(o + 20, 0, true);
+      rows.setInt32(o + 28, -1, true);
+      rows.setInt32(o + 32, i + 1, true);
+    }
+    const outer = createHash('sha256');
+    outer.update(createHash('sha256').update(new Uint8Array(rows.buffer)).digest());
+    outer.update(Buffer.from(lines, 'hex'));
+    outer.update(createHash('sha256').digest());
+    expect(rec.finish()).toBe(outer.digest('hex'));
+  });
+
   it('gives the same digest whatever the batch size', () => {
     const run = (batch: number) => {
       const rec = new EventRecorder(null, batch);
