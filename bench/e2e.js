@@ -4,20 +4,27 @@
  * Prints `name: value` lines.
  *
  * - `simulate_s`: `simulate()` (src/run/index.ts): the world built and run with every rule and
- *   the log's digest, but no sink, so nothing is written; measured in a child process of its own.
+ *   the log's digest, but no sink, so nothing is written; each in a child process of its own.
  * - `end_to_end_s`: `runScenario()` into a fresh file, from the call to its return: the
  *   simulation, the events streamed into SQLite, people and side tables, indexes, the summary, the
- *   sync and the rename that publishes the file; measured in another child process, so its peak
+ *   sync and the rename that publishes the file; each in another child process, so its peak
  *   memory is its own.
- * - `ratio`: end_to_end_s / simulate_s.
+ * - `ratio`: each whole run's time over the mean of the simulations alone run just before and
+ *   just after it (the machine this is measured on is shared, and its speed drifts by more than
+ *   the margin between the two over a minute); the median of the rounds' ratios, with each
+ *   round's (`ratio_round_<n>`) and the largest (`ratio_max`).
  *
- * The scenario is loaded (and the children started) outside both timings. Extra lines: the
- * seconds of each stage of the write as `runScenario` reports them (`stage_<name>_s`, from the
- * moment the stage begins to the next), each child's `peak_rss_mb`, the events, the log's
- * digest (its first 16 hex digits, equal in both runs or the bench fails), and the file's size.
+ * The order is simulation, then `--rounds` times (default 3) a whole run and a simulation;
+ * `simulate_s` and `end_to_end_s` are the medians. The scenario is loaded (and the children
+ * started) outside every timing. Extra lines: the seconds of each stage of the write in the
+ * median whole run as `runScenario` reports them (`stage_<name>_s`, from the moment the stage
+ * begins to the next), the peak memory of each kind of child (`peak_rss_mb`), the events, the
+ * log's digest (its first 16 hex digits, equal in every child or the bench fails), and the
+ * file's size. Each round is told on standard error as it ends.
  *
  * Options: --scenario FILE (default examples/england.yaml), --seed N (default the scenario's),
- * --keep (keep the written world and print its path; otherwise it is deleted).
+ * --rounds N (1 to 50), --keep (keep the last written world and print its path; otherwise it is
+ * deleted).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -34,6 +41,7 @@ const { values } = parseArgs({
     },
     seed: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
     child: { type: 'string' },
     out: { type: 'string' },
   },
@@ -89,7 +97,15 @@ if (values.child) {
 const self = fileURLToPath(import.meta.url);
 const common = ['--scenario', values.scenario, ...(values.seed === undefined ? [] : ['--seed', values.seed])];
 
-/** Runs one measurement in a child process and returns its JSON line. */
+/**
+ * @typedef {{ seconds: number, events: number, sha: string, rss: number, stages: Record<string, number> }} Measured
+ * What a child prints (`stages` only from a whole run).
+ */
+
+/**
+ * Runs one measurement in a child process and returns its JSON line.
+ * @returns {Measured}
+ */
 function child(/** @type {string[]} */ args) {
   const r = spawnSync(process.execPath, [self, ...common, ...args], {
     encoding: 'utf8',
@@ -104,25 +120,68 @@ function child(/** @type {string[]} */ args) {
   return JSON.parse(last);
 }
 
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) {
+  console.error(`bench/e2e.js: --rounds takes a whole number from 1 to 50, not '${values.rounds}'`);
+  process.exit(2);
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+const median = (/** @type {number[]} */ xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2
+    ? /** @type {number} */ (s[m])
+    : /** @type {number} */ (s[m - 1] + /** @type {number} */ (s[m])) / 2;
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'hailsham-e2e-'));
 const out = join(dir, 'world.db');
 try {
-  const sim = child(['--child', 'simulate']);
-  const e2e = child(['--child', 'e2e', '--out', out]);
-  if (sim.sha !== e2e.sha) {
-    console.error(`bench/e2e.js: the log's digest differs: ${sim.sha} alone, ${e2e.sha} written`);
-    process.exit(1);
+  // Simulation alone, then each whole run followed by the simulation alone again: every whole
+  // run is compared with the mean of the two simulations on either side of it, so a machine
+  // that speeds up or slows down over the minutes of the bench moves both alike.
+  const sims = [child(['--child', 'simulate'])];
+  /** @type {Measured[]} */
+  const runs = [];
+  /** @type {number[]} */
+  const ratios = [];
+  for (let r = 0; r < rounds; r++) {
+    rmSync(out, { force: true });
+    const e2e = child(['--child', 'e2e', '--out', out]);
+    const sim = child(['--child', 'simulate']);
+    for (const x of [e2e, sim])
+      if (x.sha !== sims[0].sha) {
+        console.error(
+          `bench/e2e.js: the log's digest differs: ${sims[0].sha} alone, ${x.sha} in round ${r + 1}`,
+        );
+        process.exit(1);
+      }
+    const before = /** @type {Measured} */ (sims[sims.length - 1]);
+    const around = (before.seconds + sim.seconds) / 2;
+    sims.push(sim);
+    runs.push(e2e);
+    ratios.push(e2e.seconds / around);
+    console.error(
+      `round ${r + 1}/${rounds}: end to end ${e2e.seconds.toFixed(2)} s, simulation alone ${around.toFixed(2)} s on either side, ratio ${(e2e.seconds / around).toFixed(2)}`,
+    );
   }
+  // The stages of the whole run whose time is the median (the lower middle for an even count).
+  const byTime = [...runs].sort((a, b) => a.seconds - b.seconds);
+  const middle = /** @type {Measured} */ (byTime[(byTime.length - 1) >> 1]);
   const lines = [
     ['scenario', values.scenario],
-    ['events', e2e.events],
-    ['log_sha256', e2e.sha.slice(0, 16)],
-    ['simulate_s', sim.seconds.toFixed(2)],
-    ['end_to_end_s', e2e.seconds.toFixed(2)],
-    ['ratio', (e2e.seconds / sim.seconds).toFixed(2)],
-    ...Object.entries(e2e.stages).map(([k, v]) => [`stage_${k}_s`, Number(v).toFixed(2)]),
-    ['simulate_peak_rss_mb', sim.rss],
-    ['peak_rss_mb', e2e.rss],
+    ['rounds', rounds],
+    ['events', middle.events],
+    ['log_sha256', middle.sha.slice(0, 16)],
+    ['simulate_s', median(sims.map((x) => x.seconds)).toFixed(2)],
+    ['end_to_end_s', median(runs.map((x) => x.seconds)).toFixed(2)],
+    ['ratio', median(ratios).toFixed(2)],
+    ['ratio_max', Math.max(...ratios).toFixed(2)],
+    ...ratios.map((x, i) => [`ratio_round_${i + 1}`, x.toFixed(2)]),
+    ...Object.entries(middle.stages).map(([k, v]) => [`stage_${k}_s`, Number(v).toFixed(2)]),
+    ['simulate_peak_rss_mb', Math.max(...sims.map((x) => x.rss))],
+    ['peak_rss_mb', Math.max(...runs.map((x) => x.rss))],
     ['db_mb', Math.round(statSync(out).size / 1e6)],
   ];
   if (values.keep) lines.push(['kept', out]);
