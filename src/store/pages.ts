@@ -215,9 +215,8 @@ const CHUNK_PAGES = 256;
  * `O_DIRECT` where the system has it, unless `HAILSHAM_DIRECT_IO=0` (for benchmarks). Written so,
  * the file's pages go from this process's buffer to the disk without first being copied into
  * the page cache. In a virtual machine whose memory the host hands out on first touch, filling
- * a gigabyte of fresh page cache costs seconds, and a direct write several times less
- * (bench/README.md); on other machines the two are about even, the pages being written in
- * chunks of a megabyte.
+ * a gigabyte of fresh page cache costs seconds of CPU, and writing it directly, a megabyte at a
+ * time, a fraction of one (figures in bench/README.md).
  */
 const O_DIRECT = process.env.HAILSHAM_DIRECT_IO === '0' ? 0 : (constants.O_DIRECT ?? 0);
 
@@ -808,15 +807,15 @@ export class EventPages {
     this.specs.forEach((spec, i) => this.schema.push(['index', spec.name, 'events', 3 + i, spec.sql]));
   }
 
-  /**
-   * Per bucketed index, the entries laid down while the events arrived so far, or -1 where the
-   * index fell back to one sort at the end (for tests and traces).
-   */
   /** Whether the pages are written around the page cache (`O_DIRECT`; for tests). */
   get writesDirect(): boolean {
     return this.file.writesDirect;
   }
 
+  /**
+   * Per bucketed index, the entries laid down while the events arrived so far, or -1 where the
+   * index fell back to one sort at the end (for tests and traces).
+   */
   laidEarly(): Record<string, number> {
     const out: Record<string, number> = {};
     this.bucketed.forEach((bi, i) => {
