@@ -17,10 +17,11 @@ export function trace(step: string): void {
 
 /**
  * With the trace on, prints each of this process's threads with the CPU seconds it has used
- * (`trace cpu <step> name:seconds …`, from /proc, where the system has it): how the two cores
- * were shared between the simulation, the writer's thread and the garbage collectors' helpers.
+ * (`trace cpu <step> name:seconds …`, from /proc, where the system has it): how the cores were
+ * shared between the simulation (`main`), the writer's thread (`writer`, its id given as
+ * `writer`) and V8's helper threads, which collect garbage and compile (`node-<id>`).
  */
-export function traceThreads(step: string): void {
+export function traceThreads(step: string, writer: number | null): void {
   if (!ON) return;
   let tasks: string[];
   try {
@@ -35,11 +36,11 @@ export function traceThreads(step: string): void {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
       const close = stat.lastIndexOf(')');
       const comm = stat.slice(stat.indexOf('(') + 1, close).replace(/\s+/g, '_');
-      // The main thread by its id; others by name, and the writer's (a worker named like the
-      // main one) apart from the rest by the CPU it uses.
-      const name = tid === main ? 'main' : comm === 'node' ? `node-${tid}` : comm;
+      const name =
+        tid === main ? 'main' : tid === String(writer) ? 'writer' : comm === 'node' ? `node-${tid}` : comm;
       const fields = stat.slice(close + 2).split(' ');
-      // utime and stime are the 14th and 15th fields, the 12th and 13th after the name.
+      // utime and stime are the 14th and 15th fields, the 12th and 13th after the name, in
+      // clock ticks of 1/100 s (USER_HZ on Linux).
       const ticks = Number(fields[11]) + Number(fields[12]);
       byName.set(name, (byName.get(name) ?? 0) + ticks / 100);
     } catch {

@@ -272,7 +272,7 @@ export interface ErrorInfo {
 
 /** Messages from the worker. */
 export type FromWorker =
-  | { kind: 'ready' }
+  | { kind: 'ready'; tid: number | null }
   | { kind: 'phases'; phases: PhaseArrays }
   | { kind: 'digest'; digest: string }
   | { kind: 'stage'; stage: string }
@@ -699,7 +699,7 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
   });
   try {
     file = new WorldFile(partialPath);
-    reply({ kind: 'ready' });
+    reply({ kind: 'ready', tid });
   } catch (e) {
     fail(e);
   }

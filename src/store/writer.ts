@@ -111,6 +111,8 @@ class WriterThread {
   }
 
   private ready = false;
+  /** The worker's thread id for the system (from its first word), or null where unknown. */
+  tid: number | null = null;
 
   /** Waits, the first time, until the worker has started and opened the file; throws if it could not. */
   private started(): void {
@@ -119,6 +121,7 @@ class WriterThread {
       // Starting takes well under a second; a minute allows for a machine under heavy load.
       const first = this.next(STARTUP_WAIT_MS);
       if (first.kind !== 'ready') throw new Error(`writer thread: unexpected '${first.kind}'`);
+      this.tid = first.tid;
       this.ready = true;
     } catch (e) {
       this.stop();
@@ -457,7 +460,7 @@ export class WorldWriter implements EventSink {
       // hands them over to be placed after them (bench/README.md).
       onStage?.('events');
       trace('simulation-done');
-      traceThreads('simulation-done');
+      traceThreads('simulation-done', this.thread.tid);
       this.thread.askPhases();
       this.thread.buildIndexes();
       const [peoplePath, sidesPath] = this.scratchPaths;
@@ -510,7 +513,7 @@ export class WorldWriter implements EventSink {
     trace('publish');
     publish(this.partialPath, this.outPath, this.force, 'the world');
     trace('published');
-    traceThreads('published');
+    traceThreads('published', this.thread?.tid ?? null);
     this.claim.release();
   }
 
