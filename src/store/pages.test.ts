@@ -777,6 +777,39 @@ describe('side tables made as pages', () => {
   });
 });
 
+describe('side tables left to SQL', () => {
+  const staff = (...rows: unknown[][]): SideRows => ({ name: 'staff', rows: rows as never });
+  const ledger = (...rows: unknown[][]): SideRows => ({ name: 'ledger', rows: rows as never });
+  const good = [1, 2, 'headmistress', 0.5, 0, 18_262, null];
+  const made = (t: SideRows) => sideTrees([t]).rest.length === 0;
+
+  it('makes a table whose every value it stores', () => {
+    expect(made(staff(good, [2, 2, 'guardian', 1, 1, 18_300, 19_000]))).toBe(true);
+    expect(made(ledger([3, 20_000, 5, -1, 4, 'sale'], [1, 20_000, 6, 1, 1, 'Exchange']))).toBe(true);
+  });
+
+  // Each row differs from `good` by one value (or its length, or its place among the rows).
+  const wrong: [string, SideRows][] = [
+    ['a number under TEXT', staff([1, 2, 7, 0.5, 0, 18_262, null])],
+    ['undefined', staff([1, 2, undefined, 0.5, 0, 18_262, null])],
+    ['a text under REAL', staff([1, 2, 'guardian', '0.5', 0, 18_262, null])],
+    ['NaN (which is not NULL)', staff([1, 2, 'guardian', 0.5, 0, 18_262, NaN])],
+    ['-0', staff([1, 2, 'guardian', -0, 0, 18_262, null])],
+    ['Infinity', staff([1, 2, 'guardian', 0.5, 0, 18_262, Infinity])],
+    ['an integer past 2^53', staff([1, 2 ** 53, 'guardian', 0.5, 0, 18_262, null])],
+    ['NULL under NOT NULL', staff([1, null, 'guardian', 0.5, 0, 18_262, null])],
+    ['a short row', staff([1, 2, 'guardian', 0.5, 0, 18_262])],
+    ['a NULL rowid', staff([null, 2, 'guardian', 0.5, 0, 18_262, null])],
+    ['a fractional rowid', staff([1.5, 2, 'guardian', 0.5, 0, 18_262, null])],
+    ['rowids out of order', staff([2, 2, 'guardian', 0.5, 0, 18_262, null], good)],
+    ['a fractional index key', ledger([3.5, 20_000, 5, -1, 4, 'sale'])],
+    ['a row too long for its page', staff([1, 2, 'x'.repeat(5000), 0.5, 0, 18_262, null])],
+  ];
+  it.each(wrong)('leaves to SQL a table with %s', (_, t) => {
+    expect(made(t)).toBe(false);
+  });
+});
+
 describe('a world finished from scratch files', () => {
   const people = (names: string[]): PeopleColumns => {
     const n = names.length;

@@ -494,48 +494,74 @@ function buildInterior(sink: PageSink, flag: number, children: number[], divider
   let kids = children;
   let divs = dividers;
   const b = new PageBuilder(flag);
+  // One level at a time, each pass in a function of its own (see countingSort).
   for (;;) {
-    const m = kids.length;
-    // Each page takes children [start, end]: cells for start..end-1, `end` as its right child.
-    const ranges: [number, number][] = [];
-    let start = 0;
-    while (start < m) {
-      let used = 12;
-      let j = start;
-      while (j < m - 1 && used + 6 + divs[j]!.length <= U) {
-        used += 6 + divs[j]!.length;
-        j++;
-      }
-      ranges.push([start, j]);
-      start = j + 1;
+    const ranges = interiorRanges(divs, kids.length);
+    if (ranges.length === 2) {
+      const [s, e] = [ranges[0]!, ranges[1]!];
+      return Buffer.from(interiorPage(b, kids, divs, s, e));
     }
-    // A last page with no cell (one child) takes the previous page's last one.
-    const last = ranges[ranges.length - 1]!;
-    if (ranges.length > 1 && last[0] === last[1]) {
-      const prev = ranges[ranges.length - 2]!;
-      prev[1]--;
-      last[0]--;
-    }
-    const top = ranges.length === 1;
-    const pages: number[] = [];
-    const up: Uint8Array[] = [];
-    for (let r = 0; r < ranges.length; r++) {
-      const [s, e] = ranges[r]!;
-      b.reset();
-      for (let j = s; j < e; j++) {
-        const d = divs[j]!;
-        const at = b.reserve(4 + d.length);
-        putInt(b.page, at, kids[j]!, 4);
-        b.page.set(d, at + 4);
-      }
-      const page = b.seal(kids[e]);
-      if (top) return Buffer.from(page);
-      pages.push(sink.append(page));
-      if (e < m - 1) up.push(divs[e]!);
-    }
-    kids = pages;
-    divs = up;
+    const level = layInterior(sink, b, kids, divs, ranges);
+    kids = level.pages;
+    divs = level.up;
   }
+}
+
+/**
+ * How `m` children are shared among the pages of one interior level: page p takes children
+ * [ranges[2p], ranges[2p + 1]], cells for all but the last, which is its right child. A last
+ * page with no cell (one child) takes the previous page's last one.
+ */
+function interiorRanges(divs: Uint8Array[], m: number): Int32Array {
+  const ranges: number[] = [];
+  let start = 0;
+  while (start < m) {
+    let used = 12;
+    let j = start;
+    while (j < m - 1 && used + 6 + divs[j]!.length <= U) {
+      used += 6 + divs[j]!.length;
+      j++;
+    }
+    ranges.push(start, j);
+    start = j + 1;
+  }
+  const k = ranges.length;
+  if (k > 2 && ranges[k - 2] === ranges[k - 1]) {
+    ranges[k - 3]!--;
+    ranges[k - 2]!--;
+  }
+  return Int32Array.from(ranges);
+}
+
+/** The interior page over children [s, e] (cells for s..e-1, `e` its right child), in `b`. */
+function interiorPage(b: PageBuilder, kids: number[], divs: Uint8Array[], s: number, e: number): Buffer {
+  b.reset();
+  for (let j = s; j < e; j++) {
+    const d = divs[j]!;
+    const at = b.reserve(4 + d.length);
+    putInt(b.page, at, kids[j]!, 4);
+    b.page.set(d, at + 4);
+  }
+  return b.seal(kids[e]);
+}
+
+/** Writes one level's pages (not the top); returns them and the dividers between them. */
+function layInterior(
+  sink: PageSink,
+  b: PageBuilder,
+  kids: number[],
+  divs: Uint8Array[],
+  ranges: Int32Array,
+): { pages: number[]; up: Uint8Array[] } {
+  const m = kids.length;
+  const pages: number[] = [];
+  const up: Uint8Array[] = [];
+  for (let r = 0; r < ranges.length; r += 2) {
+    const e = ranges[r + 1]!;
+    pages.push(sink.append(interiorPage(b, kids, divs, ranges[r]!, e)));
+    if (e < m - 1) up.push(divs[e]!);
+  }
+  return { pages, up };
 }
 
 /** A table B-tree filled in rowid order: leaves as they fill, overflow chains for long rows. */
@@ -1795,6 +1821,22 @@ export function countingSort(
   more: Int32Array[],
 ): SortedEntries {
   const n = order.length;
+  const [min, max] = keyRange(order, col, nullable);
+  // Bucket 0 holds the nulls; value v goes to bucket v - min + 1.
+  const counts = startsOf(order, col, nullable, min, max - min + 3);
+  const rows = new Int32Array(n);
+  const keys = new Int32Array(n);
+  scatter(order, col, nullable, min, counts, rows, keys);
+  const extra = more.map((m) => gather(m, rows));
+  return { rows, keys: [keys, ...extra] };
+}
+
+// countingSort's passes, one loop each: a function that runs one long loop is compiled once
+// for it, where one holding several was compiled again for each loop it reached (bench/README.md).
+
+/** The least and greatest of `col`'s values at `order`, nulls aside ([0, 0] when all are null). */
+function keyRange(order: Int32Array, col: Int32Array, nullable: boolean): [number, number] {
+  const n = order.length;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -1803,29 +1845,56 @@ export function countingSort(
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min === Infinity) min = max = 0;
-  // Bucket 0 holds the nulls; value v goes to bucket v - min + 1.
-  const counts = new Int32Array(max - min + 3);
+  return min === Infinity ? [0, 0] : [min, max];
+}
+
+/**
+ * Where each bucket's entries start, in `size` buckets: bucket 0 holds the nulls, value v
+ * goes to bucket v - min + 1 (and the last is spare).
+ */
+function startsOf(
+  order: Int32Array,
+  col: Int32Array,
+  nullable: boolean,
+  min: number,
+  size: number,
+): Int32Array {
+  const counts = new Int32Array(size);
+  const n = order.length;
   for (let i = 0; i < n; i++) {
     const v = col[order[i]!]!;
     counts[nullable && v === NONE ? 1 : v - min + 2]!++;
   }
-  for (let b = 1; b < counts.length; b++) counts[b]! += counts[b - 1]!;
-  const rows = new Int32Array(n);
-  const keys = new Int32Array(n);
-  const extra = more.map(() => new Int32Array(n));
-  const m0 = more[0];
-  const x0 = extra[0];
+  for (let b = 1; b < size; b++) counts[b]! += counts[b - 1]!;
+  return counts;
+}
+
+/** Places each row of `order` (and its key) at its bucket's next position, advancing `counts`. */
+function scatter(
+  order: Int32Array,
+  col: Int32Array,
+  nullable: boolean,
+  min: number,
+  counts: Int32Array,
+  rows: Int32Array,
+  keys: Int32Array,
+): void {
+  const n = order.length;
   for (let i = 0; i < n; i++) {
     const row = order[i]!;
     const v = col[row]!;
     const at = counts[nullable && v === NONE ? 0 : v - min + 1]!++;
     rows[at] = row;
     keys[at] = v;
-    if (m0) x0![at] = m0[row]!;
   }
-  for (let j = 1; j < more.length; j++) for (let i = 0; i < n; i++) extra[j]![i] = more[j]![rows[i]!]!;
-  return { rows, keys: [keys, ...extra] };
+}
+
+/** `from`'s values at `rows`, in order. */
+function gather(from: Int32Array, rows: Int32Array): Int32Array {
+  const n = rows.length;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = from[rows[i]!]!;
+  return out;
 }
 
 /** Raised when a database file holds something `readTrees` does not copy page by page. */

@@ -237,84 +237,116 @@ function writePeopleTable(sink: ImageSink, p: PeopleColumns, phases: PhaseDays, 
 function writePeopleIndexes(sink: ImageSink, p: PeopleKeys, rows: SchemaRows): void {
   if (!peopleFit(p)) throw new NotCopyable('a name too long for an index entry on its page');
   const n = p.count;
-  const names = p.names.map(text);
-  const nameIds = p.nameId;
   const identity = new Int32Array(n);
   for (let i = 0; i < n; i++) identity[i] = i;
-  const cell = new Uint8Array(16 + MAX_NAME_BYTES);
+  // Each index laid by a function of its own, one long loop each (see countingSort in pages.ts).
   for (const sql of peopleTable.indexes) {
     const name = /^CREATE INDEX (\w+)/.exec(sql)![1]!;
     const leaves = new IndexLeaves(sink);
     const column = /ON people\((\w+)/.exec(sql)?.[1];
-    if (column === 'name') {
-      // Names ranked once, equal names under NOCASE sharing a rank; people by rank, then id.
-      const order = names.map((_, k) => k).sort((a, b) => compareNocase(names[a]!.bytes, names[b]!.bytes));
-      const rank = new Int32Array(names.length);
-      order.forEach((k, r) => {
-        const prev = order[r - 1];
-        rank[k] = r > 0 && compareNocase(names[prev!]!.bytes, names[k]!.bytes) === 0 ? rank[prev!]! : r;
-      });
-      const ranks = new Int32Array(n);
-      for (let i = 0; i < n; i++) ranks[i] = rank[nameIds[i]!]!;
-      const sorted = countingSort(identity, ranks, false, [nameIds]);
-      const rowsInOrder = sorted.rows;
-      const idsInOrder = sorted.keys[1]!;
-      const packed = packTexts(p.names);
-      for (let e = 0; e < n; e++) {
-        const i = rowsInOrder[e]!;
-        const id = idsInOrder[e]!;
-        const type = packed.type[id]!;
-        const ti = intType(i);
-        const headerLen = 1 + varintLen(type) + 1;
-        const payload = headerLen + packed.len[id]! + SERIAL_SIZE[ti]!;
-        let o = putVarint(cell, 0, payload);
-        o = putVarint(cell, o, headerLen);
-        o = putVarint(cell, o, type);
-        cell[o++] = ti;
-        o = putIntOf(cell, putText(cell, o, packed, id), i, ti);
-        leaves.add(cell, o, e === n - 1);
-      }
-    } else if (column === 'school') {
-      // School, then cohort (NULL, first, for all but clones), then id.
-      const cohort = new Int32Array(n);
-      for (let i = 0; i < n; i++) cohort[i] = p.kind[i] === 0 ? p.cohort[i]! : NONE;
-      const byCohort = countingSort(identity, cohort, true, []).rows;
-      const sorted = countingSort(byCohort, p.school, false, [cohort]);
-      const [schools, cohorts] = sorted.keys as [Int32Array, Int32Array];
-      for (let e = 0; e < n; e++) {
-        const i = sorted.rows[e]!;
-        const ts = intType(schools[e]!);
-        const tc = cohorts[e] === NONE ? 0 : intType(cohorts[e]!);
-        const ti = intType(i);
-        const payload = 4 + SERIAL_SIZE[ts]! + SERIAL_SIZE[tc]! + SERIAL_SIZE[ti]!;
-        cell[0] = payload;
-        cell[1] = 4;
-        cell[2] = ts;
-        cell[3] = tc;
-        cell[4] = ti;
-        let o = putIntOf(cell, 5, schools[e]!, ts);
-        o = putIntOf(cell, o, cohorts[e]!, tc);
-        o = putIntOf(cell, o, i, ti);
-        leaves.add(cell, o, e === n - 1);
-      }
-    } else if (column === 'key') {
-      const [rowsInOrder, keysInOrder] = byKey(p.key, n, identity);
-      for (let e = 0; e < n; e++) {
-        const i = rowsInOrder[e]!;
-        const key = keysInOrder[e]!;
-        const tk = intType(key);
-        const ti = intType(i);
-        const payload = 3 + SERIAL_SIZE[tk]! + SERIAL_SIZE[ti]!;
-        cell[0] = payload;
-        cell[1] = 3;
-        cell[2] = tk;
-        cell[3] = ti;
-        let o = putIntOf(cell, 4, key, tk);
-        o = putIntOf(cell, o, i, ti);
-        leaves.add(cell, o, e === n - 1);
-      }
-    } else throw new Error(`people: no way to build the index '${sql}' as pages`);
+    if (column === 'name') layNames(leaves, p, identity);
+    else if (column === 'school') laySchools(leaves, p, identity);
+    else if (column === 'key') layKeys(leaves, p, identity);
+    else throw new Error(`people: no way to build the index '${sql}' as pages`);
     rows.push(['index', name, peopleTable.name, sink.append(leaves.finish()), sql]);
+  }
+}
+
+/** Each name's rank in `COLLATE NOCASE` order, equal names under NOCASE sharing a rank. */
+function nameRanks(names: readonly string[]): Int32Array {
+  const bytes = names.map((s) => Buffer.from(s, 'utf8'));
+  const order = bytes.map((_, k) => k).sort((a, b) => compareNocase(bytes[a]!, bytes[b]!));
+  const rank = new Int32Array(names.length);
+  order.forEach((k, r) => {
+    const prev = order[r - 1];
+    rank[k] = r > 0 && compareNocase(bytes[prev!]!, bytes[k]!) === 0 ? rank[prev!]! : r;
+  });
+  return rank;
+}
+
+/** The index on names: people by their name's rank, then id. */
+function layNames(leaves: IndexLeaves, p: PeopleKeys, identity: Int32Array): void {
+  const n = p.count;
+  const sorted = countingSort(identity, gatherRanks(nameRanks(p.names), p.nameId, n), false, [p.nameId]);
+  const rowsInOrder = sorted.rows;
+  const idsInOrder = sorted.keys[1]!;
+  const packed = packTexts(p.names);
+  const cell = new Uint8Array(16 + MAX_NAME_BYTES);
+  for (let e = 0; e < n; e++) {
+    const i = rowsInOrder[e]!;
+    const id = idsInOrder[e]!;
+    const type = packed.type[id]!;
+    const ti = intType(i);
+    const headerLen = 1 + varintLen(type) + 1;
+    const payload = headerLen + packed.len[id]! + SERIAL_SIZE[ti]!;
+    let o = putVarint(cell, 0, payload);
+    o = putVarint(cell, o, headerLen);
+    o = putVarint(cell, o, type);
+    cell[o++] = ti;
+    o = putIntOf(cell, putText(cell, o, packed, id), i, ti);
+    leaves.add(cell, o, e === n - 1);
+  }
+}
+
+/** Each person's name's rank. */
+function gatherRanks(rank: Int32Array, nameIds: Int32Array, n: number): Int32Array {
+  const ranks = new Int32Array(n);
+  for (let i = 0; i < n; i++) ranks[i] = rank[nameIds[i]!]!;
+  return ranks;
+}
+
+/** The index on schools: school, then cohort (NULL, first, for all but clones), then id. */
+function laySchools(leaves: IndexLeaves, p: PeopleKeys, identity: Int32Array): void {
+  const n = p.count;
+  const cohort = clonesCohorts(p.kind, p.cohort, n);
+  const byCohort = countingSort(identity, cohort, true, []).rows;
+  const sorted = countingSort(byCohort, p.school, false, [cohort]);
+  const [schools, cohorts] = sorted.keys as [Int32Array, Int32Array];
+  const rowsInOrder = sorted.rows;
+  const cell = new Uint8Array(16);
+  for (let e = 0; e < n; e++) {
+    const i = rowsInOrder[e]!;
+    const ts = intType(schools[e]!);
+    const tc = cohorts[e] === NONE ? 0 : intType(cohorts[e]!);
+    const ti = intType(i);
+    const payload = 4 + SERIAL_SIZE[ts]! + SERIAL_SIZE[tc]! + SERIAL_SIZE[ti]!;
+    cell[0] = payload;
+    cell[1] = 4;
+    cell[2] = ts;
+    cell[3] = tc;
+    cell[4] = ti;
+    let o = putIntOf(cell, 5, schools[e]!, ts);
+    o = putIntOf(cell, o, cohorts[e]!, tc);
+    o = putIntOf(cell, o, i, ti);
+    leaves.add(cell, o, e === n - 1);
+  }
+}
+
+/** Clones' cohorts, NONE for everyone else. */
+function clonesCohorts(kind: Int32Array, cohort: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = kind[i] === 0 ? cohort[i]! : NONE;
+  return out;
+}
+
+/** The index on keys: key, then id. */
+function layKeys(leaves: IndexLeaves, p: PeopleKeys, identity: Int32Array): void {
+  const n = p.count;
+  const [rowsInOrder, keysInOrder] = byKey(p.key, n, identity);
+  const cell = new Uint8Array(16);
+  for (let e = 0; e < n; e++) {
+    const i = rowsInOrder[e]!;
+    const key = keysInOrder[e]!;
+    const tk = intType(key);
+    const ti = intType(i);
+    const payload = 3 + SERIAL_SIZE[tk]! + SERIAL_SIZE[ti]!;
+    cell[0] = payload;
+    cell[1] = 3;
+    cell[2] = tk;
+    cell[3] = ti;
+    let o = putIntOf(cell, 4, key, tk);
+    o = putIntOf(cell, o, i, ti);
+    leaves.add(cell, o, e === n - 1);
   }
 }
 

@@ -41,29 +41,13 @@ function affinityOf(decl: string): Affinity {
 }
 
 /**
- * The serial type a value is stored with under a column of `affinity`, or -1 where this module
- * does not store it (SQL does). Integral numbers are stored as integers, under REAL columns too
- * (SQLite keeps them so and reads them back as reals); other numbers as 8-byte floats.
- */
-function serialOf(v: unknown, affinity: Affinity): number {
-  if (v === null) return 0;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v) || Object.is(v, -0) || affinity === 'TEXT') return -1;
-    if (Number.isInteger(v)) return Number.isSafeInteger(v) ? intType(v) : -1;
-    return 7;
-  }
-  if (typeof v === 'string') {
-    if (affinity !== 'TEXT' && affinity !== 'BLOB') return -1;
-    return 2 * Buffer.byteLength(v, 'utf8') + 13;
-  }
-  return -1;
-}
-
-/**
- * `serialOf` for a number known not to be NaN, under a column that is not TEXT: an integer's
- * type, 7 (a float), or -1 for what SQL stores (infinities, -0, integers past 2^53).
+ * The serial type a number is stored with under a column that is not TEXT (NaN being null): an
+ * integer's type, 7 (an 8-byte float), 0 for null, or -1 for what SQL stores (infinities, -0,
+ * integers past 2^53). Integral numbers are stored as integers, under REAL columns too (SQLite
+ * keeps them so and reads them back as reals).
  */
 function numberType(v: number): number {
+  if (v !== v) return 0;
   if (v === Math.floor(v)) {
     if (v === 0) return 1 / v > 0 ? 8 : -1;
     return v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER ? intType(v) : -1;
@@ -127,7 +111,7 @@ export function sideTrees(tables: readonly SideRows[]): { trees: CopiedTrees | n
     const mark = sink.next;
     try {
       if (!l) throw new LeftToSql();
-      const made = 'rows' in t ? writeTable(sink, l, t.rows) : writeColumns(sink, l, t.columns);
+      const made = writeTable(sink, l, 'rows' in t ? byColumn(t.rows, l) : numericByColumn(l, t.columns));
       schema.push(['table', l.def.name, l.def.name, made.root, l.def.create]);
       l.indexes.forEach((x, i) => schema.push(['index', x.name, l.def.name, made.indexRoots[i]!, x.sql]));
     } catch (e) {
@@ -141,143 +125,152 @@ export function sideTrees(tables: readonly SideRows[]): { trees: CopiedTrees | n
 }
 
 /**
- * Writes a table's rows, keeping its rowids and its index columns' values (NaN for null) as it
- * goes, then each index; returns the roots. Throws `LeftToSql` at the first value it does not store.
+ * A table's values by column: under a TEXT column its texts (null for NULL), under any other
+ * its numbers (NaN for NULL). Rows are taken apart into this form first, so the loop that
+ * encodes them reads only arrays of one kind, whatever the table: rows of different tables are
+ * arrays of different kinds, which made one encoding loop over rows compiled again for each.
  */
-function writeTable(
-  sink: ImageSink,
-  l: Layout,
-  rows: readonly unknown[][],
-): { root: number; indexRoots: number[] } {
-  const table = new TableTree(sink);
-  const page = table.leaf.page;
-  const width = l.affinity.length;
+interface ByColumn {
+  count: number;
+  /** Per column, its numbers; empty under a TEXT column. */
+  numbers: Float64Array[];
+  /** Per column, its texts under a TEXT column, else null. */
+  texts: ((string | null)[] | null)[];
+}
+
+/** Rows taken apart by column (`ByColumn`); throws `LeftToSql` at a value not stored here. */
+function byColumn(rows: readonly unknown[][], l: Layout): ByColumn {
   const n = rows.length;
-  const st = new Int32Array(width);
-  const rowids = new Float64Array(n);
-  const keys = new Map(l.keyColumns.map((c) => [c, new Float64Array(n)]));
-  const keyCols = l.keyColumns.map((c) => [c, keys.get(c)!] as const);
-  let lastRowid = -Infinity;
-  for (let r = 0; r < n; r++) {
-    const row = rows[r]!;
-    if (row.length !== width) throw new LeftToSql();
-    let headerLen = 1;
-    let body = 0;
-    for (let c = 0; c < width; c++) {
-      const v = row[c];
-      let t: number;
-      if (c === l.rowidColumn) {
-        if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= lastRowid) throw new LeftToSql();
-        t = 0;
-      } else {
-        t = serialOf(v, l.affinity[c]!);
-        if (t < 0 || (t === 0 && l.notNull[c])) throw new LeftToSql();
-      }
-      st[c] = t;
-      headerLen += varintLen(t);
-      body += t >= 12 ? (t - 12) >> 1 : SERIAL_SIZE[t]!;
-    }
-    const rowid = l.rowidColumn >= 0 ? (row[l.rowidColumn] as number) : r + 1;
-    lastRowid = rowid;
-    rowids[r] = rowid;
-    for (const [c, into] of keyCols) {
-      const v = row[c];
-      // Index keys are integers (serialOf let through only integers and floats here).
-      if (v !== null && !Number.isInteger(v)) throw new LeftToSql();
-      into[r] = v === null ? NaN : (v as number);
-    }
-    const payload = headerLen + body;
-    if (payload > MAX_ROW_BYTES) throw new LeftToSql();
-    let o = table.record(payload, rowid, headerLen, st);
-    for (let c = 0; c < width; c++) {
-      const t = st[c]!;
-      if (t >= 12) o += page.write(row[c] as string, o, (t - 12) >> 1, 'utf8');
-      else if (t === 7) {
-        putFloat(page, o, row[c] as number);
-        o += 8;
-      } else if (SERIAL_SIZE[t]! > 0) {
-        putInt(page, o, row[c] as number, SERIAL_SIZE[t]!);
-        o += SERIAL_SIZE[t]!;
-      }
+  const width = l.affinity.length;
+  for (let r = 0; r < n; r++) if (rows[r]!.length !== width) throw new LeftToSql();
+  const numbers: Float64Array[] = [];
+  const texts: ((string | null)[] | null)[] = [];
+  for (let c = 0; c < width; c++) {
+    const affinity = l.affinity[c]!;
+    if (affinity === 'BLOB') throw new LeftToSql();
+    if (affinity === 'TEXT') {
+      numbers.push(new Float64Array(0));
+      texts.push(textColumn(rows, c));
+    } else {
+      numbers.push(numberColumn(rows, c));
+      texts.push(null);
     }
   }
+  return { count: n, numbers, texts };
+}
+
+/** Column `c` of `rows` as texts: strings or nulls only. */
+function textColumn(rows: readonly unknown[][], c: number): (string | null)[] {
+  const n = rows.length;
+  const out = new Array<string | null>(n);
+  for (let r = 0; r < n; r++) {
+    const v = rows[r]![c];
+    if (v !== null && typeof v !== 'string') throw new LeftToSql();
+    out[r] = v;
+  }
+  return out;
+}
+
+/** Column `c` of `rows` as numbers (NaN for null): numbers (not NaN) or nulls only. */
+function numberColumn(rows: readonly unknown[][], c: number): Float64Array {
+  const n = rows.length;
+  const out = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const v = rows[r]![c];
+    if (v === null) out[r] = NaN;
+    else if (typeof v === 'number' && v === v) out[r] = v;
+    else throw new LeftToSql();
+  }
+  return out;
+}
+
+/** Columns of numbers given by a module, as `ByColumn`; a table with a TEXT column is left to SQL. */
+function numericByColumn(l: Layout, given: NumericColumns): ByColumn {
+  const n = given.count;
+  const cols = given.columns;
+  if (cols.length !== l.affinity.length || cols.some((col) => col.length < n) || l.affinity.includes('TEXT'))
+    throw new LeftToSql();
+  return { count: n, numbers: cols.map((col) => col.subarray(0, n)), texts: cols.map(() => null) };
+}
+
+/**
+ * Writes a table's rows from its columns, then each index; returns the roots. Throws
+ * `LeftToSql` at the first value it does not store.
+ */
+function writeTable(sink: ImageSink, l: Layout, cols: ByColumn): { root: number; indexRoots: number[] } {
+  const n = cols.count;
+  const rowids = rowidsOf(l, cols);
+  const table = new TableTree(sink);
+  layRows(table, l, cols, rowids);
   const root = sink.append(table.finish());
   const indexRoots = l.indexes.map((x) =>
     writeIndex(
       sink,
-      x.columns.map((c) => keys.get(c)!),
+      x.columns.map((c) => cols.numbers[c]!.subarray(0, n)),
       rowids,
     ),
   );
   return { root, indexRoots };
 }
 
-/**
- * Writes a table given as columns of numbers (NaN for NULL), as `writeTable` writes rows; a
- * table with a text column is left to SQL.
- */
-function writeColumns(
-  sink: ImageSink,
-  l: Layout,
-  given: NumericColumns,
-): { root: number; indexRoots: number[] } {
-  const cols = given.columns;
-  const width = l.affinity.length;
-  const n = given.count;
-  if (cols.length !== width || cols.some((col) => col.length < n) || l.affinity.includes('TEXT'))
-    throw new LeftToSql();
-  const table = new TableTree(sink);
-  const page = table.leaf.page;
-  const st = new Int32Array(width);
+/** The rows' rowids: the INTEGER PRIMARY KEY column's values (safe integers, ascending), or 1, 2, …. */
+function rowidsOf(l: Layout, cols: ByColumn): Float64Array {
+  const n = cols.count;
   const rowids = new Float64Array(n);
-  let lastRowid = -Infinity;
-  const rowidColumn = l.rowidColumn;
-  const notNull = l.notNull;
+  if (l.rowidColumn < 0) {
+    for (let r = 0; r < n; r++) rowids[r] = r + 1;
+    return rowids;
+  }
+  const given = cols.numbers[l.rowidColumn]!;
+  let last = -Infinity;
   for (let r = 0; r < n; r++) {
-    // Every type here is below 10, a byte of the header each.
-    const headerLen = 1 + width;
+    const v = given[r]!;
+    if (!Number.isSafeInteger(v) || v <= last) throw new LeftToSql();
+    rowids[r] = last = v;
+  }
+  return rowids;
+}
+
+/** Adds the rows to `table`'s leaves, each as `INSERT` would store it. */
+function layRows(table: TableTree, l: Layout, cols: ByColumn, rowids: Float64Array): void {
+  const page = table.leaf.page;
+  const { numbers, texts } = cols;
+  const width = numbers.length;
+  const n = cols.count;
+  const st = new Int32Array(width);
+  const notNull = l.notNull;
+  const rowidColumn = l.rowidColumn;
+  for (let r = 0; r < n; r++) {
+    let headerLen = 1;
     let body = 0;
     for (let c = 0; c < width; c++) {
-      const v = cols[c]![r]!;
+      const tc = texts[c]!;
       let t: number;
-      if (c === rowidColumn) {
-        if (!Number.isSafeInteger(v) || v <= lastRowid) throw new LeftToSql();
-        t = 0;
-      } else if (v !== v) {
-        if (notNull[c]) throw new LeftToSql();
-        t = 0;
-      } else {
-        t = numberType(v);
-        if (t < 0) throw new LeftToSql();
-      }
+      if (c === rowidColumn) t = 0;
+      else if (tc !== null) {
+        const s = tc[r]!;
+        t = s === null ? 0 : 2 * Buffer.byteLength(s, 'utf8') + 13;
+      } else t = numberType(numbers[c]![r]!);
+      if (t < 0 || (t === 0 && c !== rowidColumn && notNull[c])) throw new LeftToSql();
       st[c] = t;
-      body += SERIAL_SIZE[t]!;
+      headerLen += varintLen(t);
+      body += t >= 12 ? (t - 12) >> 1 : SERIAL_SIZE[t]!;
     }
-    const rowid = rowidColumn >= 0 ? cols[rowidColumn]![r]! : r + 1;
-    lastRowid = rowid;
-    rowids[r] = rowid;
     const payload = headerLen + body;
-    let o = table.record(payload, rowid, headerLen, st);
+    if (payload > MAX_ROW_BYTES) throw new LeftToSql();
+    let o = table.record(payload, rowids[r]!, headerLen, st);
     for (let c = 0; c < width; c++) {
       const t = st[c]!;
-      if (t === 7) {
-        putFloat(page, o, cols[c]![r]!);
+      if (t >= 12) o += page.write(texts[c]![r]!, o, (t - 12) >> 1, 'utf8');
+      else if (t === 7) {
+        putFloat(page, o, numbers[c]![r]!);
         o += 8;
       } else if (SERIAL_SIZE[t]! > 0) {
-        putInt(page, o, cols[c]![r]!, SERIAL_SIZE[t]!);
+        putInt(page, o, numbers[c]![r]!, SERIAL_SIZE[t]!);
         o += SERIAL_SIZE[t]!;
       }
     }
   }
-  const root = sink.append(table.finish());
-  const indexRoots = l.indexes.map((x) =>
-    writeIndex(
-      sink,
-      x.columns.map((c) => cols[c]!.subarray(0, n)),
-      rowids,
-    ),
-  );
-  return { root, indexRoots };
 }
 
 /**
@@ -289,28 +282,47 @@ function writeIndex(sink: ImageSink, cols: Float64Array[], rowids: Float64Array)
   const n = rowids.length;
   let order: Int32Array = new Int32Array(n);
   for (let r = 0; r < n; r++) order[r] = r;
-  // Counting passes from the last column to the first; rows arrive in rowid order.
-  for (let k = cols.length - 1; k >= 0; k--) {
-    const col = cols[k]!;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let r = 0; r < n; r++) {
-      const v = col[r]!;
-      if (v !== v) continue;
-      // Index keys are integers (a float key is left to SQL).
-      if (v !== Math.floor(v)) throw new LeftToSql();
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    if (max - min > MAX_KEY_RANGE) throw new LeftToSql();
-    const counts = new Int32Array(n);
-    for (let r = 0; r < n; r++) {
-      const v = col[r]!;
-      counts[r] = Number.isNaN(v) ? 0 : v - min + 1;
-    }
-    order = countingSort(order, counts, false, []).rows;
-  }
+  // Counting passes from the last column to the first; rows arrive in rowid order. One loop
+  // a function (see countingSort in pages.ts).
+  for (let k = cols.length - 1; k >= 0; k--) order = countingSort(order, countsOf(cols[k]!), false, []).rows;
   const leaves = new IndexLeaves(sink);
+  layIndexEntries(leaves, cols, rowids, order);
+  return sink.append(leaves.finish());
+}
+
+/**
+ * A key column's values as counting keys (0 for null, else 1 and up from the least); throws
+ * `LeftToSql` when they are not integers or span more than a counting sort takes.
+ */
+function countsOf(col: Float64Array): Int32Array {
+  const n = col.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let r = 0; r < n; r++) {
+    const v = col[r]!;
+    if (v !== v) continue;
+    // Index keys are integers (a float key is left to SQL).
+    if (v !== Math.floor(v)) throw new LeftToSql();
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max - min > MAX_KEY_RANGE) throw new LeftToSql();
+  const counts = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const v = col[r]!;
+    counts[r] = v !== v ? 0 : v - min + 1;
+  }
+  return counts;
+}
+
+/** Adds the index's entries to `leaves`, rows in `order`: their keys (`cols`), then rowid. */
+function layIndexEntries(
+  leaves: IndexLeaves,
+  cols: Float64Array[],
+  rowids: Float64Array,
+  order: Int32Array,
+): void {
+  const n = rowids.length;
   const cell = new Uint8Array(64);
   const m = cols.length;
   const types = new Int32Array(m + 1);
@@ -320,7 +332,7 @@ function writeIndex(sink: ImageSink, cols: Float64Array[], rowids: Float64Array)
     let body = 0;
     for (let k = 0; k < m; k++) {
       const v = cols[k]![r]!;
-      const t = Number.isNaN(v) ? 0 : intType(v);
+      const t = v !== v ? 0 : intType(v);
       types[k] = t;
       body += SERIAL_SIZE[t]!;
     }
@@ -341,5 +353,4 @@ function writeIndex(sink: ImageSink, cols: Float64Array[], rowids: Float64Array)
     if (size > 0) putInt(cell, o, rowid, size);
     leaves.add(cell, o + size, e === n - 1);
   }
-  return sink.append(leaves.finish());
 }
