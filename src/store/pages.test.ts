@@ -778,8 +778,8 @@ describe('side tables made as pages', () => {
 });
 
 describe('side tables left to SQL', () => {
-  const staff = (...rows: unknown[][]): SideRows => ({ name: 'staff', rows: rows as never });
-  const ledger = (...rows: unknown[][]): SideRows => ({ name: 'ledger', rows: rows as never });
+  const staff = (...rows: unknown[][]): SideRows => ({ name: 'staff', rows });
+  const ledger = (...rows: unknown[][]): SideRows => ({ name: 'ledger', rows });
   const good = [1, 2, 'headmistress', 0.5, 0, 18_262, null];
   const made = (t: SideRows) => sideTrees([t]).rest.length === 0;
 

@@ -757,6 +757,107 @@ export function putDecimal(b: Uint8Array, o: number, v: number): number {
   return end;
 }
 
+/** Whether `day[0, n)` never goes back, from `lastDay` on. */
+function daysInOrder(day: Int32Array, n: number, lastDay: number): boolean {
+  let last = lastDay;
+  for (let i = 0; i < n; i++) {
+    const d = day[i]!;
+    if (d < last) return false;
+    last = d;
+  }
+  return true;
+}
+
+/**
+ * Writes a batch's rows into the table's leaves. A shaped payload (`EventBatch.shape`, when
+ * `shapes` is given) is written from its shape's bytes and its number, so no text is made for
+ * it. One loop and nothing after it: the function is compiled while the loop runs, and code
+ * after a loop has not run by then (see countingSort).
+ */
+function layEventRows(table: TableTree, b: EventBatch, shapes: (ShapeBytes | undefined)[] | null): void {
+  const n = b.count;
+  const { day, type, person, other, place, value, cause, data } = b;
+  const shape = shapes ? b.shape! : null;
+  const shapeArg = b.shapeArg ?? null;
+  const p = table.leaf.page;
+  for (let i = 0; i < n; i++) {
+    const rowid = b.firstId + i;
+    const d = day[i]!;
+    const ty = type[i]!;
+    const pe = person[i]!;
+    const ot = other[i]!;
+    const pl = place[i]!;
+    const va = value[i]!;
+    const ca = cause[i]!;
+    const k = shape === null ? 0 : shape[i]!;
+    let text: string | null = null;
+    let textLen = 0;
+    let arg = 0;
+    if (k !== 0) {
+      arg = shapeArg![i]!;
+      textLen = shapes![k]!.length + decimalLen(arg);
+    } else {
+      text = data[i] ?? null;
+      if (text !== null) textLen = Buffer.byteLength(text, 'utf8');
+    }
+    // id is the rowid, stored as NULL in the record.
+    const t1 = intType(d);
+    const t2 = intType(ty);
+    const t3 = pe === NONE ? 0 : intType(pe);
+    const t4 = ot === NONE ? 0 : intType(ot);
+    const t5 = pl === NONE ? 0 : intType(pl);
+    const t6 = va === NONE || va !== va ? 0 : numericType(va);
+    const t7 = ca === NONE ? 0 : intType(ca);
+    const t8 = k === 0 && text === null ? 0 : 2 * textLen + 13;
+    const headerLen = 9 + varintLen(t8);
+    const payload =
+      headerLen +
+      textLen +
+      SERIAL_SIZE[t1]! +
+      SERIAL_SIZE[t2]! +
+      SERIAL_SIZE[t3]! +
+      SERIAL_SIZE[t4]! +
+      SERIAL_SIZE[t5]! +
+      SERIAL_SIZE[t6]! +
+      SERIAL_SIZE[t7]!;
+    let q: Uint8Array = p;
+    let o: number;
+    if (payload > TABLE_MAX_LOCAL) {
+      // A row too long for one page: the record is made whole, then split over overflow pages.
+      q = Buffer.alloc(payload);
+      o = 0;
+    } else {
+      o = table.cell(varintLen(payload) + varintLen(rowid) + payload, rowid);
+      o = putVarint(p, o, payload);
+      o = putVarint(p, o, rowid);
+    }
+    q[o] = headerLen;
+    q[o + 1] = 0;
+    q[o + 2] = t1;
+    q[o + 3] = t2;
+    q[o + 4] = t3;
+    q[o + 5] = t4;
+    q[o + 6] = t5;
+    q[o + 7] = t6;
+    q[o + 8] = t7;
+    o = putVarint(q, o + 9, t8);
+    o = putValue(q, o, d, t1);
+    o = putValue(q, o, ty, t2);
+    o = putValue(q, o, pe, t3);
+    o = putValue(q, o, ot, t4);
+    o = putValue(q, o, pl, t5);
+    o = putValue(q, o, va, t6);
+    o = putValue(q, o, ca, t7);
+    if (k !== 0) {
+      const parts = shapes![k]!;
+      o = putBytes(q, o, parts.before);
+      o = putDecimal(q, o, arg);
+      putBytes(q, o, parts.after);
+    } else if (text !== null) (q as Buffer).write(text, o, textLen, 'utf8');
+    if (q !== p) table.add(rowid, q);
+  }
+}
+
 /**
  * The events table and its indexes, written as pages. Feed it batches in id order with `add`,
  * then `finish` writes the indexes, the schema and the header; the file is then a database
@@ -884,98 +985,13 @@ export class EventPages {
 
   /**
    * Writes the batch's rows into the table's leaves; returns false if a day came before the one
-   * ahead of it. A shaped payload (`EventBatch.shape`, when the batch gives `shapes`) is written
-   * from its shape's bytes and its number, so no text is made for it.
+   * ahead of it.
    */
   private addRows(b: EventBatch): boolean {
-    const n = b.count;
-    const { day, type, person, other, place, value, cause, data } = b;
     const shapes = b.shapes && b.shape && b.shapeArg ? this.shapeBytes(b.shapes) : null;
-    const shape = shapes ? b.shape! : null;
-    const shapeArg = b.shapeArg ?? null;
-    const table = this.table;
-    const p = table.leaf.page;
-    let lastDay = this.lastDay;
-    let ordered = true;
-    for (let i = 0; i < n; i++) {
-      const rowid = b.firstId + i;
-      const d = day[i]!;
-      if (d < lastDay) ordered = false;
-      lastDay = d;
-      const ty = type[i]!;
-      const pe = person[i]!;
-      const ot = other[i]!;
-      const pl = place[i]!;
-      const va = value[i]!;
-      const ca = cause[i]!;
-      const k = shape === null ? 0 : shape[i]!;
-      let text: string | null = null;
-      let textLen = 0;
-      let arg = 0;
-      if (k !== 0) {
-        arg = shapeArg![i]!;
-        textLen = shapes![k]!.length + decimalLen(arg);
-      } else {
-        text = data[i] ?? null;
-        if (text !== null) textLen = Buffer.byteLength(text, 'utf8');
-      }
-      // id is the rowid, stored as NULL in the record.
-      const t1 = intType(d);
-      const t2 = intType(ty);
-      const t3 = pe === NONE ? 0 : intType(pe);
-      const t4 = ot === NONE ? 0 : intType(ot);
-      const t5 = pl === NONE ? 0 : intType(pl);
-      const t6 = va === NONE || va !== va ? 0 : numericType(va);
-      const t7 = ca === NONE ? 0 : intType(ca);
-      const t8 = k === 0 && text === null ? 0 : 2 * textLen + 13;
-      const headerLen = 9 + varintLen(t8);
-      const payload =
-        headerLen +
-        textLen +
-        SERIAL_SIZE[t1]! +
-        SERIAL_SIZE[t2]! +
-        SERIAL_SIZE[t3]! +
-        SERIAL_SIZE[t4]! +
-        SERIAL_SIZE[t5]! +
-        SERIAL_SIZE[t6]! +
-        SERIAL_SIZE[t7]!;
-      let q: Uint8Array = p;
-      let o: number;
-      if (payload > TABLE_MAX_LOCAL) {
-        // A row too long for one page: the record is made whole, then split over overflow pages.
-        q = Buffer.alloc(payload);
-        o = 0;
-      } else {
-        o = table.cell(varintLen(payload) + varintLen(rowid) + payload, rowid);
-        o = putVarint(p, o, payload);
-        o = putVarint(p, o, rowid);
-      }
-      q[o] = headerLen;
-      q[o + 1] = 0;
-      q[o + 2] = t1;
-      q[o + 3] = t2;
-      q[o + 4] = t3;
-      q[o + 5] = t4;
-      q[o + 6] = t5;
-      q[o + 7] = t6;
-      q[o + 8] = t7;
-      o = putVarint(q, o + 9, t8);
-      o = putValue(q, o, d, t1);
-      o = putValue(q, o, ty, t2);
-      o = putValue(q, o, pe, t3);
-      o = putValue(q, o, ot, t4);
-      o = putValue(q, o, pl, t5);
-      o = putValue(q, o, va, t6);
-      o = putValue(q, o, ca, t7);
-      if (k !== 0) {
-        const parts = shapes![k]!;
-        o = putBytes(q, o, parts.before);
-        o = putDecimal(q, o, arg);
-        putBytes(q, o, parts.after);
-      } else if (text !== null) (q as Buffer).write(text, o, textLen, 'utf8');
-      if (q !== p) table.add(rowid, q);
-    }
-    this.lastDay = lastDay;
+    const ordered = daysInOrder(b.day, b.count, this.lastDay);
+    if (b.count > 0) this.lastDay = b.day[b.count - 1]!;
+    layEventRows(this.table, b, shapes);
     return ordered;
   }
 
