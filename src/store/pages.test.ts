@@ -272,14 +272,35 @@ describe('events written as pages', () => {
         -(2 ** 47) - 1,
       ].map(intType),
     ).toEqual([8, 9, 1, 1, 1, 1, 2, 2, 3, 3, 4, 5, 6, 6]);
-    for (const v of [0, 127, 128, 16383, 16384, 2 ** 21, 2 ** 28, 2 ** 35, 2 ** 49, 2 ** 52 + 1]) {
+    const lengths = [];
+    for (const v of [
+      0,
+      127,
+      128,
+      16383,
+      16384,
+      2 ** 21 - 1,
+      2 ** 21,
+      8_041_864,
+      2 ** 28 - 1,
+      2 ** 28,
+      2 ** 35,
+      2 ** 49,
+      2 ** 52 + 1,
+    ]) {
       const b = new Uint8Array(10);
       const end = putVarint(b, 0, v);
       expect(end).toBe(varintLen(v));
+      lengths.push(end);
       let x = 0;
-      for (let i = 0; i < end; i++) x = x * 128 + (b[i]! & 0x7f);
+      for (let i = 0; i < end; i++) {
+        // Every byte but the last says another follows.
+        expect(b[i]! >= 0x80).toBe(i < end - 1);
+        x = x * 128 + (b[i]! & 0x7f);
+      }
       expect(x).toBe(v);
     }
+    expect(lengths).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 4, 5, 6, 8, 8]);
   });
 
   it('writes 60,000 rows of every kind that SQLite reads and checks as its own', () => {

@@ -59,6 +59,7 @@ export function varintLen(v: number): number {
   if (v < 0x80) return 1;
   if (v < 0x4000) return 2;
   if (v < 0x200000) return 3;
+  if (v < 0x10000000) return 4;
   let n = 1;
   for (let x = v; x >= 0x80; x = Math.floor(x / 0x80)) n++;
   return n;
@@ -74,6 +75,20 @@ export function putVarint(b: Uint8Array, o: number, v: number): number {
     b[o] = 0x80 | (v >>> 7);
     b[o + 1] = v & 0x7f;
     return o + 2;
+  }
+  // Rowids of a national world take three or four bytes: written with 32-bit operations.
+  if (v < 0x200000) {
+    b[o] = 0x80 | (v >>> 14);
+    b[o + 1] = 0x80 | ((v >>> 7) & 0x7f);
+    b[o + 2] = v & 0x7f;
+    return o + 3;
+  }
+  if (v < 0x10000000) {
+    b[o] = 0x80 | (v >>> 21);
+    b[o + 1] = 0x80 | ((v >>> 14) & 0x7f);
+    b[o + 2] = 0x80 | ((v >>> 7) & 0x7f);
+    b[o + 3] = v & 0x7f;
+    return o + 4;
   }
   const n = varintLen(v);
   let x = v;
@@ -136,11 +151,9 @@ export function putFloat(b: Uint8Array, o: number, v: number): void {
 
 /** Writes a number's body for serial type `st` (nothing for NULL, 0 and 1); returns the offset after it. */
 function putValue(b: Uint8Array, o: number, v: number, st: number): number {
-  const size = SERIAL_SIZE[st]!;
-  if (size === 0) return o;
-  if (st === 7) putFloat(b, o, v);
-  else putInt(b, o, v, size);
-  return o + size;
+  if (st !== 7) return putIntOfType(b, o, v, st);
+  putFloat(b, o, v);
+  return o + 8;
 }
 
 /**
@@ -1313,14 +1326,43 @@ function putIndexEntry(
   p[o++] = ta;
   if (fields === 3) p[o++] = tb;
   p[o++] = tr;
-  let size = SERIAL_SIZE[ta]!;
-  if (size > 0) putInt(p, o, va, size);
-  o += size;
-  size = SERIAL_SIZE[tb]!;
-  if (size > 0) putInt(p, o, vb, size);
-  o += size;
-  size = SERIAL_SIZE[tr]!;
-  if (size > 0) putInt(p, o, rowid, size);
+  o = putIntOfType(p, o, va, ta);
+  if (fields === 3) o = putIntOfType(p, o, vb, tb);
+  putIntOfType(p, o, rowid, tr);
+}
+
+/**
+ * Writes an integer's body for its serial type `t` (nothing for NULL, 0 and 1); returns the
+ * offset after it. The short sizes, all an index entry ever has here, are written in place
+ * (a typed array's store keeps a number's low byte): this runs for every entry of every index.
+ */
+function putIntOfType(b: Uint8Array, o: number, v: number, t: number): number {
+  switch (t) {
+    case 1:
+      b[o] = v;
+      return o + 1;
+    case 2:
+      b[o] = v >> 8;
+      b[o + 1] = v;
+      return o + 2;
+    case 3:
+      b[o] = v >> 16;
+      b[o + 1] = v >> 8;
+      b[o + 2] = v;
+      return o + 3;
+    case 4:
+      b[o] = v >> 24;
+      b[o + 1] = v >> 16;
+      b[o + 2] = v >> 8;
+      b[o + 3] = v;
+      return o + 4;
+    case 5:
+    case 6:
+      putInt(b, o, v, SERIAL_SIZE[t]!);
+      return o + SERIAL_SIZE[t]!;
+    default:
+      return o;
+  }
 }
 
 /** The first key columns whose values are few (event types, places): their indexes are laid down as the events arrive. */
@@ -1615,8 +1657,13 @@ class BucketedIndex {
       const rowid = firstRowid + from[o + stride - 1]!;
       const tr = intType(rowid);
       const payload = 1 + fields + SERIAL_SIZE[ta]! + SERIAL_SIZE[tb]! + SERIAL_SIZE[tr]!;
-      putIndexEntry(cell, 0, payload, fields, ta, va, tb, vb, tr, rowid);
-      leaves.add(cell, 1 + payload, false);
+      // Straight into the leaf when it has room; through `cell` when the entry goes up.
+      const at = leaves.reserve(1 + payload);
+      if (at >= 0) putIndexEntry(leaves.page, at, payload, fields, ta, va, tb, vb, tr, rowid);
+      else {
+        putIndexEntry(cell, 0, payload, fields, ta, va, tb, vb, tr, rowid);
+        leaves.add(cell, 1 + payload, false);
+      }
     }
   }
 
@@ -1739,7 +1786,8 @@ function assembleIndex(sink: PageFile, input: IndexToken[], free: number[]): Buf
  * leaves besides).
  */
 export class IndexLeaves {
-  private readonly page = Buffer.alloc(U);
+  /** The leaf being filled (cells `reserve`d are written into it by the caller). */
+  readonly page = Buffer.alloc(U);
   private cells = 0;
   private content = U;
   private lastAt = 0;
@@ -1750,6 +1798,26 @@ export class IndexLeaves {
     readonly leaves: number[] = [],
     readonly dividers: Uint8Array[] = [],
   ) {}
+
+  /**
+   * Room for an entry of `len` bytes in the leaf being filled, when it fits there: the offset in
+   * `page` where the caller writes its cell. -1 when the leaf is full: the caller then makes the
+   * cell apart and `add`s it, and it goes up as the divider after the leaf. Not for the last
+   * entry of an index (see `add`).
+   */
+  reserve(len: number): number {
+    if (len > INDEX_MAX_LOCAL + 3) throw new NotCopyable(`an index entry of ${len} bytes would overflow`);
+    if (len + 2 > this.content - 8 - 2 * this.cells) return -1;
+    const page = this.page;
+    const content = this.content - len;
+    page[8 + 2 * this.cells] = content >>> 8;
+    page[9 + 2 * this.cells] = content & 0xff;
+    this.cells++;
+    this.content = content;
+    this.lastAt = content;
+    this.lastLen = len;
+    return content;
+  }
 
   /** Adds the entry whose cell is `cell[0, len)`; `last` when none follows. */
   add(cell: Uint8Array, len: number, last: boolean): void {

@@ -727,6 +727,8 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
     } else if (m.kind === 'shapes') {
       shapes = m.shapes;
     } else if (m.kind === 'phases') {
+      // Every batch sent before this question is written by now.
+      trace('events-written');
       try {
         if (!file) throw new Aborted('the file was already closed');
         const phases = file.phases.arrays();
