@@ -1336,7 +1336,7 @@ function putIndexEntry(
  * offset after it. The short sizes, all an index entry ever has here, are written in place
  * (a typed array's store keeps a number's low byte): this runs for every entry of every index.
  */
-function putIntOfType(b: Uint8Array, o: number, v: number, t: number): number {
+export function putIntOfType(b: Uint8Array, o: number, v: number, t: number): number {
   switch (t) {
     case 1:
       b[o] = v;

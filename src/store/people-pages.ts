@@ -19,7 +19,7 @@ import {
   intType,
   NotCopyable,
   putBytes,
-  putInt,
+  putIntOfType,
   putVarint,
   SERIAL_SIZE,
   TableTree,
@@ -217,19 +217,19 @@ function writePeopleTable(sink: ImageSink, p: PeopleColumns, phases: PhaseDays, 
     o = putText(page, o, names, name);
     o = putBytes(page, o, kindText.bytes);
     o = putBytes(page, o, sexText.bytes);
-    o = putIntOf(page, o, vBorn, t4);
-    o = putIntOf(page, o, vSchool, t5);
-    o = putIntOf(page, o, vCohort, t6);
+    o = putIntOfType(page, o, vBorn, t4);
+    o = putIntOfType(page, o, vSchool, t5);
+    o = putIntOfType(page, o, vCohort, t6);
     o = putBytes(page, o, phaseT.bytes);
-    o = putIntOf(page, o, vDonations, t8);
-    o = putIntOf(page, o, vResident, t9);
-    o = putIntOf(page, o, vCarer, t10);
-    o = putIntOf(page, o, vDonor, t11);
-    o = putIntOf(page, o, vFirst, t12);
-    o = putIntOf(page, o, vCompleted, t13);
-    o = putIntOf(page, o, vCentre, t14);
-    o = putIntOf(page, o, vCarerOf, t15);
-    putIntOf(page, o, vKey, t16);
+    o = putIntOfType(page, o, vDonations, t8);
+    o = putIntOfType(page, o, vResident, t9);
+    o = putIntOfType(page, o, vCarer, t10);
+    o = putIntOfType(page, o, vDonor, t11);
+    o = putIntOfType(page, o, vFirst, t12);
+    o = putIntOfType(page, o, vCompleted, t13);
+    o = putIntOfType(page, o, vCentre, t14);
+    o = putIntOfType(page, o, vCarerOf, t15);
+    putIntOfType(page, o, vKey, t16);
   }
   rows.push(['table', peopleTable.name, peopleTable.name, sink.append(table.finish()), peopleTable.create]);
 }
@@ -279,12 +279,16 @@ function layNames(leaves: IndexLeaves, p: PeopleKeys, identity: Int32Array): voi
     const ti = intType(i);
     const headerLen = 1 + varintLen(type) + 1;
     const payload = headerLen + packed.len[id]! + SERIAL_SIZE[ti]!;
-    let o = putVarint(cell, 0, payload);
-    o = putVarint(cell, o, headerLen);
-    o = putVarint(cell, o, type);
-    cell[o++] = ti;
-    o = putIntOf(cell, putText(cell, o, packed, id), i, ti);
-    leaves.add(cell, o, e === n - 1);
+    // Straight into the leaf where it fits (see IndexLeaves.reserve), else through `cell`.
+    const len = varintLen(payload) + payload;
+    const at = e < n - 1 ? leaves.reserve(len) : -1;
+    const b = at >= 0 ? leaves.page : cell;
+    let o = putVarint(b, at >= 0 ? at : 0, payload);
+    o = putVarint(b, o, headerLen);
+    o = putVarint(b, o, type);
+    b[o++] = ti;
+    putIntOfType(b, putText(b, o, packed, id), i, ti);
+    if (at < 0) leaves.add(cell, len, e === n - 1);
   }
 }
 
@@ -310,15 +314,16 @@ function laySchools(leaves: IndexLeaves, p: PeopleKeys, identity: Int32Array): v
     const tc = cohorts[e] === NONE ? 0 : intType(cohorts[e]!);
     const ti = intType(i);
     const payload = 4 + SERIAL_SIZE[ts]! + SERIAL_SIZE[tc]! + SERIAL_SIZE[ti]!;
-    cell[0] = payload;
-    cell[1] = 4;
-    cell[2] = ts;
-    cell[3] = tc;
-    cell[4] = ti;
-    let o = putIntOf(cell, 5, schools[e]!, ts);
-    o = putIntOf(cell, o, cohorts[e]!, tc);
-    o = putIntOf(cell, o, i, ti);
-    leaves.add(cell, o, e === n - 1);
+    const at = e < n - 1 ? leaves.reserve(1 + payload) : -1;
+    const b = at >= 0 ? leaves.page : cell;
+    const o = at >= 0 ? at : 0;
+    b[o] = payload;
+    b[o + 1] = 4;
+    b[o + 2] = ts;
+    b[o + 3] = tc;
+    b[o + 4] = ti;
+    putIntOfType(b, putIntOfType(b, putIntOfType(b, o + 5, schools[e]!, ts), cohorts[e]!, tc), i, ti);
+    if (at < 0) leaves.add(cell, 1 + payload, e === n - 1);
   }
 }
 
@@ -340,13 +345,15 @@ function layKeys(leaves: IndexLeaves, p: PeopleKeys, identity: Int32Array): void
     const tk = intType(key);
     const ti = intType(i);
     const payload = 3 + SERIAL_SIZE[tk]! + SERIAL_SIZE[ti]!;
-    cell[0] = payload;
-    cell[1] = 3;
-    cell[2] = tk;
-    cell[3] = ti;
-    let o = putIntOf(cell, 4, key, tk);
-    o = putIntOf(cell, o, i, ti);
-    leaves.add(cell, o, e === n - 1);
+    const at = e < n - 1 ? leaves.reserve(1 + payload) : -1;
+    const b = at >= 0 ? leaves.page : cell;
+    const o = at >= 0 ? at : 0;
+    b[o] = payload;
+    b[o + 1] = 3;
+    b[o + 2] = tk;
+    b[o + 3] = ti;
+    putIntOfType(b, putIntOfType(b, o + 4, key, tk), i, ti);
+    if (at < 0) leaves.add(cell, 1 + payload, e === n - 1);
   }
 }
 
@@ -381,11 +388,4 @@ function byKey(key: Uint32Array, n: number, identity: Int32Array): [Int32Array, 
   rows.set(countingSort(countingSort(identity, lo, false, []).rows, hi, false, []).rows);
   for (let e = 0; e < n; e++) keys[e] = key[rows[e]!]!;
   return [rows, keys];
-}
-
-/** Writes an integer's body for serial type `t` (nothing for NULL, 0 and 1); returns the offset after it. */
-function putIntOf(b: Uint8Array, o: number, v: number, t: number): number {
-  const size = SERIAL_SIZE[t]!;
-  if (size > 0) putInt(b, o, v, size);
-  return o + size;
 }

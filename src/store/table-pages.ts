@@ -13,7 +13,7 @@ import {
   IndexLeaves,
   intType,
   putFloat,
-  putInt,
+  putIntOfType,
   SERIAL_SIZE,
   TableTree,
   varintLen,
@@ -265,10 +265,7 @@ function layRows(table: TableTree, l: Layout, cols: ByColumn, rowids: Float64Arr
       else if (t === 7) {
         putFloat(page, o, numbers[c]![r]!);
         o += 8;
-      } else if (SERIAL_SIZE[t]! > 0) {
-        putInt(page, o, numbers[c]![r]!, SERIAL_SIZE[t]!);
-        o += SERIAL_SIZE[t]!;
-      }
+      } else o = putIntOfType(page, o, numbers[c]![r]!, t);
     }
   }
 }
@@ -340,17 +337,16 @@ function layIndexEntries(
     types[m] = tr;
     body += SERIAL_SIZE[tr]!;
     const headerLen = 2 + m;
-    cell[0] = headerLen + body;
-    cell[1] = headerLen;
-    let o = 2;
-    for (let k = 0; k <= m; k++) cell[o++] = types[k]!;
-    for (let k = 0; k < m; k++) {
-      const size = SERIAL_SIZE[types[k]!]!;
-      if (size > 0) putInt(cell, o, cols[k]![r]!, size);
-      o += size;
-    }
-    const size = SERIAL_SIZE[tr]!;
-    if (size > 0) putInt(cell, o, rowid, size);
-    leaves.add(cell, o + size, e === n - 1);
+    // Straight into the leaf where it fits (see IndexLeaves.reserve), else through `cell`.
+    const len = 1 + headerLen + body;
+    const at = e < n - 1 ? leaves.reserve(len) : -1;
+    const b = at >= 0 ? leaves.page : cell;
+    let o = at >= 0 ? at : 0;
+    b[o++] = headerLen + body;
+    b[o++] = headerLen;
+    for (let k = 0; k <= m; k++) b[o++] = types[k]!;
+    for (let k = 0; k < m; k++) o = putIntOfType(b, o, cols[k]![r]!, types[k]!);
+    putIntOfType(b, o, rowid, tr);
+    if (at < 0) leaves.add(cell, len, e === n - 1);
   }
 }
