@@ -4,8 +4,9 @@
  * here only when every value is stored exactly as `INSERT` would store it: numbers under INTEGER,
  * REAL and NUMERIC columns, texts under TEXT, nulls where allowed, rowids ascending, and indexes
  * over integer columns whose values span a range a counting sort can take. Anything else (a
- * constraint to enforce, a text that SQLite might turn into a number, an index on a text column,
- * a row too long for its page) leaves that table to SQL, which also reports what is wrong with it.
+ * constraint to enforce, a text that SQLite might turn into a number, a column of no declared
+ * type, an index on a text column, a row too long for its page) leaves that table to SQL, which
+ * also reports what is wrong with it.
  */
 import {
   countingSort,
