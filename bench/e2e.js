@@ -32,6 +32,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median } from './stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -125,15 +126,6 @@ if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) {
   console.error(`bench/e2e.js: --rounds takes a whole number from 1 to 50, not '${values.rounds}'`);
   process.exit(2);
 }
-
-/** The middle value (the mean of the two middle ones for an even count). */
-const median = (/** @type {number[]} */ xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2
-    ? /** @type {number} */ (s[m])
-    : /** @type {number} */ (s[m - 1] + /** @type {number} */ (s[m])) / 2;
-};
 
 const dir = mkdtempSync(join(tmpdir(), 'hailsham-e2e-'));
 const out = join(dir, 'world.db');

@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median } from './stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -97,13 +98,6 @@ console.error(
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
-};
-const median = (/** @type {number[]} */ xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2
-    ? /** @type {number} */ (s[m])
-    : /** @type {number} */ (s[m - 1] + /** @type {number} */ (s[m])) / 2;
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'hailsham-writer-'));
