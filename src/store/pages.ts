@@ -510,10 +510,7 @@ function buildInterior(sink: PageSink, flag: number, children: number[], divider
   // One level at a time, each pass in a function of its own (see countingSort).
   for (;;) {
     const ranges = interiorRanges(divs, kids.length);
-    if (ranges.length === 2) {
-      const [s, e] = [ranges[0]!, ranges[1]!];
-      return Buffer.from(interiorPage(b, kids, divs, s, e));
-    }
+    if (ranges.length === 2) return Buffer.from(interiorPage(b, kids, divs, ranges[0]!, ranges[1]!));
     const level = layInterior(sink, b, kids, divs, ranges);
     kids = level.pages;
     divs = level.up;
