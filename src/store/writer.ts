@@ -109,6 +109,8 @@ class WriterThread {
   private handed = 0;
   private digestAsked = false;
   private digestGiven: string | null = null;
+  /** Set once a question (the phase days) is out: replies may then come between checks. */
+  private asked = false;
   /** Replies read while waiting for the digest, in order, for `take`. */
   private readonly pending: FromWorker[] = [];
   /** Payload shapes the worker knows. */
@@ -199,7 +201,11 @@ class WriterThread {
     if (this.failure) throw this.failure;
     this.started();
     const m = this.take();
-    if (m) throw new Error(`writer thread: unexpected '${m.kind}' while writing events`);
+    if (m) {
+      // Once a question is out, its answer may come before the next check: keep it for `next()`.
+      if (!this.asked) throw new Error(`writer thread: unexpected '${m.kind}' while writing events`);
+      this.pending.unshift(m);
+    }
     if (Atomics.load(this.ctrl, CTRL.exited) !== 0) {
       const last = this.take();
       throw new Error(`writer thread: it stopped while writing events${last ? ` ('${last.kind}')` : ''}`);
@@ -276,6 +282,7 @@ class WriterThread {
   askPhases(): void {
     this.check();
     this.post({ kind: 'phases' }, []);
+    this.asked = true;
   }
 
   /** The days asked for, once the worker has written every batch before the question. */
