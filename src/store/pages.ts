@@ -21,6 +21,7 @@ import { closeSync, constants, fdatasync, openSync, readFileSync, readSync, writ
 import type { EventBatch } from '../engine/recorder.js';
 import { NONE } from '../engine/recorder.js';
 import { trace } from './trace.js';
+import { WriteBehind } from './write-behind.js';
 
 /** The page size, in bytes. */
 const U = 4096;
@@ -233,13 +234,15 @@ const CHUNK_PAGES = 256;
  */
 const O_DIRECT = process.env.HAILSHAM_DIRECT_IO === '0' ? 0 : (constants.O_DIRECT ?? 0);
 
+/** Chunks the pages are written in while the previous ones are on their way to the disk. */
+const CHUNKS_BEHIND = 8;
+
 /**
- * A descriptor writing around the page cache, with a buffer whose memory is aligned as the
- * device asks; or null where the system or the file system does not allow it. The alignment is
- * found by trying: a write from a misaligned buffer fails with EINVAL, and nothing in
- * JavaScript tells a buffer's address. The tries write page 1, which is written again last.
+ * Chunks written around the page cache by a thread of their own (`WriteBehind`), or null where
+ * the system or the file system does not allow direct writes (or no offset of a buffer meets
+ * the device's alignment: nothing in JavaScript tells a buffer's address).
  */
-function openDirect(path: string, size: number): { fd: number; buffer: Buffer } | null {
+function openBehind(path: string, buffered: number): WriteBehind | null {
   if (O_DIRECT === 0) return null;
   let fd: number;
   try {
@@ -247,25 +250,27 @@ function openDirect(path: string, size: number): { fd: number; buffer: Buffer } 
   } catch {
     return null;
   }
-  const raw = Buffer.alloc(size + U);
-  for (let at = 0; at < U; at += 16) {
-    try {
-      writeSync(fd, raw, at, U, 0);
-      return { fd, buffer: raw.subarray(at, at + size) };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EINVAL') break;
-    }
+  const aligned = WriteBehind.aligned(fd, U * CHUNK_PAGES, CHUNKS_BEHIND, U);
+  if (!aligned) {
+    closeSync(fd);
+    return null;
   }
-  closeSync(fd);
-  return null;
+  try {
+    return new WriteBehind(aligned.memory, aligned.offset, U * CHUNK_PAGES, CHUNKS_BEHIND, fd, buffered);
+  } catch {
+    // No thread to be had: written here, through the page cache.
+    closeSync(fd);
+    return null;
+  }
 }
 
 /** A file of pages: numbers handed out in order, written in large sequential chunks. */
 class PageFile implements PageSink {
   private readonly fd: number;
-  /** The descriptor chunks are written through, around the page cache (`openDirect`), or -1. */
-  private direct = -1;
-  private readonly chunk: Buffer;
+  /** The thread chunks are written by, around the page cache (`openBehind`), or null. */
+  private readonly behind: WriteBehind | null;
+  /** The chunk being filled: the write-behind's next, or one of its own written here. */
+  private chunk: Buffer;
   private chunkFirst: number;
   private chunkPages = 0;
   /** The next page number `append` hands out. */
@@ -282,9 +287,8 @@ class PageFile implements PageSink {
     directIo: boolean,
   ) {
     this.fd = openSync(path, 'w+');
-    const direct = directIo ? openDirect(path, U * CHUNK_PAGES) : null;
-    if (direct) this.direct = direct.fd;
-    this.chunk = direct?.buffer ?? Buffer.alloc(U * CHUNK_PAGES);
+    this.behind = directIo ? openBehind(path, this.fd) : null;
+    this.chunk = this.behind ? this.behind.chunk() : Buffer.alloc(U * CHUNK_PAGES);
     this.next = reservedBelow;
     this.chunkFirst = reservedBelow;
   }
@@ -298,29 +302,15 @@ class PageFile implements PageSink {
   }
 
   /**
-   * Writes the first `pages` of the chunk at page `first`: around the page cache where the file
-   * allows it, else through it. A direct write the system refuses (EINVAL) turns direct writes
-   * off and is made through the cache; one cut short (a disk nearly full) is finished there too,
-   * so what fails, fails with the error an ordinary write meets.
+   * Writes the first `pages` of the chunk at page `first`: handed to the write-behind thread
+   * (the next chunk is then its next), or written here through the page cache.
    */
   private writeChunk(pages: number, first: number): void {
-    const bytes = this.chunk.subarray(0, pages * U);
     const position = (first - 1) * U;
-    let done = 0;
-    if (this.direct >= 0) {
-      try {
-        while (done < bytes.length && done % U === 0) {
-          const n = writeSync(this.direct, bytes, done, bytes.length - done, position + done);
-          if (n === 0) break;
-          done += n;
-        }
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EINVAL') throw e;
-        closeSync(this.direct);
-        this.direct = -1;
-      }
-    }
-    if (done < bytes.length) writeAll(this.fd, bytes.subarray(done), position + done);
+    if (this.behind) {
+      this.behind.submit(pages * U, position);
+      this.chunk = this.behind.chunk();
+    } else writeAll(this.fd, this.chunk.subarray(0, pages * U), position);
   }
 
   /** Writes a reserved page (one below the first `append` handed out). */
@@ -332,6 +322,7 @@ class PageFile implements PageSink {
   /** Writes over a page already written (after `flush`). */
   rewrite(pageNo: number, page: Uint8Array): void {
     if (pageNo < 1 || pageNo >= this.chunkFirst) throw new Error(`pages: page ${pageNo} is not written yet`);
+    this.behind?.drain();
     writeAll(this.fd, page, (pageNo - 1) * U);
   }
 
@@ -340,6 +331,7 @@ class PageFile implements PageSink {
     if (pageNo < this.reservedBelow || pageNo >= this.next)
       throw new Error(`pages: page ${pageNo} was not appended`);
     this.flush();
+    this.behind?.drain();
     const page = Buffer.alloc(U);
     let done = 0;
     while (done < U) {
@@ -350,7 +342,7 @@ class PageFile implements PageSink {
     return page;
   }
 
-  /** Writes what is buffered. */
+  /** Writes what is buffered (with a write-behind thread: hands it over). */
   flush(): void {
     if (this.chunkPages > 0) this.writeChunk(this.chunkPages, this.chunkFirst);
     this.chunkFirst += this.chunkPages;
@@ -384,9 +376,9 @@ class PageFile implements PageSink {
     const base = this.next;
     relocate(image, base);
     this.flush();
-    if (this.direct < 0) writeAll(this.fd, image.pages, (base - 1) * U);
+    if (!this.behind) writeAll(this.fd, image.pages, (base - 1) * U);
     else
-      // Through the chunk, whose memory is aligned for direct writes (the image's may not be).
+      // Through the chunks, whose memory is aligned for direct writes (the image's may not be).
       for (let done = 0; done < image.count; done += CHUNK_PAGES) {
         const pages = Math.min(CHUNK_PAGES, image.count - done);
         this.chunk.set(image.pages.subarray(done * U, (done + pages) * U));
@@ -404,14 +396,18 @@ class PageFile implements PageSink {
 
   /** Whether chunks are written around the page cache (for tests). */
   get writesDirect(): boolean {
-    return this.direct >= 0;
+    return this.behind !== null;
   }
 
+  /** Closes the file once every chunk handed over is written; throws the first write that failed. */
   close(): void {
     if (!this.open) return;
     this.open = false;
-    if (this.direct >= 0) closeSync(this.direct);
-    closeSync(this.fd);
+    try {
+      this.behind?.close();
+    } finally {
+      closeSync(this.fd);
+    }
   }
 }
 

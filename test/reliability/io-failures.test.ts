@@ -1,6 +1,7 @@
 /**
  * Failures of the file system, made to happen for real: a full disk (a 6 MB tmpfs, where
- * small.yaml seed 7 needs about 8 MB), a read-only folder (a read-only bind mount), permission
+ * small.yaml seed 7 needs about 8 MB, and a 7 MB ext4 image, where pages are written around
+ * the page cache by a thread of their own), a read-only folder (a read-only bind mount), permission
  * denied (a folder the user `nobody` may not write),
  * an immutable file (`chattr +i`), a folder where a file should be, a file where a folder should
  * be, and a world deleted under a running server. Each command exits with code 2 and one line
@@ -18,6 +19,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -156,6 +158,31 @@ describe('failures of the file system', () => {
       ]);
       expectIoFailure('ensemble on a full disk', e, join(full, 'sweep'), /the disk is full/);
       expect(sha(join(full, 'w.db'))).toBe(before);
+    },
+    180_000,
+  );
+
+  it.skipIf(!isRoot)(
+    'a full disk that takes direct writes (a 7 MB ext4 image, loop-mounted; needs root)',
+    (ctx) => {
+      // tmpfs refuses O_DIRECT, so the run above writes its pages itself; on ext4 they go
+      // through the write-behind thread (src/store/write-behind.ts), whose error comes back.
+      const img = join(dir, 'ext4.img');
+      const full = join(dir, 'ext4');
+      mkdirSync(full);
+      writeFileSync(img, '');
+      truncateSync(img, 7 * 1024 * 1024);
+      if (!sh('mkfs.ext4', ['-q', '-O', '^has_journal', img]) || !sh('mount', ['-o', 'loop', img, full])) {
+        ctx.skip('this machine has no mkfs.ext4 or refuses a loop mount');
+        return;
+      }
+      mounts.push(full);
+      writeFileSync(join(full, 'w.db'), readFileSync(join(dir, 'tiny.db')));
+      const before = sha(join(full, 'w.db'));
+      const r = hailsham(['run', SMALL, '--seed', '7', '--out', join(full, 'w.db'), '--force', '--quiet']);
+      expectIoFailure('run on a full ext4 disk', r, join(full, 'w.db'), /the disk is full/);
+      expect(sha(join(full, 'w.db'))).toBe(before);
+      expectNoLeftovers(full);
     },
     180_000,
   );
