@@ -113,11 +113,30 @@ type SchemaRows = [string, string, string, number, string | null][];
  * People's table and its indexes as trees in memory. Only for people that fit (`peopleFit`):
  * the indexes refuse a name too long for an entry on its page (`NotCopyable`).
  */
-export function peopleTableTrees(p: PeopleColumns, phases: PhaseDays): CopiedTrees {
+export function peopleTableTrees(
+  p: PeopleColumns,
+  phases: PhaseDays,
+  indexed: readonly PeopleIndexColumn[] = PEOPLE_INDEX_COLUMNS,
+): CopiedTrees {
   const sink = new ImageSink((p.count * 130) / 4096 + 64);
   const rows: SchemaRows = [];
   writePeopleTable(sink, p, phases, rows);
-  writePeopleIndexes(sink, p, rows);
+  writePeopleIndexes(sink, p, rows, indexed);
+  return sink.trees(rows);
+}
+
+/** The first column of each of people's indexes. */
+export type PeopleIndexColumn = 'name' | 'school' | 'key';
+export const PEOPLE_INDEX_COLUMNS: readonly PeopleIndexColumn[] = ['name', 'school', 'key'];
+
+/**
+ * People's indexes on the columns given, without the table: the writer's thread makes some of
+ * them while the simulation's makes the table and the rest (src/store/writer.ts).
+ */
+export function peopleIndexTrees(p: PeopleKeys, indexed: readonly PeopleIndexColumn[]): CopiedTrees {
+  const sink = new ImageSink((p.count * 12 * indexed.length) / 4096 + 64);
+  const rows: SchemaRows = [];
+  writePeopleIndexes(sink, p, rows, indexed);
   return sink.trees(rows);
 }
 
@@ -234,16 +253,25 @@ function writePeopleTable(sink: ImageSink, p: PeopleColumns, phases: PhaseDays, 
   rows.push(['table', peopleTable.name, peopleTable.name, sink.append(table.finish()), peopleTable.create]);
 }
 
-function writePeopleIndexes(sink: ImageSink, p: PeopleKeys, rows: SchemaRows): void {
-  if (!peopleFit(p)) throw new NotCopyable('a name too long for an index entry on its page');
+function writePeopleIndexes(
+  sink: ImageSink,
+  p: PeopleKeys,
+  rows: SchemaRows,
+  indexed: readonly PeopleIndexColumn[],
+): void {
+  if (indexed.includes('name') && !peopleFit(p))
+    throw new NotCopyable('a name too long for an index entry on its page');
   const n = p.count;
   const identity = new Int32Array(n);
   for (let i = 0; i < n; i++) identity[i] = i;
   // Each index laid by a function of its own, one long loop each (see countingSort in pages.ts).
   for (const sql of peopleTable.indexes) {
     const name = /^CREATE INDEX (\w+)/.exec(sql)![1]!;
-    const leaves = new IndexLeaves(sink);
     const column = /ON people\((\w+)/.exec(sql)?.[1];
+    if (!PEOPLE_INDEX_COLUMNS.includes(column as PeopleIndexColumn))
+      throw new Error(`people: no way to build the index '${sql}' as pages`);
+    if (!indexed.includes(column as PeopleIndexColumn)) continue;
+    const leaves = new IndexLeaves(sink);
     if (column === 'name') layNames(leaves, p, identity);
     else if (column === 'school') laySchools(leaves, p, identity);
     else if (column === 'key') layKeys(leaves, p, identity);

@@ -115,7 +115,9 @@ export class WriteBehind {
     private readonly direct: number,
     buffered: number,
   ) {
-    this.chunks = Array.from({ length: count }, (_, i) => Buffer.from(memory, offset + i * chunkBytes, chunkBytes));
+    this.chunks = Array.from({ length: count }, (_, i) =>
+      Buffer.from(memory, offset + i * chunkBytes, chunkBytes),
+    );
     const lengths = new SharedArrayBuffer(4 * count);
     const positions = new SharedArrayBuffer(8 * count);
     this.lengths = new Int32Array(lengths);

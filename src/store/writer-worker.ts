@@ -22,7 +22,13 @@ import { LogHash } from '../engine/log-hash.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, EVENT_CODES } from '../world/event-types.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
 import { EventPages, NotCopyable, readTrees, type CopiedTrees } from './pages.js';
-import { peopleFit, peopleTableTrees } from './people-pages.js';
+import {
+  peopleFit,
+  peopleIndexTrees,
+  peopleTableTrees,
+  type PeopleIndexColumn,
+  type PeopleKeys,
+} from './people-pages.js';
 import { sideTrees } from './table-pages.js';
 import { trace } from './trace.js';
 import { APPLICATION_ID, DB_FORMAT, EVENTS_VIEW } from './schema.js';
@@ -259,6 +265,7 @@ export type ToWorker =
   | { kind: 'trees'; trees: CopiedTrees }
   | { kind: 'index-people'; path: string }
   | { kind: 'side-columns'; tables: SideRows[] }
+  | { kind: 'people-indexes'; keys: PeopleKeys; indexed: PeopleIndexColumn[] }
   | { kind: 'finish'; data: FinishFromScratch }
   | { kind: 'close' };
 
@@ -769,6 +776,13 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
       try {
         if (!file) throw new Aborted('the file was already closed');
         if (!stopped()) file.placeSideTables(m.tables);
+      } catch (e) {
+        fail(e);
+      }
+    } else if (m.kind === 'people-indexes') {
+      try {
+        if (!file) throw new Aborted('the file was already closed');
+        if (!stopped()) file.placeTrees(peopleIndexTrees(m.keys, m.indexed));
       } catch (e) {
         fail(e);
       }

@@ -41,9 +41,22 @@ import {
 } from './writer-worker.js';
 import type { PlaceTuple } from './tables/index.js';
 import type { CopiedTrees } from './pages.js';
-import { peopleFit, peopleTableTrees } from './people-pages.js';
+import {
+  PEOPLE_INDEX_COLUMNS,
+  peopleFit,
+  peopleTableTrees,
+  type PeopleIndexColumn,
+  type PeopleKeys,
+} from './people-pages.js';
 import { sideTrees } from './table-pages.js';
 import { trace, traceThreads } from './trace.js';
+
+/**
+ * People's indexes the writer's thread makes (the one on key): after the simulation it has less
+ * left to do than this thread, which makes the side tables and people's rows. With the index on
+ * school and cohort too, the writer's thread finished last (bench/README.md).
+ */
+const WRITER_PEOPLE_INDEXES: PeopleIndexColumn[] = ['key'];
 
 /** Event batches that may wait for the writer before the simulation pauses (about 3 MB each). */
 const MAX_IN_FLIGHT = 8;
@@ -331,6 +344,24 @@ class WriterThread {
     this.post({ kind: 'index-people', path }, []);
   }
 
+  /**
+   * Hands over what people's indexes on `indexed` are made of, for the worker to make them as
+   * pages and place them once its indexes are built. The columns are copied: the table is made
+   * from them here meanwhile.
+   */
+  indexPeopleAsPages(p: PeopleKeys, indexed: PeopleIndexColumn[]): void {
+    const keys: PeopleKeys = {
+      count: p.count,
+      nameId: p.nameId,
+      names: p.names,
+      kind: p.kind,
+      school: p.school,
+      cohort: p.cohort,
+      key: p.key,
+    };
+    this.post({ kind: 'people-indexes', keys, indexed }, []);
+  }
+
   /** Hands over trees made as pages here, for the worker to place once its indexes are built. */
   placeTrees(trees: CopiedTrees): void {
     this.post({ kind: 'trees', trees }, [trees.image.pages, trees.image.pointers]);
@@ -495,8 +526,17 @@ export class WorldWriter implements EventSink {
       // too long for an index entry.
       const cols = peopleColumns(world);
       const asPages = peopleFit(cols);
+      // The key index is made by the writer's thread, which is free sooner.
+      if (asPages) this.thread.indexPeopleAsPages(cols, WRITER_PEOPLE_INDEXES);
       const phases = this.thread.phases();
-      if (asPages) this.thread.placeTrees(peopleTableTrees(cols, phases));
+      if (asPages)
+        this.thread.placeTrees(
+          peopleTableTrees(
+            cols,
+            phases,
+            PEOPLE_INDEX_COLUMNS.filter((c) => !WRITER_PEOPLE_INDEXES.includes(c)),
+          ),
+        );
       else {
         writePeopleScratch(peoplePath, cols, phases);
         this.thread.indexPeople(peoplePath);
