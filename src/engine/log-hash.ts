@@ -24,6 +24,10 @@ export class LogHash {
   private rowBuf: Buffer = Buffer.alloc(0);
   /** `rowBuf` as 32-bit words. */
   private rowWords: Int32Array = new Int32Array(0);
+  /** The batch's payload lines as UTF-8, made here (grown as needed). */
+  private text: Payloads = { bytes: Buffer.alloc(1 << 16), length: 0 };
+  /** Each payload shape's text before and after its number, as UTF-8 (made once per shape). */
+  private readonly shapeBytes: [Buffer, Buffer][] = [];
 
   /**
    * Folds in a batch: its rows, its payloads (a shaped row's text made from its shape, whether
@@ -40,8 +44,14 @@ export class LogHash {
     if (LITTLE_ENDIAN) rowWords(b, this.rowWords);
     else rowBytes(b, this.rowBuf);
     this.rows.update(this.rowBuf.subarray(0, count * ROW_BYTES));
-    const text = payloadLines(b);
-    if (text.length > 0) this.payloads.update(text);
+    if (b.shapes)
+      for (let k = this.shapeBytes.length; k < b.shapes.length; k++) {
+        const [before, after] = b.shapes[k]!;
+        this.shapeBytes.push([Buffer.from(before, 'utf8'), Buffer.from(after, 'utf8')]);
+      }
+    this.text.length = 0;
+    payloadLines(b, this.shapeBytes, this.text);
+    if (this.text.length > 0) this.payloads.update(this.text.bytes.subarray(0, this.text.length));
     // Participants get a digest of their own, so where batches break cannot change the total.
     if (b.participantCount > 0) {
       const p = b.participants;
@@ -95,20 +105,80 @@ function rowBytes(b: EventBatch, buf: Buffer): void {
   }
 }
 
-/** The batch's payload lines, `id:text\n` each (a shaped row's text made from its shape). */
-function payloadLines(b: EventBatch): string {
+/** Bytes written so far into a buffer that grows. */
+interface Payloads {
+  bytes: Buffer;
+  length: number;
+}
+
+/** Room for `n` more bytes in `t`. */
+function room(t: Payloads, n: number): Buffer {
+  if (t.length + n > t.bytes.length) {
+    const grown = Buffer.alloc(Math.max(2 * t.bytes.length, t.length + n));
+    t.bytes.copy(grown, 0, 0, t.length);
+    t.bytes = grown;
+  }
+  return t.bytes;
+}
+
+/** Copies a few bytes (a loop beats `Buffer.copy` for a shape's handful); returns the offset after them. */
+function putBytes(b: Buffer, at: number, bytes: Buffer): number {
+  const n = bytes.length;
+  for (let j = 0; j < n; j++) b[at + j] = bytes[j]!;
+  return at + n;
+}
+
+/**
+ * Writes an integer in decimal as `String(v)` gives it (`-` before a negative); returns the
+ * offset after it.
+ */
+function putDecimal(b: Buffer, at: number, v: number): number {
+  let o = at;
+  let n = v;
+  if (n < 0) {
+    b[o++] = 45;
+    n = -n;
+  }
+  let digits = 1;
+  for (let p = 10; p <= n; p *= 10) digits++;
+  for (let d = o + digits - 1; d >= o; d--) {
+    b[d] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return o + digits;
+}
+
+/**
+ * The batch's payload lines, `id:text\n` each (a shaped row's text made from its shape), as
+ * UTF-8 appended to `out`: the same bytes as the lines joined into one string and encoded, made
+ * without a string for each (the strings of a whole batch, alive until it was hashed, made the
+ * young generation's collections copy them again and again).
+ */
+function payloadLines(b: EventBatch, shapeBytes: readonly [Buffer, Buffer][], out: Payloads): void {
   const { count, firstId, shapes, shapeArg, data } = b;
   const shape = shapes ? b.shape : undefined;
-  let text = '';
   for (let i = 0; i < count; i++) {
     const k = shape ? shape[i]! : 0;
     if (k !== 0) {
-      const s = shapes![k]!;
-      text += `${firstId + i}:${s[0]}${shapeArg![i]!}${s[1]}\n`;
+      const [before, after] = shapeBytes[k]!;
+      // An id and an int32 take at most 11 bytes each in decimal.
+      const buf = room(out, 24 + before.length + after.length);
+      let o = putDecimal(buf, out.length, firstId + i);
+      buf[o++] = 58;
+      o = putBytes(buf, o, before);
+      o = putDecimal(buf, o, shapeArg![i]!);
+      o = putBytes(buf, o, after);
+      buf[o++] = 10;
+      out.length = o;
     } else {
       const d = data[i];
-      if (d !== null && d !== undefined) text += `${firstId + i}:${d}\n`;
+      if (d === null || d === undefined) continue;
+      const buf = room(out, 13 + 3 * d.length);
+      let o = putDecimal(buf, out.length, firstId + i);
+      buf[o++] = 58;
+      o += buf.write(d, o, 'utf8');
+      buf[o++] = 10;
+      out.length = o;
     }
   }
-  return text;
 }
