@@ -134,7 +134,7 @@ export const PEOPLE_INDEX_COLUMNS: readonly PeopleIndexColumn[] = ['name', 'scho
  * them while the simulation's makes the table and the rest (src/store/writer.ts).
  */
 export function peopleIndexTrees(p: PeopleKeys, indexed: readonly PeopleIndexColumn[]): CopiedTrees {
-  const sink = new ImageSink((p.count * 12 * indexed.length) / 4096 + 64);
+  const sink = new ImageSink((p.count * 16 * indexed.length) / 4096 + 64);
   const rows: SchemaRows = [];
   writePeopleIndexes(sink, p, rows, indexed);
   return sink.trees(rows);
