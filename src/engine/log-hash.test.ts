@@ -2,21 +2,11 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LogHash } from './log-hash.js';
+import type { LoggedEvent } from './memory-sink.js';
 import type { EventBatch } from './recorder.js';
 
 /** One event as a test makes it: its numbers and its payload, given as a text or a shape. */
-interface Ev {
-  day: number;
-  type: number;
-  person: number;
-  other: number;
-  place: number;
-  value: number;
-  cause: number;
-  data: string | null;
-  shape: number;
-  arg: number;
-}
+type Ev = Omit<LoggedEvent, 'id'> & { shape: number; arg: number };
 
 /** The digest as the canonical form defines it (log-hash.ts), built the plainest way. */
 function reference(events: Ev[], shapes: [string, string][], participants: number[]): string {

@@ -81,6 +81,21 @@ places:
 );
 const SMALL = join(ROOT, 'examples', 'small.yaml');
 
+/**
+ * A run with `--force` over a tiny world on a disk too small for it: it fails as a full disk,
+ * the tiny world stays byte for byte, nothing of the run is left; returns the world's digest.
+ */
+function expectFullDiskRun(label: string, folder: string): string {
+  const world = join(folder, 'w.db');
+  writeFileSync(world, readFileSync(join(dir, 'tiny.db')));
+  const before = sha(world);
+  const r = hailsham(['run', SMALL, '--seed', '7', '--out', world, '--force', '--quiet']);
+  expectIoFailure(label, r, world, /the disk is full/);
+  expect(sha(world)).toBe(before);
+  expectNoLeftovers(folder);
+  return before;
+}
+
 beforeAll(() => {
   expect(hailsham(['run', TINY, '--out', 'tiny.db', '--quiet']).status).toBe(0);
 });
@@ -137,12 +152,7 @@ describe('failures of the file system', () => {
         return;
       }
       mounts.push(full);
-      writeFileSync(join(full, 'w.db'), readFileSync(join(dir, 'tiny.db')));
-      const before = sha(join(full, 'w.db'));
-      const r = hailsham(['run', SMALL, '--seed', '7', '--out', join(full, 'w.db'), '--force', '--quiet']);
-      expectIoFailure('run on a full disk', r, join(full, 'w.db'), /the disk is full/);
-      expect(sha(join(full, 'w.db'))).toBe(before);
-      expectNoLeftovers(full);
+      const before = expectFullDiskRun('run on a full disk', full);
       // A sweep's rows are small: fill the disk to the last byte first, so they meet it.
       spawnSync('dd', ['if=/dev/zero', `of=${join(full, 'filler')}`, 'bs=4k'], { stdio: 'ignore' });
       const e = hailsham([
@@ -177,12 +187,7 @@ describe('failures of the file system', () => {
         return;
       }
       mounts.push(full);
-      writeFileSync(join(full, 'w.db'), readFileSync(join(dir, 'tiny.db')));
-      const before = sha(join(full, 'w.db'));
-      const r = hailsham(['run', SMALL, '--seed', '7', '--out', join(full, 'w.db'), '--force', '--quiet']);
-      expectIoFailure('run on a full ext4 disk', r, join(full, 'w.db'), /the disk is full/);
-      expect(sha(join(full, 'w.db'))).toBe(before);
-      expectNoLeftovers(full);
+      expectFullDiskRun('run on a full ext4 disk', full);
     },
     180_000,
   );
