@@ -399,6 +399,11 @@ class PageFile implements PageSink {
     return this.behind !== null;
   }
 
+  /** The write-behind thread's id for the scheduler, if there is one and it is known. */
+  get writerTid(): number | null {
+    return this.behind?.tid ?? null;
+  }
+
   /** Closes the file once every chunk handed over is written; throws the first write that failed. */
   close(): void {
     if (!this.open) return;
@@ -943,6 +948,11 @@ export class EventPages {
   /** Whether the pages are written around the page cache (`O_DIRECT`; for tests). */
   get writesDirect(): boolean {
     return this.file.writesDirect;
+  }
+
+  /** The id for the scheduler of the thread that writes the pages, if one does (`WriteBehind`). */
+  get writerTid(): number | null {
+    return this.file.writerTid;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,11 @@ describe('write-behind', () => {
         const bytes = w === writes - 1 ? U : CHUNK;
         chunk.set(pattern(w, bytes));
         wb.submit(bytes, (writes - 1 - w) * CHUNK);
+      }
+      // Its thread has told its id for the scheduler (Linux), a thread of this process.
+      if (process.platform === 'linux') {
+        expect(wb.tid).toBeGreaterThan(0);
+        expect(existsSync(`/proc/self/task/${wb.tid}`)).toBe(true);
       }
       wb.close();
       closeSync(buffered);

@@ -17,7 +17,7 @@ import { closeSync, writeSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 /** Slots of the control array. */
-const CTRL = { submitted: 0, done: 1, failed: 2, stop: 3, started: 4 } as const;
+const CTRL = { submitted: 0, done: 1, failed: 2, stop: 3, started: 4, tid: 5 } as const;
 
 /** How long to wait for the writing thread to start before giving up on it. */
 const START_WAIT_MS = 30_000;
@@ -36,7 +36,7 @@ interface SentError {
  */
 const THREAD = `
 const { workerData } = require('node:worker_threads');
-const { writeSync } = require('node:fs');
+const { readlinkSync, writeSync } = require('node:fs');
 const { memory, offset, chunkBytes, count, ctrl: ctrlBuf, lengths: lenBuf, positions: posBuf, direct, buffered, port } = workerData;
 const ctrl = new Int32Array(ctrlBuf);
 const lengths = new Int32Array(lenBuf);
@@ -66,6 +66,11 @@ function write(slot) {
   }
   if (done < b.length) writeAll(buffered, b.subarray(done), position + done);
 }
+// Its id for the system's scheduler (Linux), for the maker to set its niceness with its own.
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(tid) && tid > 0) Atomics.store(ctrl, ${CTRL.tid}, tid);
+} catch {}
 Atomics.store(ctrl, ${CTRL.started}, 1);
 let next = 0;
 for (;;) {
@@ -91,7 +96,7 @@ port.close();
 `;
 
 export class WriteBehind {
-  private readonly ctrl = new Int32Array(new SharedArrayBuffer(4 * 5));
+  private readonly ctrl = new Int32Array(new SharedArrayBuffer(4 * 6));
   private readonly lengths: Int32Array;
   private readonly positions: Float64Array;
   private readonly chunks: Buffer[];
@@ -166,6 +171,16 @@ export class WriteBehind {
       }
     }
     return null;
+  }
+
+  /**
+   * The writing thread's id for the system's scheduler, once it has started, or null (not yet,
+   * or not Linux). It starts with its maker's niceness; a maker that changes its own changes
+   * this thread's too (src/store/writer-worker.ts).
+   */
+  get tid(): number | null {
+    const tid = Atomics.load(this.ctrl, CTRL.tid);
+    return tid > 0 ? tid : null;
   }
 
   /** The chunk the next `submit` writes from, once the write that last held it is done. */

@@ -298,6 +298,11 @@ const PEOPLE_INDEXES = peopleTable.indexes;
 export class WorldFile {
   /** The events, written as pages until the simulation is over. */
   private pages: EventPages | null;
+
+  /** The id for the scheduler of the thread that writes the pages, if one does. */
+  get writerTid(): number | null {
+    return this.pages?.writerTid ?? null;
+  }
   /** SQLite's connection to the file, open once the events and their indexes are in it. */
   private conn: Database.Database | null = null;
   private participants = new Int32Array(3 * 1024);
@@ -758,6 +763,9 @@ function serve(port: MessagePort, ctrl: Int32Array, partialPath: string): void {
       }
     } else if (m.kind === 'indexes') {
       nice(tid, 0);
+      // The thread that writes the pages started with this one's niceness: it goes back too,
+      // or at the end, with both cores busy, each of its writes waits its turn.
+      nice(file?.writerTid ?? null, 0);
       try {
         if (!file) throw new Aborted('the file was already closed');
         reply({ kind: 'stage', stage: 'indexes' });
