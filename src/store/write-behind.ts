@@ -219,11 +219,11 @@ export class WriteBehind {
   }
 
   private waitUntilDone(writes: number): void {
-    const since = Date.now();
+    const since = performance.now();
     for (;;) {
       const done = Atomics.load(this.ctrl, CTRL.done);
       if (done >= writes) break;
-      if (Atomics.load(this.ctrl, CTRL.started) === 0 && Date.now() - since > START_WAIT_MS)
+      if (Atomics.load(this.ctrl, CTRL.started) === 0 && performance.now() - since > START_WAIT_MS)
         throw new Error('write-behind: the writing thread did not start');
       Atomics.wait(this.ctrl, CTRL.done, done, 1000);
     }

@@ -193,7 +193,7 @@ class WriterThread {
 
   /** Waits until `got` gives something other than null, as replies come in. */
   private waitFor<T>(got: () => T | null, timeoutMs = Infinity): T {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const seen = Atomics.load(this.ctrl, CTRL.replies);
       const r = got();
@@ -203,7 +203,7 @@ class WriterThread {
         if (last !== null) return last;
         throw new Error('writer thread: it stopped without an answer');
       }
-      const left = deadline - Date.now();
+      const left = deadline - performance.now();
       if (left <= 0) throw new Error('writer thread: no answer');
       Atomics.wait(this.ctrl, CTRL.replies, seen, Math.min(left, 1000));
     }
