@@ -298,11 +298,6 @@ const PEOPLE_INDEXES = peopleTable.indexes;
 export class WorldFile {
   /** The events, written as pages until the simulation is over. */
   private pages: EventPages | null;
-
-  /** The id for the scheduler of the thread that writes the pages, if one does. */
-  get writerTid(): number | null {
-    return this.pages?.writerTid ?? null;
-  }
   /** SQLite's connection to the file, open once the events and their indexes are in it. */
   private conn: Database.Database | null = null;
   private participants = new Int32Array(3 * 1024);
@@ -321,6 +316,11 @@ export class WorldFile {
       userVersion: DB_FORMAT,
       applicationId: APPLICATION_ID,
     });
+  }
+
+  /** The id for the scheduler of the thread that writes the pages, if one does. */
+  get writerTid(): number | null {
+    return this.pages?.writerTid ?? null;
   }
 
   private get db(): Database.Database {
