@@ -11,6 +11,7 @@
  *   the batch's triples).
  */
 import { createHash, type Hash } from 'node:crypto';
+import { putBytes, putDecimal } from './bytes.js';
 import type { EventBatch } from './recorder.js';
 
 const ROW_BYTES = 36;
@@ -119,33 +120,6 @@ function room(t: Payloads, n: number): Buffer {
     t.bytes = grown;
   }
   return t.bytes;
-}
-
-/** Copies a few bytes (a loop beats `Buffer.copy` for a shape's handful); returns the offset after them. */
-function putBytes(b: Buffer, at: number, bytes: Buffer): number {
-  const n = bytes.length;
-  for (let j = 0; j < n; j++) b[at + j] = bytes[j]!;
-  return at + n;
-}
-
-/**
- * Writes an integer in decimal as `String(v)` gives it (`-` before a negative); returns the
- * offset after it.
- */
-function putDecimal(b: Buffer, at: number, v: number): number {
-  let o = at;
-  let n = v;
-  if (n < 0) {
-    b[o++] = 45;
-    n = -n;
-  }
-  let digits = 1;
-  for (let p = 10; p <= n; p *= 10) digits++;
-  for (let d = o + digits - 1; d >= o; d--) {
-    b[d] = 48 + (n % 10);
-    n = Math.floor(n / 10);
-  }
-  return o + digits;
 }
 
 /**

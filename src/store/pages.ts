@@ -19,6 +19,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, constants, fdatasync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import type { EventBatch } from '../engine/recorder.js';
+import { decimalLen, putBytes, putDecimal } from '../engine/bytes.js';
 import { NONE } from '../engine/recorder.js';
 import { trace } from './trace.js';
 import { WriteBehind } from './write-behind.js';
@@ -729,43 +730,6 @@ interface ShapeBytes {
   before: Buffer;
   after: Buffer;
   length: number;
-}
-
-/**
- * Copies the first `n` (by default all) of a few bytes (a loop beats `Buffer.copy` and
- * `subarray` for short runs); returns the offset after them.
- */
-export function putBytes(b: Uint8Array, o: number, bytes: Uint8Array, n = bytes.length): number {
-  for (let k = 0; k < n; k++) b[o + k] = bytes[k]!;
-  return o + n;
-}
-
-/** Characters of an integer written in decimal, as `String(v)` writes it. */
-export function decimalLen(v: number): number {
-  let n = v < 0 ? 2 : 1;
-  let x = v < 0 ? -v : v;
-  while (x >= 10) {
-    x = Math.floor(x / 10);
-    n++;
-  }
-  return n;
-}
-
-/** Writes an integer in decimal ASCII, as `String(v)` writes it; returns the offset after it. */
-export function putDecimal(b: Uint8Array, o: number, v: number): number {
-  let x = v;
-  if (x < 0) {
-    b[o++] = 45;
-    x = -x;
-  }
-  const end = o + decimalLen(x);
-  let at = end;
-  do {
-    const q = Math.floor(x / 10);
-    b[--at] = 48 + (x - q * 10);
-    x = q;
-  } while (x > 0);
-  return end;
 }
 
 /** Whether `day[0, n)` never goes back, from `lastDay` on. */

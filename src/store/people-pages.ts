@@ -10,6 +10,7 @@
  * the order `COLLATE NOCASE` gives (ASCII letters folded, then by length), and people are
  * sorted by their name's rank.
  */
+import { putBytes } from '../engine/bytes.js';
 import { NONE } from '../engine/recorder.js';
 import { PERSON_KINDS, phaseName } from '../world/phases.js';
 import {
@@ -18,7 +19,6 @@ import {
   IndexLeaves,
   intType,
   NotCopyable,
-  putBytes,
   putIntOfType,
   putVarint,
   SERIAL_SIZE,
